@@ -1,0 +1,38 @@
+"""The HTTP error body: one JSON shape for every error the server returns.
+
+``{"error": {"code": "malformed-query", "message": "…", "status": 400}}``
+
+Route code raises :class:`ApiError`; the app factory maps it (and SyntaxError from the query
+parser, and unexpected exceptions) to this body in one place.  The machine codes are listed in
+:data:`ERROR_CODES` and documented in docs/http-api.md.
+"""
+from __future__ import annotations
+
+#: machine code -> (HTTP status, what it means)
+ERROR_CODES: dict[str, tuple[int, str]] = {
+    "malformed-query": (400, "The SPARQL query does not parse; the message is the parser's."),
+    "missing-query": (400, "No query was given (use query= or a POST body)."),
+    "bad-request": (400, "A request parameter is missing or invalid."),
+    "update-refused": (403, "SPARQL Update was sent; HIN's endpoint is read-only."),
+    "not-found": (404, "No such resource, view or query."),
+    "method-not-allowed": (405, "The route exists but not for this HTTP method; see the Allow header."),
+    "not-acceptable": (406, "None of the media types in Accept can be produced for this result."),
+    "unsupported-media-type": (415, "The request body's Content-Type is not one the endpoint reads."),
+    "query-timeout": (503, "The query ran longer than the configured time limit and was stopped."),
+    "internal-error": (500, "A bug in HIN; the message says no more, the server log has the details."),
+}
+
+
+class ApiError(Exception):
+    """An error to send to the client as the standard JSON body."""
+
+    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {code!r}; add it to ERROR_CODES")
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status if status is not None else ERROR_CODES[code][0]
+
+    def body(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message, "status": self.status}}
