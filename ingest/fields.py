@@ -1,0 +1,191 @@
+"""Find thematic fields in text: labels of the SKOS scheme, and fields the scheme lacks.
+
+Three sources, merged so that matches never overlap (longest span wins, then confidence):
+
+1. the scheme's labels (:mod:`ingest.field_lexicon`): phrases on word stems, compounds whose
+   head is a label ("NRW-Gesundheitswirtschaft", "Krankenpflege"), and elliptic coordination
+   ("Gesundheits- und Pflegewirtschaft" -> both fields);
+2. patterns after field words (``ingest/lexicon/field_words.tsv``): a numbered or bulleted list
+   after "Handlungsfelder:", quoted names after "Handlungsfeld „…“", a German enumeration after
+   "in den Bereichen A, B und C", one name after "Innovationsfeld X" or "Thema X".  An item that is
+   a label (or "label / something") links to the concept; any other item is a new field with a
+   slug from its text and no concept IRI;
+3. later bare uses of a new field's name in the same text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.field_lexicon import FieldConcept, field_lexicon, stem
+from ingest.iris import slugify
+from ingest.lexicon import words
+
+_QUOTED = r"[„“”\"‚‘'«»]([^„“”\"‚‘'«»\n]{2,60})[“”\"‘’'«»]"
+_DE_ITEM = r"(?:[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+(.+?)[ \t]*$", re.M)
+_MAX_ITEM_WORDS = 6
+
+
+@dataclass(frozen=True)
+class FieldMatch:
+    """A span of text that names a thematic field."""
+
+    start: int
+    end: int
+    text: str  #: exactly the searched text[start:end]
+    concept_iri: str | None  #: concept of the scheme, or None for a field the scheme lacks
+    slug: str  #: IRI slug: the concept's, or slugify(text) for a new field
+    label: str  #: the concept's prefLabel in the language, or the field's name as written
+    confidence: float
+    rule: str
+
+
+def _concept_match(start, end, text, concept: FieldConcept, language, confidence, rule):
+    return FieldMatch(start, end, text[start:end], concept.iri, concept.slug,
+                      concept.label(language), confidence, rule)
+
+
+def _lexicon_matches(text: str, language: str, path: Path | None):
+    lexicon = field_lexicon(path)
+    nlp, by_stem, exact = lexicon.pipeline(language)
+    doc = nlp(text)
+    for matcher, rule in ((by_stem, "lexicon"), (exact, "lexicon-abbreviation")):
+        for match_id, i, j in matcher(doc):
+            span = doc[i:j]
+            concept = lexicon.concepts[nlp.vocab.strings[match_id]]
+            yield _concept_match(span.start_char, span.end_char, text, concept, language, 0.9, rule)
+    if language in ("de", "nl", "da"):
+        for token in doc:
+            word = token.text.replace("-", "")
+            for k in range(3, len(word) - 5):
+                iri = lexicon.heads.get(stem(word[k:]))
+                if iri:
+                    yield _concept_match(token.idx, token.idx + len(token.text), text,
+                                         lexicon.concepts[iri], language, 0.6, "compound")
+                    break
+    yield from _elliptic(text, language, path)
+
+
+def _elliptic(text: str, language: str, path: Path | None):
+    """"Gesundheits- und Pflegewirtschaft": the first part borrows the head of the second."""
+    lexicon = field_lexicon(path)
+    conj = "|".join(re.escape(r.form) for r in words("field_words", "and"))
+    for m in re.finditer(rf"(?<![\w-])([^\W\d_]{{3,}})-\s+(?:{conj}|oder|eller|of|or)\s+"
+                         rf"([^\W\d_]{{4,}})", text):
+        first, second = m.group(1), m.group(2)
+        for k in range(1, len(second) - 3):
+            concept = lexicon.concept_for(first + second[k:])
+            if concept:
+                yield _concept_match(m.start(1), m.end(1) + 1, text, concept, language, 0.7,
+                                     "elliptic")
+                break
+
+
+def _item(start: int, item: str, text: str, language: str, path, confidence, rule):
+    """A pattern item as a match: linked to a concept where it is a label, else a new field.
+
+    ``start`` is where the search for ``item`` in ``text`` begins."""
+    item = item.strip(" \t,;:.")
+    if not item:
+        return None
+    start = text.index(item, start)
+    if len(item.split()) > _MAX_ITEM_WORDS or re.search(r"\d", item):
+        return None
+    lexicon = field_lexicon(path)
+    concept = lexicon.concept_for(item) or lexicon.concept_for(re.split(r"\s*/\s*", item)[0])
+    end = start + len(item)
+    if concept:
+        return _concept_match(start, end, text, concept, language, confidence + 0.1, rule)
+    return FieldMatch(start, end, item, None, slugify(item), item, confidence, rule)
+
+
+@lru_cache(maxsize=16)
+def _forms(kind: str, language: str) -> str:
+    rows = words("field_words", kind, language)
+    return "|".join(re.escape(r.form) for r in sorted(rows, key=lambda r: -len(r.form))) or "(?!)"
+
+
+def _pattern_matches(text: str, language: str, path: Path | None):
+    heading, single, plural = (_forms(k, language) for k in ("heading", "single", "plural"))
+    conj = _forms("and", language)
+    for m in re.finditer(rf"(?<!\w)(?:{heading})\s*:[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?)+)",
+                         text, re.M | re.I):
+        for line in _LIST_LINE.finditer(m.group(1)):
+            found = _item(m.start(1) + line.start(1), line.group(1), text, language, path, 0.8,
+                          "heading-list")
+            if found:
+                yield found
+    for m in re.finditer(rf"(?<!\w)(?:{single}|{plural})\s+((?:{_QUOTED}(?:\s*,\s*|\s+(?:{conj})\s+)?)+)",
+                         text):
+        for quoted in re.finditer(_QUOTED, m.group(1)):
+            found = _item(m.start(1) + quoted.start(1), quoted.group(1), text, language, path,
+                          0.8, "trigger-quoted")
+            if found:
+                yield found
+    if language != "de":
+        return
+    for m in re.finditer(rf"(?<![\w-])(?:{plural})\s+({_DE_ITEM}(?:,\s+{_DE_ITEM})*"
+                         rf"(?:\s+(?:{conj})\s+{_DE_ITEM})*)", text):
+        parts = re.split(r",\s+", m.group(1))
+        last = re.split(rf"\s+(?:{conj})\s+", parts.pop())
+        cursor = m.start(1)
+        for part in parts + last:
+            found = _item(cursor, part, text, language, path, 0.7, "trigger-list")
+            if found:
+                cursor = found.end
+                yield found
+    for m in re.finditer(rf"(?<![\w-])(?:{single})\s+({_DE_ITEM}(?:\s+(?:{conj})\s+{_DE_ITEM})?)"
+                         rf"(?=[\s.,;:!?)]|$)", text):
+        found = _item(m.start(1), m.group(1), text, language, path, 0.7, "trigger-single")
+        if found:
+            yield found
+
+
+def _propagate(text: str, found: list[FieldMatch]):
+    names = {m.text: m for m in found if m.concept_iri is None}
+    for name, match in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            yield FieldMatch(m.start(), m.end(), name, None, match.slug, match.label, 0.6,
+                             "propagated")
+
+
+def _select(candidates: list[FieldMatch]) -> list[FieldMatch]:
+    chosen, taken = [], set()
+    for match in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.start)):
+        if not taken.intersection(range(match.start, match.end)):
+            chosen.append(match)
+            taken.update(range(match.start, match.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_fields(text: str, language: str, scheme: Path | None = None) -> list[FieldMatch]:
+    """Thematic fields named in ``text``, non-overlapping and in text order.
+
+    Parameters
+    ----------
+    text : str
+        Plain text; offsets of the matches point into it.
+    language : str
+        ISO 639-1 code of the text; chooses the tokenizer and the trigger words.
+    scheme : Path, optional
+        SKOS scheme to use as the lexicon; default ``ontology/fields.ttl``.
+
+    Returns
+    -------
+    list of FieldMatch
+        ``text[m.start:m.end] == m.text`` for every match.
+    """
+    found = [*_lexicon_matches(text, language, scheme), *_pattern_matches(text, language, scheme)]
+    found += list(_propagate(text, found))
+    return _select(found)
+
+
+def lookup_field(name: str, language: str, scheme: Path | None = None) -> FieldConcept | None:
+    """The scheme concept that ``name`` is a label of (any language, inflection-tolerant)."""
+    return field_lexicon(scheme).concept_for(name)
+
+
+__all__ = ["FieldMatch", "find_fields", "lookup_field"]

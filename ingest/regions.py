@@ -1,0 +1,269 @@
+"""Find regions in text and link them to reference data (:mod:`ingest.gazetteer`).
+
+:func:`find_regions` combines the gazetteer (names of countries, subdivisions, continents and
+cities, with genitive/dative forms) with patterns for regions that no gazetteer holds: "Region X",
+"regio X", compass words ("Oost-Nederland"), country adjectives ("Nederlands Limburg"), slash
+pairs ("Köln/Bonn"), "X-gebied", "Münsterland" and enumerations after a plural trigger ("den
+Regionen A, B und C").  A name that a pattern establishes is then found again where the text uses
+it bare ("Region Weser-Ems" ... "in Weser-Ems").  The trigger words live in
+``ingest/lexicon/region_words.tsv``.  Matches never overlap: the longest span wins, then the most
+confident.  The organisation extractor should win where a span lies inside an organisation name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.gazetteer import RegionRecord, gazetteer, region_record
+from ingest.iris import slugify
+from ingest.lexicon import words
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = re.compile(r"[^\W\d_]+")
+#: A proper name: capitalised word, optional hyphenated parts ("Weser-Ems", "Rhein-Kreis").
+_NAME = rf"[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*"
+_GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "ment",
+                        "ik", "en", "er", "e")
+_MAX_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A span of text that names a region."""
+
+    start: int
+    end: int
+    text: str  #: exactly the searched text[start:end]
+    record: RegionRecord
+    confidence: float
+    rule: str
+
+
+def area_record(name: str, language: str, slug: str | None = None, parent: str | None = None,
+                alt_labels: tuple[str, ...] = ()) -> RegionRecord:
+    """A region that only the text names ("Region Aachen", "Oost-Nederland"), as a record.
+
+    Parameters
+    ----------
+    name : str
+        Its label as written in the document.
+    language : str
+        The document's language.
+    slug : str, optional
+        Language-independent slug; by default ``slugify(name)``.
+    parent : str, optional
+        Key of the enclosing region of the reference data, if known.
+    alt_labels : tuple of str
+        Other names of the same region.
+    """
+    slug = slug or slugify(name)
+    return RegionRecord(f"area:{slug}", "area", slug, " ".join(name.split()), language,
+                        alt_labels, (), None, parent)
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _grammar(language: str) -> dict:
+    def pick(kind: str) -> list:
+        rows = words("region_words", kind, language)
+        return list(rows) if rows else list(words("region_words", kind))
+
+    return {kind: {row.form: row.value for row in pick(kind)}
+            for kind in ("trigger", "plural", "and", "compass", "adjective", "suffix", "hyphen")}
+
+
+def _known(name: str, language: str, kinds=("country", "continent", "subdivision", "city")):
+    for place in gazetteer().candidates(name, language):
+        if place.kind in kinds:
+            return region_record(place.key, language)
+    return None
+
+
+def _gazetteer_spans(text: str, language: str):
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, (start, _) in enumerate(tokens):
+        if not text[start].isupper() or (start and text[start - 1] in "-/"):
+            continue
+        for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
+            if any(text[tokens[k][1]:tokens[k + 1][0]] not in (" ", "-") for k in range(i, j)):
+                continue
+            end = tokens[j][1]
+            record = _known(text[start:end], language)
+            if record is None:
+                continue
+            compound = end < len(text) and text[end] == "-" and text[end + 1:end + 2].isalpha()
+            confidence = 0.8 if record.kind == "city" else 0.9
+            yield RegionMatch(start, end, text[start:end], record,
+                              0.6 if compound else confidence,
+                              "gazetteer-compound" if compound else f"gazetteer-{record.kind}")
+            break
+
+
+def _looks_proper(name: str, language: str) -> bool:
+    if "-" in name or "/" in name:
+        return True
+    return language != "de" or not name.lower().endswith(_GERMAN_NOUN_ENDINGS)
+
+
+def _trigger_spans(text: str, language: str, grammar: dict):
+    triggers = grammar["trigger"]
+    pattern = rf"(?<![\w-])({_alternation(triggers)})\s+({_NAME}(?:\s{_NAME})?)"
+    for m in re.finditer(pattern, text):
+        trigger, name, start = m.group(1), m.group(2), m.start(2)
+        record = _known(name, language)
+        if record is None and " " in name:  # "Region Aachen Projekte": try the first word only
+            name = name.split(" ")[0]
+            record = _known(name, language)
+        end = start + len(name)
+        span = (m.start(), end, text[m.start():end])
+        if record and (triggers[trigger] == "=" or record.kind == "subdivision"):
+            yield RegionMatch(*span, record, 0.9, "trigger-known")
+        elif record and record.kind == "city":
+            slug = f"{triggers[trigger]}-{slugify(name)}"
+            yield RegionMatch(*span, area_record(span[2], language, slug, record.parent,
+                                                 (record.label,)), 0.85, "trigger-city")
+        elif record is None and triggers[trigger] != "=" and _looks_proper(name, language):
+            name = name.split(" ")[0]
+            end = start + len(name)
+            yield RegionMatch(m.start(), end, text[m.start():end],
+                              area_record(name, language, None, None,
+                                          (text[m.start():end],)), 0.7, "trigger-name")
+
+
+def _compass_spans(text: str, language: str, grammar: dict):
+    compass = grammar["compass"]
+    pattern = rf"(?<![\w-])({_alternation(compass)})([- ]?)([^\W\d_][^\W\d_]+)"
+    for m in re.finditer(pattern, text):
+        rest = m.group(3)
+        if not m.group(2):  # fused: "Ostdeutschland"
+            rest = rest[0].upper() + rest[1:]
+        record = _known(rest, language, ("country", "continent", "subdivision"))
+        if record:
+            slug = f"{compass[m.group(1)]}-{record.slug}"
+            yield RegionMatch(m.start(), m.end(), m.group(0),
+                              area_record(m.group(0), language, slug, record.key), 0.8, "compass")
+
+
+def _adjective_spans(text: str, language: str, grammar: dict):
+    adjectives = grammar["adjective"]
+    for m in re.finditer(rf"(?<![\w-])({_alternation(adjectives)})[- ]({_NAME})", text):
+        for place in gazetteer().candidates(m.group(2), language):
+            if place.kind == "subdivision" and place.home == adjectives[m.group(1)]:
+                yield RegionMatch(m.start(), m.end(), m.group(0),
+                                  region_record(place.key, language), 0.9, "adjective-subdivision")
+                break
+
+
+def _pair_spans(text: str, language: str):
+    for m in re.finditer(rf"(?<![\w/-])({_NAME})\s?/\s?({_NAME})(?![\w/])", text):
+        first, second = _known(m.group(1), language), _known(m.group(2), language)
+        if first and second:
+            parent = first.parent if first.parent == second.parent else None
+            yield RegionMatch(m.start(), m.end(), m.group(0),
+                              area_record(m.group(0), language, None, parent), 0.8, "slash-pair")
+
+
+def _suffix_spans(text: str, language: str, grammar: dict):
+    suffixes, hyphens = grammar["suffix"], grammar["hyphen"]
+    if suffixes:
+        for m in re.finditer(rf"(?<![\w-])([{_UPPER}][^\W\d_]+?)({_alternation(suffixes)})\b", text):
+            record = _known(m.group(1), language, ("city",))
+            if record:
+                yield RegionMatch(m.start(), m.end(), m.group(0),
+                                  area_record(m.group(0), language, None, record.parent), 0.75,
+                                  "suffix-city")
+    if hyphens:
+        for m in re.finditer(rf"(?<![\w-])({_NAME})-({_alternation(hyphens)})\b", text):
+            record = _known(m.group(1), language) or area_record(
+                m.group(1), language, None, None, (m.group(0),))
+            yield RegionMatch(m.start(), m.end(), m.group(0), record, 0.75, "hyphen-area")
+
+
+def _enumeration_spans(text: str, language: str, grammar: dict):
+    item = rf"{_NAME}(?:/{_NAME})?"
+    conj = _alternation(grammar["and"])
+    pattern = (rf"(?<![\w-])(?:{_alternation(grammar['plural'])})\s+(?:von\s+|van\s+|of\s+)?"
+               rf"({item}(?:,\s+{item})*(?:,?\s+(?:{conj})\s+{item})?)(?![\w-])")
+    for m in re.finditer(pattern, text):
+        items = list(re.finditer(item, m.group(1)))
+        if len(items) < 2:
+            continue
+        for it in items:
+            if it.group(0) in grammar["and"]:
+                continue
+            start, end = m.start(1) + it.start(), m.start(1) + it.end()
+            record = _known(it.group(0), language)
+            yield RegionMatch(start, end, it.group(0),
+                              record or area_record(it.group(0), language),
+                              0.85 if record else 0.7, "enumeration")
+
+
+def _propagate(text: str, found: list[RegionMatch]):
+    for match in found:
+        if match.rule not in ("trigger-name", "enumeration", "hyphen-area") \
+                or match.record.kind != "area":
+            continue
+        bare = match.record.label
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
+            yield RegionMatch(m.start(), m.end(), m.group(0), match.record, 0.65, "propagated")
+
+
+def _select(candidates: list[RegionMatch]) -> list[RegionMatch]:
+    chosen: list[RegionMatch] = []
+    taken: set[int] = set()
+    for match in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.start)):
+        if not taken.intersection(range(match.start, match.end)):
+            chosen.append(match)
+            taken.update(range(match.start, match.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_regions(text: str, language: str) -> list[RegionMatch]:
+    """Regions named in ``text``, non-overlapping and in text order.
+
+    Parameters
+    ----------
+    text : str
+        Plain text; offsets of the matches point into it.
+    language : str
+        ISO 639-1 code of the text (de, nl, da, en, fr; others use every language's names).
+
+    Returns
+    -------
+    list of RegionMatch
+        ``text[m.start:m.end] == m.text`` for every match.
+
+    Examples
+    --------
+    >>> [m.record.slug for m in find_regions("Firmen aus Dänemark und Ostdeutschland.", "de")]
+    ['denmark', 'east-germany']
+    """
+    grammar = _grammar(language)
+    found = [*_gazetteer_spans(text, language), *_trigger_spans(text, language, grammar),
+             *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
+             *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
+             *_enumeration_spans(text, language, grammar)]
+    found += list(_propagate(text, found))
+    return _select(found)
+
+
+def lookup_region(name: str, language: str) -> RegionRecord | None:
+    """The region a name stands for ("Danmark", "Land Niedersachsen", "regio Twente"), or None.
+
+    The whole name must be one match of :func:`find_regions`, or a gazetteer form.
+    """
+    name = " ".join(name.split())
+    record = _known(name, language)
+    if record:
+        return record
+    matches = find_regions(name, language)
+    if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(name):
+        return matches[0].record
+    return None
+
+
+__all__ = ["RegionMatch", "area_record", "find_regions", "lookup_region"]
