@@ -1,0 +1,187 @@
+"""The SPARQL 1.1 Protocol query operation at ``/sparql`` (https://www.w3.org/TR/sparql11-protocol/).
+
+Three ways to send a query: ``GET /sparql?query=...``, ``POST`` with an
+``application/x-www-form-urlencoded`` body holding ``query=``, and ``POST`` with an
+``application/sparql-query`` body that is the query itself.  ``default-graph-uri`` and
+``named-graph-uri`` may repeat, in the URL for all three and in the form body for the form POST;
+they set the RDF dataset and override ``FROM`` / ``FROM NAMED`` in the query.  The answer's media
+type is negotiated (graph_api.conneg) once the query form is known; a body the store gives as an
+iterator of chunks is streamed.
+
+HIN is read-only: SPARQL Update (``update=``, ``application/sparql-update``, or an update sent as a
+query) is refused with ``update-refused``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph_api.conneg import Format, negotiate
+from graph_api.errors import ApiError
+from graph_api.store import BOOLEAN, GRAPH, SOLUTIONS, GraphStore, QueryResponse
+
+router = APIRouter(tags=["SPARQL"])
+
+#: Query form keyword -> result kind.
+QUERY_FORMS = {"SELECT": SOLUTIONS, "ASK": BOOLEAN, "CONSTRUCT": GRAPH, "DESCRIBE": GRAPH}
+#: Keywords that start a SPARQL Update operation (https://www.w3.org/TR/sparql11-update/).
+UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "CREATE", "DROP", "COPY",
+                             "MOVE", "ADD"})
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
+_READ_ONLY = ("HIN's SPARQL endpoint is read-only: SPARQL Update is not accepted. The store is "
+              "written only by `hin build`.")
+# What may stand before the query form: whitespace, comments, IRIs, prefix names, strings (VERSION).
+_PROLOGUE_SKIP = re.compile(r"""\s+|\#[^\n]*|<[^<>"{}|^`\\\s]*>|[A-Za-z_][\w.\-]*:|:|"[^"\n]*"|'[^'\n]*'""")
+_WORD = re.compile(r"[A-Za-z]+")
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*$")
+
+
+def query_form(sparql: str) -> str | None:
+    """The first keyword after the prologue (BASE, PREFIX, VERSION and comments), upper-cased.
+
+    A light look at the query text, so that the media type can be chosen before the query runs;
+    the store's parser remains the judge of whether the query is valid.
+
+    Examples
+    --------
+    >>> query_form("PREFIX hin: <https://w3id.org/hin/ontology#>  # the vocabulary\\nask {}")
+    'ASK'
+    >>> query_form("{ ?s ?p ?o }") is None
+    True
+    """
+    position = 0
+    while True:
+        skipped = _PROLOGUE_SKIP.match(sparql, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        word = _WORD.match(sparql, position)
+        if word is None:
+            return None
+        keyword = word[0].upper()
+        if keyword not in ("BASE", "PREFIX", "VERSION"):
+            return keyword
+        position = word.end()
+
+
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """The query operation's parameters, however they were sent."""
+
+    query: str
+    default_graph_uris: tuple[str, ...]
+    named_graph_uris: tuple[str, ...]
+    format_values: tuple[str, ...]
+
+
+def _protocol_request(params: Sequence[tuple[str, str]], body_query: str | None = None) -> ProtocolRequest:
+    """Check the protocol's parameters (from URL and form) and gather them."""
+    def values(name: str) -> tuple[str, ...]:
+        return tuple(value for key, value in params if key == name)
+
+    if values("update"):
+        raise ApiError("update-refused", _READ_ONLY)
+    queries = values("query")
+    if body_query is not None:
+        if queries:
+            raise ApiError("bad-request", "a query sent as an application/sparql-query body must not also "
+                           "be given as query= in the URL")
+        queries = (body_query,) if body_query.strip() else ()
+    if not queries or not any(q.strip() for q in queries):
+        raise ApiError("missing-query", "no SPARQL query given: send query= in the URL or a form body, "
+                       "or POST the query as an application/sparql-query body")
+    if len(queries) > 1:
+        raise ApiError("bad-request", f"query= was given {len(queries)} times; give exactly one query")
+    graphs = {name: values(name) for name in ("default-graph-uri", "named-graph-uri")}
+    for name, iris in graphs.items():
+        for iri in iris:
+            if not _IRI.match(iri):
+                raise ApiError("bad-request", f"{name}={iri!r} is not an absolute IRI; give the graph's full "
+                               "IRI, e.g. https://w3id.org/hin/graph/{document-id}")
+    return ProtocolRequest(queries[0], graphs["default-graph-uri"], graphs["named-graph-uri"],
+                           values("format"))
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _charset(content_type: str | None) -> str:
+    match = re.search(r";\s*charset\s*=\s*\"?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    return match[1] if match else "utf-8"
+
+
+def _run(store: GraphStore, request: ProtocolRequest, accept: str | None) -> tuple[QueryResponse, Format]:
+    """Choose the format for the query's kind, then run the query (in a worker thread)."""
+    keyword = query_form(request.query)
+    if keyword in UPDATE_KEYWORDS:
+        raise ApiError("update-refused", _READ_ONLY)
+    dataset = {"default_graph_uris": request.default_graph_uris,
+               "named_graph_uris": request.named_graph_uris}
+    if keyword in QUERY_FORMS:
+        chosen = negotiate(QUERY_FORMS[keyword], accept, request.format_values)
+        return store.query(request.query, media_type=chosen.media_type, **dataset), chosen
+    # Not a query form we recognise: the store's parser says what is wrong (SyntaxError), or, should
+    # the query parse after all, the answer tells its kind and is re-serialised if need be.
+    answer = store.query(request.query, **dataset)
+    chosen = negotiate(answer.kind, accept, request.format_values)
+    if answer.media_type != chosen.media_type:
+        answer = store.query(request.query, media_type=chosen.media_type, **dataset)
+    return answer, chosen
+
+
+async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
+    store: GraphStore = request.app.state.store
+    answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"))
+    headers = {"Vary": "Accept"}
+    if isinstance(answer.body, bytes):
+        return Response(answer.body, media_type=chosen.content_type, headers=headers)
+    body: Iterator[bytes] = answer.body
+    return StreamingResponse(body, media_type=chosen.content_type, headers=headers)
+
+
+@router.get("/sparql", summary="SPARQL query by GET (query= in the URL)")
+async def sparql(request: Request) -> Response:
+    """Run ``query=`` against the dataset; see docs/http-api.md."""
+    return await _respond(request, _protocol_request(request.query_params.multi_items()))
+
+
+@router.post("/sparql", summary="SPARQL query by POST (form with query=, or application/sparql-query body)")
+async def sparql_post(request: Request) -> Response:
+    """Run a query sent as a form (``query=``) or as an ``application/sparql-query`` body."""
+    url_params = request.query_params.multi_items()
+    content_type = request.headers.get("content-type")
+    media_type = _media_type(content_type)
+    if media_type == FORM_TYPE:
+        form = await request.form()
+        form_params = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+        return await _respond(request, _protocol_request(url_params + form_params))
+    if media_type == QUERY_TYPE:
+        raw = await request.body()
+        try:
+            text = raw.decode(_charset(content_type))
+        except (LookupError, UnicodeDecodeError) as error:
+            raise ApiError("bad-request", f"the query body does not decode as {_charset(content_type)}: "
+                           f"{error}; send it as UTF-8") from None
+        return await _respond(request, _protocol_request(url_params, body_query=text))
+    if media_type == UPDATE_TYPE:
+        raise ApiError("update-refused", _READ_ONLY)
+    raise ApiError("unsupported-media-type", f"POST /sparql reads {FORM_TYPE} (query=...) or {QUERY_TYPE} "
+                   f"(the query as the body), not {content_type or 'a body without Content-Type'}")
+
+
+@router.api_route("/sparql", methods=["HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False)
+async def sparql_other_methods(request: Request) -> Response:
+    """Answer other methods with 405 naming both GET and POST (Starlette would name only the first
+    /sparql route's method)."""
+    raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
