@@ -1,0 +1,194 @@
+"""Centrality and brokerage measures against figures worked out by hand on small graphs."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy
+import pytest
+
+from graph_api.network.centrality import (
+    METRICS,
+    RankedNode,
+    betweenness,
+    centrality,
+    closeness,
+    constraint,
+    degree,
+    effective_size,
+    eigenvector,
+    rank,
+)
+
+
+@pytest.fixture
+def star() -> nx.Graph:
+    """K1,3: centre c, leaves x y z."""
+    return nx.Graph([("c", "x"), ("c", "y"), ("c", "z")])
+
+
+@pytest.fixture
+def path4() -> nx.Graph:
+    """a - b - c - d."""
+    return nx.path_graph(["a", "b", "c", "d"])
+
+
+@pytest.fixture
+def bowtie() -> nx.Graph:
+    """Two triangles a-b-x and c-d-x joined by the bridge node x."""
+    return nx.Graph([("a", "b"), ("a", "x"), ("b", "x"), ("c", "d"), ("c", "x"), ("d", "x")])
+
+
+@pytest.fixture
+def weighted() -> nx.Graph:
+    """A triangle with strong ties a-b and b-c (weight 4) and a weak tie a-c (weight 1)."""
+    graph = nx.Graph()
+    graph.add_edge("a", "b", weight=4)
+    graph.add_edge("b", "c", weight=4)
+    graph.add_edge("a", "c", weight=1)
+    return graph
+
+
+def test_star(star: nx.Graph) -> None:
+    # degree: the centre is tied to 3 of 3 others, a leaf to 1 of 3
+    assert degree(star) == pytest.approx({"c": 1.0, "x": 1 / 3, "y": 1 / 3, "z": 1 / 3})
+    # betweenness: the centre lies on the one shortest path of each of the 3 leaf pairs;
+    # normalised by the (n-1)(n-2)/2 = 3 pairs of other nodes -> 1.0; leaves lie on none
+    assert betweenness(star) == pytest.approx({"c": 1.0, "x": 0.0, "y": 0.0, "z": 0.0})
+    # closeness: centre distances 1+1+1 -> 3/3 = 1; leaf distances 1+2+2 -> 3/5 = 0.6
+    assert closeness(star) == pytest.approx({"c": 1.0, "x": 0.6, "y": 0.6, "z": 0.6})
+    # eigenvector: A v = sqrt(3) v for v = (sqrt 3, 1, 1, 1); unit norm divides by sqrt 6
+    assert eigenvector(star) == pytest.approx(
+        {"c": math.sqrt(3 / 6), "x": 1 / math.sqrt(6), "y": 1 / math.sqrt(6), "z": 1 / math.sqrt(6)})
+    # constraint: the centre has 3 contacts, p = 1/3 each, none tied to another: 3 * (1/3)^2;
+    # a leaf has one contact, p = 1: 1^2
+    assert constraint(star) == pytest.approx({"c": 1 / 3, "x": 1.0, "y": 1.0, "z": 1.0})
+    # effective size: 3 contacts with no ties among them (3 - 2*0/3); a leaf 1
+    assert effective_size(star) == pytest.approx({"c": 3.0, "x": 1.0, "y": 1.0, "z": 1.0})
+
+
+def test_path_of_four(path4: nx.Graph) -> None:
+    assert degree(path4) == pytest.approx({"a": 1 / 3, "b": 2 / 3, "c": 2 / 3, "d": 1 / 3})
+    # b lies between a-c and a-d: 2 of the 3 pairs of other nodes
+    assert betweenness(path4) == pytest.approx({"a": 0.0, "b": 2 / 3, "c": 2 / 3, "d": 0.0})
+    # a: 1 + 2 + 3 = 6 -> 3/6; b: 1 + 1 + 2 = 4 -> 3/4
+    assert closeness(path4) == pytest.approx({"a": 0.5, "b": 0.75, "c": 0.75, "d": 0.5})
+    # leading eigenvalue of P4 is the golden ratio phi; v = (1, phi, phi, 1) / sqrt(2 + 2 phi^2)
+    phi = (1 + math.sqrt(5)) / 2
+    norm = math.sqrt(2 + 2 * phi**2)
+    assert eigenvector(path4) == pytest.approx({"a": 1 / norm, "b": phi / norm, "c": phi / norm, "d": 1 / norm})
+    # b: contacts a and c, p = 1/2 each, not tied to each other: 2 * (1/2)^2 = 1/2
+    assert constraint(path4) == pytest.approx({"a": 1.0, "b": 0.5, "c": 0.5, "d": 1.0})
+    assert effective_size(path4) == pytest.approx({"a": 1.0, "b": 2.0, "c": 2.0, "d": 1.0})
+
+
+def test_bridge_node_is_the_broker(bowtie: nx.Graph) -> None:
+    # x: 4 contacts, p = 1/4 each; contact a is also reached through b: p_xb * p_ba = 1/4 * 1/2
+    # -> (1/4 + 1/8)^2 = 9/64 per contact, 4 contacts: 36/64 = 9/16
+    # a: contacts b, x, p = 1/2 each; b also through x: p_ax * p_xb = 1/2 * 1/4 -> (5/8)^2 = 25/64;
+    #    x also through b: p_ab * p_bx = 1/2 * 1/2 -> (3/4)^2 = 36/64; total 61/64
+    assert constraint(bowtie) == pytest.approx({"x": 9 / 16, **{n: 61 / 64 for n in "abcd"}})
+    # x: 4 contacts with 2 ties among them: 4 - 2*2/4 = 3; a: 2 contacts, 1 tie: 2 - 2*1/2 = 1
+    assert effective_size(bowtie) == pytest.approx({"x": 3.0, **{n: 1.0 for n in "abcd"}})
+    # x is on the path of each of the 4 pairs across the two triangles, of 4*3/2 = 6 pairs
+    assert betweenness(bowtie)["x"] == pytest.approx(4 / 6)
+    ranked = centrality(bowtie, "constraint")
+    assert (ranked[0].iri, ranked[0].rank) == ("x", 1)  # low constraint ranks first
+    assert [r.rank for r in ranked] == [1, 2, 2, 2, 2]
+    assert centrality(bowtie, "effective_size")[0].iri == "x"
+
+
+def test_weights(weighted: nx.Graph) -> None:
+    # distances 1/w: a-b 0.25, b-c 0.25, a-c 1; a->c is shorter through b (0.5 < 1), so b lies
+    # on the only pair of other nodes: 1.0 (unweighted it would be 0)
+    assert betweenness(weighted) == pytest.approx({"a": 0.0, "b": 1.0, "c": 0.0})
+    # a: distances 0.25 and 0.5 -> 2 / 0.75
+    assert closeness(weighted)["a"] == pytest.approx(2 / 0.75)
+    # degree ignores weights: everyone is tied to both others
+    assert degree(weighted) == pytest.approx({"a": 1.0, "b": 1.0, "c": 1.0})
+    # p_ab = 4/5, p_ac = 1/5, p_ba = p_bc = 1/2, p_cb = 4/5, p_ca = 1/5
+    # a: (p_ab + p_ac p_cb)^2 + (p_ac + p_ab p_bc)^2 = 0.96^2 + 0.6^2 = 1.2816
+    # b: (p_ba + p_bc p_ca)^2 * 2 = 0.6^2 * 2 = 0.72
+    assert constraint(weighted) == pytest.approx({"a": 1.2816, "b": 0.72, "c": 1.2816})
+    # Burt: m_jq = w_jq / max_k w_jk.  b: (1 - p_bc m_ac) + (1 - p_ba m_ca) = 2 * (1 - 0.5 * 1/4)
+    # a: (1 - p_ac m_bc) + (1 - p_ab m_cb) = (1 - 0.2 * 1) + (1 - 0.8 * 1) = 1.0
+    assert effective_size(weighted) == pytest.approx({"a": 1.0, "b": 1.75, "c": 1.0})
+    # eigenvector: b's ties are the strong ones, so b ranks first
+    assert centrality(weighted, "eigenvector")[0].iri == "b"
+
+
+def test_isolated_node_and_disconnected_graph() -> None:
+    graph = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+    graph.add_node("z")
+    assert constraint(graph)["z"] is None and effective_size(graph)["z"] is None
+    assert eigenvector(graph)["z"] == 0.0
+    # closeness (Wasserman-Faust) scales by the share reached: d reaches 2 of 5 others at
+    # distance 1 each -> (2/5) * (2/2) = 0.4; z reaches none -> 0
+    assert closeness(graph)["d"] == pytest.approx(0.4)
+    assert closeness(graph)["z"] == 0.0
+    rows = centrality(graph, "constraint")
+    assert rows[-1] == RankedNode("z", None, None, None)  # undefined values come last, unranked
+    assert all(r.rank is not None for r in rows[:-1])
+
+
+def test_empty_graph_and_graph_without_edges() -> None:
+    for metric in METRICS:
+        assert centrality(nx.Graph(), metric) == []
+    lonely = nx.Graph()
+    lonely.add_nodes_from(["p", "q"])
+    assert degree(lonely) == {"p": 0.0, "q": 0.0}
+    assert eigenvector(lonely) == {"p": 0.0, "q": 0.0}
+    assert constraint(lonely) == {"p": None, "q": None}
+
+
+def test_eigenvector_on_disconnected_graphs() -> None:
+    # a triangle (leading eigenvalue 2) and a separate edge (eigenvalue 1): the graph's leading
+    # eigenvector is (1, 1, 1) / sqrt 3 on the triangle and 0 on the edge
+    graph = nx.complete_graph(["a", "b", "c"])
+    graph.add_edge("d", "e")
+    assert eigenvector(graph) == pytest.approx({"a": 3**-0.5, "b": 3**-0.5, "c": 3**-0.5, "d": 0.0, "e": 0.0})
+    # two equal triangles tie; they share the unit norm: 1 / sqrt 6 each
+    twins = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z")])
+    assert eigenvector(twins) == pytest.approx({n: 6**-0.5 for n in "abcxyz"})
+
+
+def test_eigenvector_falls_back_when_power_iteration_does_not_converge() -> None:
+    # a triangle (eigenvalue 2) linked by a very weak tie to a pair with weight 1.999 (eigenvalue
+    # 1.999): power iteration on A + I shrinks the second eigenvector by (2.999/3)^k only, too
+    # slowly for 1000 steps, so the eigensolver answers; compare with numpy's dense solver
+    graph = nx.complete_graph(["a", "b", "c"])
+    graph.add_edge("d", "e", weight=1.999)
+    graph.add_edge("c", "d", weight=1e-4)
+    with pytest.raises(nx.PowerIterationFailedConvergence):
+        nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, tol=1e-10)
+    nodes = ["a", "b", "c", "d", "e"]
+    values, vectors = numpy.linalg.eigh(nx.to_numpy_array(graph, nodelist=nodes, weight="weight"))
+    expected = dict(zip(nodes, numpy.abs(vectors[:, numpy.argmax(values)])))
+    assert eigenvector(graph) == pytest.approx(expected, abs=1e-6)
+
+
+def test_rank_uses_competition_ranking_and_labels_for_ties() -> None:
+    graph = nx.Graph()
+    graph.add_nodes_from([("n1", {"label": "Zeta"}), ("n2", {"label": "Alpha"}), ("n3", {"label": "Mu"}),
+                          ("n4", {"label": None})])
+    rows = rank(graph, {"n1": 0.5, "n2": 0.5, "n3": 0.9, "n4": 0.1 + 0.2 - 0.3})  # n4 ~ 5e-17
+    assert [(r.iri, r.rank) for r in rows] == [("n3", 1), ("n2", 2), ("n1", 2), ("n4", 4)]
+    assert rows[1].label == "Alpha"
+    ascending = rank(graph, {"n1": 2.0, "n2": 1.0, "n3": 1.0 + 1e-12, "n4": None}, ascending=True)
+    assert [(r.iri, r.rank) for r in ascending] == [("n2", 1), ("n3", 1), ("n1", 3), ("n4", None)]
+
+
+def test_unknown_metric_and_bad_weight() -> None:
+    with pytest.raises(ValueError, match="unknown metric 'pagerank'; use one of degree"):
+        centrality(nx.path_graph(2), "pagerank")
+    graph = nx.Graph()
+    graph.add_edge("a", "b", weight=0)
+    with pytest.raises(ValueError, match="edge a - b has weight 0.0"):
+        betweenness(graph)
+
+
+def test_functions_do_not_change_their_input(weighted: nx.Graph) -> None:
+    before = nx.to_dict_of_dicts(weighted)
+    for metric in METRICS:
+        centrality(weighted, metric)
+    assert nx.to_dict_of_dicts(weighted) == before
