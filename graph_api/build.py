@@ -1,0 +1,249 @@
+"""``hin build``: corpus -> extract -> validate -> a new store generation -> switch, atomically.
+
+The chain of stages, one function each::
+
+    list_documents(corpus)                 *.txt *.html *.htm *.md, sorted
+    extract_documents(paths, base=...)      ingest.pipeline: one named graph per document
+    require_valid(dataset)                  shapes: refuse the build on any violation
+    load_generation(dataset, store_dir)     pyoxigraph bulk load into a NEW generation folder,
+                                            with the ontology and the field scheme as graphs
+    switch_generation(store_dir, name)      atomic: os.replace of the pointer file
+    prune_generations(store_dir, keep)      remove old generations and leftovers of killed builds
+
+The store folder (``--store``, ``HIN_STORE``) is laid out as::
+
+    hin-store/
+        current-generation          one line: the name of the generation in use
+        generations/
+            20261122T110432.123456Z/    a complete pyoxigraph store, never written again
+            .building-20261122T...Z/    a build in progress (or left by a killed one)
+
+A reader (``OxigraphStore.open``) reads the pointer and opens that generation read-only.  The
+pointer only ever names a generation that was completely loaded, flushed and closed: the new
+generation is built under a ``.building-`` name, renamed when complete, and only then is the
+pointer replaced (written to a temporary file and ``os.replace``-d, which is atomic on POSIX and
+Windows).  A build that fails at any stage -- a bad document, a shapes violation, an error while
+loading -- removes its own ``.building-`` folder and leaves the pointer, and so the store that
+readers see, exactly as it was.  A server that is running keeps the generation it opened until it
+restarts; the previous generation is kept (``keep=2``) so it is not removed under its feet.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from graph_api.oxigraph_store import GENERATIONS_DIR, POINTER_FILE, OxigraphStore, manifest_path
+from ingest.iris import graph_iri
+from ingest.pipeline import extract_documents
+from ontology import FIELDS_FILE, VOCABULARY_FILE
+from shapes import require_valid
+
+#: File extensions of source documents.
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md")
+#: Graph names (under ``{base}graph/``) of the reference data loaded with every build.
+REFERENCE_GRAPHS = {"ontology": VOCABULARY_FILE, "fields": FIELDS_FILE}
+#: Prefix of a generation folder while it is being built.
+BUILDING_PREFIX = ".building-"
+#: Leftover ``.building-`` folders older than this (seconds) are from killed builds and removed.
+STALE_BUILD_SECONDS = 24 * 3600
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    documents: int  #: source documents extracted
+    quads: int  #: quads in the new store, reference graphs included
+    graphs: int  #: named graphs in the new store
+    seconds: float  #: wall-clock time of the whole build
+    store: Path  #: the generation folder now in use
+
+    def __str__(self) -> str:
+        return (f"built {self.store}: {self.documents} documents, {self.quads} quads in "
+                f"{self.graphs} graphs, {self.seconds:.1f} s")
+
+
+def list_documents(corpus: Path | str) -> list[Path]:
+    """Source documents under ``corpus`` (recursively), sorted; hidden files and README files skipped.
+
+    Raises
+    ------
+    OSError
+        ``corpus`` is not a folder.
+    ValueError
+        It holds no document.
+    """
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        raise OSError(f"{corpus}: corpus folder not found; give an existing folder with --corpus")
+    paths = sorted(
+        path for path in corpus.rglob("*")
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(corpus).parts)
+        and not path.stem.lower() == "readme")
+    if not paths:
+        raise ValueError(f"{corpus}: no documents found (looking for {' '.join(DOCUMENT_SUFFIXES)}); "
+                         "put source documents there or give another folder with --corpus")
+    return paths
+
+
+def load_generation(dataset: Dataset, store_dir: Path, *, base_iri: str) -> tuple[str, int, int]:
+    """Load ``dataset`` and the reference graphs into a new generation folder.
+
+    Returns the generation's name, its quad count and its named-graph count.  On any error the
+    partial folder is removed and the exception propagates.
+    """
+    generations = store_dir / GENERATIONS_DIR
+    generations.mkdir(parents=True, exist_ok=True)
+    name = _new_generation_name(generations)
+    building = generations / (BUILDING_PREFIX + name)
+    quads_file = generations / (BUILDING_PREFIX + name + ".nq")
+    reserved = {graph_iri(local, base_iri) for local in REFERENCE_GRAPHS}
+    clash = reserved & {str(graph.identifier) for graph in dataset.graphs()}
+    if clash:
+        raise ValueError(f"document graph {sorted(clash)[0]} clashes with a reference graph; "
+                         f"rename the document (names {', '.join(REFERENCE_GRAPHS)} are reserved)")
+    try:
+        dataset.serialize(destination=str(quads_file), format="nquads", encoding="utf-8")
+        store = OxigraphStore.open(building, read_only=False)
+        try:
+            store.load(quads_file)
+            for local, path in REFERENCE_GRAPHS.items():
+                if not Path(path).is_file():
+                    raise OSError(f"{path}: reference data missing from the installation; reinstall HIN")
+                store.load(path, graph=graph_iri(local, base_iri))
+            graphs = len(store.graphs())
+            union = store.materialise_union()
+            quads = len(store) - union
+            store.optimize()
+        finally:
+            store.close()
+            del store
+            gc.collect()  # the RocksDB handle must be gone before the folder is renamed
+        building.rename(generations / name)
+        manifest_path(generations / name).write_text(json.dumps(
+            {"default_graph": "union", "quads_in_named_graphs": quads, "named_graphs": graphs},
+            indent=2) + "\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    finally:
+        quads_file.unlink(missing_ok=True)
+    return name, quads, graphs
+
+
+def switch_generation(store_dir: Path, name: str) -> None:
+    """Point ``store_dir`` at generation ``name``, atomically (write a temporary file, os.replace)."""
+    pointer = store_dir / POINTER_FILE
+    temporary = store_dir / f".{POINTER_FILE}.{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8") as stream:
+        stream.write(name + "\n")
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, pointer)
+
+
+def prune_generations(store_dir: Path, keep: int = 2) -> list[Path]:
+    """Remove all but the ``keep`` newest generations (never the current one) and stale partial
+    folders of killed builds.  Returns what was removed."""
+    generations = store_dir / GENERATIONS_DIR
+    current = (store_dir / POINTER_FILE).read_text(encoding="utf-8").strip()
+    finished = sorted((p for p in generations.iterdir()
+                       if p.is_dir() and not p.name.startswith(".")), reverse=True)
+    doomed = [p for p in finished[max(keep, 1):] if p.name != current]
+    cutoff = time.time() - STALE_BUILD_SECONDS
+    doomed += [p for p in generations.iterdir()
+               if p.name.startswith(BUILDING_PREFIX) and p.stat().st_mtime < cutoff]
+    doomed += [manifest_path(p) for p in doomed if manifest_path(p).is_file()]
+    for path in doomed:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return doomed
+
+
+def build_store(
+    corpus: Path | str,
+    store_dir: Path | str,
+    *,
+    base_iri: str,
+    progress: Progress | None = None,
+    keep: int = 2,
+    shapes: Graph | None = None,
+) -> BuildReport:
+    """Build the store at ``store_dir`` from the documents in ``corpus`` (see the module notes).
+
+    Parameters
+    ----------
+    corpus : path
+        Folder of source documents.
+    store_dir : path
+        The store folder; created when missing.  Readers open it with ``OxigraphStore.open``.
+    base_iri : str
+        Base of every IRI minted, e.g. ``https://w3id.org/hin/``.
+    progress : callable, optional
+        Called with one-line messages as the build goes.
+    keep : int
+        Generations to keep on disk, the new one included (at least 1).
+    shapes : rdflib.Graph, optional
+        SHACL shapes to validate against instead of HIN's (``hin build --shapes``).
+
+    Raises
+    ------
+    ingest.errors.DocumentError
+        A document cannot be read; the store is unchanged.
+    shapes.InvalidGraphError
+        The extracted RDF does not conform (a ValueError whose message is the report); the store
+        is unchanged.
+    OSError, ValueError
+        The corpus is missing or empty, or ``store_dir`` is not a HIN store folder.
+    """
+    started = time.monotonic()
+    say = progress or (lambda message: None)
+    corpus, store_dir = Path(corpus), Path(store_dir)
+    _check_store_dir(store_dir)
+    paths = list_documents(corpus)
+    say(f"extracting {len(paths)} documents from {corpus}")
+    dataset = extract_documents(paths, base=base_iri, progress=progress)
+    say("validating against the shapes")
+    require_valid(dataset, shapes=shapes)
+    say(f"loading into a new generation under {store_dir / GENERATIONS_DIR}")
+    name, quads, graphs = load_generation(dataset, store_dir, base_iri=base_iri)
+    switch_generation(store_dir, name)
+    for removed in prune_generations(store_dir, keep):
+        say(f"removed old generation {removed.name}")
+    return BuildReport(documents=len(paths), quads=quads, graphs=graphs,
+                       seconds=time.monotonic() - started,
+                       store=store_dir / GENERATIONS_DIR / name)
+
+
+def _check_store_dir(store_dir: Path) -> None:
+    """Refuse to build into a folder that is neither empty, missing, nor a HIN store."""
+    if store_dir.exists() and not store_dir.is_dir():
+        raise OSError(f"{store_dir}: is a file, not a store folder; give another path with --store")
+    if store_dir.is_dir() and not (store_dir / POINTER_FILE).exists():
+        others = [p.name for p in store_dir.iterdir() if p.name != GENERATIONS_DIR]
+        if others:
+            raise ValueError(f"{store_dir}: not empty and not a HIN store (no {POINTER_FILE} file); "
+                             "give an empty or new folder with --store")
+
+
+def _new_generation_name(generations: Path) -> str:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    name, number = stamp, 1
+    while (generations / name).exists() or (generations / (BUILDING_PREFIX + name)).exists():
+        number += 1
+        name = f"{stamp}-{number}"
+    return name
