@@ -63,7 +63,7 @@ def extract_documents(
         extraction = extract(document)
         add_extraction(dataset, extraction, base)
         if progress:
-            progress(f"[{number}/{len(paths)}] {path}: {document.language}, "
+            progress(f"[{number}/{len(paths)}] {path}: {extraction.document.language}, "
                      f"{len(extraction.entities)} entities, {len(extraction.relations)} relations")
     return dataset
 

@@ -107,3 +107,26 @@ def sample_server(live_server: Callable[[FastAPI], str], sample_store: OxigraphS
     from graph_api.app import create_app
 
     return live_server(create_app(sample_settings, store=sample_store))
+
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store folder built from the shipped corpus/ by the real build (extract, validate, load)."""
+    from graph_api.build import build_store
+    from ingest.iris import DEFAULT_BASE
+
+    store_dir = tmp_path_factory.mktemp("corpus-store")
+    build_store(CORPUS_DIR, store_dir, base_iri=DEFAULT_BASE)
+    return store_dir
+
+
+@pytest.fixture(scope="session")
+def corpus_server(live_server: Callable[[FastAPI], str], corpus_store_dir: Path) -> str:
+    """Base URL of the HIN app serving the on-disk corpus store, opened read-only as `hin serve` does."""
+    from graph_api.app import create_app
+    from graph_api.settings import Settings
+
+    return live_server(create_app(Settings(store=corpus_store_dir)))

@@ -1,0 +1,222 @@
+"""Relation rules between actors and agreements: affiliatedWith, partyTo, establishes, memberOf,
+and coordinates of an agreement.
+
+Each rule reads a :class:`~ingest.relations.Context` and calls ``context.add``; the rule name is
+kept on the relation (``--explain``) and the confidence says how often the pattern is right.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.agreements import BETWEEN
+from ingest.relations import Context
+from ingest.tokens import wordlist
+
+_PREP_AFFILIATION = re.compile(
+    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,)?\s*"
+    r"(?:de|het|der|die|dem|den|des|the)?\s*$", re.IGNORECASE)
+_ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
+_ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
+                        r"\s*(?:de|het|the|der|des)?\s*$",
+                        re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(?:national\w*|landsdækkende|nationale?|landelijke?|bundesweit\w*|nationwide"
+                       r"|landesweit\w*)\b",
+                       re.IGNORECASE)
+_GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partners|partnere|partijen|parteien|cluster"
+                              r"|clusters|netzwerke|netwerken|organisationer|organisationen|organisaties|organisations"
+                              r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
+_REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|City of"
+                          r"|County)\b")
+
+
+# -- affiliatedWith ---------------------------------------------------------------------------
+def affiliations(context: Context) -> None:
+    """``Dr. X van Y``; ``X, Y``; ``role for Y ... X``; ``namens Y ... X``; contact blocks."""
+    for index in context.by_sentence:
+        persons = context.mentions(index, "person")
+        if not persons:
+            continue
+        actors = context.mentions(index, "organisation", "cluster", "region")
+        for org, org_key in actors:
+            before = context.text[context.sentences[index].start:org.start]
+            owner = None
+            for person, person_key in persons:
+                gap = context.between(person.end, org.start)
+                if person.end <= org.start and len(gap) <= 30 and _PREP_AFFILIATION.match(gap):
+                    owner = (person_key, 0.9, "person-of-org")
+                    break
+            if owner is None and org_key[0] != "region":
+                if _ROLE_FOR.search(before[-30:]) and _role_before(context, index, org.start):
+                    person_key = _nearest(persons, org)
+                    owner = (person_key, 0.85, "role-for-org")
+                elif _ON_BEHALF.search(before[-30:]):
+                    owner = (_nearest(persons, org), 0.85, "on-behalf-of")
+            if owner is None:
+                continue
+            target = org_key
+            if org_key[0] == "region":
+                if not _REGION_BODY.match(org.text) or owner[2] != "person-of-org":
+                    continue
+                target = _region_body(context, org, org_key)
+            context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
+    _contact_blocks(context)
+
+
+def _role_before(context: Context, index: int, offset: int) -> bool:
+    roles = wordlist("roles", context.language)
+    words = [t for t in context.tokens(index) if t.end <= offset and t.is_word][-3:]
+    return any(roles.word(t.text) for t in words)
+
+
+def _nearest(persons, org):
+    """The person closest before the organisation ("X, CEO of Y, and Z"), else the closest after."""
+    before = [p for p in persons if p[0].end <= org.start]
+    if before:
+        return max(before, key=lambda p: p[0].end)[1]
+    return min(persons, key=lambda p: abs(p[0].start - org.start))[1]
+
+
+def _region_body(context: Context, mention, region_key):
+    """"Person, Region Syddanmark": the region's council, an organisation of the same name.
+
+    The mention then names the organisation, not the region; a region left without mentions
+    is dropped."""
+    from ingest.iris import slugify
+    from ingest.model import Entity
+
+    label = " ".join(mention.text.split())
+    key = ("organisation", slugify(label))
+    if key not in context.entities:
+        context.entities[key] = Entity("organisation", key[1], label, mentions=[], confidence=0.8)
+    context.entities[key].mentions.append(mention.mention())
+    context.by_sentence[mention.sentence] = [(c, key if c is mention else k)
+                                             for c, k in context.by_sentence[mention.sentence]]
+    region = context.entities.get(region_key)
+    if region is not None:
+        region.mentions = [m for m in region.mentions if (m.start, m.end) != (mention.start, mention.end)]
+        if region.mentions:
+            context.add("locatedIn", key, region_key, mention.sentence, 0.8, "region-body")
+        else:
+            del context.entities[region_key]
+    return key
+
+
+def _contact_blocks(context: Context) -> None:
+    """Within a run of contact lines, a person is affiliated with the organisation named there."""
+    block: list[int] = []
+    for s in context.sentences + [None]:
+        if s is not None and context.zones.get(s.index) == "contact" and (not block or s.index == block[-1] + 1):
+            block.append(s.index)
+            continue
+        persons = [k for i in block for _, k in context.mentions(i, "person")]
+        orgs = [k for i in block for _, k in context.mentions(i, "organisation", "cluster")]
+        if len(set(persons)) == 1 and len(block) <= 8:
+            for org in dict.fromkeys(orgs):
+                context.add("affiliatedWith", persons[0], org, block[0], 0.7, "contact-block")
+        block = [s.index] if s is not None and context.zones.get(s.index) == "contact" else []
+
+
+# -- agreements: partyTo, coordinates, establishes, memberOf ---------------------------------
+def agreements(context: Context) -> None:
+    """Parties of agreements: ``A, B und C unterzeichneten ...``, ``overeenkomst tussen A, B en C``."""
+    for index in sorted(context.by_sentence):
+        for agreement, agr_key in context.mentions(index, "agreement"):
+            tokens = context.tokens(index)
+            after = [t for t in tokens if t.start >= agreement.end]
+            actors = context.mentions(index, "organisation", "cluster")
+            if after and after[0].low in BETWEEN:
+                for actor, key in actors:
+                    if actor.start > agreement.end:
+                        context.add("partyTo", key, agr_key, index, 0.85, "agreement-between")
+            signed = context.has_verb(index, "sign")
+            if signed:
+                named = [k for _, k in actors]
+                if named:
+                    for key in named:
+                        context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
+                elif _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
+                    for key, where in _nearby_list(context, index):
+                        context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
+            if context.has_verb(index, "coordinate"):
+                for actor, key in actors:
+                    if actor.end <= agreement.start:
+                        context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
+            if context.has_verb(index, "create"):
+                _establishes(context, index, agr_key)
+
+
+def _nearby_list(context: Context, index: int):
+    """The nearest sentence (up to five away) that names two or more organisations or clusters."""
+    for distance in range(1, 6):
+        for other in (index + distance, index - distance):
+            keys = list(dict.fromkeys(k for c, k in context.mentions(other, "organisation", "cluster")
+                                      if not _is_named(context, c)))
+            if len(keys) >= 2 and context.zones.get(other) == "body":
+                return [(k, other) for k in keys]
+    return []
+
+
+def _establishes(context: Context, index: int, agr_key) -> None:
+    """``... hensigtserklæring om at skabe en national organisation`` + ``under navnet X``."""
+    for distance in range(0, 6):
+        for cand, key in context.mentions(index + distance, "organisation", "cluster"):
+            if _is_named(context, cand):
+                context.add("establishes", agr_key, key, index, 0.75, "agreement-creates")
+                parties = [r.subject for r in context.found.values()
+                           if r.kind == "partyTo" and r.object == agr_key]
+                if parties and all(p[0] == "cluster" for p in parties):
+                    _make_cluster(context, key)
+                    key = ("cluster", key[1])
+                    context.add("establishes", agr_key, key, index, 0.75, "agreement-creates")
+                for party in parties:
+                    context.add("memberOf", party, key, index, 0.7, "founder-member")
+                if _NATIONAL.search(context.sentences[index + distance].text):
+                    for country in _countries(context):
+                        context.add("locatedIn", key, country, index + distance, 0.6, "national-scope")
+                return
+
+
+_NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"
+                    r"|genaamd|sous le nom)\s*[„\"“]?$", re.IGNORECASE)
+
+
+def _is_named(context: Context, cand) -> bool:
+    """Is the mention introduced as a new name ("under navnet X", "unter dem Namen X")?"""
+    return bool(_NAMED.search(context.text[max(0, cand.start - 25):cand.start]))
+
+
+def _make_cluster(context: Context, key) -> None:
+    """An organisation founded by clusters is itself a (national) cluster organisation."""
+    entity = context.entities.pop(key, None)
+    if entity is None:
+        return
+    entity.kind = "cluster"
+    context.entities[entity.key] = entity
+    for index, pairs in context.by_sentence.items():
+        context.by_sentence[index] = [(c, ("cluster", k[1]) if k == key else k) for c, k in pairs]
+    for rkey in [k for k in context.found if key in (k[1], k[2])]:
+        old = context.found.pop(rkey)
+        subject = ("cluster", key[1]) if old.subject == key else old.subject
+        obj = ("cluster", key[1]) if old.object == key else old.object
+        context.add(old.kind, subject, obj, old.sentence, old.confidence, old.rule)
+
+
+def _countries(context: Context):
+    found = [k for k, e in context.entities.items() if k[0] == "region" and e.identifiers.get("iso3166", "x").isalpha()
+             and len(e.identifiers.get("iso3166", "")) == 2]
+    return found if len(found) == 1 else []
+
+
+def members(context: Context) -> None:
+    """``A ist Mitglied im C``, ``A is a member of C``, ``A er medlem af C``."""
+    for index in context.by_sentence:
+        if not context.has_verb(index, "member"):
+            continue
+        clusters = context.mentions(index, "cluster")
+        for actor, key in context.mentions(index, "organisation", "cluster"):
+            for cluster, ckey in clusters:
+                if actor.end < cluster.start and ckey != key and cluster.start - actor.end < 80:
+                    context.add("memberOf", key, ckey, index, 0.6, "member-of")
+
+
+RULES = [affiliations, agreements, members]

@@ -1,0 +1,74 @@
+"""Find agreements: letters of intent, cooperation agreements, partnerships, declarations.
+
+An agreement rarely has a name, so its label is the agreement word with the purpose phrase that
+follows it ("hensigtserklæring om at skabe en national organisation ...", "overeenkomst voor
+grensoverschrijdende samenwerking"); the bare word is kept as another label.  Whether it becomes
+an entity is decided by :mod:`ingest.relations`: it needs at least two parties.
+"""
+from __future__ import annotations
+
+from ingest.candidates import Candidate
+from ingest.tokens import Token, wordlist
+
+#: Prepositions that open the purpose of an agreement.
+_PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
+            "vedr", "inden", "ter", "pour", "sur", "concerning"}
+#: Prepositions that open the list of its parties.
+BETWEEN = {"tussen", "zwischen", "between", "mellem", "among", "amongst", "entre", "met", "mit", "with", "med"}
+#: Words that make "the agreement" refer back to one named before.
+_DEFINITE = {"the", "this", "that", "die", "diese", "dieser", "das", "der", "de", "het", "deze", "dit",
+             "den", "denne", "det", "dette", "la", "le", "cette", "cet"}
+_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—", '"', "„", "“", "”"}
+
+
+def find_agreements(tokens: list[Token], sentence: int, text: str, language: str) -> list[Candidate]:
+    """Agreement candidates of one sentence (body text only).
+
+    Parameters
+    ----------
+    tokens : list of Token
+        The sentence's tokens.
+    sentence : int
+        Sentence index.
+    text : str
+        Document text.
+    language : str
+        ISO 639-1 code.
+    """
+    words = wordlist("agreement_words", language)
+    out = []
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        hit = words.at(tokens, i)
+        if not hit:
+            continue
+        n = hit[0]
+        word_end = tokens[i + n - 1].end
+        bare = " ".join(text[tok.start:word_end].split())
+        label = bare
+        purpose = _purpose(tokens, i + n)
+        if purpose:
+            label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
+        anaphor = i > 0 and tokens[i - 1].low in _DEFINITE and not purpose
+        cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
+                         "agreement-anaphor" if anaphor else "agreement-word", 0.7)
+        cand.aliases.add(bare)
+        out.append(cand)
+    return out
+
+
+def _purpose(tokens: list[Token], i: int) -> list[Token]:
+    """The purpose phrase after an agreement word, skipping a list of parties before it."""
+    j = i
+    while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
+        j += 1
+    if j >= len(tokens) or tokens[j].low not in _PURPOSE:
+        return []
+    k = j
+    while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14:
+        k += 1
+    phrase = tokens[j:k]
+    while phrase and phrase[-1].low in _PURPOSE | {"og", "und", "en", "and", "de", "het", "der"}:
+        phrase = phrase[:-1]
+    return phrase if len(phrase) >= 2 else []

@@ -1,0 +1,71 @@
+"""Find page chrome: navigation, share buttons, cookie notes, photo credits, skip links, and
+contact blocks.
+
+Chrome spans yield no entities.  Contact blocks (lines with phone, fax, e-mail, postal address)
+are kept apart: only a person with a role, an organisation next to them, or an address yields
+facts there (see :mod:`ingest.actors`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import Sentence
+
+#: Lines that are page chrome in any of the languages read (matched at the start of a line).
+_CHROME = re.compile(
+    r"^(?:suche\b|search\b|zoeken\b|søg\b|menu\b|menü\b|navigation\b|home\b|start\b|startseite\b"
+    r"|sie sind hier|you are here|u bent hier|du er her|skip (?:to|til)|springe? zu|naar (?:de )?inhoud"
+    r"|direkt zum inhalt|delen\b|deel deze|teilen\b|share\b|del (?:på|denne)|drucken\b|print\b"
+    r"|bildnachweis|bildquelle|foto(?:s)?:|photo(?:s)?:|image:|credits?:|©|copyright|fotocredit"
+    r"|cookie|wir verwenden cookies|we use cookies|vi bruger cookies|wij gebruiken cookies"
+    r"|filter items|keine eintr|no entries|geen resultaten|vond u wat u zocht|war diese seite"
+    r"|was this page|impressum\b|datenschutz\b|privacy\b|privatlivs|nieuwsbrief|newsletter\b"
+    r"|linkedin\b|facebook\b|twitter\b|instagram\b|xing\b|nach oben|back to top|terug naar boven"
+    r"|tilbage til toppen|mehr erfahren|read more|lees meer|læs mere|weiterlesen)",
+    re.IGNORECASE)
+
+#: Lines that belong to a contact block.
+_CONTACT = re.compile(
+    r"(?:^|\b)(?:tel(?:efon|\.)?|phone|fax|mobil(?:e|telefon)?|mob\.|e-?mail|mail|web|www\.|telefoon"
+    r"|kontakt(?:oplysning(?:er)?|person)?|contact(?:gegevens|person)?|ansprechpartner(?:in)?"
+    r"|for yderligere oplysninger|weitere informationen|meer informatie)\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()/.-]{6,}\d|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\w",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A sentence's place on the page."""
+
+    sentence: int
+    kind: str  #: "chrome", "contact" or "body"
+
+
+def classify(sentences: list[Sentence]) -> dict[int, str]:
+    """Sentence index -> "chrome", "contact" or "body".
+
+    A contact block is a run of short lines around a line with a phone number, e-mail address,
+    postal code or contact heading; the two short lines before such a line (name, role) belong
+    to it too.
+    """
+    zones = {s.index: "body" for s in sentences}
+    for s in sentences:
+        text = s.text.strip().lstrip("•·*-–— \u00a0")
+        if _CHROME.match(text) or (len(text) <= 2):
+            zones[s.index] = "chrome"
+    for s in sentences:
+        if zones[s.index] == "body" and _CONTACT.search(s.text) and len(s.text) < 200:
+            zones[s.index] = "contact"
+            for back in (1, 2, 3):
+                prev = s.index - back
+                if prev < 0 or zones[prev] != "body" or len(sentences[prev].text) > 60 \
+                        or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")):
+                    break
+                zones[prev] = "contact"
+    return zones
+
+
+def is_chrome(text: str) -> bool:
+    """Whether one line is page chrome (menus, share buttons, credits, cookie notes)."""
+    return bool(_CHROME.match(text.strip()))

@@ -1,0 +1,74 @@
+"""All mention candidates of a document: regions and fields (:mod:`ingest.places`),
+organisations, clusters, persons and agreements, with page chrome left out.
+
+Overlaps are settled here: the longer span wins (an organisation whose name holds a city stays an
+organisation), then the kind of higher priority.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.actors import find_actors
+from ingest.agreements import find_agreements
+from ingest.candidates import Candidate, keep_longest
+from ingest.model import Sentence
+from ingest.persons import find_persons
+from ingest.places import find_places
+from ingest.tokens import tokenize
+
+#: Which kind wins when two candidates cover exactly the same span.
+PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
+
+
+def find_mentions(text: str, language: str, sentences: list[Sentence],
+                  zones: dict[int, str]) -> list[Candidate]:
+    """Non-overlapping mention candidates of one document, in text order.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    language : str
+        ISO 639-1 code.
+    sentences : list of Sentence
+        The document's sentences.
+    zones : dict
+        Sentence index -> "body", "contact" or "chrome" (:func:`ingest.boilerplate.classify`).
+    """
+    usable = [s for s in sentences if zones.get(s.index) != "chrome"]
+    places = [c for c in find_places(text, language, sentences) if zones.get(c.sentence) != "chrome"]
+    found: list[Candidate] = list(places)
+    for sentence in usable:
+        tokens = tokenize(sentence)
+        if not tokens:
+            continue
+        here = [(c.start, c.end) for c in places if c.sentence == sentence.index and c.kind == "region"]
+        actors = find_actors(tokens, sentence.index, text, language, here)
+        taken = [(c.start, c.end) for c in actors]  # a person's name may hold a place name ("Sofie")
+        persons = find_persons(tokens, sentence.index, text, language, zones[sentence.index], taken)
+        found += actors + persons
+        if zones[sentence.index] == "body":
+            found += find_agreements(tokens, sentence.index, text, language)
+    kept = keep_longest(found, PRIORITY)
+    return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
+
+
+def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
+                   zones: dict[int, str]) -> list[Candidate]:
+    """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
+    in a contact line after "klyngeorganisationer ... Welfare Tech")."""
+    names = {}
+    for cand in found:
+        if cand.kind in ("organisation", "cluster"):
+            for name in {cand.label} | cand.aliases:
+                if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])):
+                    names.setdefault(name, cand)
+    out = []
+    for name, source in names.items():
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            sent = next((s for s in sentences if s.start <= m.start() and m.end() <= s.end), None)
+            if sent is None or zones.get(sent.index) == "chrome":
+                continue
+            out.append(Candidate(source.kind, m.start(), m.end(), m.group(), sent.index, name,
+                                 "repeated-name", 0.75, head=source.head))
+    return out

@@ -1,0 +1,112 @@
+"""Find persons named in a sentence.
+
+A person is a run of two to four capitalised words that something marks as a person's name:
+
+* a title before it (``Dr.``, ``Prof. Dr.``, ``dhr.``);
+* a role word right before it (``innovatiemanager Corine ...``, ``direktør Jens ...``, ``CEO ...``);
+* a common given name as its first word (``ingest/lexicon/given_names.tsv``);
+* in a contact block, a line that holds nothing but the name, next to a role or phone line.
+
+A party abbreviation in brackets right after the name (``(V)``) is not part of it.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.candidates import Candidate
+from ingest.tokens import MONTHS, Token, pattern, wordlist
+
+_PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af"}
+_NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+
+def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
+                 zone: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Person candidates of one sentence.
+
+    Parameters
+    ----------
+    tokens : list of Token
+        The sentence's tokens.
+    sentence : int
+        Sentence index.
+    text : str
+        Document text.
+    language : str
+        ISO 639-1 code.
+    zone : str
+        "body", "contact" or "chrome" (see :mod:`ingest.boilerplate`).
+    taken : list of (start, end)
+        Spans already named as organisations, clusters or regions; a person never overlaps them.
+    """
+    given = wordlist("given_names", language)
+    roles = wordlist("roles", language)
+    stop = wordlist("stopwords", language)
+    heads = wordlist("org_heads", language)
+    clusters = wordlist("cluster_words", language)
+    out: list[Candidate] = []
+
+    def name_word(tok: Token) -> bool:
+        return (tok.is_word and tok.text[:1].isupper() and bool(_NAME_CHARS.match(tok.text))
+                and not tok.is_acronym and stop.word(tok.text) is None and tok.low not in MONTHS
+                and roles.word(tok.text) is None and heads.word(tok.text) is None
+                and clusters.word(tok.text) is None
+                and not any(a <= tok.start < b for a, b in taken))
+
+    def run_from(i: int) -> list[Token]:
+        run: list[Token] = []
+        j = i
+        while j < len(tokens) and len(run) < 4:
+            tok = tokens[j]
+            if name_word(tok):
+                run.append(tok)
+            elif tok.low in _PARTICLES and run and j + 1 < len(tokens) and name_word(tokens[j + 1]):
+                run.append(tok)
+            else:
+                break
+            j += 1
+        return run
+
+    titles = [m for m in pattern("person_titles", language).finditer(text, tokens[0].start, tokens[-1].end)] \
+        if tokens else []
+    for m in titles:
+        after = [t for t in tokens if t.start >= m.end()]
+        run = run_from(after[0].index) if after and after[0].start - m.end() <= 2 else []
+        if len(run) >= 1 and (len(run) >= 2 or given.word(run[0].text)):
+            cand = _make(text, sentence, run, "title-name", 0.95)
+            cand.aliases.add(" ".join(text[m.start():run[-1].end].split()))
+            out.append(cand)
+    for i, tok in enumerate(tokens):
+        if any(c.start <= tok.start < c.end for c in out):
+            continue
+        before = tokens[i - 1] if i else None
+        role_before = before is not None and before.is_word and roles.word(before.text) is not None
+        if not name_word(tok):
+            continue
+        if i and name_word(tokens[i - 1]):
+            continue  # not the first word of a run
+        run = run_from(i)
+        if len(run) < 2:
+            continue
+        first_given = given.word(run[0].text) is not None
+        alone = zone == "contact" and len(run) == len([t for t in tokens if t.is_word])
+        after = tokens[run[-1].index + 1:run[-1].index + 3]
+        role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word
+                      and roles.word(after[1].text) is not None)
+        if role_before and (first_given or len(run) <= 3):
+            out.append(_make(text, sentence, run, "role-name", 0.9))
+        elif role_after and len(run) <= 4:
+            out.append(_make(text, sentence, run, "name-role", 0.8))
+        elif first_given:
+            out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
+        elif alone and len(run) <= 3:
+            out.append(_make(text, sentence, run, "contact-name", 0.6))
+    return out
+
+
+def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float) -> Candidate:
+    while run and run[-1].low in _PARTICLES:
+        run = run[:-1]
+    start, end = run[0].start, run[-1].end
+    label = " ".join(text[start:end].split())
+    return Candidate("person", start, end, text[start:end], sentence, label, rule, confidence)

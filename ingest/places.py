@@ -1,0 +1,65 @@
+"""Regions and fields named in a text, from the shared reference data.
+
+This is the one switch between extraction and the gazetteer: regions come from
+:func:`ingest.regions.find_regions` (GeoNames, ISO 3166 and region patterns), fields from the
+field lexicon of ``ontology/fields.ttl`` through :func:`ingest.fields.find_fields` where that
+module is present.  Both return non-overlapping matches with offsets and a record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.candidates import Candidate
+from ingest.model import Sentence
+
+
+def find_places(text: str, language: str, sentences: list[Sentence]) -> list[Candidate]:
+    """Region and field candidates of the whole text, each with its gazetteer record.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    language : str
+        ISO 639-1 code.
+    sentences : list of Sentence
+        To give each match the index of the sentence it lies in; matches that cross a sentence
+        boundary are dropped.
+    """
+    from ingest.regions import find_regions
+
+    out: list[Candidate] = []
+    for match in find_regions(text, language):
+        out += _candidate("region", match, sentences, match.record.label)
+    for match in _find_fields(text, language):
+        record = FieldRecord(match.slug, match.label, match.concept_iri)
+        out += _candidate("field", match, sentences, match.label, record)
+    return out
+
+
+@dataclass(frozen=True)
+class FieldRecord:
+    """What resolution needs of a field match: its slug, label and scheme concept."""
+
+    slug: str
+    label: str
+    concept: str | None
+
+
+def _find_fields(text: str, language: str) -> list:
+    try:
+        from ingest.fields import find_fields
+    except ImportError:  # the field lexicon module is optional
+        return []
+    return list(find_fields(text, language))
+
+
+def _candidate(kind: str, match, sentences: list[Sentence], label: str, record=None) -> list[Candidate]:
+    sent = next((s for s in sentences if s.start <= match.start and match.end <= s.end), None)
+    if sent is None:
+        return []
+    cand = Candidate(kind, match.start, match.end, match.text, sent.index, label,
+                     getattr(match, "rule", "gazetteer"), float(getattr(match, "confidence", 0.8)),
+                     record=record or getattr(match, "record", None))
+    cand.aliases.add(" ".join(match.text.split()))
+    return [cand]

@@ -1,0 +1,188 @@
+"""Within-document resolution: mentions -> entities, and the slug of each entity.
+
+Mentions name the same entity when, after :func:`canonical` (case, diacritics, punctuation,
+legal form and quote marks dropped), one of their names equals one of the other's:
+
+* the same name with and without legal form (``AGIT mbH`` / ``AGIT``), spacing or case
+  (``REGIO Aachen e. V.`` / ``Regio Aachen e.V.``);
+* an abbreviation given in brackets (``Dieter Meyer Consulting GmbH (MCON)``), the parts of
+  ``A / B`` and a quoted name after its head (``Clustermanagement „Gesundheitswirtschaft.NRW"``);
+* a shortened form that leaves out a trailing region (``Bündnis X Weser-Ems`` / ``Bündnis X``);
+* a translated name of the same class of institution with the same remaining words
+  (``IHK Nord Westfalen`` / ``Kamer van Koophandel Nord Westfalen Münster``;
+  ``Gesellschaft für Bioanalytik Münster e.V.`` / ``Vereniging voor Bioanalyse Münster e.V.``).
+
+Slugs: ``slugify`` of the canonical form of the fullest name, without legal form, so that
+``CeNTech GmbH`` in one document and ``CeNTech`` in another get one IRI; a person's slug leaves out
+titles; a region's slug is the gazetteer's; an agreement's slug is fixed once its parties are known
+(:func:`agreement_slug`).  See docs/extraction.md, "Slugs".
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ingest.candidates import Candidate
+from ingest.iris import normalise_name, slugify
+from ingest.model import Entity
+from ingest.tokens import pattern, wordlist
+
+_TITLE = re.compile(r"^(?:(?:Prof|Dr|Dipl|Mr|Mrs|Ms|dhr|mevr|ir|drs)\.?(?:-\w+\.)?\s*)+", re.IGNORECASE)
+
+
+def canonical(name: str, language: str) -> str:
+    """The form names are compared in: legal form, bracketed abbreviation and title removed."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    stripped = pattern("legal_forms", language).sub(" ", name)
+    stripped = _TITLE.sub("", stripped)
+    return normalise_name(stripped) or normalise_name(name)
+
+
+def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], dict[int, tuple[str, str]]]:
+    """Group candidates into entities.
+
+    Returns
+    -------
+    entities : list of Entity
+        In order of first mention.
+    keys : dict
+        ``id(candidate)`` -> the entity key ``(kind, slug)`` it was resolved to.
+    """
+    groups: list[list[Candidate]] = []
+    names: list[set[str]] = []
+    for cand in candidates:
+        forms = _forms(cand, language)
+        if cand.kind == "agreement" and cand.rule == "agreement-anaphor":
+            earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
+            if earlier:
+                groups[earlier[-1]].append(cand)
+                continue
+        hit = next((g for g, known in enumerate(names) if _compatible(groups[g][0], cand)
+                    and (forms & known or _same_translation(groups[g], cand, language))), None)
+        if hit is None:
+            groups.append([cand])
+            names.append(set(forms))
+        else:
+            groups[hit].append(cand)
+            names[hit] |= forms
+    groups, names = _merge_shortened(groups, names, language)
+    entities, keys, used = [], {}, set()
+    for group in groups:
+        entity = _entity(group, language)
+        while entity.key in used:
+            entity.slug += "-2"
+        used.add(entity.key)
+        entities.append(entity)
+        for cand in group:
+            keys[id(cand)] = entity.key
+    return entities, keys
+
+
+def _forms(cand: Candidate, language: str) -> set[str]:
+    if cand.kind == "region" and cand.record is not None:
+        key = getattr(cand.record, "key", "")
+        forms = {"@" + key}
+        forms |= {canonical(a, language) for a in getattr(cand.record, "alt_labels", ())
+                  if getattr(cand.record, "kind", "") == "area"}
+        return forms | {canonical(cand.label, language)}
+    if cand.kind == "field" and cand.record is not None and getattr(cand.record, "concept", None):
+        return {"@" + cand.record.concept, canonical(cand.label, language)}
+    forms = {canonical(cand.label, language)} | {canonical(a, language) for a in cand.aliases}
+    if cand.kind == "field" and "/" in cand.label:
+        forms |= {canonical(part, language) for part in cand.label.split("/")}
+    if cand.kind == "agreement":
+        forms = {canonical(a, language) for a in cand.aliases}  # the bare agreement word
+    return {f for f in forms if f}
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    actors = {"organisation", "cluster"}
+    return a.kind == b.kind or (a.kind in actors and b.kind in actors)
+
+
+def _content(cand: Candidate, language: str) -> list[str]:
+    heads, stop = wordlist("org_heads", language), wordlist("stopwords", language)
+    return [w for w in canonical(cand.label, language).split()
+            if not heads.word(w) and not stop.word(w) and w not in {"fur", "van", "voor", "of", "for", "de"}]
+
+
+def _same_translation(group: list[Candidate], cand: Candidate, language: str) -> bool:
+    """Same class of institution (both chambers, both associations ...) and the words of the
+    shorter name all found, by their first five letters, in the longer one."""
+    if not cand.head or cand.head == "other":
+        return False
+    for other in group:
+        if other.head != cand.head:
+            continue
+        a, b = _content(cand, language), _content(other, language)
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short) >= 2 and all(any(w[:5] == v[:5] for v in long_) for w in short):
+            return True
+    return False
+
+
+def _merge_shortened(groups, names, language):
+    """``Bündnis X`` and ``Bündnis X Weser-Ems``: a name plus a trailing place is the same actor."""
+    merged = True
+    while merged:
+        merged = False
+        for i, gi in enumerate(groups):
+            for j, gj in enumerate(groups):
+                if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
+                    continue
+                if any(_longer_by_place(a, b) for a in names[i] for b in names[j]):
+                    groups[j] += gi
+                    names[j] |= names[i]
+                    del groups[i], names[i]
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups, names
+
+
+def _longer_by_place(a: str, b: str) -> bool:
+    """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
+    extra = len(b.split()) - len(a.split())
+    return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+def _entity(group: list[Candidate], language: str) -> Entity:
+    kinds = [c.kind for c in group]
+    kind = max(set(kinds), key=lambda k: (kinds.count(k) + (0.5 if k == "cluster" else 0)))
+    first = group[0]
+    record = next((c.record for c in group if c.record is not None), None)
+    if kind == "region" and record is not None:
+        areas = [c.record for c in group if getattr(c.record, "kind", "") == "area"]
+        record = areas[0] if areas else record
+        label, slug = record.label, record.slug
+    elif kind == "field" and record is not None and getattr(record, "slug", None):
+        label = max((c.label for c in group), key=lambda s: (len(s), s))
+        slug = record.slug
+    else:
+        label = max((c.label for c in group if c.kind == kind), key=lambda s: (len(s), s))
+        slug = slugify(canonical(label, language))
+    alt = {c.label for c in group} | {a for c in group for a in c.aliases}
+    if kind == "person":
+        alt |= {c.text for c in group}
+    entity = Entity(kind=kind, slug=slug, label=label, alt_labels={" ".join(a.split()) for a in alt} - {label},
+                    mentions=[c.mention() for c in group], confidence=max(c.confidence for c in group))
+    if record is not None:
+        entity.same_as = set(getattr(record, "same_as", ()) or ())
+        iso = getattr(record, "iso3166", None)
+        if iso:
+            entity.identifiers["iso3166"] = iso
+        if kind == "region":
+            entity.alt_labels |= set(getattr(record, "alt_labels", ()) or ())
+            entity.alt_labels.discard(label)
+        entity.concept = getattr(record, "concept", None)
+    del first
+    return entity
+
+
+def agreement_slug(entity: Entity, party_slugs: list[str]) -> str:
+    """An agreement's slug: its label and a short digest of its parties' slugs, so the same
+    agreement of the same parties gets the same IRI and two letters of intent never share one."""
+    digest = hashlib.sha1(" ".join(sorted(party_slugs)).encode()).hexdigest()[:8]
+    base = slugify(entity.label, max_length=60)
+    return f"{base}-{digest}"

@@ -1,0 +1,105 @@
+"""Split a document into sentences with offsets.
+
+Web pages carry headings, menu items and list items without full stops, so every line is cut
+first (a long line that stops mid-sentence is joined with the next: hard-wrapped prose); within
+a line, spaCy's rule-based sentencizer (on a blank pipeline of the document's language, so its
+tokenizer knows abbreviations such as ``Dr.``) finds the sentence ends.  Pipelines are built once
+per language.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.model import Sentence
+
+_LINE = re.compile(r"[^\n]+")
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|[A-Z])\."
+                             r"|\be\.\s?V\.)$")
+
+
+@lru_cache(maxsize=8)
+def _pipeline(language: str):
+    import spacy
+
+    try:
+        nlp = spacy.blank(language)
+    except (ImportError, KeyError, ValueError):
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences of ``text``, in order, each with its offsets; blank lines yield none.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    language : str
+        ISO 639-1 code; picks the tokenizer rules.
+
+    >>> [s.text for s in split_sentences("Heading\\nDr. A. Meyer kam. Sie ging.", "de")]
+    ['Heading', 'Dr. A. Meyer kam.', 'Sie ging.']
+    """
+    lines = _join_wrapped([(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()], text)
+    nlp = _pipeline(language)
+    sentences: list[Sentence] = []
+    for (offset, line), doc in zip(lines, nlp.pipe(line for _, line in lines)):
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        for start, end in _join_abbreviations(line, spans):
+            while start < end and line[start].isspace():
+                start += 1
+            while end > start and line[end - 1].isspace():
+                end -= 1
+            if start < end:
+                sentences.append(Sentence(len(sentences), offset + start, offset + end,
+                                          line[start:end]))
+    return sentences
+
+
+_LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+
+
+def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
+    next line when that one follows directly and is no list item."""
+    out: list[tuple[int, str]] = []
+    for offset, line in lines:
+        if out:
+            prev_offset, prev = out[-1]
+            follows = prev_offset + len(prev) + 1 == offset
+            if (follows and len(prev.rstrip()) >= 50 and prev.rstrip()[-1:].isalpha()
+                    and line.lstrip()[:1].isalpha() and not _LIST_START.match(line) and not _LIST_START.match(prev)):
+                out[-1] = (prev_offset, text[prev_offset:offset + len(line)])
+                continue
+        out.append((offset, line))
+    return out
+
+
+def _join_abbreviations(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo cuts right after a title or initial (``Dr.``, ``e.V.``) that the sentencizer made."""
+    joined: list[tuple[int, int]] = []
+    spans = _move_opening_quotes(line, spans)
+    for start, end in spans:
+        glued = joined and joined[-1][1] == start and start < len(line) and line[start].isalnum()
+        if joined and (glued or _NO_SPLIT_AFTER.search(line[joined[-1][0]:joined[-1][1]].rstrip())):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+_OPENING_QUOTE = re.compile(r"\s[\"„“«‚']$")
+
+
+def _move_opening_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote mark that opens the next sentence belongs to it, not to the one before."""
+    moved = list(spans)
+    for i in range(len(moved) - 1):
+        start, end = moved[i]
+        if _OPENING_QUOTE.search(line[start:end]):
+            moved[i] = (start, end - 1)
+            moved[i + 1] = (end - 1, moved[i + 1][1])
+    return moved

@@ -1,0 +1,133 @@
+"""Tokens of a sentence and the word lists of ``ingest/lexicon`` as matchers.
+
+A token keeps its offsets into the document text.  :class:`WordList` matches a token (or a run of
+tokens, for multi-word entries) against a lexicon, honouring the ``*`` stems of the lexicon README.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.lexicon import load_words
+from ingest.model import Sentence
+
+_TOKEN = re.compile(r"\w+(?:[’'.&\-]\w+)*|[^\w\s]")
+#: Inflection endings a compound may carry after a ``*suffix`` stem.
+_ENDINGS = ("", "s", "n", "en", "e", "er", "es", "et", "ets", "ne", "erne", "ens")
+QUOTES_OPEN = set('„"“«‚\'')
+QUOTES_CLOSE = set('"”“»‘’\'')
+MONTHS = {m.casefold() for m in (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
+    "januari februari maart mei juni juli augustus oktober december januar februar marts maj "
+    "juni juli oktober january february march may june july october december Jänner").split()}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  #: offset into the document text
+    end: int
+    text: str
+    index: int  #: position in the sentence
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with a capital letter, or is a word with a capital inside (``eHealth``)."""
+        return self.text[:1].isupper() or (self.text[:1].isalpha() and any(c.isupper() for c in self.text[1:]))
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def looks_proper(self) -> bool:
+        """Shaped like a proper name rather than a capitalised common noun."""
+        t = self.text
+        return (self.is_acronym or any(c.isupper() for c in t[1:]) or any(c.isdigit() for c in t)
+                or "." in t or ("-" in t and t.split("-")[-1][:1].isupper()))
+
+
+def tokenize(sentence: Sentence) -> list[Token]:
+    """Tokens of one sentence, with document offsets."""
+    return [Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), i)
+            for i, m in enumerate(_TOKEN.finditer(sentence.text))]
+
+
+class WordList:
+    """Entries of one lexicon kind for one language, matched case-insensitively."""
+
+    def __init__(self, rows) -> None:
+        self.exact: dict[str, str] = {}
+        self.prefix: list[tuple[str, str]] = []
+        self.suffix: list[tuple[str, str]] = []
+        self.infix: list[tuple[str, str]] = []
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for row in rows:
+            form, value = row.form.casefold(), row.value or row.kind
+            if " " in form:
+                self.phrases[tuple(form.split())] = value
+            elif form.startswith("*") and form.endswith("*"):
+                self.infix.append((form.strip("*"), value))
+            elif form.startswith("*"):
+                self.suffix.append((form[1:], value))
+            elif form.endswith("*"):
+                self.prefix.append((form[:-1], value))
+            else:
+                self.exact[form] = value
+
+    def word(self, text: str) -> str | None:
+        """The value of the entry that matches one word, or None."""
+        low = text.casefold()
+        if low in self.exact:
+            return self.exact[low]
+        for stem, value in self.suffix:  # a compound's head is its last part
+            for ending in _ENDINGS:
+                if low.endswith(stem + ending) and len(low) > len(stem + ending):
+                    return value
+        for stem, value in self.prefix:
+            if low.startswith(stem):
+                return value
+        for stem, value in self.infix:
+            if stem in low:
+                return value
+        return None
+
+    def at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        """``(number of tokens, value)`` of the longest entry starting at token ``i``."""
+        for phrase, value in sorted(self.phrases.items(), key=lambda p: -len(p[0])):
+            n = len(phrase)
+            if tuple(t.low for t in tokens[i:i + n]) == phrase:
+                return n, value
+        value = self.word(tokens[i].text) if i < len(tokens) else None
+        return (1, value) if value else None
+
+
+#: Lexicons of name parts that hold in every language: border regions name their neighbours'
+#: organisations in the neighbours' language ("de Gesellschaft für ..." in a Dutch text).
+ANY_LANGUAGE = {"org_heads", "cluster_words", "legal_forms", "descriptors"}
+
+
+@lru_cache(maxsize=None)
+def wordlist(name: str, language: str, kind: str | None = None) -> WordList:
+    """The entries of lexicon file ``name`` (optionally of one ``kind``) for ``language``; for
+    the lexicons of :data:`ANY_LANGUAGE`, the entries of every language."""
+    return WordList(row for row in load_words(name)
+                    if (name in ANY_LANGUAGE or row.language in ("*", language))
+                    and (kind is None or row.kind == kind))
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str, language: str) -> re.Pattern[str]:
+    """One regular expression matching any entry of a lexicon of regular expressions."""
+    forms = sorted({row.form for row in load_words(name)
+                    if name in ANY_LANGUAGE or row.language in ("*", language)}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(forms) + r")(?![\w])")

@@ -1,0 +1,259 @@
+"""Relation rules about what actors lead, where they are and what they work on: coordinates,
+locatedIn, partOf and focusesOn.
+
+Each rule reads a :class:`~ingest.relations.Context` and calls ``context.add``; the rule name is
+kept on the relation (``--explain``) and the confidence says how often the pattern is right.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.iris import normalise_name
+from ingest.relations import Context
+from ingest.tokens import wordlist
+
+_AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"^\s*(?:in|aus|uit|i|fra|from|based in|mit sitz in|met zetel in|in der|im)\s+$", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
+_REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:die|de|the|den)\s+(?:ersten|eerste|første|first)\s+"
+                      r"(?P<n>beiden|zwei|drei|twee|drie|to|tre|two|three)\b",
+                      re.IGNORECASE)
+_NUMBERS = {"beiden": 2, "zwei": 2, "twee": 2, "to": 2, "two": 2, "drei": 3, "drie": 3, "tre": 3, "three": 3}
+_CONTACT_ROLE = re.compile(r"^\s*(?:servicestelle|geschäftsstelle|koordinierungsstelle|koordinationsstelle"
+                           r"|clustermanagement"
+                           r"|netzwerkmanagement|secretariaat|sekretariat|secretariat|coordination|coördinatie"
+                           r"|projektbüro|programmbüro|kontaktstelle)\s*:?\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+
+
+# -- coordinates fields ------------------------------------------------------------------------
+def field_coordination(context: Context) -> None:
+    """``Die Handlungsfelder X werden von A übernommen`` (also elliptic, and "die ersten beiden")."""
+    items = [(c, k) for i in sorted(context.by_sentence) for c, k in context.mentions(i, "field")
+             if _LIST_ITEM.match(context.sentences[i].text)]
+    previous_verb = False
+    for index in sorted(context.by_sentence):
+        verb = context.has_verb(index, "coordinate")
+        if not (verb or previous_verb):
+            previous_verb = False
+            continue
+        previous_verb = verb
+        sentence = context.sentences[index]
+        agents = [(c, k) for c, k in context.mentions(index, "organisation", "cluster")
+                  if _AGENT.search(context.text[sentence.start:c.start][-12:])]
+        if not agents:
+            continue
+        agent = agents[0]
+        fields = [(c, k) for c, k in context.mentions(index, "field") if c.start < agent[0].start]
+        ordinal = _ORDINAL.search(sentence.text)
+        if ordinal and items:
+            fields += items[:_NUMBERS[ordinal.group("n").lower()]]
+        for _, fkey in fields:
+            context.add("coordinates", agent[1], fkey, index, 0.8, "field-taken-over-by")
+
+
+# -- locatedIn and partOf -----------------------------------------------------------------------
+def locations(context: Context) -> None:
+    """Region named in the actor's name; ``A in City``; address lines; "regional" actors."""
+    regions = {k: e for k, e in context.entities.items() if k[0] == "region"}
+    names = {k: {w for w in [e.label, *e.alt_labels]} for k, e in regions.items()}
+    main = _main_region(context)
+    for index, pairs in context.by_sentence.items():
+        for cand, key in pairs:
+            if key[0] not in ("organisation", "cluster"):
+                continue
+            words = f" {normalise_name(cand.label)} "
+            for rkey, forms in names.items():
+                if any(f" {normalise_name(f)} " in words for f in forms if len(f) >= 2):
+                    context.add("locatedIn", key, rkey, index, 0.75, "region-in-name")
+            for rcand, rkey in context.mentions(index, "region"):
+                if rcand.start > cand.end and _LOCATIVE.match(context.between(cand.end, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")
+            around = context.text[max(context.sentences[index].start, cand.start - 40):cand.start]
+            after = context.text[cand.end:cand.end + 30]
+            if main and context.zones.get(index) == "body" and (
+                    _REGIONAL.search(around[-25:]) or re.match(r"\s*(?:als|as|som|,)\s+regional", after)):
+                context.add("locatedIn", key, main, index, 0.55, "regional-actor")
+    _addresses(context)
+
+
+def _main_region(context: Context):
+    counts = {}
+    for pairs in context.by_sentence.values():
+        for cand, key in pairs:
+            if key[0] == "region":
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 3 else None
+
+
+def _addresses(context: Context) -> None:
+    """``D-26123 Oldenburg`` in a contact block locates the organisation of that block."""
+    for index, pairs in context.by_sentence.items():
+        if context.zones.get(index) != "contact":
+            continue
+        for rcand, rkey in context.mentions(index, "region"):
+            line_start = context.text.rfind("\n", 0, rcand.start) + 1
+            if not _POSTCODE.search(context.text[line_start:rcand.start]):
+                continue
+            for other in range(index - 1, max(-1, index - 5), -1):
+                orgs = context.mentions(other, "organisation", "cluster")
+                if context.zones.get(other) != "contact":
+                    break
+                for _, key in orgs:
+                    context.add("locatedIn", key, rkey, index, 0.85, "postal-address")
+
+
+def part_of(context: Context) -> None:
+    """Reference-data parents, and places listed in one sentence with the state they lie in."""
+    regions = {k: e for k, e in context.entities.items() if k[0] == "region"}
+    records = {}
+    for pairs in context.by_sentence.values():
+        for cand, key in pairs:
+            if key[0] == "region" and cand.record is not None:
+                records.setdefault(key, cand.record)
+    by_record_key = {getattr(r, "key", None): k for k, r in records.items()}
+    for key, record in records.items():
+        parent = by_record_key.get(getattr(record, "parent", None))
+        if parent and parent != key and parent in regions:
+            context.add("partOf", key, parent, regions[key].mentions[0].sentence, 0.9, "gazetteer-parent")
+    for index in context.by_sentence:
+        here = context.mentions(index, "region")
+        states = {k for c, k in here if getattr(c.record, "kind", "") == "subdivision"}
+        if len(states) != 1:
+            continue
+        state = next(iter(states))
+        lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state}
+        if len(lower) >= 2:
+            for key in lower:
+                context.add("partOf", key, state, index, 0.6, "places-of-state")
+
+
+# -- focusesOn -----------------------------------------------------------------------------------
+def focus(context: Context) -> None:
+    """Field in the actor's name; actor and field in one sentence; the page's cluster and its
+    recurring fields; an agreement and the fields of its paragraph, passed on to what it founds."""
+    fields = {k: e for k, e in context.entities.items() if k[0] == "field"}
+    for index, pairs in context.by_sentence.items():
+        if context.zones.get(index) == "chrome":
+            continue
+        here = [k for c, k in pairs if k[0] == "field"]
+        for cand, key in pairs:
+            if key[0] in ("organisation", "cluster"):
+                low = f" {cand.label.casefold()} "
+                for fkey, entity in fields.items():
+                    forms = [entity.label, *entity.alt_labels]
+                    if any(len(f) >= 4 and f" {f.casefold()}" in low.replace(".", " ") for f in forms):
+                        context.add("focusesOn", key, fkey, index, 0.7, "field-in-name")
+                quote = any(k[0] == "person" for _, k in pairs) or context.has_verb(index, "speak")
+                if context.zones.get(index) == "body" and not quote:
+                    for fkey in here:
+                        context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
+    _topic_cluster(context)
+    _agreement_fields(context)
+
+
+def _topic_cluster(context: Context) -> None:
+    heading = None
+    for s in context.sentences:
+        if context.zones.get(s.index) != "body" or s.text.rstrip()[-1:] in ".!?:" or len(s.text.split()) > 10:
+            continue
+        clusters = context.mentions(s.index, "cluster")
+        if clusters:
+            heading = clusters[0][1]
+            break
+    if heading is None:
+        return
+    counts, first = {}, {}
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        text = context.sentences[index].text
+        if _LIST_ITEM.match(text) and len(text.split()) > 7:
+            continue  # a long bullet describes measures, not the cluster's fields
+        for cand, key in context.mentions(index, "field"):
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, index)
+            if _LIST_ITEM.match(text):
+                counts[key] += 1
+    for key, n in counts.items():
+        if n >= 2:
+            context.add("focusesOn", heading, key, first[key], 0.6, "page-cluster-field")
+
+
+def _agreement_fields(context: Context) -> None:
+    for index in sorted(context.by_sentence):
+        for _, agr_key in context.mentions(index, "agreement"):
+            para = context.paragraph[index]
+            fields = [(i, k) for i in context.by_sentence if context.paragraph.get(i) == para and i >= index
+                      for _, k in context.mentions(i, "field")]
+            founded = [r.object for r in context.found.values() if r.kind == "establishes" and r.subject == agr_key]
+            members = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object in founded]
+            for where, fkey in fields:
+                context.add("focusesOn", agr_key, fkey, where, 0.6, "agreement-paragraph-field")
+                for key in founded + members:
+                    context.add("focusesOn", key, fkey, where, 0.55, "founded-for-field")
+
+
+def contact_coordination(context: Context) -> None:
+    """A contact block headed "Servicestelle"/"Geschäftsstelle" names who runs the page's cluster."""
+    clusters = [k for k in context.entities if k[0] == "cluster"]
+    if not clusters:
+        return
+    counts = {k: len(context.entities[k].mentions) for k in clusters}
+    topic = max(clusters, key=lambda k: counts[k])
+    for s in context.sentences:
+        if context.zones.get(s.index) == "contact" and _CONTACT_ROLE.match(s.text):
+            for _, key in context.mentions(s.index + 1, "organisation"):
+                context.add("coordinates", key, topic, s.index + 1, 0.7, "contact-office")
+
+
+def cluster_coordination(context: Context) -> None:
+    """``A koordiniert das Netzwerk X``; ``Das Netzwerk X wird von A koordiniert``; ``The alliance
+    is coordinated by A`` (the alliance named in the sentences before)."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or not context.has_verb(index, "coordinate"):
+            continue
+        sentence = context.sentences[index]
+        actors = context.mentions(index, "organisation", "cluster")
+        agents = [(c, k) for c, k in actors if _AGENT.search(context.text[sentence.start:c.start][-12:])]
+        targets = [(c, k) for c, k in context.mentions(index, "cluster")]
+        if agents:
+            agent = agents[0]
+            led = [k for c, k in targets if c.end <= agent[0].start]
+            if not led and _DEFINITE_CLUSTER.search(context.text[sentence.start:agent[0].start]):
+                led = _recent_cluster(context, index, _DEFINITE_CLUSTER.search(
+                    context.text[sentence.start:agent[0].start]).group("word"))
+            for key in led:
+                context.add("coordinates", agent[1], key, index, 0.75, "cluster-led-by")
+            continue
+        verbs = wordlist("verbs", context.language, "coordinate")
+        tokens = context.tokens(index)
+        at = next((t for i, t in enumerate(tokens) if t.is_word and verbs.at(tokens, i)), None)
+        if at is None:
+            continue
+        subjects = [k for c, k in actors if c.end <= at.start]
+        objects = [k for c, k in targets if c.start >= at.end]
+        if len(subjects) == 1:
+            for key in objects:
+                context.add("coordinates", subjects[0], key, index, 0.7, "actor-leads-cluster")
+
+
+_DEFINITE_CLUSTER = re.compile(r"\b(?:the|das|der|die|het|de|den|dieses|this)\s+"
+                               r"(?P<word>alliance|network|cluster|partnership"
+                               r"|consortium|netzwerk|bündnis|allianz|netwerk|alliantie|consortium|klynge|netværk)\b",
+                               re.IGNORECASE)
+
+
+def _recent_cluster(context: Context, index: int, word: str):
+    for back in range(0, 4):
+        found = [k for c, k in context.mentions(index - back, "cluster") if word.casefold() in c.label.casefold()]
+        if found:
+            return found[:1]
+    return []
+
+
+RULES = [field_coordination, cluster_coordination, locations, part_of, focus, contact_coordination]
