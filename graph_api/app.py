@@ -20,9 +20,11 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph_api import sparql_endpoint
+from graph_api import dumps, linked_data, service_description, sparql_endpoint
 from graph_api.errors import ERROR_CODES, ApiError
 from graph_api.network.routes import router as network_router
 from graph_api.oxigraph_store import OxigraphStore
@@ -32,6 +34,8 @@ from queries import load_catalogue
 
 logger = logging.getLogger(__name__)
 
+#: Response headers a cross-origin script may read (graph_api.http_cache, graph_api.linked_data).
+CORS_EXPOSED_HEADERS = ["ETag", "Last-Modified", "Content-Location", "Content-Disposition", "Vary"]
 _HTTP_STATUS_CODES = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable",
                       415: "unsupported-media-type"}
 
@@ -143,4 +147,11 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.add_api_route("/", _landing, methods=["GET"], summary="What this server offers")
     app.include_router(sparql_endpoint.router)
     app.include_router(network_router)
+    app.include_router(service_description.router)
+    app.include_router(linked_data.router)
+    app.include_router(dumps.router)
+    # Read endpoints answer browsers on any origin (CORS), and compress text when asked (gzip).
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=CORS_EXPOSED_HEADERS, max_age=3600)
     return app

@@ -87,6 +87,10 @@ FORMAT_NAME_ALIASES: dict[frozenset[str], dict[str, str]] = {
               "xml": "rdfxml", "json-ld": "jsonld", "json": "jsonld"},
 }
 
+#: File extensions of RDF documents -> format name; on a linked-data URL (``/id/...ttl``) the
+#: extension overrides ``Accept`` (graph_api.linked_data; ``.html`` is the HTML page).
+SUFFIXES: dict[str, str] = {"ttl": "turtle", "nt": "ntriples", "rdf": "rdfxml", "jsonld": "jsonld"}
+
 _TOKEN = r"[!#$%&'*+.^_`|~0-9a-z-]+"
 _MEDIA_RANGE = re.compile(rf"^({_TOKEN})/({_TOKEN})$")
 _QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")

@@ -18,6 +18,7 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "method-not-allowed": (405, "The route exists but not for this HTTP method; see the Allow header."),
     "not-acceptable": (406, "None of the media types in Accept can be produced for this result."),
     "unsupported-media-type": (415, "The request body's Content-Type is not one the endpoint reads."),
+    "service-not-allowed": (403, "The query calls a SERVICE endpoint that is not on the server's allow-list."),
     "query-timeout": (503, "The query ran longer than the configured time limit and was stopped."),
     "internal-error": (500, "A bug in HIN; the message says no more, the server log has the details."),
 }

@@ -19,7 +19,9 @@ The RDF dataset a query sees (SPARQL 1.1 Protocol, section 2.1.4)
       ``use_default_graph_as_union`` repeats a triple once per graph that holds it (oxigraph issue
       1919), which would inflate counts and network weights.  The build records this in the
       generation's manifest (``generations/<name>.json``, ``"default_graph": "union"``); a store
-      without it (one loaded by hand) is queried with ``use_default_graph_as_union``.
+      without it (one loaded by hand) is queried with ``use_default_graph_as_union``, unless it
+      was made with ``stored_default=True``: then the store's own default graph is queried as it
+      is (the W3C SPARQL test suite's dataset, tests/conformance).
 
 Answers are serialised by pyoxigraph's own writers, in the media types of
 :data:`RESULT_MEDIA_TYPES` (SELECT and ASK) and :data:`GRAPH_MEDIA_TYPES` (CONSTRUCT and DESCRIBE).
@@ -217,11 +219,14 @@ class OxigraphStore:
     """
 
     def __init__(self, store: ox.Store, *, location: Path | None = None, read_only: bool = False,
-                 union_default: bool = False):
+                 union_default: bool = False, stored_default: bool = False):
         self._store: ox.Store | None = store
         self.location = location  #: the pyoxigraph folder opened, None in memory
         self.read_only = read_only
         self._union = union_default
+        #: Query the store's own default graph as it is, never the union of the named graphs (the
+        #: dataset the W3C SPARQL tests expect: default graph = qt:data only).  Off by default.
+        self.stored_default = stored_default
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = True) -> OxigraphStore:
@@ -254,9 +259,13 @@ class OxigraphStore:
         return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     @classmethod
-    def in_memory(cls) -> OxigraphStore:
-        """An empty, writable store held in memory."""
-        return cls(ox.Store())
+    def in_memory(cls, *, stored_default: bool = False) -> OxigraphStore:
+        """An empty, writable store held in memory.
+
+        ``stored_default=True``: a query without a dataset sees the store's own default graph,
+        not the union of the named graphs (see the module notes).
+        """
+        return cls(ox.Store(), stored_default=stored_default)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -294,14 +303,17 @@ class OxigraphStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         substitutions: Mapping[str, object] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a query and return pyoxigraph's raw result (see :meth:`query` for the arguments)."""
         options: dict[str, object] = {}
         if default_graph_uris or named_graph_uris:
             options["default_graph"] = [ox.NamedNode(iri) for iri in default_graph_uris]
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graph_uris]
-        elif not has_dataset_clause(sparql) and not self.has_union_graph:
+        elif not has_dataset_clause(sparql) and not self.has_union_graph and not self.stored_default:
             options["use_default_graph_as_union"] = True
+        if base_iri is not None:
+            options["base_iri"] = base_iri
         if not substitutions:
             return self.oxigraph.query(sparql, **options)
         terms = {name.lstrip("?$"): to_oxigraph(value) for name, value in substitutions.items()}
@@ -324,6 +336,7 @@ class OxigraphStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         substitutions: Mapping[str, object] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResponse:
         """Run a SPARQL query and serialise its answer.
 
@@ -341,6 +354,9 @@ class OxigraphStore:
             with pyoxigraph's ``substitutions``; a variable that a SELECT does not project, which
             pyoxigraph refuses to substitute, is bound by a ``VALUES`` row at the start of the
             WHERE group instead.
+        base_iri : str, optional
+            The base against which relative IRIs in the query resolve when it has no ``BASE``
+            (the endpoint passes its own URL).  None: a relative IRI is a syntax error.
 
         Returns
         -------
@@ -355,7 +371,8 @@ class OxigraphStore:
             ``media_type`` cannot hold this kind of result.
         """
         result = self.execute(sparql, default_graph_uris=default_graph_uris,
-                              named_graph_uris=named_graph_uris, substitutions=substitutions)
+                              named_graph_uris=named_graph_uris, substitutions=substitutions,
+                              base_iri=base_iri)
         return serialize_result(result, media_type)
 
     def select(

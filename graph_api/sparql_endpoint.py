@@ -9,7 +9,9 @@ type is negotiated (graph_api.conneg) once the query form is known; a body the s
 iterator of chunks is streamed.
 
 HIN is read-only: SPARQL Update (``update=``, ``application/sparql-update``, or an update sent as a
-query) is refused with ``update-refused``.
+query) is refused with ``update-refused``.  ``SERVICE`` clauses may call only the endpoints on the
+``service_allow_list`` setting (graph_api.service_policy, ``service-not-allowed``).  A relative IRI
+in a query without ``BASE`` resolves against the endpoint's own URL.
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_api.conneg import Format, negotiate
 from graph_api.errors import ApiError
+from graph_api.service_policy import check_services
+from graph_api.service_description import service_description_response
 from graph_api.store import BOOLEAN, GRAPH, SOLUTIONS, GraphStore, QueryResponse
 
 router = APIRouter(tags=["SPARQL"])
@@ -121,13 +125,18 @@ def _charset(content_type: str | None) -> str:
     return match[1] if match else "utf-8"
 
 
-def _run(store: GraphStore, request: ProtocolRequest, accept: str | None) -> tuple[QueryResponse, Format]:
-    """Choose the format for the query's kind, then run the query (in a worker thread)."""
+def _run(store: GraphStore, request: ProtocolRequest, accept: str | None,
+         base_iri: str | None = None) -> tuple[QueryResponse, Format]:
+    """Choose the format for the query's kind, then run the query (in a worker thread).
+
+    ``base_iri`` (the endpoint's URL) resolves relative IRIs in a query without ``BASE``."""
     keyword = query_form(request.query)
     if keyword in UPDATE_KEYWORDS:
         raise ApiError("update-refused", _READ_ONLY)
-    dataset = {"default_graph_uris": request.default_graph_uris,
-               "named_graph_uris": request.named_graph_uris}
+    dataset: dict[str, object] = {"default_graph_uris": request.default_graph_uris,
+                                  "named_graph_uris": request.named_graph_uris}
+    if base_iri is not None:
+        dataset["base_iri"] = base_iri
     if keyword in QUERY_FORMS:
         chosen = negotiate(QUERY_FORMS[keyword], accept, request.format_values)
         return store.query(request.query, media_type=chosen.media_type, **dataset), chosen
@@ -142,7 +151,9 @@ def _run(store: GraphStore, request: ProtocolRequest, accept: str | None) -> tup
 
 async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
     store: GraphStore = request.app.state.store
-    answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"))
+    base_iri = str(request.url.replace(query="", fragment=""))
+    check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
+    answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"), base_iri)
     headers = {"Vary": "Accept"}
     if isinstance(answer.body, bytes):
         return Response(answer.body, media_type=chosen.content_type, headers=headers)
@@ -150,9 +161,13 @@ async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
     return StreamingResponse(body, media_type=chosen.content_type, headers=headers)
 
 
-@router.get("/sparql", summary="SPARQL query by GET (query= in the URL)")
+@router.get("/sparql", summary="SPARQL query by GET (query= in the URL); without parameters, the "
+            "Service Description")
 async def sparql(request: Request) -> Response:
-    """Run ``query=`` against the dataset; see docs/http-api.md."""
+    """Run ``query=`` against the dataset; see docs/http-api.md.  Without any parameter: the
+    SPARQL 1.1 Service Description (graph_api.service_description), as the SD spec asks."""
+    if not request.query_params:
+        return await service_description_response(request)
     return await _respond(request, _protocol_request(request.query_params.multi_items()))
 
 
@@ -168,8 +183,11 @@ async def sparql_post(request: Request) -> Response:
         return await _respond(request, _protocol_request(url_params + form_params))
     if media_type == QUERY_TYPE:
         raw = await request.body()
+        if _charset(content_type).lower() not in ("utf-8", "utf8"):
+            raise ApiError("bad-request", f"the query body is declared as {_charset(content_type)}; an "
+                           f"{QUERY_TYPE} body must be UTF-8; send the query encoded as UTF-8")
         try:
-            text = raw.decode(_charset(content_type))
+            text = raw.decode("utf-8")
         except (LookupError, UnicodeDecodeError) as error:
             raise ApiError("bad-request", f"the query body does not decode as {_charset(content_type)}: "
                            f"{error}; send it as UTF-8") from None

@@ -34,9 +34,11 @@ class GraphStore(Protocol):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         substitutions: Mapping[str, object] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResponse:
         """Run a SPARQL query and serialise its answer as ``media_type`` (``None``: the default
-        of its kind: SPARQL JSON for solutions and booleans, Turtle for graphs).  Raises
+        of its kind: SPARQL JSON for solutions and booleans, Turtle for graphs).  Relative IRIs
+        in a query without ``BASE`` resolve against ``base_iri`` (the endpoint's URL).  Raises
         ``SyntaxError`` for a malformed query and ``ValueError`` for an unsupported media type."""
 
     def select(

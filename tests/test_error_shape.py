@@ -28,7 +28,7 @@ ERROR_PATHS: list[tuple[str, Send, str]] = [
     ("malformed query by direct POST", lambda c: c.post("/sparql", content=b"ASK {", headers=SPARQL_QUERY),
      "malformed-query"),
     ("no query form at all", lambda c: c.get("/sparql", params={"query": "hello"}), "malformed-query"),
-    ("GET without query", lambda c: c.get("/sparql"), "missing-query"),
+    ("GET with an empty query", lambda c: c.get("/sparql", params={"query": ""}), "missing-query"),
     ("form POST without query", lambda c: c.post("/sparql", data={"named-graph-uri": "https://x.org/g"}),
      "missing-query"),
     ("empty direct POST", lambda c: c.post("/sparql", content=b"  ", headers=SPARQL_QUERY), "missing-query"),
@@ -44,6 +44,8 @@ ERROR_PATHS: list[tuple[str, Send, str]] = [
                                          headers={"Content-Type": "application/sparql-query; charset=klingon"}),
      "bad-request"),
     ("update= by GET", lambda c: c.get("/sparql", params={"update": "CLEAR ALL"}), "update-refused"),
+    ("SERVICE not on the allow-list", lambda c: c.get("/sparql", params={
+        "query": "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"}), "service-not-allowed"),
     ("update as a query", lambda c: c.get("/sparql", params={"query": "INSERT DATA { <a:b> <a:c> <a:d> }"}),
      "update-refused"),
     ("sparql-update body", lambda c: c.post("/sparql", content=b"CLEAR ALL",

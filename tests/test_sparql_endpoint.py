@@ -155,7 +155,7 @@ def test_select_with_sparqlwrapper(sample_server, return_format):
 def test_select_with_httpx(sample_server, accept, parser):
     response = get(sample_server, REGIONS, accept)
     assert response.status_code == 200, response.text
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in [v.strip() for v in response.headers["vary"].split(",")]
     assert result_rows(response.content, parser) == REGION_ROWS
 
 
@@ -324,7 +324,7 @@ def test_unacceptable_accept_is_406(sample_server):
 
 
 @pytest.mark.parametrize("send", [
-    lambda url: httpx.get(url),
+    lambda url: httpx.get(url, params={"default-graph-uri": DOC_A}),
     lambda url: httpx.get(url, params={"query": "  "}),
     lambda url: httpx.post(url, data={"default-graph-uri": DOC_A}),
     lambda url: httpx.post(url, content=b"", headers={"Content-Type": "application/sparql-query"}),
