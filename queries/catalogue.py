@@ -11,7 +11,8 @@ Each file starts with a header of comment lines, then the query::
     SELECT ...
 
 The file stem is the query's slug (its URL name).  ``kind`` is ``example`` (a query for
-researchers) or ``view`` (a network view: it returns ``?source ?target ?weight``).  A parameter is a
+researchers), ``view`` (a network view: it returns ``?source ?target ?weight``) or ``partition``
+(a grouping of nodes for brokerage roles and pictures: it returns ``?node ?group``).  A parameter is a
 variable of the query that a caller may bind; binding happens through the store's
 ``substitutions`` (SPARQL SEP-0007), never by formatting values into the text, and an unbound
 parameter ranges over every value, as any variable does.  Every query is parsed when the catalogue
@@ -31,7 +32,7 @@ from rdflib import Literal, URIRef
 QUERIES_DIR = Path(__file__).resolve().parent
 
 #: Kinds of named query.
-KINDS = ("example", "view")
+KINDS = ("example", "view", "partition")
 
 #: Parameter types and the rdflib term a string value becomes.
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean")
@@ -84,7 +85,7 @@ class NamedQuery:
     slug: str  #: the file stem, used in URLs
     title: str
     description: str
-    kind: str  #: "example" or "view"
+    kind: str  #: "example", "view" or "partition"
     parameters: tuple[Parameter, ...]
     text: str  #: the whole file, header included (comments are valid SPARQL)
     path: Path
@@ -140,6 +141,10 @@ class Catalogue:
         """The example queries for researchers (kind ``example``)."""
         return [q for q in self if q.kind == "example"]
 
+    def partitions(self) -> list[NamedQuery]:
+        """The node partitions (kind ``partition``)."""
+        return [q for q in self if q.kind == "partition"]
+
 
 def load_catalogue(directory: Path | str = QUERIES_DIR) -> Catalogue:
     """Read and parse every ``*.rq`` file of ``directory``.
@@ -171,6 +176,9 @@ def read_query(path: Path) -> NamedQuery:
     variables = _check_parses(path, text, parameters)
     if kind == "view" and not {"source", "target", "weight"} <= set(variables):
         _fail(path, 1, "a view must SELECT ?source ?target ?weight; it selects "
+              + " ".join(f"?{v}" for v in variables))
+    if kind == "partition" and not {"node", "group"} <= set(variables):
+        _fail(path, 1, "a partition must SELECT ?node ?group; it selects "
               + " ".join(f"?{v}" for v in variables))
     return NamedQuery(
         slug=path.stem,

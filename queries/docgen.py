@@ -46,7 +46,9 @@ unbound parameter is an ordinary variable and ranges over every value, so each q
 without arguments; that is how the results below were made.
 
 Queries of kind *view* are the network views of [network.md](network.md): each returns
-`?source ?target ?weight`, one row per pair with `STR(?source) < STR(?target)`.
+`?source ?target ?weight`, one row per pair with `STR(?source) < STR(?target)`.  Queries of kind
+*partition* group nodes for the brokerage roles of [network.md](network.md): each returns
+`?node ?group`.
 
 The results are those of the sample corpus (`corpus/`, as `hin build` reads it).  IRIs under
 `https://w3id.org/hin/id/` are shown without that base; long texts are cut.
@@ -57,11 +59,12 @@ def render(catalogue: Catalogue, store: object | None = None, *, max_rows: int =
     """The markdown of docs/queries.md; ``store`` (a GraphStore) supplies the results, or ``None``
     to leave them out."""
     parts = [_INTRO, "## Contents\n"]
-    for kind, heading in (("example", "Example queries"), ("view", "Network views")):
+    for kind, heading in (("example", "Example queries"), ("view", "Network views"),
+                          ("partition", "Node partitions")):
         parts.append(f"{heading}:\n")
         parts.extend(f"- [`{q.slug}`](#{q.slug}): {q.title}" for q in catalogue if q.kind == kind)
         parts.append("")
-    for query in [*catalogue.examples(), *catalogue.views()]:
+    for query in [*catalogue.examples(), *catalogue.views(), *catalogue.partitions()]:
         parts.append(_section(query, store, max_rows))
     return "\n".join(parts).rstrip() + "\n"
 

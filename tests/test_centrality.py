@@ -8,16 +8,23 @@ import numpy
 import pytest
 
 from graph_api.network.centrality import (
+    MEASURES,
     METRICS,
     RankedNode,
     betweenness,
     centrality,
     closeness,
     constraint,
+    core_number,
     degree,
     effective_size,
+    efficiency,
     eigenvector,
+    harmonic,
+    hierarchy,
+    pagerank,
     rank,
+    strength,
 )
 
 
@@ -179,8 +186,10 @@ def test_rank_uses_competition_ranking_and_labels_for_ties() -> None:
 
 
 def test_unknown_metric_and_bad_weight() -> None:
-    with pytest.raises(ValueError, match="unknown metric 'pagerank'; use one of degree"):
-        centrality(nx.path_graph(2), "pagerank")
+    with pytest.raises(ValueError, match="unknown metric 'nope'; use one of degree, strength, betweenness"):
+        centrality(nx.path_graph(2), "nope")
+    with pytest.raises(ValueError, match="metric degree has no parameter k; its parameters are: none"):
+        centrality(nx.path_graph(2), "degree", k=3)
     graph = nx.Graph()
     graph.add_edge("a", "b", weight=0)
     with pytest.raises(ValueError, match="edge a - b has weight 0.0"):
@@ -192,3 +201,58 @@ def test_functions_do_not_change_their_input(weighted: nx.Graph) -> None:
     for metric in METRICS:
         centrality(weighted, metric)
     assert nx.to_dict_of_dicts(weighted) == before
+
+
+def test_new_measures_by_hand(star: nx.Graph, path4: nx.Graph, weighted: nx.Graph) -> None:
+    # strength sums tie weights: a has 4 + 1, b 4 + 4
+    assert strength(weighted) == {"a": 5.0, "b": 8.0, "c": 5.0}
+    # harmonic: a - b - c - d; a: (1 + 1/2 + 1/3) / 3 = 11/18; b: (1 + 1 + 1/2) / 3 = 5/6
+    assert harmonic(path4) == pytest.approx({"a": 11 / 18, "b": 5 / 6, "c": 5 / 6, "d": 11 / 18})
+    # weighted harmonic: a's distances 0.25 (to b) and 0.5 (to c through b): (4 + 2) / 2
+    assert harmonic(weighted)["a"] == pytest.approx(3.0)
+    # pagerank on the star, a = 0.85: c = 0.15/4 + a * 3 l and l = 0.15/4 + a c / 3, so
+    # c = 0.0375 * (1 + 2.55) / (1 - 0.7225) = 0.479730; l = (1 - c) / 3
+    centre = 0.0375 * 3.55 / 0.2775
+    assert pagerank(star) == pytest.approx({"c": centre, **{n: (1 - centre) / 3 for n in "xyz"}})
+    # k-core: the path is a 1-core; a triangle with a pendant node: 2, 2, 2, 1
+    assert core_number(path4) == {n: 1.0 for n in "abcd"}
+    pendant = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")])
+    assert core_number(pendant) == {"a": 2.0, "b": 2.0, "c": 2.0, "d": 1.0}
+
+
+def test_efficiency_and_hierarchy(star: nx.Graph, bowtie: nx.Graph) -> None:
+    # efficiency = effective size / contacts: centre 3/3, bowtie x 3/4, a 1/2
+    assert efficiency(star)["c"] == 1.0
+    assert efficiency(bowtie) == pytest.approx({"x": 0.75, **{n: 0.5 for n in "abcd"}})
+    # hierarchy: all four of x's dyadic constraints are 9/64, equal -> 0
+    assert hierarchy(bowtie)["x"] == pytest.approx(0.0)
+    # a: l_ab = 25/64, l_ax = 36/64, C = 61/64, mean 61/128; r = 50/61 and 72/61;
+    # H = (r1 ln r1 + r2 ln r2) / (2 ln 2)
+    r1, r2 = 50 / 61, 72 / 61
+    assert hierarchy(bowtie)["a"] == pytest.approx((r1 * math.log(r1) + r2 * math.log(r2)) / (2 * math.log(2)))
+    assert hierarchy(star)["x"] is None  # one contact: N ln N = 0
+
+
+def test_registry_documents_every_parameter() -> None:
+    assert list(METRICS) == ["degree", "betweenness", "closeness", "eigenvector", "constraint", "effective_size"]
+    assert set(METRICS) < set(MEASURES)
+    for name, metric in MEASURES.items():
+        assert metric.name == name and metric.description
+        for parameter in metric.parameters:
+            assert parameter.description and parameter.type in (int, float, str)
+    assert MEASURES["betweenness"].parse({"k": "10", "backend": "igraph"}) == {"k": 10, "backend": "igraph"}
+    with pytest.raises(ValueError, match="'fast' is not one of igraph, networkx"):
+        MEASURES["closeness"].parse({"backend": "fast"})
+    with pytest.raises(ValueError, match="parameter alpha: 'high' is not a number"):
+        MEASURES["pagerank"].parse({"alpha": "high"})
+    with pytest.raises(ValueError, match="metric degree has no parameter k"):
+        MEASURES["degree"].parse({"k": "1"})
+
+
+def test_every_measure_ranks_with_defaults_and_parameters(bowtie: nx.Graph) -> None:
+    for name in MEASURES:
+        rows = centrality(bowtie, name)
+        assert {r.iri for r in rows} == set(bowtie)
+    # the bridge node x leads betweenness, exact and on both backends, and sampled with every source
+    for params in ({}, {"backend": "networkx"}, {"k": 5, "seed": 3}, {"k": 4, "seed": 3, "backend": "networkx"}):
+        assert centrality(bowtie, "betweenness", **params)[0].iri == "x", params

@@ -124,8 +124,10 @@ def test_brokers_report_all_metrics(store: OxigraphStore, catalogue: Catalogue) 
 def test_brokers_report_errors(store: OxigraphStore, catalogue: Catalogue) -> None:
     with pytest.raises(ValueError, match="unknown view 'nope'; views: cluster-overlap"):
         brokers_report(store, view="nope", catalogue=catalogue)
-    with pytest.raises(ValueError, match="unknown metric 'pagerank'"):
-        brokers_report(store, metric="pagerank", catalogue=catalogue)
+    with pytest.raises(ValueError, match="unknown metric 'influence'"):
+        brokers_report(store, metric="influence", catalogue=catalogue)
+    with pytest.raises(ValueError, match="the brokerage roles need a partition"):
+        brokers_report(store, roles=True, catalogue=catalogue)
     with pytest.raises(ValueError, match="unknown format 'xml'; use one of table, csv, json"):
         brokers_report(store, fmt="xml", catalogue=catalogue)
 

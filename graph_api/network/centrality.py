@@ -1,23 +1,23 @@
-"""Centrality and brokerage measures on a network view, as pure functions.
+"""The node measures of a network view by name, and the ranking of their values.
 
-Each measure takes an undirected :class:`networkx.Graph` whose edges carry a ``weight`` (tie
-strength: a larger weight is a stronger tie; missing means 1) and returns a dict node -> value.
-:func:`centrality` turns one measure into ranked rows.  How each measure treats weights:
+Every measure is a pure function ``f(graph, **parameters) -> {node: value}`` on an undirected
+:class:`networkx.Graph` whose edges carry a ``weight`` (tie strength: larger is stronger; missing
+means 1).  :data:`MEASURES` names them all, with their documented parameters; :func:`centrality`
+computes one by name and ranks the nodes.  :data:`METRICS` is the subset that ``hin brokers``
+shows as the columns of its table.  docs/network.md describes each measure; the functions live
+in modules named for their family:
 
-* ``degree``: the share of the other nodes a node is tied to, ``deg(v) / (n - 1)``; weights are
-  ignored (it counts partners, not ties).
-* ``betweenness`` and ``closeness``: on shortest paths whose length is the sum of
-  ``1 / weight`` over their edges, so strong ties are short.  Betweenness is normalised by the
-  number of pairs of other nodes, ``(n - 1)(n - 2) / 2``; closeness uses the Wasserman-Faust
-  form, which scales by the share of nodes a node can reach, so it is defined on disconnected
-  graphs.
-* ``eigenvector``: on the weighted adjacency matrix, unit Euclidean norm; each connected
-  component solved by power iteration (an eigensolver where that does not converge), nodes off
-  the component with the largest leading eigenvalue scoring 0.
-* ``constraint`` and ``effective_size`` (Burt 1992): with proportional tie strengths
-  ``p_ij = w_ij / sum_k w_ik``.  Both are undefined for a node without ties (``None``).  LOW
-  constraint marks a broker, so that measure ranks in ascending order; all others rank the
-  largest value first.
+* here: ``degree`` (share of partners, weights ignored) and ``strength`` (sum of tie weights);
+* :mod:`~graph_api.network.paths`: ``betweenness`` (exact or sampled), ``closeness``
+  (Wasserman-Faust) and ``harmonic``, path length the sum of ``1 / weight``;
+* :mod:`~graph_api.network.spectral`: ``eigenvector`` and ``pagerank``;
+* :mod:`~graph_api.network.cohesion`: ``core_number`` (k-core);
+* :mod:`~graph_api.network.structural_holes`: Burt's ``constraint`` (LOW ranks first: the
+  strongest broker), ``effective_size``, ``efficiency`` and ``hierarchy``.
+
+Graph-level results (communities, k-cores, articulation points, bridges, Gould-Fernandez roles)
+are functions of :mod:`~graph_api.network.communities`, :mod:`~graph_api.network.cohesion` and
+:mod:`~graph_api.network.brokerage`.
 
 Ranks are competition ranks ("1224"): tied values share the best rank and the next value's rank
 counts every node above it.  Values within 1e-9 of each other (absolute or relative) count as tied.
@@ -30,7 +30,18 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph_api.network.cohesion import core_number
+from graph_api.network.paths import BACKENDS, betweenness, closeness, harmonic
+from graph_api.network.spectral import eigenvector, pagerank
+from graph_api.network.structural_holes import constraint, effective_size, efficiency, hierarchy
+
 Scores = dict[Hashable, float | None]
+
+__all__ = [
+    "MEASURES", "METRICS", "Metric", "MetricParameter", "RankedNode", "betweenness", "centrality",
+    "closeness", "constraint", "core_number", "degree", "effective_size", "efficiency", "eigenvector",
+    "harmonic", "hierarchy", "pagerank", "rank", "strength",
+]
 
 
 @dataclass(frozen=True)
@@ -57,117 +68,99 @@ def degree(graph: nx.Graph) -> Scores:
     return dict(nx.degree_centrality(graph))
 
 
-def betweenness(graph: nx.Graph) -> Scores:
-    """Betweenness centrality, normalised, with path length the sum of ``1 / weight``.
+def strength(graph: nx.Graph) -> Scores:
+    """Strength: the sum of the weights of a node's ties (how much it shares, not with how many).
 
     Examples
     --------
-    >>> path = nx.path_graph(4)  # 0 - 1 - 2 - 3: node 1 lies between 0-2 and 0-3 (2 of 3 pairs)
-    >>> round(betweenness(path)[1], 4)
-    0.6667
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", weight=3)
+    >>> g.add_edge("a", "c")
+    >>> strength(g) == {"a": 4.0, "b": 3.0, "c": 1.0}
+    True
     """
-    return dict(nx.betweenness_centrality(_with_distance(graph), weight="distance", normalized=True))
+    return {node: float(value) for node, value in graph.degree(weight="weight")}
 
 
-def closeness(graph: nx.Graph) -> Scores:
-    """Closeness centrality (Wasserman-Faust), path length the sum of ``1 / weight``.
+@dataclass(frozen=True)
+class MetricParameter:
+    """A keyword parameter of a measure, as a caller (URL, CLI flag) may give it."""
 
-    Examples
-    --------
-    >>> path = nx.path_graph(4)  # node 0 is 1, 2 and 3 steps from the others: 3 / 6
-    >>> closeness(path)[0]
-    0.5
-    """
-    return dict(nx.closeness_centrality(_with_distance(graph), distance="distance", wf_improved=True))
+    name: str
+    type: type  #: int, float or str; :meth:`Metric.parse` converts text to it
+    default: object
+    description: str
+    choices: tuple[str, ...] = ()  #: the allowed values of a str parameter, if limited
 
-
-def eigenvector(graph: nx.Graph) -> Scores:
-    """Eigenvector centrality on the weighted adjacency matrix, unit Euclidean norm.
-
-    Each connected component is solved on its own (power iteration; the eigensolver of
-    :func:`networkx.eigenvector_centrality_numpy` where that does not converge).  The leading
-    eigenvector of the whole graph lives on the component(s) with the largest leading eigenvalue:
-    those keep their values (shared equally, ``1 / sqrt(k)`` each, when k components tie) and
-    every other node scores 0, as does a node without ties.
-
-    Examples
-    --------
-    >>> star = nx.star_graph(3)  # leading eigenvector (sqrt 3, 1, 1, 1) / sqrt 6
-    >>> round(eigenvector(star)[0], 4), round(eigenvector(star)[1], 4)
-    (0.7071, 0.4082)
-    >>> pair = nx.star_graph(3)
-    >>> pair.add_edge("p", "q")  # eigenvalue 1 < sqrt 3: the pair scores 0
-    >>> eigenvector(pair)["p"]
-    0.0
-    """
-    scores: Scores = {node: 0.0 for node in graph}
-    solved: list[tuple[float, dict[Hashable, float]]] = []
-    for nodes in nx.connected_components(graph):
-        if len(nodes) > 1:
-            solved.append(_leading_eigenvector(graph.subgraph(nodes)))
-    if not solved:
-        return scores
-    top = max(value for value, _ in solved)
-    leading = [vector for value, vector in solved if math.isclose(value, top, rel_tol=1e-9)]
-    for vector in leading:
-        scores.update({node: x / math.sqrt(len(leading)) for node, x in vector.items()})
-    return scores
-
-
-def constraint(graph: nx.Graph) -> Scores:
-    """Burt's constraint: how much a node's ties lead to contacts that are tied to each other.
-
-    ``c_i = sum_j (p_ij + sum_q p_iq p_qj)^2`` over i's contacts j (q ranging over the other
-    contacts); ``None`` for a node without ties.  Low values mark brokers.
-
-    Examples
-    --------
-    >>> star = nx.star_graph(3)  # centre: three unconnected contacts, 3 * (1/3)^2
-    >>> round(constraint(star)[0], 4), constraint(star)[1]
-    (0.3333, 1.0)
-    """
-    return _undefined_as_none(nx.constraint(graph, weight="weight"))
-
-
-def effective_size(graph: nx.Graph) -> Scores:
-    """Burt's effective size: the number of contacts less their redundancy.
-
-    For unweighted ties this is ``n - 2t / n`` (n contacts, t ties among them); with weights,
-    Burt's ``sum_j (1 - sum_q p_iq m_jq)``.  ``None`` for a node without ties.
-
-    Examples
-    --------
-    >>> triangle = nx.complete_graph(3)  # two contacts, tied to each other: 2 - 2 * 1 / 2
-    >>> effective_size(triangle)[0]
-    1.0
-    """
-    return _undefined_as_none(nx.effective_size(graph, weight="weight"))
+    def parse(self, text: str) -> object:
+        """The value of ``text``; ``ValueError`` saying what is allowed when it does not fit."""
+        if self.type is str:
+            if self.choices and text not in self.choices:
+                raise ValueError(f"parameter {self.name}: {text!r} is not one of {', '.join(self.choices)}")
+            return text
+        try:
+            return self.type(text)
+        except ValueError:
+            raise ValueError(f"parameter {self.name}: {text!r} is not {'an integer' if self.type is int else 'a number'}") from None
 
 
 @dataclass(frozen=True)
 class Metric:
-    """A measure, how to rank it and what it means."""
+    """A node measure: its function, ranking order, description and keyword parameters."""
 
     name: str
-    function: Callable[[nx.Graph], Scores]
+    function: Callable[..., Scores]
     ascending: bool  #: True where a LOW value ranks first (constraint)
     description: str
+    parameters: tuple[MetricParameter, ...] = ()
+
+    def parse(self, values: Mapping[str, str]) -> dict[str, object]:
+        """Keyword arguments for :func:`centrality` from text values (query string, CLI flags).
+
+        ``ValueError`` for a name the measure does not take or a value that does not fit.
+
+        >>> MEASURES["betweenness"].parse({"k": "100", "seed": "7"})
+        {'k': 100, 'seed': 7}
+        """
+        declared = {p.name: p for p in self.parameters}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise ValueError(f"metric {self.name} has no parameter {', '.join(unknown)}; "
+                             f"its parameters are: {', '.join(declared) or 'none'}")
+        return {name: declared[name].parse(text) for name, text in values.items()}
 
 
-#: The measures by name, in the order reports show them.
-METRICS: dict[str, Metric] = {
+_BACKEND = MetricParameter("backend", str, "igraph", "igraph (fast; path lengths compared with a tolerance) "
+                           "or networkx (compared exactly)", BACKENDS)
+
+#: Every node measure by name, in the order documentation and reports show them.
+MEASURES: dict[str, Metric] = {
     m.name: m
     for m in (
         Metric("degree", degree, False, "share of the other nodes a node is tied to"),
+        Metric("strength", strength, False, "sum of the weights of the node's ties"),
         Metric("betweenness", betweenness, False,
-               "share of shortest paths between others that pass through the node"),
+               "share of shortest paths between others that pass through the node", (
+                   MetricParameter("k", int, None, "sample this many source nodes (estimate); unset: exact"),
+                   MetricParameter("seed", int, 0, "seed of the sample of sources"),
+                   _BACKEND)),
         Metric("closeness", closeness, False,
-               "inverse mean distance to the nodes it reaches (Wasserman-Faust)"),
+               "inverse mean distance to the nodes it reaches (Wasserman-Faust)", (_BACKEND,)),
+        Metric("harmonic", harmonic, False, "mean inverse distance to the other nodes", (_BACKEND,)),
         Metric("eigenvector", eigenvector, False, "tied to nodes that are themselves central"),
+        Metric("pagerank", pagerank, False, "share of a random walk's time spent at the node", (
+            MetricParameter("alpha", float, 0.85, "damping: probability of following a tie"),)),
+        Metric("core_number", core_number, False, "largest k of a k-core the node belongs to"),
         Metric("constraint", constraint, True, "Burt: how redundant the node's contacts are (low = broker)"),
         Metric("effective_size", effective_size, False, "Burt: number of non-redundant contacts"),
+        Metric("efficiency", efficiency, False, "Burt: effective size per contact"),
+        Metric("hierarchy", hierarchy, False, "Burt: how far one contact holds the constraint"),
     )
 }
+
+#: The measures ``hin brokers`` shows as the columns of its table, in that order.
+METRICS: dict[str, Metric] = {name: MEASURES[name] for name in (
+    "degree", "betweenness", "closeness", "eigenvector", "constraint", "effective_size")}
 
 
 def rank(
@@ -198,48 +191,27 @@ def rank(
     return rows
 
 
-def centrality(graph: nx.Graph, metric: str) -> list[RankedNode]:
-    """Compute ``metric`` (a key of :data:`METRICS`) on ``graph`` and rank the nodes.
+def centrality(graph: nx.Graph, metric: str, **params: object) -> list[RankedNode]:
+    """Compute ``metric`` (a key of :data:`MEASURES`) on ``graph`` and rank the nodes.
 
-    Raises ``ValueError`` for an unknown metric.
+    ``params`` are the measure's keyword parameters (see :attr:`Metric.parameters`); raises
+    ``ValueError`` for an unknown metric or parameter.
 
     Examples
     --------
     >>> [(r.iri, r.value, r.rank) for r in centrality(nx.star_graph(2), "degree")]
     [('0', 1.0, 1), ('1', 0.5, 2), ('2', 0.5, 2)]
+    >>> [r.iri for r in centrality(nx.path_graph(3), "betweenness", k=2, seed=1)][:1]
+    ['1']
     """
-    if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}; use one of {', '.join(METRICS)}")
-    chosen = METRICS[metric]
+    if metric not in MEASURES:
+        raise ValueError(f"unknown metric {metric!r}; use one of {', '.join(MEASURES)}")
+    chosen = MEASURES[metric]
+    declared = {p.name for p in chosen.parameters}
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        raise ValueError(f"metric {metric} has no parameter {', '.join(unknown)}; "
+                         f"its parameters are: {', '.join(sorted(declared)) or 'none'}")
     if len(graph) == 0:
         return []
-    return rank(graph, chosen.function(graph), ascending=chosen.ascending)
-
-
-def _with_distance(graph: nx.Graph) -> nx.Graph:
-    """A copy whose edges carry ``distance = 1 / weight`` (the input is left as it is)."""
-    copy = nx.Graph()
-    copy.add_nodes_from(graph)
-    for u, v, data in graph.edges(data=True):
-        weight = float(data.get("weight", 1))
-        if weight <= 0:
-            raise ValueError(f"edge {u} - {v} has weight {weight}; weights must be positive")
-        copy.add_edge(u, v, distance=1.0 / weight)
-    return copy
-
-
-def _leading_eigenvector(component: nx.Graph) -> tuple[float, dict[Hashable, float]]:
-    """Leading eigenvalue and unit, non-negative eigenvector of a connected graph."""
-    try:
-        vector = nx.eigenvector_centrality(component, weight="weight", max_iter=1000, tol=1e-10)
-    except nx.PowerIterationFailedConvergence:
-        vector = nx.eigenvector_centrality_numpy(component, weight="weight")
-    vector = {node: abs(x) for node, x in vector.items()}
-    # the Rayleigh quotient v'Av (v has unit norm) is the eigenvalue
-    value = sum(2 * float(w) * vector[u] * vector[v] for u, v, w in component.edges(data="weight", default=1))
-    return value, vector
-
-
-def _undefined_as_none(scores: Mapping[Hashable, float]) -> Scores:
-    return {node: None if value is None or math.isnan(value) else float(value)
-            for node, value in scores.items()}
+    return rank(graph, chosen.function(graph, **params), ascending=chosen.ascending)
