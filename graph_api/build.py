@@ -3,12 +3,16 @@
 The chain of stages, one function each::
 
     list_documents(corpus)                 *.txt *.html *.htm *.md, sorted
-    extract_documents(paths, base=...)      ingest.pipeline: one named graph per document
+    ingest_documents(paths, base=...)       ingest.pipeline: extract, threshold, curate, link;
+                                            one named graph per document
     require_valid(dataset)                  shapes: refuse the build on any violation
     load_generation(dataset, store_dir)     pyoxigraph bulk load into a NEW generation folder,
                                             with the ontology and the field scheme as graphs
     switch_generation(store_dir, name)      atomic: os.replace of the pointer file
     prune_generations(store_dir, keep)      remove old generations and leftovers of killed builds
+
+``derive_generation(store_dir, add)`` makes a new generation from the current one plus some named
+graphs (the network measures of ``hin brokers --write``) and switches to it the same way.
 
 The store folder (``--store``, ``HIN_STORE``) is laid out as::
 
@@ -39,11 +43,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from graph_api.oxigraph_store import GENERATIONS_DIR, POINTER_FILE, OxigraphStore, manifest_path
+from graph_api.oxigraph_store import (GENERATIONS_DIR, POINTER_FILE, OxigraphStore, manifest_path,
+                                     resolve_store_path)
 from ingest.iris import graph_iri
-from ingest.pipeline import extract_documents
+from ingest.curation import load_curation
+from ingest.pipeline import ingest_documents
 from ontology import FIELDS_FILE, VOCABULARY_FILE
 from shapes import require_valid
 
@@ -68,6 +75,7 @@ class BuildReport:
     graphs: int  #: named graphs in the new store
     seconds: float  #: wall-clock time of the whole build
     store: Path  #: the generation folder now in use
+    warnings: tuple[str, ...] = ()  #: curation entries that matched nothing, merges refused
 
     def __str__(self) -> str:
         return (f"built {self.store}: {self.documents} documents, {self.quads} quads in "
@@ -174,6 +182,70 @@ def prune_generations(store_dir: Path, keep: int = 2) -> list[Path]:
     return doomed
 
 
+def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> tuple[str, int, int]:
+    """Make a new generation from the current one plus the named graphs of ``add``, and switch.
+
+    The current generation is copied (a pyoxigraph backup: a RocksDB checkpoint) into a
+    ``.building-`` folder, each graph of ``add`` replaces the graph of that name, the default
+    graph is made the union again, and the new generation is switched to atomically, as
+    :func:`build_store` does.  This is how computed results (``hin brokers --write``) reach the
+    store without the server ever writing it.  On any error the partial folder is removed and the
+    pointer, and so the store readers see, is unchanged.
+
+    Returns the new generation's name, its quad count and its named-graph count.
+
+    Raises
+    ------
+    ValueError
+        ``store_dir`` is not a built store, or ``add`` has triples outside named graphs.
+    SyntaxError
+        pyoxigraph refused the data to add (e.g. a relative IRI); the message is its parser's.
+    OSError
+        The copy or the load failed (the message is pyoxigraph's).
+    """
+    store_dir = Path(store_dir)
+    if not (store_dir / POINTER_FILE).is_file():
+        raise ValueError(f"{store_dir}: not a built HIN store (no {POINTER_FILE} file); "
+                         "build it first with `hin build --store DIR`")
+    if len(add.default_graph):
+        raise ValueError("the data to add has triples in the default graph; put them in a named graph")
+    current = resolve_store_path(store_dir)
+    generations = store_dir / GENERATIONS_DIR
+    name = _new_generation_name(generations)
+    building = generations / (BUILDING_PREFIX + name)
+    quads_file = generations / (BUILDING_PREFIX + name + ".nq")
+    added = sorted(str(g.identifier) for g in add.graphs() if len(g) and g.identifier != add.default_graph.identifier)
+    try:
+        with OxigraphStore.open(store_dir) as old:
+            old.oxigraph.backup(str(building))
+        add.serialize(destination=str(quads_file), format="nquads", encoding="utf-8")
+        store = OxigraphStore.open(building, read_only=False)
+        try:
+            for iri in added:
+                store.oxigraph.remove_graph(ox.NamedNode(iri))
+            store.load(quads_file)
+            graphs = len(store.graphs())
+            union = store.materialise_union()
+            quads = len(store) - union
+            store.optimize()
+        finally:
+            store.close()
+            del store
+            gc.collect()  # the RocksDB handle must be gone before the folder is renamed
+        building.rename(generations / name)
+        manifest_path(generations / name).write_text(json.dumps(
+            {"default_graph": "union", "quads_in_named_graphs": quads, "named_graphs": graphs,
+             "derived_from": current.name, "added_graphs": added}, indent=2) + "\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    finally:
+        quads_file.unlink(missing_ok=True)
+    switch_generation(store_dir, name)
+    prune_generations(store_dir, keep)
+    return name, quads, graphs
+
+
 def build_store(
     corpus: Path | str,
     store_dir: Path | str,
@@ -182,6 +254,9 @@ def build_store(
     progress: Progress | None = None,
     keep: int = 2,
     shapes: Graph | None = None,
+    threshold: float = 0.0,
+    curation: Path | str | None = None,
+    strict: bool = False,
 ) -> BuildReport:
     """Build the store at ``store_dir`` from the documents in ``corpus`` (see the module notes).
 
@@ -199,6 +274,12 @@ def build_store(
         Generations to keep on disk, the new one included (at least 1).
     shapes : rdflib.Graph, optional
         SHACL shapes to validate against instead of HIN's (``hin build --shapes``).
+    threshold : float
+        Confidence below which extracted mentions and relations are left out (docs/resolution.md).
+    curation : path, optional
+        Curation file (docs/curation.md); default ``{corpus}/curation.yaml`` when it exists.
+    strict : bool
+        Refuse the build when a curation entry matches nothing (else it is a warning).
 
     Raises
     ------
@@ -215,8 +296,16 @@ def build_store(
     corpus, store_dir = Path(corpus), Path(store_dir)
     _check_store_dir(store_dir)
     paths = list_documents(corpus)
-    say(f"extracting {len(paths)} documents from {corpus}")
-    dataset = extract_documents(paths, base=base_iri, progress=progress)
+    if curation is None and (corpus / "curation.yaml").is_file():
+        curation = corpus / "curation.yaml"
+    curated = load_curation(curation) if curation is not None else None
+    say(f"extracting {len(paths)} documents from {corpus}"
+        + (f", curated by {curation}" if curation is not None else ""))
+    result = ingest_documents(paths, base=base_iri, progress=progress, threshold=threshold,
+                              curation=curated, strict=strict)
+    for line in result.warnings + result.curation.not_in_run:
+        say(f"warning: {line}")
+    dataset = result.dataset
     say("validating against the shapes")
     require_valid(dataset, shapes=shapes)
     say(f"loading into a new generation under {store_dir / GENERATIONS_DIR}")
@@ -226,7 +315,8 @@ def build_store(
         say(f"removed old generation {removed.name}")
     return BuildReport(documents=len(paths), quads=quads, graphs=graphs,
                        seconds=time.monotonic() - started,
-                       store=store_dir / GENERATIONS_DIR / name)
+                       store=store_dir / GENERATIONS_DIR / name,
+                       warnings=tuple(result.warnings + result.curation.not_in_run))
 
 
 def _check_store_dir(store_dir: Path) -> None:

@@ -46,6 +46,7 @@ examples:
   hin query queries/actors-by-region.rq --format csv
   hin validate out.trig
   hin brokers --top 10
+  hin brokers --partition country --picture brokers.svg --export brokers.graphml
 
 Settings come from HIN_* environment variables (docs/settings.md); flags override them.
 exit status: 0 done, 1 data does not conform to the shapes, 2 could not run."""
@@ -61,12 +62,34 @@ def _print_bytes(body: bytes) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.pipeline import extract_documents, output_format, write_dataset
+    from ingest.curation import load_curation
+    from ingest.explain import explain_html, explain_text
+    from ingest.pipeline import ingest_documents, output_format, write_dataset
     from shapes import InvalidGraphError, require_valid
 
-    output_format(args.output)  # an unknown extension stops us before any work
+    if args.output is None and not (args.explain or args.explain_html):
+        raise ValueError("give --output OUT for the RDF, or --explain / --explain-html OUT.html to "
+                         "see what was found")
+    if args.output is not None:
+        output_format(args.output)  # an unknown extension stops us before any work
     shapes = _shapes(args)
-    dataset = extract_documents(args.files, base=settings.base_iri, progress=_say)
+    curation = load_curation(settings.curation) if settings.curation else None
+    result = ingest_documents(args.files, base=settings.base_iri, progress=_say,
+                              threshold=settings.threshold, curation=curation, strict=args.strict)
+    for line in result.warnings:
+        _say(f"warning: {line}")
+    if result.curation.not_in_run:
+        _say(f"note: {len(result.curation.not_in_run)} curation entries are for documents not in this run")
+    if args.explain:
+        for extraction in result.extractions:
+            sys.stdout.write(explain_text(extraction, decisions=result.linking.decisions))
+    if args.explain_html:
+        Path(args.explain_html).write_text(
+            explain_html(result.extractions, decisions=result.linking.decisions), encoding="utf-8")
+        _say(f"wrote {args.explain_html}")
+    if args.output is None:
+        return 0
+    dataset = result.dataset
     try:
         require_valid(dataset, shapes=shapes)
     except InvalidGraphError as error:
@@ -85,7 +108,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         report = build_store(settings.corpus, settings.store, base_iri=settings.base_iri,
-                             progress=_say, shapes=_shapes(args))
+                             progress=_say, shapes=_shapes(args), threshold=settings.threshold,
+                             curation=settings.curation, strict=getattr(args, "strict", False))
     except InvalidGraphError as error:
         _say(f"hin build: the RDF extracted from {settings.corpus} does not conform to the shapes, "
              f"so the store at {settings.store} is unchanged.\n{error}")
@@ -159,11 +183,26 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_brokers(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.network import brokers_report
+    from graph_api.network.centrality import MEASURES
+    from graph_api.network.export import save_view
+    from graph_api.network.report import DEFAULT_VIEW
 
-    options = {"view": args.view} if args.view is not None else {}
+    view = args.view if args.view is not None else DEFAULT_VIEW
     with OxigraphStore.open(settings.store) as store:
-        sys.stdout.write(brokers_report(store, metric=args.metric, fmt=args.format, limit=args.top,
-                                        **options))
+        if args.export is None and args.picture is None and not args.write:
+            sys.stdout.write(brokers_report(store, view=view, metric=args.metric, fmt=args.format,
+                                            limit=20 if args.top is None else args.top,
+                                            partition=args.partition, roles=args.roles,
+                                            measures=list(MEASURES) if args.all else None))
+        for path in save_view(store, view=view, export=args.export, picture=args.picture,
+                              partition=args.partition, size_by=args.size_by,
+                              colour_by=args.colour_by, top=args.top):
+            _say(f"wrote {path}")
+    if args.write:
+        from graph_api.network.writeback import write_measures
+
+        _say(str(write_measures(settings.store, view=view, partition=args.partition,
+                                base_iri=settings.base_iri, progress=_say)))
     return 0
 
 
@@ -241,14 +280,30 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--base", dest="base_iri", default=keep, metavar="IRI",
                          help="base of every IRI minted (default: HIN_BASE_IRI or https://w3id.org/hin/)")
 
+    def curation_flags(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--threshold", type=float, default=keep, metavar="X",
+                         help="leave out mentions and relations of confidence below X, 0..1 "
+                         "(default: HIN_THRESHOLD or 0, keep all)")
+        sub.add_argument("--curation", type=Path, default=keep, metavar="FILE",
+                         help="curation file, docs/curation.md (default: HIN_CURATION; hin build: "
+                         "{corpus}/curation.yaml when it exists)")
+        sub.add_argument("--strict", action="store_true",
+                         help="fail when a curation entry matches nothing (default: warn)")
+
     sub = command("ingest", "extract RDF from documents, validate it and write it to a file",
                   "hin ingest corpus/001_8619a57f6dfb2c7c.txt --output out.trig")
     sub.add_argument("files", nargs="+", metavar="FILE", help="source documents (.txt .html .htm .md)")
-    sub.add_argument("-o", "--output", required=True, metavar="OUT",
+    sub.add_argument("-o", "--output", default=None, metavar="OUT",
                      help="output file; the extension sets the format: .trig .nq (one graph per "
-                     "document), .ttl .nt (the union), .jsonld")
+                     "document), .ttl .nt (the union), .jsonld (required unless --explain)")
+    sub.add_argument("--explain", action="store_true",
+                     help="print each document with its mentions marked and its relations with "
+                     "sentence, confidence and rule (writes no RDF unless --output is given)")
+    sub.add_argument("--explain-html", metavar="OUT.html", default=None,
+                     help="write the same view as an HTML page")
     base_flag(sub)
     shapes_flag(sub)
+    curation_flags(sub)
     sub.set_defaults(handler=cmd_ingest)
 
     sub = command("build", "build the store from a corpus folder (atomic: a failed build changes "
@@ -257,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_flag(sub)
     base_flag(sub)
     shapes_flag(sub)
+    curation_flags(sub)
     sub.set_defaults(handler=cmd_build)
 
     sub = command("serve", "serve the store over HTTP (SPARQL endpoint, pages, network views), "
@@ -291,12 +347,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--view", default=None, help="network view, a named query of queries/ "
                      "(GET /network lists them; default: shared-tie)")
     sub.add_argument("--metric", default=None, help="rank by one measure: degree, betweenness, "
-                     "closeness, eigenvector, constraint, effective_size (default: show every "
-                     "measure, strongest brokers by constraint first)")
+                     "closeness, eigenvector, constraint, effective_size, or any other of GET /network's "
+                     "measures (default: show the broker measures, strongest brokers by constraint first)")
     sub.add_argument("--format", choices=["table", "csv", "json"], default="table",
                      help="output format (default: table)")
-    sub.add_argument("--top", type=int, default=20, metavar="N", help="show the N best (default: 20)")
+    sub.add_argument("--top", type=int, default=None, metavar="N", help="show the N best (default: "
+                     "20), or label the N best in --picture (default: 10)")
+    sub.add_argument("--partition", default=None, metavar="P", help="group the nodes by a partition "
+                     "query of queries/ (e.g. country) or by community; adds the group to the report "
+                     "and the exports and colours the picture")
+    sub.add_argument("--roles", action="store_true", help="show the Gould-Fernandez brokerage roles "
+                     "(coordinator, itinerant, representative, gatekeeper, liaison: counts and z-scores) "
+                     "for --partition")
+    sub.add_argument("--all", action="store_true", help="show every measure of the registry as "
+                     "columns, not only the six broker measures")
+    sub.add_argument("--export", type=Path, default=None, metavar="FILE", help="write the network "
+                     "with every measure: .graphml, .gexf, .zip (node and edge CSV tables) or .csv "
+                     "(FILE-nodes.csv and FILE-edges.csv)")
+    sub.add_argument("--picture", type=Path, default=None, metavar="FILE",
+                     help="draw the network into FILE, .svg or .png")
+    sub.add_argument("--size-by", default=None, metavar="M",
+                     help="the measure that sizes nodes in --picture (default: betweenness)")
+    sub.add_argument("--colour-by", default=None, metavar="P",
+                     help="the partition that colours --picture (default: --partition)")
+    sub.add_argument("--write", action="store_true", help="write every measure back into the store "
+                     "as RDF (a new store generation with the graph {base}graph/measures/VIEW)")
     store_flag(sub)
+    base_flag(sub)
     sub.set_defaults(handler=cmd_brokers)
     return parser
 

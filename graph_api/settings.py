@@ -27,3 +27,11 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `hin serve` listens on.")
     port: int = Field(8000, description="Port `hin serve` listens on.")
     query_timeout: float = Field(30.0, description="Seconds a SPARQL query may run before it is stopped.")
+    threshold: float = Field(0.0, ge=0.0, le=1.0, description="Confidence below which extracted "
+                             "mentions and relations are left out of the graph (0 keeps all).")
+    curation: Path | None = Field(None, description="Curation file applied on ingest and build "
+                                  "(`hin build` default: corpus/curation.yaml when it exists).")
+    service_allow_list: list[str] = Field(
+        default_factory=list,
+        description="SPARQL endpoint IRIs that SERVICE in a query sent to HIN may call (exact match); "
+                    "empty: SERVICE is refused.")

@@ -45,6 +45,8 @@ def affiliations(context: Context) -> None:
                 if person.end <= org.start and len(gap) <= 30 and _PREP_AFFILIATION.match(gap):
                     owner = (person_key, 0.9, "person-of-org")
                     break
+            if owner is None:
+                owner = _role_gap(context, index, persons, org)
             if owner is None and org_key[0] != "region":
                 if _ROLE_FOR.search(before[-30:]) and _role_before(context, index, org.start):
                     person_key = _nearest(persons, org)
@@ -60,6 +62,21 @@ def affiliations(context: Context) -> None:
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
     _contact_blocks(context)
+
+
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\- ]{1,40}?)\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+                       r"|for|ved|du|de la)\s+(?:(?:de|het|the|der|des)\s+)?$", re.IGNORECASE)
+
+
+def _role_gap(context: Context, index: int, persons, org):
+    """``X, Rektor der Y``; ``X, Chief Executive of Y``: a role between a person and an organisation."""
+    roles = wordlist("roles", context.language)
+    for person, person_key in persons:
+        gap = context.between(person.end, org.start)
+        m = _ROLE_GAP.match(gap) if person.end <= org.start else None
+        if m and any(roles.word(w) for w in m.group("role").split()):
+            return (person_key, 0.85, "person-role-org")
+    return None
 
 
 def _role_before(context: Context, index: int, offset: int) -> bool:
@@ -128,9 +145,14 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:
                     if actor.start > agreement.end:
                         context.add("partyTo", key, agr_key, index, 0.85, "agreement-between")
+            founded = _founded(context, agreement, actors)
+            for key in founded:
+                context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
+            actors = [(a, k) for a, k in actors if k not in founded]
             signed = context.has_verb(index, "sign")
             if signed:
-                named = [k for _, k in actors]
+                before = [k for a, k in actors if a.end <= agreement.start]
+                named = before or [k for _, k in actors]
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
@@ -141,8 +163,35 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:
                     if actor.end <= agreement.start:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
-            if context.has_verb(index, "create"):
+            if context.has_verb(index, "create") or founded or _CLUSTER_PURPOSE.search(
+                    context.text[agreement.end:context.sentences[index].end]):
                 _establishes(context, index, agr_key)
+            for key in founded:
+                for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
+                    context.add("memberOf", party, key, index, 0.7, "founder-member")
+
+
+#: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
+#: "to establish the X Alliance", "voor de oprichting van", "launches X").
+_FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet"
+                       r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etablering"
+                       r"|etablere|oprettelse|oprette|skabe|stiftelse)\b", re.IGNORECASE)
+#: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
+_CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
+                              r"\s+(?:\w+\s+){0,2}?(?:netværk|klynge|alliance|netzwerk|bündnis|allianz|netwerk"
+                              r"|alliantie|network|cluster|consortium|konsortium|partnerschaft|partnership)\w*",
+                              re.IGNORECASE)
+
+
+def _founded(context: Context, agreement, actors) -> list:
+    """Actors named after the agreement word behind a founding word: what the agreement creates."""
+    out = []
+    for actor, key in actors:
+        gap = context.between(agreement.end, actor.start)
+        if actor.start > agreement.end and len(gap) < 80 and _FOUNDING.search(gap) \
+                and not any(a.start > agreement.end and a.end <= actor.start for a, _ in actors):
+            out.append(key)
+    return out
 
 
 def _nearby_list(context: Context, index: int):
@@ -177,7 +226,7 @@ def _establishes(context: Context, index: int, agr_key) -> None:
 
 
 _NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"
-                    r"|genaamd|sous le nom)\s*[„\"“]?$", re.IGNORECASE)
+                    r"|genaamd|sous le nom|skal hedde|hedder|heißen|heißt|heten|heet)\s*[„\"“]?$", re.IGNORECASE)
 
 
 def _is_named(context: Context, cand) -> bool:

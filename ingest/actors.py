@@ -266,6 +266,12 @@ class _Finder:
         j, fresh, after_preposition = i, True, False
         while j < len(t) and len(taken) < 10:
             tok = t[j]
+            if self.german and not taken and self._capital_name(j):
+                end = self._capital_name(j)
+                taken.extend(t[j:end])
+                j = end
+                fresh = False
+                continue
             if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j)):
                 taken.append(tok)
                 fresh = False
@@ -286,6 +292,8 @@ class _Finder:
                 if not (self.name_word(nxt) or (self.german and nxt.low.endswith(_ADJECTIVE_ENDINGS)
                                                  and not nxt.is_cap and tok.low in {"für", "zur"})):
                     break
+                if tok.low in _LIST_JOINERS and self._new_name_at(j + 1):
+                    break  # "University of X and Y Cluster B.V.": a second name starts
                 if tok.low in _ENUMERATING:
                     after_preposition = True
                 taken.append(tok)
@@ -315,6 +323,27 @@ class _Finder:
                 return k + 1
             k += 1
         return 0
+
+    def _new_name_at(self, j: int) -> bool:
+        """Does a name with its own head, cluster word or legal form start at token ``j``?"""
+        k = j
+        while k < len(self.t) and self.name_word(self.t[k]) and k - j < 5:
+            if self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text):
+                return True
+            k += 1
+        rest = self.text[self.t[k - 1].end:self.t[k - 1].end + 8] if k > j else ""
+        return k > j and bool(pattern("legal_forms", self.lang).match(rest.lstrip()))
+
+    def _capital_name(self, j: int) -> int:
+        """German: two to four capitalised words right after the head, the last shaped unlike a
+        common noun and followed by a lower-case word or punctuation ("des Netzwerks Medizintechnik
+        Oberrhein unterzeichnet"): the end index, or 0."""
+        k = j
+        while k < len(self.t) and k - j < 4 and self.name_word(self.t[k]):
+            k += 1
+        if k - j < 2 or self.t[k - 1].low.endswith(_NOUN_ENDINGS):
+            return 0
+        return k if k >= len(self.t) or not self.t[k].is_cap else 0
 
     def _name_end(self, j: int) -> bool:
         """German: a last capitalised word after a proper one, shaped unlike a common noun and
@@ -361,7 +390,8 @@ class _Finder:
 
 
 _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
-           ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom")]
+           ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
+           ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",)]
 
 
 def _naming_phrase(tokens: list[Token], i: int) -> int:

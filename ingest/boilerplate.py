@@ -34,6 +34,16 @@ _CONTACT = re.compile(
     re.IGNORECASE)
 
 
+#: A line that heads a contact block ("Kontakt", "Media enquiries", "Meer informatie").
+_CONTACT_HEADING = re.compile(
+    r"^(?:kontakt\w*|contact(?:\s+us)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
+    r"|media (?:enquiries|contact)|press contact|further information|more information|for more information"
+    r"|meer informatie|contactpersoon|persvragen|yderligere oplysninger|for yderligere oplysninger"
+    r"|presse?kontakt|kontaktperson)\s*:?$", re.IGNORECASE)
+#: How many short lines after a contact heading belong to its block.
+_BLOCK_LINES = 8
+
+
 @dataclass(frozen=True)
 class Zone:
     """A sentence's place on the page."""
@@ -63,6 +73,13 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
                         or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")):
                     break
                 zones[prev] = "contact"
+    for s in sentences:
+        if _CONTACT_HEADING.match(s.text.strip()):
+            zones[s.index] = "contact"
+            for nxt in sentences[s.index + 1:s.index + 1 + _BLOCK_LINES]:
+                if zones[nxt.index] == "chrome" or len(nxt.text) > 80 or nxt.text.rstrip().endswith((".", "!", "?")):
+                    break
+                zones[nxt.index] = "contact"
     return zones
 
 

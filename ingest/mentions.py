@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_names import appositives, listed_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
 from ingest.candidates import Candidate, keep_longest
@@ -49,6 +50,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
         found += actors + persons
         if zones[sentence.index] == "body":
             found += find_agreements(tokens, sentence.index, text, language)
+    found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
     kept = keep_longest(found, PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
 

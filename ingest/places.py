@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.candidates import Candidate
+from ingest.field_context import in_context
 from ingest.model import Sentence
 
 
@@ -31,7 +32,7 @@ def find_places(text: str, language: str, sentences: list[Sentence]) -> list[Can
     out: list[Candidate] = []
     for match in find_regions(text, language):
         out += _candidate("region", match, sentences, match.record.label)
-    for match in _find_fields(text, language):
+    for match in in_context(_find_fields(text, language), text):
         record = FieldRecord(match.slug, match.label, match.concept_iri)
         out += _candidate("field", match, sentences, match.label, record)
     return out

@@ -7,15 +7,22 @@ both as a plain triple and as a reified statement that points to its evidence se
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
-from ingest.iris import DEFAULT_BASE, document_iri, entity_iri, evidence_iri, graph_iri
+from ingest.iris import DEFAULT_BASE, document_iri, entity_iri, evidence_iri, graph_iri, slugify
 from ingest.model import Entity, Extraction, Mention, Relation
 from ontology import HIN
+
+from ingest.curation import CURATION_RULE
+
+if TYPE_CHECKING:
+    from ingest.curation import Curator
+    from ingest.linking import MergeDecision
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 
@@ -54,8 +61,30 @@ def fact_iri(doc_id: str, subject: URIRef, predicate: URIRef, obj: URIRef, base:
     return URIRef(evidence_iri(doc_id, f"fact-{digest}", base))
 
 
-def add_extraction(dataset: Dataset, extraction: Extraction, base: str = DEFAULT_BASE) -> Graph:
-    """Add one document's extraction to ``dataset`` as its own named graph and return that graph."""
+def curator_iri(curator: "Curator", base: str = DEFAULT_BASE) -> URIRef:
+    """The curator's own IRI, else ``{base}id/curator/{slug of the name}``."""
+    return URIRef(curator.iri or entity_iri("curator", slugify(curator.name), base))
+
+
+def add_extraction(dataset: Dataset, extraction: Extraction, base: str = DEFAULT_BASE, *,
+                   curator: "Curator | None" = None, curated: Iterable[tuple[str, str]] = (),
+                   decisions: Sequence["MergeDecision"] = ()) -> Graph:
+    """Add one document's extraction to ``dataset`` as its own named graph and return that graph.
+
+    Parameters
+    ----------
+    dataset : rdflib.Dataset
+    extraction : Extraction
+    base : str
+        Base of every IRI minted.
+    curator : Curator, optional
+        Who curated the run: facts of rule ``curation`` and the entities in ``curated`` get
+        ``prov:wasAttributedTo`` the curator (a ``prov:Agent`` with its name as label).
+    curated : iterable of entity keys
+        Entities of this document that the curator added, renamed, merged or retyped.
+    decisions : sequence of MergeDecision
+        Cross-document merges; those that concern this document become ``hin:MergeDecision`` nodes.
+    """
     doc = extraction.document
     graph = dataset.graph(URIRef(graph_iri(doc.doc_id, base)))
     doc_node = URIRef(document_iri(doc.doc_id, base))
@@ -76,9 +105,20 @@ def add_extraction(dataset: Dataset, extraction: Extraction, base: str = DEFAULT
         for mention in entity.mentions:
             _add_mention(graph, node, mention, extraction, doc_node, sentence_nodes, base)
             used_sentences.add(mention.sentence)
+    agent = _add_curator(graph, curator, base) if curator is not None else None
     for relation in extraction.relations:
-        _add_relation(graph, relation, nodes, doc_node, sentence_nodes, doc.doc_id, base)
+        statement = _add_relation(graph, relation, nodes, doc_node, sentence_nodes, doc.doc_id, base)
         used_sentences.add(relation.sentence)
+        if agent is not None and relation.rule == CURATION_RULE:
+            graph.add((statement, PROV.wasAttributedTo, agent))
+    if agent is not None:
+        for key in curated:
+            if key in nodes:
+                graph.add((nodes[key], PROV.wasAttributedTo, agent))
+    for decision in decisions:
+        if doc.doc_id in decision.documents and decision.into in nodes:
+            _add_decision(graph, decision, nodes[decision.into], doc_node, doc.doc_id, base,
+                          agent if decision.rule == CURATION_RULE else None)
     for sentence in extraction.sentences:
         if sentence.index in used_sentences:
             _add_sentence(graph, sentence_nodes[sentence.index], sentence, doc_node, lang)
@@ -161,8 +201,33 @@ def _add_mention(graph: Graph, body: URIRef, mention: Mention, extraction: Extra
         graph.add((node, HIN.extractionRule, Literal(mention.rule)))
 
 
+def _add_curator(graph: Graph, curator: "Curator", base: str) -> URIRef:
+    node = curator_iri(curator, base)
+    graph.add((node, RDF.type, PROV.Agent))
+    graph.add((node, RDFS.label, Literal(curator.name)))
+    return node
+
+
+def _add_decision(graph: Graph, decision: "MergeDecision", into: URIRef, doc_node: URIRef,
+                  doc_id: str, base: str, agent: URIRef | None) -> None:
+    """A ``hin:MergeDecision``: which names were merged into which node, by which rule, why."""
+    keys = " ".join(sorted(f"{k[0]}/{k[1]}" for k in decision.keys))
+    digest = hashlib.sha1(f"{keys} {decision.rule}".encode()).hexdigest()[:12]
+    node = URIRef(evidence_iri(doc_id, f"merge-{digest}", base))
+    graph.add((node, RDF.type, HIN.MergeDecision))
+    graph.add((node, HIN.mergedInto, into))
+    for name in decision.names:
+        graph.add((node, HIN.mergedName, Literal(name)))
+    graph.add((node, HIN.mergeRule, Literal(decision.rule)))
+    graph.add((node, HIN.confidence, _decimal(decision.score)))
+    graph.add((node, RDFS.comment, Literal(decision.reason, lang="en")))
+    graph.add((node, PROV.wasDerivedFrom, doc_node))
+    if agent is not None:
+        graph.add((node, PROV.wasAttributedTo, agent))
+
+
 def _add_relation(graph: Graph, relation: Relation, nodes: dict, doc_node: URIRef,
-                  sentence_nodes: dict, doc_id: str, base: str) -> None:
+                  sentence_nodes: dict, doc_id: str, base: str) -> URIRef:
     subject, obj = nodes.get(relation.subject), nodes.get(relation.object)
     if subject is None or obj is None:
         missing = relation.subject if subject is None else relation.object
@@ -183,6 +248,7 @@ def _add_relation(graph: Graph, relation: Relation, nodes: dict, doc_node: URIRe
     graph.set((statement, HIN.confidence, _decimal(confidence)))
     if relation.rule:
         graph.add((statement, HIN.extractionRule, Literal(relation.rule)))
+    return statement
 
 
 def _add_sentence(graph: Graph, node: URIRef, sentence, doc_node: URIRef, lang: str | None) -> None:

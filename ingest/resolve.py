@@ -23,6 +23,7 @@ import hashlib
 import re
 
 from ingest.candidates import Candidate
+from ingest.inflection import base_name, comparable
 from ingest.iris import normalise_name, slugify
 from ingest.model import Entity
 from ingest.tokens import pattern, wordlist
@@ -32,7 +33,7 @@ _TITLE = re.compile(r"^(?:(?:Prof|Dr|Dipl|Mr|Mrs|Ms|dhr|mevr|ir|drs)\.?(?:-\w+\.
 
 def canonical(name: str, language: str) -> str:
     """The form names are compared in: legal form, bracketed abbreviation and title removed."""
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    name = comparable(re.sub(r"\s*\([^)]*\)\s*$", "", name), language)
     stripped = pattern("legal_forms", language).sub(" ", name)
     stripped = _TITLE.sub("", stripped)
     return normalise_name(stripped) or normalise_name(name)
@@ -160,7 +161,8 @@ def _entity(group: list[Candidate], language: str) -> Entity:
         label = max((c.label for c in group), key=lambda s: (len(s), s))
         slug = record.slug
     else:
-        label = max((c.label for c in group if c.kind == kind), key=lambda s: (len(s), s))
+        label = max((base_name(c.label, language) for c in group if c.kind == kind),
+                    key=lambda s: (len(s), not re.search(r"\w+(?:ischen|lichen)\b", s), s))
         slug = slugify(canonical(label, language))
     alt = {c.label for c in group} | {a for c in group for a in c.aliases}
     if kind == "person":

@@ -89,6 +89,9 @@ class WordList:
         low = text.casefold()
         if low in self.exact:
             return self.exact[low]
+        for ending in ("s", "es"):  # a genitive ("Netzwerks", "Verbandes")
+            if low.endswith(ending) and low[:-len(ending)] in self.exact and len(low) > len(ending) + 3:
+                return self.exact[low[:-len(ending)]]
         for stem, value in self.suffix:  # a compound's head is its last part
             for ending in _ENDINGS:
                 if low.endswith(stem + ending) and len(low) > len(stem + ending):

@@ -13,7 +13,11 @@ from ingest.relations import Context
 from ingest.tokens import wordlist
 
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
-_LOCATIVE = re.compile(r"^\s*(?:in|aus|uit|i|fra|from|based in|mit sitz in|met zetel in|in der|im)\s+$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"^\s*(?:,\s*(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn)\s+)?"
+    r"(?:in|aus|uit|i|fra|from|based in|located in|mit sitz in|met zetel in|gevestigd in|in der|im|ligger i"
+    r"|liegt in|ligt in|sitzt in|headquartered in)\s+$"
+    r"|^,\s+(?:a|an|een|ein|eine|en|et)\s+(?:[\w-]+\s+){0,4}(?:from|in|aus|uit|fra|i)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
 _REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:die|de|the|den)\s+(?:ersten|eerste|første|first)\s+"
@@ -154,6 +158,21 @@ def focus(context: Context) -> None:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)
     _agreement_fields(context)
+    _referenced_cluster_fields(context)
+
+
+def _referenced_cluster_fields(context: Context) -> None:
+    """``Das Netzwerk soll die Medizintechnik voranbringen``, ``Het netwerk richt zich op A en B``:
+    the fields of a body sentence that names no actor but refers back to a cluster."""
+    from ingest.member_rules import referenced_cluster
+
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or context.mentions(index, "organisation", "cluster", "person"):
+            continue
+        fields = [k for _, k in context.mentions(index, "field")]
+        cluster = referenced_cluster(context, index) if fields else None
+        for fkey in fields if cluster else []:
+            context.add("focusesOn", cluster, fkey, index, 0.6, "referenced-cluster-field")
 
 
 def _topic_cluster(context: Context) -> None:
@@ -194,7 +213,7 @@ def _agreement_fields(context: Context) -> None:
             members = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object in founded]
             for where, fkey in fields:
                 context.add("focusesOn", agr_key, fkey, where, 0.6, "agreement-paragraph-field")
-                for key in founded + members:
+                for key in founded + (members if len(fields) <= 2 else []):
                     context.add("focusesOn", key, fkey, where, 0.55, "founded-for-field")
 
 
@@ -224,6 +243,10 @@ def cluster_coordination(context: Context) -> None:
         if agents:
             agent = agents[0]
             led = [k for c, k in targets if c.end <= agent[0].start]
+            if not led:
+                from ingest.member_rules import referenced_cluster
+
+                led = [k for k in [referenced_cluster(context, index, exclude=[agent[1]])] if k]
             if not led and _DEFINITE_CLUSTER.search(context.text[sentence.start:agent[0].start]):
                 led = _recent_cluster(context, index, _DEFINITE_CLUSTER.search(
                     context.text[sentence.start:agent[0].start]).group("word"))
@@ -237,6 +260,10 @@ def cluster_coordination(context: Context) -> None:
             continue
         subjects = [k for c, k in actors if c.end <= at.start]
         objects = [k for c, k in targets if c.start >= at.end]
+        if not objects and len(subjects) == 1:
+            from ingest.member_rules import referenced_cluster
+
+            objects = [k for k in [referenced_cluster(context, index, exclude=subjects)] if k]
         if len(subjects) == 1:
             for key in objects:
                 context.add("coordinates", subjects[0], key, index, 0.7, "actor-leads-cluster")

@@ -47,3 +47,20 @@ class HIN(DefinedNamespace):
     checksum: URIRef
     ingestedAt: URIRef
     iso3166Code: URIRef
+
+    # network measures written back into the store (see docs/network.md)
+    NetworkAnalysis: URIRef
+    Measurement: URIRef
+    ofNode: URIRef
+    measure: URIRef
+    value: URIRef
+    rank: URIRef
+    view: URIRef
+    partition: URIRef
+    parameters: URIRef
+
+    # cross-document resolution (see docs/resolution.md)
+    MergeDecision: URIRef
+    mergedInto: URIRef
+    mergedName: URIRef
+    mergeRule: URIRef
