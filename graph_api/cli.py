@@ -47,6 +47,7 @@ examples:
   hin validate out.trig
   hin brokers --top 10
   hin brokers --partition country --picture brokers.svg --export brokers.graphml
+  hin brokers --partition country --cross-border
 
 Settings come from HIN_* environment variables (docs/settings.md); flags override them.
 exit status: 0 done, 1 data does not conform to the shapes, 2 could not run."""
@@ -193,6 +194,7 @@ def cmd_brokers(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.write(brokers_report(store, view=view, metric=args.metric, fmt=args.format,
                                             limit=20 if args.top is None else args.top,
                                             partition=args.partition, roles=args.roles,
+                                            cross_border=args.cross_border,
                                             measures=list(MEASURES) if args.all else None))
         for path in save_view(store, view=view, export=args.export, picture=args.picture,
                               partition=args.partition, size_by=args.size_by,
@@ -359,6 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--roles", action="store_true", help="show the Gould-Fernandez brokerage roles "
                      "(coordinator, itinerant, representative, gatekeeper, liaison: counts and z-scores) "
                      "for --partition")
+    sub.add_argument("--cross-border", action="store_true", help="the cross-border broker report: "
+                     "actors ranked by liaison + gatekeeper roles for --partition (e.g. country)")
     sub.add_argument("--all", action="store_true", help="show every measure of the registry as "
                      "columns, not only the six broker measures")
     sub.add_argument("--export", type=Path, default=None, metavar="FILE", help="write the network "

@@ -7,13 +7,15 @@ modules load spaCy and lingua).
 """
 from importlib import import_module
 
-__all__ = ["DocumentError", "IngestError", "extract", "extract_documents", "write_dataset"]
+__all__ = ["DocumentError", "IngestError", "extract", "extract_documents", "ingest_documents",
+           "write_dataset"]
 
 _HOMES = {
     "DocumentError": "ingest.errors",
     "IngestError": "ingest.errors",
     "extract": "ingest.extract",
     "extract_documents": "ingest.pipeline",
+    "ingest_documents": "ingest.pipeline",
     "write_dataset": "ingest.pipeline",
 }
 

@@ -296,3 +296,17 @@ def test_serve_builds_a_missing_store_then_answers_sparql(document, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_brokers_cross_border_report_from_the_command_line(tmp_path, capsys):
+    """`hin brokers --partition country --cross-border` over tests/data/network/brokers.trig,
+    where Philips (NL) has 2 liaison and 3 gatekeeper two-paths in the shared-tie view."""
+    store_dir = tmp_path / "store"
+    with OxigraphStore.open(store_dir, read_only=False) as store:
+        store.load(Path(__file__).resolve().parent / "data" / "network" / "brokers.trig")
+    assert main(["brokers", "--store", str(store_dir), "--partition", "country", "--cross-border",
+                 "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert (rows[0]["label"], rows[0]["group"], rows[0]["cross_border"]) == ("Philips", "NL", "5.0")
+    assert main(["brokers", "--store", str(store_dir), "--cross-border"]) == 2
+    assert "need a partition" in capsys.readouterr().err

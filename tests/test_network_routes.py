@@ -217,6 +217,26 @@ def test_measures_as_json_csv_and_table(brokers: httpx.Client) -> None:
 
 
 @pytest.mark.e2e
+def test_cross_border_report_ranks_by_liaison_and_gatekeeper(brokers: httpx.Client) -> None:
+    """Philips (NL) has 2 liaison and 3 gatekeeper two-paths (see the brokerage test below), so it
+    leads the cross-border report with 5; the default partition is country."""
+    body = brokers.get("/network/shared-tie/cross-border").json()
+    assert body["partition"] == "country"
+    first = body["rows"][0]
+    assert (first["iri"], first["rank"], first["group"]) == (PHILIPS, 1, "NL")
+    assert (first["cross_border"], first["liaison"], first["gatekeeper"]) == (5.0, 2.0, 3.0)
+    scores = [row["cross_border"] for row in body["rows"]]
+    assert scores == sorted(scores, reverse=True)
+    rows = list(csv.DictReader(io.StringIO(
+        brokers.get("/network/shared-tie/cross-border", params={"format": "csv", "limit": 2}).text)))
+    assert len(rows) == 2 and (rows[0]["label"], rows[0]["cross_border"]) == ("Philips", "5.0")
+    table = brokers.get("/network/shared-tie/cross-border", params={"format": "table"}).text
+    assert table.splitlines()[2].split()[:6] == ["1", "Philips", "NL", "5", "2", "3"]
+    assert_error(brokers.get("/network/shared-tie/cross-border", params={"partition": "planet"}),
+                 400, "bad-request", "unknown partition 'planet'")
+
+
+@pytest.mark.e2e
 def test_brokerage_roles_by_country(brokers: httpx.Client) -> None:
     body = brokers.get("/network/shared-tie/brokerage", params={"partition": "country"}).json()
     assert (body["partition"], body["nodes"], body["arcs"]) == ("country", 8, 18)

@@ -19,6 +19,7 @@ import networkx as nx
 
 from graph_api.network.brokerage import COLUMNS, Brokerage, brokerage
 from graph_api.network.centrality import MEASURES, METRICS, RankedNode, centrality, rank
+from graph_api.network.cross_border import cross_border_brokers
 from graph_api.network.partitions import Partition, load_partition
 from graph_api.network.views import load_view
 from graph_api.store import GraphStore
@@ -47,6 +48,7 @@ def brokers_report(
     partition: str | None = None,
     measures: Sequence[str] | None = None,
     roles: bool = False,
+    cross_border: bool = False,
     catalogue: Catalogue | None = None,
 ) -> str:
     """Rank the nodes of a network view by one measure, or show every measure, or the roles.
@@ -72,6 +74,9 @@ def brokers_report(
         gives every measure of :data:`MEASURES`).
     roles
         Show the Gould-Fernandez brokerage roles for ``partition`` instead (:func:`brokerage_text`).
+    cross_border
+        Show the cross-border broker report for ``partition`` instead: actors ranked by liaison
+        plus gatekeeper counts (:func:`cross_border_text`).
     catalogue
         The named queries; the shipped ones when ``None``.
 
@@ -87,7 +92,7 @@ def brokers_report(
         partition; the message lists the choices.
     """
     check_options(fmt=fmt, metric=metric, limit=limit)
-    if roles and not partition:
+    if (roles or cross_border) and not partition:
         raise ValueError("the brokerage roles need a partition; give one, e.g. --partition country")
     catalogue = catalogue if catalogue is not None else load_catalogue()
     graph = view_or_error(store, catalogue, view)
@@ -99,12 +104,34 @@ def brokers_report(
             return ranking_csv(rows)
         return ranking_table(rows, metric)
     groups = partition_for(store, catalogue, graph, partition) if partition else None
+    if cross_border:
+        return cross_border_text(view, groups, cross_border_brokers(graph, groups.groups, top=limit), fmt)
     if roles:
         result, rows = brokerage_rows(graph, groups)
         return brokerage_text(view, groups, result, rows[:limit], fmt)
     measures = list(measures) if measures is not None else list(METRICS)
     rows = measure_rows(graph, groups, measures)[:limit]
     return measures_text(graph, view, rows, fmt, partition=groups, measures=measures)
+
+
+def cross_border_text(view: str, partition: Partition, rows: list, fmt: str) -> str:
+    """The cross-border report (:func:`~graph_api.network.cross_border.cross_border_brokers`) as
+    ``json``, ``csv`` or a ``table``: rank, actor, group, liaison + gatekeeper and each role, with
+    the z-scores of liaison and gatekeeper and Burt's constraint."""
+    columns = ["rank", "iri", "label", "group", "cross_border", "liaison", "gatekeeper",
+               "representative", "itinerant", "coordinator", "liaison_z", "gatekeeper_z", "constraint"]
+    records = [{c: (partition.group_label(row.iri) if c == "group" else getattr(row, c)) for c in columns}
+               for row in rows]
+    if fmt == "json":
+        return json.dumps({"view": view, "partition": partition.name, "rows": records},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return csv_text(columns, [[_text(r[c]) for c in columns] for r in records])
+    cells = [[_text(r["rank"]), r["label"] or "", _text(r["group"]), _count(r["cross_border"]),
+              _count(r["liaison"]), _count(r["gatekeeper"]), _signed(r["liaison_z"]),
+              _signed(r["gatekeeper_z"]), _number(r["constraint"]), r["iri"]] for r in records]
+    return table_text(["rank", "label", "group", "cross_border", "liaison", "gatekeeper",
+                       "liaison_z", "gatekeeper_z", "constraint", "iri"], cells)
 
 
 def partition_for(store: GraphStore, catalogue: Catalogue, graph: nx.Graph, name: str) -> Partition:

@@ -30,9 +30,10 @@ from graph_api.conneg import parse_accept
 from graph_api.errors import ApiError
 from graph_api.network import export, picture
 from graph_api.network.centrality import MEASURES, METRICS, centrality
+from graph_api.network.cross_border import cross_border_brokers
 from graph_api.network.partitions import Partition
-from graph_api.network.report import (brokerage_rows, brokerage_text, measure_rows, measures_text, partition_for,
-                                      ranking_csv, ranking_json, ranking_table)
+from graph_api.network.report import (brokerage_rows, brokerage_text, cross_border_text, measure_rows,
+                                      measures_text, partition_for, ranking_csv, ranking_json, ranking_table)
 from graph_api.network.views import load_view
 
 router = APIRouter()
@@ -159,6 +160,24 @@ def network_brokerage(
     groups = _partition(request, graph, partition)
     result, rows = brokerage_rows(graph, groups)
     return Response(brokerage_text(view, groups, result, rows[:limit], fmt), media_type=TABLE_MEDIA_TYPES[fmt])
+
+
+@router.get("/network/{view}/cross-border", name="network_cross_border",
+            summary="Actors ranked by the brokerage roles that span groups (liaison + gatekeeper)")
+def network_cross_border(
+    request: Request,
+    view: str,
+    partition: str = Query("country", description="a partition query, country by default"),
+    fmt: str | None = Query(None, alias="format", description="json, csv or table; overrides Accept"),
+    limit: int | None = Query(None, ge=0, description="Return only the first rows"),
+) -> Response:
+    """The cross-border broker report: for each actor with a group, its liaison and gatekeeper
+    counts (and the other roles), their z-scores and Burt's constraint, strongest broker first."""
+    fmt = choose_format(fmt, request.headers.get("accept"), TABLE_MEDIA_TYPES)
+    graph = _graph(request, view)
+    groups = _partition(request, graph, partition)
+    rows = cross_border_brokers(graph, groups.groups, top=limit)
+    return Response(cross_border_text(view, groups, rows, fmt), media_type=TABLE_MEDIA_TYPES[fmt])
 
 
 @router.get("/network/{view}/export.graphml", name="network_graphml", summary="A view with its measures as GraphML")
