@@ -150,25 +150,32 @@ def picture_file(graph: nx.Graph, path: Path | str, **options: object) -> Path:
     return path
 
 
+#: Side of the square an isolated node takes in the layout (a connected component of n nodes
+#: takes sqrt(n)).
+ISOLATE_CELL = 0.3
+
+
 def _layout(graph: nx.Graph, layout: str, seed: int) -> dict[str, tuple[float, float]]:
     """Node positions: each connected component laid out on its own, in a square whose area
     grows with its size, the squares packed in rows, largest first (so that small components do
     not push the main one into a corner)."""
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    sides = [math.sqrt(len(c)) for c in components]
-    width = max(max(sides), 1.3 * math.sqrt(sum(side * side for side in sides)))
+    # isolated actors get a small cell each, so that a few hundred of them fill a strip below the
+    # connected part rather than most of the picture
+    sides = [math.sqrt(len(c)) if len(c) > 1 else ISOLATE_CELL for c in components]
+    width = max(max(sides), 1.3 * math.sqrt(sum(side * side for side in sides if side > ISOLATE_CELL)) or 1.0)
     position: dict[str, tuple[float, float]] = {}
     x = y = row = 0.0
     for nodes, side in zip(components, sides):
         if x > 0 and x + side > width:
-            x, y, row = 0.0, y - row - 0.4, 0.0
+            x, y, row = 0.0, y - row - (0.4 if row > ISOLATE_CELL else 0.05), 0.0
         local = _layout_component(graph.subgraph(nodes), layout, seed)
         xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
         span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
         for node, (px, py) in local.items():
             position[node] = (x + 0.1 * side + 0.8 * side * (px - min(xs)) / span,
                               y - 0.1 * side - 0.8 * side * (max(ys) - py) / span)
-        x, row = x + side + 0.4, max(row, side)
+        x, row = x + side + (0.4 if side > ISOLATE_CELL else 0.05), max(row, side)
     return position
 
 
