@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -403,6 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from(args)
         return args.handler(args, settings)
+    except BrokenPipeError:
+        # the reader went away (`hin query ... | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except DocumentError as error:
         _say(f"hin {args.command}: {error}\nCheck that the file is a readable text, HTML or "
              "Markdown document, or leave it out.")
