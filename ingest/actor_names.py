@@ -19,6 +19,15 @@ LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder)\b"
     r"[^:\n]{0,40}:\s*$", re.IGNORECASE)
+#: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
+BARE_HEADING = re.compile(
+    r"^\s*(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s+|projekt)?(?:lead[\s-]?partners?|members?|mitglieder"
+    r"|partner(?:s|innen|e)?|leden|deelnemers|medlemmer|teilnehmer\w*|participants|signatories|unterzeichner\w*"
+    r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
+    r"\s*(?:\([^)\n]{0,30}\))?\s*:?\s*$", re.IGNORECASE)
+#: A heading over the one actor that leads a project or network.
+LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
+                          r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s+(.+?)\s*$")
 _JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
@@ -27,17 +36,43 @@ _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|p
                       r"|unternehmen|firma|hersteller|anbieter)$", re.IGNORECASE)
 
 
+def is_list_heading(line: str) -> bool:
+    """Whether a line announces a list of actors (``Our members include:``, ``Partners``)."""
+    return bool(LIST_HEADING.search(line) or BARE_HEADING.match(line))
+
+
+def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int, str]) -> list[Sentence]:
+    """The items under the heading ``sentences[index]``: bulleted lines, or under a bare heading
+    also plain short lines of the same paragraph (no blank line between)."""
+    items = []
+    bare = BARE_HEADING.match(sentences[index].text) is not None
+    for item in sentences[index + 1:]:
+        if zones.get(item.index) == "chrome":
+            break
+        if _ITEM.match(item.text):
+            items.append(item)
+            continue
+        previous = sentences[item.index - 1]
+        if bare and not items or bare and not _ITEM.match(items[0].text):
+            if "\n\n" in text[previous.end:item.start] or len(item.text) > 90 or item.text.rstrip().endswith("."):
+                break
+            if not is_list_heading(item.text):
+                items.append(item)
+                continue
+        break
+    return items
+
+
 def listed_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
-    """Organisations named by list items under a heading that announces actors."""
+    """Organisations named by list items under a heading that announces actors; a trailing
+    place (``Peelland Ziekenhuis, Helmond``, ``AZ Maritiem, Ostend (BE)``) is cut off."""
     out = []
     for s in sentences:
-        if zones.get(s.index) != "body" or not LIST_HEADING.search(s.text):
+        if zones.get(s.index) != "body" or not is_list_heading(s.text):
             continue
-        for item in sentences[s.index + 1:]:
+        for item in list_items(text, sentences, s.index, zones):
             m = _ITEM.match(item.text)
-            if not m or zones.get(item.index) == "chrome":
-                break
-            start = item.start + m.start(1)
+            start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
             name = _name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
@@ -46,6 +81,9 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
 
 def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
     tokens = [t for t in tokenize(sentence) if t.start >= start]
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(") and k > 0), None)
+    if cut is not None:
+        tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     stop = wordlist("stopwords", language)
     words = [t for t in tokens if t.is_word]
     if not words or len(words) > 6 or not words[0].is_cap or not words[-1].is_cap:
@@ -59,6 +97,87 @@ def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candi
     span = text[words[0].start:end]
     return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span),
                      "list-item-name", 0.7)
+
+
+#: A verb phrase that says the subject gathers several actors ("X brings together seven partners").
+_GATHERS = re.compile(r"^\s+(?:brings together|unites|gathers|connects|bündelt|vereint|verbindet|bringt\s"
+                      r"|brengt\s|verbindt|verenigt|samler|forener|bringer\s)", re.IGNORECASE)
+
+
+def title_clusters(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
+    """A page title of capitalised words that a body sentence then opens with a gathering verb
+    (``CareBridge North Sea`` ... ``CareBridge North Sea brings together seven partners``) names
+    a cluster: the project or network the page is about."""
+    out = []
+    for s in sentences[:12]:
+        words = s.text.split()
+        if zones.get(s.index) == "chrome" or not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+            continue
+        name = s.text.strip()
+        for later in sentences[s.index + 1:]:
+            if zones.get(later.index) == "body" and later.text.startswith(name) and _GATHERS.match(later.text[len(name):]):
+                start = s.start + s.text.index(name)
+                out.append(Candidate("cluster", start, start + len(name), name, s.index, clean_label(name),
+                                     "title-cluster", 0.75))
+                break
+    return out
+
+
+#: "X er Nordjyllands klynge for ...", "X is a network of ...", "X ist ein Netzwerk ...": X is a cluster.
+_IS_CLUSTER = re.compile(
+    r"^\s+(?:is|ist|er)\s+(?:(?:a|an|the|een|het|de|ein|eine|das|der|en|et)\s+|[A-ZÀ-Þ]\w+s\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:cluster|klynge|netværk|innovationsnetværk|netzwerk|netwerk|network|alliance|allianz|bündnis"
+    r"|partnership|consortium|konsortium|samenwerkingsverband)\b", re.IGNORECASE)
+
+
+def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
+    """A capitalised name that opens a sentence saying it is a cluster or network."""
+    out = []
+    stop = wordlist("stopwords", language)
+    for s in sentences:
+        if zones.get(s.index) != "body":
+            continue
+        words = []
+        for tok in tokenize(s):
+            if not (tok.is_word and tok.is_cap) or len(words) == 5:
+                break
+            words.append(tok)
+        if not words or stop.word(words[0].text) or not _IS_CLUSTER.match(text[words[-1].end:s.end]):
+            continue
+        span = text[words[0].start:words[-1].end]
+        out.append(Candidate("cluster", words[0].start, words[-1].end, span, s.index, clean_label(span),
+                             "copula-cluster", 0.7))
+    return out
+
+
+_NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:\s+(?:[A-ZÀ-Þ][\w-]*|for|für|voor|of|og|und|en|and|&)){0,4}?)"
+#: Phrases that say a name is founded ("om samen Zorglab Noord op te zetten", "to establish X").
+_FOUNDED = [
+    re.compile(r"\bom\s+(?:samen\s+|gezamenlijk\s+)?(?:het\s+|de\s+)?" + _NAME_RUN + r"\s+op\s+te\s+(?:zetten|richten)\b"),
+    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found)|establishing|launching)\s+(?:the\s+)?"
+               + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+]
+
+
+def founded_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
+    """A capitalised name that a founding phrase introduces is a new cluster (what partners set up
+    together: ``om samen Zorglab Noord op te zetten``)."""
+    out = []
+    stop = wordlist("stopwords", language)
+    for s in sentences:
+        if zones.get(s.index) != "body":
+            continue
+        for pattern in _FOUNDED:
+            for m in pattern.finditer(s.text):
+                name = m.group("name")
+                if stop.word(name.split()[0]) or len(name) < 4:
+                    continue
+                start = s.start + m.start("name")
+                out.append(Candidate("cluster", start, start + len(name), name, s.index, clean_label(name),
+                                     "founded-name", 0.65))
+    return out
 
 
 def appositives(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:

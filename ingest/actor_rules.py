@@ -140,6 +140,8 @@ def agreements(context: Context) -> None:
         for agreement, agr_key in context.mentions(index, "agreement"):
             tokens = context.tokens(index)
             after = [t for t in tokens if t.start >= agreement.end]
+            if context.has_verb(index, "sign") or (after and after[0].low in BETWEEN):
+                _regions_as_parties(context, index)
             actors = context.mentions(index, "organisation", "cluster")
             if after and after[0].low in BETWEEN:
                 for actor, key in actors:
@@ -171,9 +173,28 @@ def agreements(context: Context) -> None:
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|der|des|for|für|voor|across|throughout"
+                              r"|heel|hele|ganz\w*)\s*(?:der|dem|den|de|het|the)?\s*)$", re.IGNORECASE)
+
+
+def _regions_as_parties(context: Context, index: int) -> None:
+    """``De Provincie Drenthe, A en B hebben ... gesloten``, ``Region Syddanmark, A og B har
+    underskrevet``: an authority-named region listed among the signatories is the body of the region
+    (an organisation located in it), unless a preposition makes it a place (``aus dem Kreis X``)."""
+    sentence = context.sentences[index]
+    for rcand, rkey in context.mentions(index, "region"):
+        before = context.text[sentence.start:rcand.start]
+        if _REGION_BODY.match(rcand.text) and not _LOCATIVE_BEFORE.search(before):
+            region = context.entities.get(rkey)
+            key = _region_body(context, rcand, rkey)
+            if region is not None and rkey not in context.entities:
+                context.entities[rkey] = region  # the region stays: its body is located in it
+                context.add("locatedIn", key, rkey, index, 0.8, "region-body")
+
+
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
-_FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet"
+_FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etablering"
                        r"|etablere|oprettelse|oprette|skabe|stiftelse)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").

@@ -42,6 +42,29 @@ _CONTACT_HEADING = re.compile(
     r"|presse?kontakt|kontaktperson)\s*:?$", re.IGNORECASE)
 #: How many short lines after a contact heading belong to its block.
 _BLOCK_LINES = 8
+#: A line that ends with an abbreviation (a legal form, a title), not with a full stop.
+_ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.\s?\w{1,3}\.|\b(?:Dr|Prof|Ltd|Inc|Co|St|Nr|Str)\.)$")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+
+
+#: Dates and date ranges ("01/2024 - 12/2026", "3.5.2024") that look like phone numbers.
+_DATES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}\s*[-–]\s*\d{4}\b")
+
+
+#: A section heading that ends a contact block ("Om SundTek Nordjylland", "Über uns", "About the network").
+_SECTION_HEADING = re.compile(r"^(?:om|über|about|over)\s+\S", re.IGNORECASE)
+
+
+def _is_menu(text: str) -> bool:
+    """A line of four or more short items between bars or wide gaps: a navigation menu."""
+    items = [part.strip() for part in re.split(r"\||\s{2,}", text)]
+    return len(items) >= 4 and all(0 < len(part.split()) <= 3 for part in items)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence (``e.V.`` and ``B.V.`` end names, not sentences)."""
+    text = text.rstrip()
+    return text.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(text)
 
 
 @dataclass(frozen=True)
@@ -62,22 +85,26 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
     zones = {s.index: "body" for s in sentences}
     for s in sentences:
         text = s.text.strip().lstrip("•·*-–— \u00a0")
-        if _CHROME.match(text) or (len(text) <= 2):
+        if _CHROME.match(text) or (len(text) <= 2) or _is_menu(text):
             zones[s.index] = "chrome"
     for s in sentences:
-        if zones[s.index] == "body" and _CONTACT.search(s.text) and len(s.text) < 200:
+        if zones[s.index] == "body" and _CONTACT.search(_DATES.sub(" ", s.text)) and len(s.text) < 200:
             zones[s.index] = "contact"
+            if _CONTACT_HEADING.match(s.text.strip()):
+                continue  # a heading opens its block: the lines above it are not part of it
             for back in (1, 2, 3):
                 prev = s.index - back
                 if prev < 0 or zones[prev] != "body" or len(sentences[prev].text) > 60 \
-                        or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")):
+                        or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")) \
+                        or _LIST_ITEM.match(sentences[prev].text):
                     break
                 zones[prev] = "contact"
     for s in sentences:
         if _CONTACT_HEADING.match(s.text.strip()):
             zones[s.index] = "contact"
             for nxt in sentences[s.index + 1:s.index + 1 + _BLOCK_LINES]:
-                if zones[nxt.index] == "chrome" or len(nxt.text) > 80 or nxt.text.rstrip().endswith((".", "!", "?")):
+                if zones[nxt.index] == "chrome" or len(nxt.text) > 80 or _ends_sentence(nxt.text) \
+                        or _SECTION_HEADING.match(nxt.text):
                     break
                 zones[nxt.index] = "contact"
     return zones

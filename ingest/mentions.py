@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_names import appositives, listed_names
+from ingest.actor_names import (appositives, copula_clusters, founded_names, listed_names,
+                                 title_clusters)
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
 from ingest.candidates import Candidate, keep_longest
@@ -51,6 +52,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
         if zones[sentence.index] == "body":
             found += find_agreements(tokens, sentence.index, text, language)
     found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
+    found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
+    found += founded_names(text, language, sentences, zones)
     kept = keep_longest(found, PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
 

@@ -103,6 +103,30 @@ def _gazetteer_spans(text: str, language: str):
             break
 
 
+_TOWN = r"(?P<town>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
+#: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
+#: X", a name before "in/i X", "X-based", a list item "Name, X (DK)".
+_TOWN_CONTEXTS = [
+    re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
+    re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
+    re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in)\s+" + _TOWN + r"\b"),
+    re.compile(r"(?:[A-Z][\w.&-]*|GmbH|e\.\s?V\.|B\.V\.|ApS|A/S|Ltd)\s+(?:in|i)\s+" + _TOWN + r"\b"),
+    re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
+    re.compile(r"(?m)^\s*(?:[-•·*–]\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
+]
+
+
+def _town_spans(text: str, language: str):
+    """Towns below the gazetteer's population floor, where a strong context names a place."""
+    towns = gazetteer().towns
+    for context in _TOWN_CONTEXTS:
+        for m in context.finditer(text):
+            key = towns.get(m.group("town"))
+            if key is not None:
+                record = region_record(key, language)
+                yield RegionMatch(m.start("town"), m.end("town"), m.group("town"), record, 0.7, "town-context")
+
+
 def _looks_proper(name: str, language: str) -> bool:
     if "-" in name or "/" in name:
         return True
@@ -246,7 +270,7 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
     found = [*_gazetteer_spans(text, language), *_trigger_spans(text, language, grammar),
              *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
-             *_enumeration_spans(text, language, grammar)]
+             *_enumeration_spans(text, language, grammar), *_town_spans(text, language)]
     found += list(_propagate(text, found))
     return _select(found)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ingest.model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
-_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|[A-Z])\."
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|[A-Z])\."
                              r"|\be\.\s?V\.)$")
 
 
@@ -60,18 +60,26 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 
 
 _LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+#: A line that ends with a legal form ends a name: a record line ("Dr. X, CEO, Y GmbH"), not prose.
+_ENDS_NAME = re.compile(r"(?:\b(?:GmbH|gGmbH|mbH|AG|e\.\s?V|B\.V|N\.V|A/S|ApS|Ltd|Inc|AS|AB|Oy)\.?)$")
+#: A line that starts with a title or a bracketed role opens a new record ("Prof. Dr. X (Vorsitz)").
+_STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|ir\.|drs\.)\s")
 
 
 def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
-    next line when that one follows directly and is no list item."""
+    next line when that one follows directly, is no list item, opens no record (a title) and is
+    itself long or ends the sentence (a short line without a full stop is a record line)."""
     out: list[tuple[int, str]] = []
     for offset, line in lines:
         if out:
             prev_offset, prev = out[-1]
             follows = prev_offset + len(prev) + 1 == offset
             if (follows and len(prev.rstrip()) >= 50 and prev.rstrip()[-1:].isalpha()
-                    and line.lstrip()[:1].isalpha() and not _LIST_START.match(line) and not _LIST_START.match(prev)):
+                    and line.lstrip()[:1].isalpha() and not _LIST_START.match(line) and not _LIST_START.match(prev)
+                    and not _STARTS_RECORD.match(line)
+                    and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
+                    and not (_ENDS_NAME.search(prev.rstrip()) and line.lstrip()[:1].isupper())):
                 out[-1] = (prev_offset, text[prev_offset:offset + len(line)])
                 continue
         out.append((offset, line))

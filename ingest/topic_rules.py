@@ -15,9 +15,13 @@ from ingest.tokens import wordlist
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"^\s*(?:,\s*(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn)\s+)?"
+    r"(?:(?:a|an|en|et|ein|eine|een)\s+(?:[\w-]+\s+){1,3}?)?"
     r"(?:in|aus|uit|i|fra|from|based in|located in|mit sitz in|met zetel in|gevestigd in|in der|im|ligger i"
     r"|liegt in|ligt in|sitzt in|headquartered in)\s+$"
     r"|^,\s+(?:a|an|een|ein|eine|en|et)\s+(?:[\w-]+\s+){0,4}(?:from|in|aus|uit|fra|i)\s+$", re.IGNORECASE)
+#: A place right before the actor: "Glasgow-based Pathscan Ltd", "the Dundee firm Opticell".
+_PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+(?:firm|company|start-?up|bedrijf|firma"
+                           r"|unternehmen|virksomhed|virksomheden)\s+)$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
 _REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:die|de|the|den)\s+(?:ersten|eerste|første|first)\s+"
@@ -74,6 +78,8 @@ def locations(context: Context) -> None:
             for rcand, rkey in context.mentions(index, "region"):
                 if rcand.start > cand.end and _LOCATIVE.match(context.between(cand.end, rcand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")
+                elif rcand.end < cand.start and _PLACE_BEFORE.match(context.between(rcand.end, cand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.7, "place-before-actor")
             around = context.text[max(context.sentences[index].start, cand.start - 40):cand.start]
             after = context.text[cand.end:cand.end + 30]
             if main and context.zones.get(index) == "body" and (

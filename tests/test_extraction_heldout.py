@@ -29,14 +29,15 @@ ENTITY_F1_FLOOR = 0.88
 RELATION_F1_FLOOR = 0.74
 
 
-@pytest.fixture(scope="module")
-def heldout(tmp_path_factory) -> dict:
-    gold_files = sorted(HELDOUT.glob("*.json"))
-    output = tmp_path_factory.mktemp("heldout") / "heldout.trig"
-    documents = [str(HELDOUT / json.loads(p.read_text(encoding="utf-8"))["document"]) for p in gold_files]
+def score_documents(directory: Path, workdir: Path) -> dict:
+    """Run one ``hin ingest`` over every document of ``directory`` that has a gold file and score
+    each document's named graph against its gold: document name -> counts (tests/scoring.py)."""
+    gold_files = sorted(directory.glob("*.json"))
+    output = workdir / "heldout.trig"
+    documents = [str(directory / json.loads(p.read_text(encoding="utf-8"))["document"]) for p in gold_files]
     run = subprocess.run([sys.executable, "-m", "graph_api.cli", "ingest", *documents, "--output", str(output)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert run.returncode == 0, f"hin ingest failed on the held-out set:\n{run.stderr[-2000:]}"
+    assert run.returncode == 0, f"hin ingest failed on {directory.name}:\n{run.stderr[-2000:]}"
     data = Dataset()
     data.parse(output, format="trig")
     results = {}
@@ -51,29 +52,45 @@ def heldout(tmp_path_factory) -> dict:
     return results
 
 
+def report(results: dict, title: str) -> tuple:
+    """Print the figures per document and in total; return (entity, relation) Figures of the total."""
+    total: Counter = Counter()
+    for name, counts in sorted(results.items()):
+        entities, relations = figures(counts, "entity"), figures(counts, "relation")
+        print(f"{name}: entities F1 {entities.f1:.3f} | relations F1 {relations.f1:.3f}")
+        assert entities.tp > 0 and relations.tp > 0, f"{name}: nothing matched; is the graph empty?"
+        total.update(counts)
+    entities, relations = figures(total, "entity"), figures(total, "relation")
+    print(f"{title}: entities P {entities.precision:.3f} R {entities.recall:.3f} F1 {entities.f1:.3f}"
+          f" | relations P {relations.precision:.3f} R {relations.recall:.3f} F1 {relations.f1:.3f}")
+    return entities, relations
+
+
+def check_gold(directory: Path) -> None:
+    """Every gold file names an existing document and only relations between its own entities."""
+    for path in directory.glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        ids = {e["id"] for e in gold["entities"]}
+        assert (directory / gold["document"]).is_file(), path
+        bad = [r for r in gold["relations"] if r["subject"] not in ids or r["object"] not in ids]
+        assert not bad, f"{path.name}: relations with unknown ends {bad}"
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory) -> dict:
+    return score_documents(HELDOUT, tmp_path_factory.mktemp("heldout"))
+
+
 def test_the_heldout_set_covers_every_language_twice():
     languages = Counter(json.loads(p.read_text(encoding="utf-8"))["language"] for p in HELDOUT.glob("*.json"))
     assert all(languages[code] >= 2 for code in ("de", "nl", "da", "en")), languages
 
 
 def test_every_gold_relation_names_gold_entities():
-    for path in HELDOUT.glob("*.json"):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        ids = {e["id"] for e in gold["entities"]}
-        assert (HELDOUT / gold["document"]).is_file(), path
-        bad = [r for r in gold["relations"] if r["subject"] not in ids or r["object"] not in ids]
-        assert not bad, f"{path.name}: relations with unknown ends {bad}"
+    check_gold(HELDOUT)
 
 
 def test_micro_f1_on_the_heldout_set_meets_the_floor(heldout):
-    total: Counter = Counter()
-    for name, counts in sorted(heldout.items()):
-        entities, relations = figures(counts, "entity"), figures(counts, "relation")
-        print(f"{name}: entities F1 {entities.f1:.3f} | relations F1 {relations.f1:.3f}")
-        assert entities.tp > 0 and relations.tp > 0, f"{name}: nothing matched; is the graph empty?"
-        total.update(counts)
-    entities, relations = figures(total, "entity"), figures(total, "relation")
-    print(f"HELD-OUT TOTAL: entities P {entities.precision:.3f} R {entities.recall:.3f} F1 {entities.f1:.3f}"
-          f" | relations P {relations.precision:.3f} R {relations.recall:.3f} F1 {relations.f1:.3f}")
+    entities, relations = report(heldout, "HELD-OUT TOTAL")
     assert entities.f1 >= ENTITY_F1_FLOOR, f"entity F1 {entities.f1:.3f} < {ENTITY_F1_FLOOR}"
     assert relations.f1 >= RELATION_F1_FLOOR, f"relation F1 {relations.f1:.3f} < {RELATION_F1_FLOOR}"

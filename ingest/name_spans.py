@@ -1,0 +1,217 @@
+"""How an organisation or cluster name grows around its anchor: which tokens may join it.
+
+:class:`NameSpans` holds one sentence's tokens and the lexicon word lists, and the tests and
+extensions that every finder of :mod:`ingest.actors` uses: is a word a name word, may it stand
+left of a head, how far a name runs to the right of its head (connectors, enumerations after
+``für``/``of``, German common-noun shapes), a bracketed abbreviation after a name.  The finders
+(what anchors a name: legal form, head word, descriptor, naming phrase, signatory list) stay in
+:mod:`ingest.actors`.
+"""
+from __future__ import annotations
+
+from ingest.candidates import Candidate, clean_label
+from ingest.tokens import MONTHS, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
+
+#: Words that may join the parts of a name after its head ("Kamer van Koophandel").
+INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
+          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the"}
+#: Of those, the ones that may stand between name words left of a legal form.
+LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im", "&", "-"}
+#: Enumerations inside a name are only allowed after a preposition ("für Arbeit, Gesundheit und ...").
+_LIST_JOINERS = {",", "und", "and", "og", "en", "&"}
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "ment", "ik", "e", "en",
+                 "er", "um", "ie", "ur", "el")
+#: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
+_ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
+_ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
+
+
+class NameSpans:
+    """Tokens of one sentence with the word lists of its language; the shared name tests."""
+
+    def __init__(self, tokens, sentence, text, language, proper_spans):
+        self.t, self.s, self.text, self.lang = tokens, sentence, text, language
+        self.proper = proper_spans
+        self.stop = wordlist("stopwords", language)
+        self.heads = wordlist("org_heads", language)
+        self.clusters = wordlist("cluster_words", language)
+        self.descriptors = wordlist("descriptors", language)
+        self.roles = wordlist("roles", language)
+        self.german = language == "de"
+
+    # -- word tests ---------------------------------------------------------------------------
+    def is_proper(self, tok: Token) -> bool:
+        if not self.german:
+            return tok.is_cap
+        return tok.looks_proper or any(a <= tok.start and tok.end <= b for a, b in self.proper)
+
+    def name_word(self, tok: Token) -> bool:
+        return (tok.is_word and tok.is_cap and self.stop.word(tok.text) is None
+                and tok.low not in MONTHS and self.roles.word(tok.text) is None)
+
+    def left_word(self, tok: Token) -> bool:
+        """May a capitalised word before the head belong to the name?"""
+        if not self.name_word(tok) or self.descriptors.word(tok.text):
+            return False
+        if self.german:
+            if tok.index == 0:
+                return self.is_proper(tok)  # the first word of a sentence is capitalised anyway
+            return self.is_proper(tok) or tok.low.endswith(_ADJECTIVE_ENDINGS)
+        return True
+
+    # -- finders ------------------------------------------------------------------------------
+    def _cap_run(self, j: int) -> list[Token]:
+        run = []
+        while j < len(self.t) and self.name_word(self.t[j]) and len(run) < 6:
+            run.append(self.t[j])
+            j += 1
+        return run
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _drop_before_connector(self, left: list[Token]) -> list[Token]:
+        """Left of a connector ("van", "für") only a head word may stand: "Kamer van ...", not
+        "Holger Winter van CeNTech GmbH"."""
+        for k in range(len(left) - 1, -1, -1):
+            if left[k].low in LEFT_INNER - {"&", "-"}:
+                before = left[:k]
+                if not any(self.heads.word(x.text) or self.clusters.word(x.text) for x in before):
+                    return left[k + 1:]
+        return left
+
+    def _extend_left(self, before: list[Token], inner: set[str], any_cap: bool) -> list[Token]:
+        taken: list[Token] = []
+        k = len(before) - 1
+        while k >= 0 and len(taken) < 7:
+            tok = before[k]
+            ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text)
+            if ok:
+                taken.insert(0, tok)
+            elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
+                taken.insert(0, tok)
+            else:
+                break
+            k -= 1
+        while taken and (taken[0].low in inner or not taken[0].is_word):
+            taken.pop(0)
+        return taken
+
+    def _extend_right(self, i: int) -> tuple[list[Token], bool]:
+        """Tokens after the head that belong to the name, and whether they were quoted."""
+        t = self.t
+        if i < len(t) and t[i].text in QUOTES_OPEN:
+            j = i + 1
+            while j < len(t) and t[j].text not in QUOTES_CLOSE and j - i < 10:
+                j += 1
+            if j < len(t) and j > i + 1 and all(x.is_cap or not x.is_word or x.low in INNER for x in t[i + 1:j]):
+                return t[i:j + 1], True
+            return [], False
+        taken: list[Token] = []
+        j, fresh, after_preposition = i, True, False
+        while j < len(t) and len(taken) < 10:
+            tok = t[j]
+            if self.german and not taken and self._capital_name(j):
+                end = self._capital_name(j)
+                taken.extend(t[j:end])
+                j = end
+                fresh = False
+                continue
+            if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j)):
+                taken.append(tok)
+                fresh = False
+            elif self.german and self.name_word(tok) and self._run_to_proper(j):
+                end = self._run_to_proper(j)
+                taken.extend(t[j:end])
+                j = end
+                fresh = False
+                continue
+            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition):
+                nxt = t[j + 1]
+                if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"}:
+                    break  # "Kliniken in Hamburg": a place, not a name part
+                if nxt.low in {"der", "de", "des", "den", "het", "the"} and j + 2 < len(t):
+                    if tok.low in _LIST_JOINERS:
+                        break  # "... und der Europäischen Kommission": a new noun phrase
+                    nxt = t[j + 2]
+                if not (self.name_word(nxt) or (self.german and nxt.low.endswith(_ADJECTIVE_ENDINGS)
+                                                 and not nxt.is_cap and tok.low in {"für", "zur"})):
+                    break
+                if tok.low in _LIST_JOINERS and self._new_name_at(j + 1):
+                    break  # "University of X and Y Cluster B.V.": a second name starts
+                if tok.low in _ENUMERATING:
+                    after_preposition = True
+                taken.append(tok)
+                fresh = True
+            elif self.german and not tok.is_cap and fresh and taken and tok.low.endswith(_ADJECTIVE_ENDINGS) \
+                    and j + 1 < len(t) and t[j + 1].is_cap:
+                taken.append(tok)
+            else:
+                break
+            j += 1
+        while taken and (taken[-1].low in INNER or not taken[-1].is_cap):
+            taken.pop()
+        if self.german and taken and after_preposition:
+            caps = [x for x in taken if x.is_cap]
+            if len(caps) < 2 and not any(self.is_proper(x) for x in caps) and not self._left_of(i):
+                return [], False
+        if not self.german and taken and not any(x.is_cap for x in taken):
+            return [], False
+        return taken, False
+
+    def _run_to_proper(self, j: int) -> int:
+        """German: capitalised words that run on to a proper name ending the name ("Netzwerk Pflege
+        Digital Westfalen koordiniert"): the end index, or 0."""
+        k = j
+        while k < len(self.t) and k - j < 3 and self.name_word(self.t[k]):
+            if self.is_proper(self.t[k]) and (k + 1 >= len(self.t) or not self.t[k + 1].is_cap):
+                return k + 1
+            k += 1
+        return 0
+
+    def _new_name_at(self, j: int) -> bool:
+        """Does a name with its own head, cluster word or legal form start at token ``j``?"""
+        k = j
+        while k < len(self.t) and self.name_word(self.t[k]) and k - j < 5:
+            if self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text):
+                return True
+            k += 1
+        rest = self.text[self.t[k - 1].end:self.t[k - 1].end + 8] if k > j else ""
+        return k > j and bool(pattern("legal_forms", self.lang).match(rest.lstrip()))
+
+    def _capital_name(self, j: int) -> int:
+        """German: two to four capitalised words right after the head, the last shaped unlike a
+        common noun and followed by a lower-case word or punctuation ("des Netzwerks Medizintechnik
+        Oberrhein unterzeichnet"): the end index, or 0."""
+        k = j
+        while k < len(self.t) and k - j < 4 and self.name_word(self.t[k]):
+            k += 1
+        if k - j < 2 or self.t[k - 1].low.endswith(NOUN_ENDINGS):
+            return 0
+        return k if k >= len(self.t) or not self.t[k].is_cap else 0
+
+    def _name_end(self, j: int) -> bool:
+        """German: a last capitalised word after a proper one, shaped unlike a common noun and
+        followed by a lower-case word ("Netzwerk MedEcon Ruhr wird")."""
+        tok = self.t[j]
+        nxt = self.t[j + 1] if j + 1 < len(self.t) else None
+        return (j > 0 and self.is_proper(self.t[j - 1]) and not tok.low.endswith(NOUN_ENDINGS)
+                and (nxt is None or not nxt.is_cap))
+
+    def _left_of(self, i: int) -> bool:
+        """Is the head before token ``i`` preceded by a word that belongs to the name?"""
+        k = i - 1
+        while k >= 0 and not (self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text)):
+            k -= 1
+        return k > 0 and self.left_word(self.t[k - 1])
+
+    def _make(self, kind: str, start: int, end: int, rule: str, confidence: float) -> Candidate:
+        span = self.text[start:end]
+        return Candidate(kind, start, end, span, self.s, clean_label(span), rule, confidence)
+
+    def _bracket_alias(self, cand: Candidate, end: int) -> None:
+        """``Name (ABBR)``: the abbreviation is another name of the same actor."""
+        rest = self.text[end:end + 16]
+        if rest.startswith(" (") and ")" in rest:
+            inner = rest[2:rest.index(")")]
+            if 2 <= len(inner) <= 10 and inner.replace("-", "").replace("&", "").isalnum() \
+                    and sum(c.isupper() for c in inner) >= 2:
+                cand.aliases.add(inner)

@@ -1,0 +1,94 @@
+"""Rules generalised from the second held-out set, each on a short text written for this test
+(other names and places than the held-out documents): bare list headings, list items with a
+trailing place, board headings, "the partners signed", regions acting as parties, office holders,
+title and copula cluster names, small towns in strong contexts, record lines and menus."""
+from __future__ import annotations
+
+from ingest.boilerplate import classify
+from ingest.extract import extract
+from ingest.regions import find_regions
+from ingest.sentences import split_sentences
+from tests.test_extraction_rules import document, facts, has
+
+
+def test_partner_list_without_colon_lead_partner_and_the_partners_signed():
+    text = """BalticCare Link
+
+BalticCare Link brings together five partners to test telecare at home.
+
+Lead partner
+Kiel Health Hub, Kiel (DE)
+
+Partners
+- Lund Care Institute, Lund (SE)
+- Klaipeda Medical Park, Klaipeda (LT)
+
+The partners signed a partnership agreement in Kiel in March.
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "memberOf", "Lund Care Institute", "BalticCare Link")
+    assert has(found, "coordinates", "Kiel Health Hub", "BalticCare Link")
+    assert has(found, "locatedIn", "Lund Care Institute", "Lund")
+    assert has(found, "partyTo", "Klaipeda Medical Park", "partnership agreement")
+    assert not any(s.endswith("(SE)") for _, s, _ in found)
+
+
+def test_board_heading_and_record_lines_are_not_joined():
+    text = """Das Gesundheitsnetzwerk Oberland e.V. ist ein Zusammenschluss von Kliniken und Unternehmen.
+
+Vorstand
+Dr. Petra Hallmann (Vorsitzende), Geschäftsführerin der Isartal Kliniken gGmbH
+Prof. Dr. Uwe Brandl (stellv. Vorsitzender), Hochschule Oberland
+"""
+    sentences = split_sentences(text, "de")
+    assert any(s.text.startswith("Prof. Dr. Uwe Brandl") for s in sentences)
+    found = facts(extract(document(text, "de")))
+    assert has(found, "affiliatedWith", "Petra Hallmann", "Gesundheitsnetzwerk Oberland")
+    assert has(found, "affiliatedWith", "Uwe Brandl", "Gesundheitsnetzwerk Oberland")
+    assert has(found, "affiliatedWith", "Petra Hallmann", "Isartal Kliniken")
+
+
+def test_a_province_among_the_signatories_is_an_organisation_and_its_office_holder():
+    text = ("Zwolle, 2 mei 2024 – De Provincie Overijssel, Ziekenhuis Vechtdal en Hogeschool Sallandse Heuvels "
+            "hebben een samenwerkingsovereenkomst gesloten over zorg op afstand.\n"
+            '"Dit helpt de hele regio," zegt gedeputeerde Marleen Bosch.\n')
+    extraction = extract(document(text, "nl"))
+    found = facts(extraction)
+    assert has(found, "partyTo", "Provincie Overijssel", "samenwerkingsovereenkomst")
+    assert has(found, "locatedIn", "Provincie Overijssel", "Overijssel")
+    assert has(found, "affiliatedWith", "Marleen Bosch", "Provincie Overijssel")
+    assert any(e.kind == "organisation" and e.label == "Provincie Overijssel" for e in extraction.entities)
+
+
+def test_copula_cluster_and_the_company_as_member():
+    text = """Medlemmer › Medlemsprofil
+
+Sensiflex ApS er en virksomhed fra Aalborg, der udvikler sensorer.
+Virksomheden har været medlem af MedTek Vest siden 2020.
+
+MedTek Vest er Vestjyllands klynge for sundhedsteknologi med 40 medlemmer.
+"""
+    found = facts(extract(document(text, "da")))
+    assert has(found, "memberOf", "Sensiflex", "MedTek Vest")
+    assert has(found, "locatedIn", "Sensiflex", "Aalborg")
+
+
+def test_small_towns_only_in_strong_contexts():
+    def towns(text, language):
+        return [m.text for m in find_regions(text, language) if m.rule == "town-context"]
+
+    assert towns("Husum, 4. juni 2024. Aftalen er underskrevet.", "da") == ["Husum"]
+    assert towns("Die Weserklinik GmbH aus Nienburg und", "de") == ["Nienburg"]
+    assert towns("Am Markt 1, 25813 Husum", "de") == ["Husum"]
+    assert towns("Husum liegt an der Nordsee.", "de") == []
+
+
+def test_menus_and_date_ranges_are_not_contact_lines():
+    text = ("Interreg Baltic | Projects | Funding | News | Contact\n"
+            "Priority 2 | Duration: 01/2024 - 12/2026\n"
+            "Contact\nAnna Berg\nPhone: 0431 123 456\n")
+    sentences = split_sentences(text, "en")
+    zones = classify(sentences)
+    assert zones[0] == "chrome"
+    assert zones[1] == "body"
+    assert zones[3] == "contact"
