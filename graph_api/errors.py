@@ -20,6 +20,8 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "unsupported-media-type": (415, "The request body's Content-Type is not one the endpoint reads."),
     "service-not-allowed": (403, "The query calls a SERVICE endpoint that is not on the server's allow-list."),
     "query-timeout": (503, "The query ran longer than the configured time limit and was stopped."),
+    "too-many-results": (422, "The answer has more rows than the server's max_result_rows; page with LIMIT/OFFSET."),
+    "request-too-large": (413, "The request body or query string is larger than max_request_bytes."),
     "internal-error": (500, "A bug in HIN; the message says no more, the server log has the details."),
 }
 

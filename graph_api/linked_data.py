@@ -145,7 +145,10 @@ def _extension(chosen: Format | None) -> str:
 
 
 def _exists(store: GraphStore, iri: str) -> bool:
-    return bool(store.select(EXISTS, substitutions={"r": URIRef(iri)}))
+    try:
+        return bool(store.select(EXISTS, substitutions={"r": URIRef(iri)}))
+    except ValueError:  # not a valid IRI (a stray '%', a non-character in the path): not in the store
+        return False
 
 
 def _body(answer_body: object) -> bytes:

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_api.conneg import Format, negotiate
 from graph_api.errors import ApiError
+from graph_api.query_limits import InProcessQueries
 from graph_api.service_policy import check_services
 from graph_api.service_description import service_description_response
 from graph_api.store import BOOLEAN, GRAPH, SOLUTIONS, GraphStore, QueryResponse
@@ -150,7 +151,9 @@ def _run(store: GraphStore, request: ProtocolRequest, accept: str | None,
 
 
 async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
-    store: GraphStore = request.app.state.store
+    # Time and row limits: worker processes (graph_api.query_workers), else in-process (row limit only).
+    store: GraphStore = request.app.state.query_runner or InProcessQueries(
+        request.app.state.store, max_rows=request.app.state.settings.max_result_rows or None)
     base_iri = str(request.url.replace(query="", fragment=""))
     check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
     answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"), base_iri)

@@ -26,6 +26,7 @@ from ingest.curation import Curation, CurationError
 from ingest.curation_actions import CurationReport, apply_curation
 from ingest.documents import read_document
 from ingest.entity_edits import settle_agreements
+from ingest.errors import DocumentError
 from ingest.extract import extract
 from ingest.iris import DEFAULT_BASE
 from ingest.linking import LinkReport, link_documents, link_regions
@@ -56,6 +57,8 @@ class IngestResult:
     extractions: list[Extraction]
     curation: CurationReport = field(default_factory=CurationReport)
     linking: LinkReport = field(default_factory=LinkReport)
+    #: Documents left out because they cannot be read (``skip_unreadable``), one error each.
+    skipped: list[DocumentError] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
@@ -71,6 +74,7 @@ def ingest_documents(
     curation: Curation | None = None,
     strict: bool = False,
     progress: Callable[[str], None] | None = None,
+    skip_unreadable: bool = False,
 ) -> IngestResult:
     """Read, extract, filter, curate and link the documents, and describe them in RDF.
 
@@ -88,11 +92,15 @@ def ingest_documents(
         Raise instead of warning when a curation entry matches nothing.
     progress : callable, optional
         Called with a one-line message after each document.
+    skip_unreadable : bool
+        Leave out a file that cannot be read (too large, binary, not UTF-8, no text...) and record
+        its error in ``IngestResult.skipped``, instead of raising it.
 
     Raises
     ------
     ingest.errors.DocumentError
-        A file cannot be read or is not a text document; the message names the file.
+        A file cannot be read or is not a text document (and not ``skip_unreadable``); the
+        message names the file.
     ingest.curation.CurationError
         ``strict`` and a curation entry matched nothing; the message lists the entries.
     ValueError
@@ -100,10 +108,18 @@ def ingest_documents(
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"confidence threshold {threshold} is outside [0, 1]; give e.g. --threshold 0.6")
-    extractions = []
+    extractions, skipped = [], []
     seen: dict[str, Path] = {}
     for number, path in enumerate(paths, start=1):
-        document = read_document(Path(path))
+        try:
+            document = read_document(Path(path))
+        except DocumentError as error:
+            if not skip_unreadable:
+                raise
+            skipped.append(error)
+            if progress:
+                progress(f"[{number}/{len(paths)}] skipped {error}")
+            continue
         if document.doc_id in seen:
             raise ValueError(
                 f"{path}: document id {document.doc_id!r} is already used by {seen[document.doc_id]}; "
@@ -114,7 +130,7 @@ def ingest_documents(
         if progress:
             progress(f"[{number}/{len(paths)}] {path}: {extraction.document.language}, "
                      f"{len(extraction.entities)} entities, {len(extraction.relations)} relations")
-    result = IngestResult(new_dataset(), extractions)
+    result = IngestResult(new_dataset(), extractions, skipped=skipped)
     if curation is not None:
         extractions, result.curation = apply_curation(extractions, curation)
     same = curation.same if curation else ()

@@ -15,7 +15,8 @@ from graph_api.oxigraph_store import OxigraphStore
 
 pytestmark = pytest.mark.e2e
 
-# Error codes no route raises yet (the store has no query time limit so far).
+# Error codes walked elsewhere: query-timeout needs the worker processes of an on-disk store
+# (tests/test_query_limits.py walks it through a real server).
 NOT_RAISED_YET = {"query-timeout"}
 
 Send = Callable[[httpx.Client], httpx.Response]
@@ -61,6 +62,10 @@ ERROR_PATHS: list[tuple[str, Send, str]] = [
     ("text/plain body", lambda c: c.post("/sparql", content=b"ASK {}", headers={"Content-Type": "text/plain"}),
      "unsupported-media-type"),
     ("multipart body", lambda c: c.post("/sparql", files={"query": b"ASK {}"}), "unsupported-media-type"),
+    ("answer over max_result_rows", lambda c: c.get("/sparql", params={
+        "query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"}), "too-many-results"),
+    ("body over max_request_bytes", lambda c: c.post("/sparql", content=b"#" * 1_000_001 + b"\nASK {}",
+                                                     headers=SPARQL_QUERY), "request-too-large"),
     ("no Content-Type", lambda c: c.post("/sparql", content=b"ASK {}", headers={"Content-Type": ""}),
      "unsupported-media-type"),
 ]

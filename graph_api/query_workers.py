@@ -1,0 +1,276 @@
+"""SPARQL evaluation in worker processes, so that a query past its time limit can be stopped.
+
+pyoxigraph cannot cancel a query and holds the GIL while it evaluates, so a thread cannot stop a
+runaway query.  :class:`QueryWorkerPool` keeps ``workers`` processes, each with the store's current
+generation open read-only (RocksDB allows many read-only openers).  A query goes to an idle worker
+through a pipe; the worker evaluates it, checks the row limit and streams the serialised answer
+back in chunks of :data:`CHUNK_BYTES`.  When the whole answer has not arrived ``timeout`` seconds
+after the request began (waiting for a free worker included), the worker is killed (SIGKILL), a
+fresh one takes its place, and the caller gets :class:`~graph_api.query_limits.QueryTimeoutError`.
+The answer is complete before the endpoint sends a status line, so a client sees either the whole
+answer or an error status: never a 200 that stops short.  The row limit bounds what the server
+holds for one answer.
+
+Workers start on the first query (an app that is never asked a query costs nothing), from the
+``forkserver`` start method where there is one (the server process has threads); on Linux a
+worker asks the kernel to kill it when its parent goes, so ``kill -9`` of the server leaves no
+query running.  :func:`query_runner` chooses between this pool and in-process evaluation.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from graph_api.oxigraph_store import OxigraphStore
+from graph_api.query_limits import QueryJob, QueryTimeoutError, TooManyResultsError, prepare_answer
+from graph_api.settings import Settings
+from graph_api.store import GraphStore, QueryResponse
+
+logger = logging.getLogger(__name__)
+
+#: Size of the pieces in which a worker sends an answer back.
+CHUNK_BYTES = 256 * 1024
+_DATA, _END = b"D", b"E"
+_PR_SET_PDEATHSIG = 1
+
+
+class _ChunkSender:
+    """A binary stream that sends what is written to the parent, in chunks of CHUNK_BYTES."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= CHUNK_BYTES:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._conn.send_bytes(_DATA + self._buffer)
+            self._buffer.clear()
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel SIGKILL this process when its parent (the fork server) exits.
+
+    The fork server exits when the server process is gone and no other process holds the write
+    end of its "alive" pipe; each child it forks is handed that end, so a worker closes it here
+    (else a worker deep in a query would keep the fork server, and so itself, alive)."""
+    from multiprocessing import forkserver
+
+    alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+    if alive is not None:
+        os.close(alive)
+        forkserver._forkserver._forkserver_alive_fd = None
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+
+def worker_main(conn: Connection, location: str, max_rows: int | None, die_with_parent: bool) -> None:
+    """A worker process: open the store read-only, then answer jobs from ``conn`` until it closes."""
+    if die_with_parent:
+        _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the server, which stops us
+    store = OxigraphStore.open(location, read_only=True)
+    while True:
+        try:
+            job: QueryJob = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            kind, media_type, write = prepare_answer(store, job, max_rows)
+        except TooManyResultsError as error:
+            conn.send(("rows", error.limit))
+            continue
+        except SyntaxError as error:
+            conn.send(("syntax", str(error)))
+            continue
+        except ValueError as error:
+            conn.send(("value", str(error)))
+            continue
+        except Exception as error:  # a store failure: the parent reports an internal error
+            conn.send(("failed", f"{type(error).__name__}: {error}"))
+            continue
+        conn.send(("answer", kind, media_type))
+        sender = _ChunkSender(conn)
+        write(sender)
+        sender.flush()
+        conn.send_bytes(_END)
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext, location: Path,
+                 max_rows: int | None) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=worker_main, args=(child, str(location), max_rows,
+                                      context.get_start_method() == "forkserver"),
+            name="hin-query-worker", daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class QueryWorkerPool:
+    """A query runner (the ``query`` method of GraphStore) over worker processes, with a time limit.
+
+    Parameters
+    ----------
+    store : OxigraphStore
+        An open on-disk store; the workers open the same generation folder (``store.location``).
+    workers : int
+        Number of worker processes (queries evaluated at once).
+    timeout : float
+        Seconds from the call until the whole answer is in; past it the worker is killed.
+    max_rows : int, optional
+        Most rows an answer may have; None: no limit.
+    """
+
+    def __init__(self, store: OxigraphStore, *, workers: int, timeout: float,
+                 max_rows: int | None = None) -> None:
+        if store.location is None:
+            raise ValueError("a QueryWorkerPool needs an on-disk store; use InProcessQueries in memory")
+        if workers < 1:
+            raise ValueError(f"workers={workers}: a QueryWorkerPool needs at least one worker")
+        self.location = store.location
+        self.size, self.timeout, self.max_rows = workers, timeout, max_rows
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._context: multiprocessing.context.BaseContext | None = None
+        self.replaced = 0  #: workers killed and replaced (timeouts, deaths)
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._context is None:
+                self._context = _context()
+                for _ in range(self.size):
+                    self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self._context, self.location, self.max_rows)
+        self._all.add(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
+            self.replaced += 1
+            if self._context is not None:
+                self._add()
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the current workers (empty before the first query)."""
+        with self._lock:
+            return sorted(w.process.pid for w in self._all)
+
+    def query(self, sparql: str, *, media_type: str | None = None, default_graph_uris: Sequence[str] = (),
+              named_graph_uris: Sequence[str] = (), substitutions: Mapping[str, object] | None = None,
+              base_iri: str | None = None) -> QueryResponse:
+        """As :meth:`GraphStore.query`; QueryTimeoutError past the time limit, TooManyResultsError
+        past the row limit, RuntimeError when a worker fails."""
+        self._start()
+        deadline = time.monotonic() + self.timeout
+        job = QueryJob(sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
+                       dict(substitutions) if substitutions else None, base_iri)
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryTimeoutError(self.timeout, f" while waiting for one of the {self.size} query "
+                                    "workers, all busy") from None
+        try:
+            outcome = self._ask(worker, job, deadline)
+        except BaseException:
+            self._replace(worker)  # timed out, died or interrupted mid-answer: never reuse it
+            raise
+        self._idle.put(worker)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def _ask(self, worker: _Worker, job: QueryJob, deadline: float) -> QueryResponse | Exception:
+        """The worker's answer, or the error it reported (the worker is then fine to reuse)."""
+        conn = worker.conn
+
+        def wait() -> None:
+            if not conn.poll(max(0.0, deadline - time.monotonic())):
+                raise QueryTimeoutError(self.timeout)
+
+        try:
+            conn.send(job)
+            wait()
+            header = conn.recv()
+            if header[0] != "answer":
+                return _refusal(header)
+            chunks: list[bytes] = []
+            while True:
+                wait()
+                message = conn.recv_bytes()
+                if message == _END:
+                    break
+                chunks.append(message[1:])
+        except QueryTimeoutError:
+            raise
+        except (EOFError, OSError) as error:  # the worker died (killed, out of memory)
+            code = worker.process.exitcode
+            raise RuntimeError(f"query worker {worker.process.pid} died (exit code {code}) while "
+                               f"answering {job.sparql[:80]!r}: {error}") from None
+        return QueryResponse(kind=header[1], media_type=header[2], body=iter(chunks))
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all, self._context = list(self._all), set(), None
+        for worker in workers:
+            worker.stop()
+
+
+def _refusal(header: tuple) -> Exception:
+    """The exception for an error a worker reported."""
+    kind, detail = header
+    if kind == "rows":
+        return TooManyResultsError(detail)
+    if kind == "syntax":
+        return SyntaxError(detail)
+    if kind == "value":
+        return ValueError(detail)
+    return RuntimeError(f"the query worker failed: {detail}")
+
+
+def query_runner(store: GraphStore, settings: Settings) -> QueryWorkerPool | None:
+    """The worker pool for the SPARQL endpoint's queries over an on-disk store (when
+    ``settings.query_workers`` > 0), else None: the endpoint then evaluates in-process, with
+    :class:`~graph_api.query_limits.InProcessQueries` over the app's current store."""
+    if isinstance(store, OxigraphStore) and store.location is not None and settings.query_workers > 0:
+        return QueryWorkerPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
+                               max_rows=settings.max_result_rows or None)
+    return None
