@@ -16,7 +16,7 @@ from ingest.tokens import MONTHS, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
-    r"\b(?:members?|mitglieder\w*|partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
+    r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder)\b"
     r"[^:\n]{0,40}:\s*$", re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
@@ -28,8 +28,11 @@ BARE_HEADING = re.compile(
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s+(.+?)\s*$")
-_JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i"}
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–|])\s+(.+?)\s*\|?\s*$")
+#: The header row of a table of actors ("| Partner | Country | Role |").
+_HEADER_ROW = re.compile(r"^\s*\|\s*(?:partner|participant|beneficiary|organi[sz]ation|institution|name|naam|navn"
+                         r"|teilnehmer|einrichtung|deelnemer|deltager)\w*\s*\|", re.IGNORECASE)
+_JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
                       r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
@@ -38,17 +41,20 @@ _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|p
 
 def is_list_heading(line: str) -> bool:
     """Whether a line announces a list of actors (``Our members include:``, ``Partners``)."""
-    return bool(LIST_HEADING.search(line) or BARE_HEADING.match(line))
+    return bool(LIST_HEADING.search(line) or BARE_HEADING.match(line) or LEAD_HEADING.match(line))
 
 
 def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int, str]) -> list[Sentence]:
     """The items under the heading ``sentences[index]``: bulleted lines, or under a bare heading
     also plain short lines of the same paragraph (no blank line between)."""
     items = []
-    bare = BARE_HEADING.match(sentences[index].text) is not None
+    heading = sentences[index].text
+    bare = BARE_HEADING.match(heading) is not None or LEAD_HEADING.match(heading) is not None
     for item in sentences[index + 1:]:
         if zones.get(item.index) == "chrome":
             break
+        if _HEADER_ROW.match(item.text):
+            continue
         if _ITEM.match(item.text):
             items.append(item)
             continue
@@ -81,7 +87,7 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
 
 def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
     tokens = [t for t in tokenize(sentence) if t.start >= start]
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(") and k > 0), None)
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     stop = wordlist("stopwords", language)
@@ -127,26 +133,39 @@ def title_clusters(text: str, language: str, sentences: list[Sentence], zones: d
 _IS_CLUSTER = re.compile(
     r"^\s+(?:is|ist|er)\s+(?:(?:a|an|the|een|het|de|ein|eine|das|der|en|et)\s+|[A-ZÀ-Þ]\w+s\s+)(?:[\w-]+\s+){0,2}?"
     r"(?:cluster|klynge|netværk|innovationsnetværk|netzwerk|netwerk|network|alliance|allianz|bündnis"
-    r"|partnership|consortium|konsortium|samenwerkingsverband)\b", re.IGNORECASE)
+    r"|partnership|consortium|konsortium|samenwerkingsverband|membership organi[sz]ation|medlemsorganisation"
+    r"|mitgliederorganisation|ledenorganisatie)\b", re.IGNORECASE)
+#: "X, the cluster for medical technology", "X, das Netzwerk der ...": an appositive says X is a cluster.
+_APPOSITIVE_CLUSTER = re.compile(
+    r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,2}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
+    r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in)\b",
+    re.IGNORECASE)
 
 
 def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
-    """A capitalised name that opens a sentence saying it is a cluster or network."""
+    """A capitalised name that opens a sentence saying it is a cluster or network, or that an
+    appositive calls a cluster (``X, the cluster for medical technology``)."""
     out = []
     stop = wordlist("stopwords", language)
     for s in sentences:
         if zones.get(s.index) != "body":
             continue
-        words = []
-        for tok in tokenize(s):
-            if not (tok.is_word and tok.is_cap) or len(words) == 5:
-                break
-            words.append(tok)
-        if not words or stop.word(words[0].text) or not _IS_CLUSTER.match(text[words[-1].end:s.end]):
-            continue
-        span = text[words[0].start:words[-1].end]
-        out.append(Candidate("cluster", words[0].start, words[-1].end, span, s.index, clean_label(span),
-                             "copula-cluster", 0.7))
+        tokens = tokenize(s)
+        for i, first in enumerate(tokens):
+            if not (first.is_word and first.is_cap) or i and tokens[i - 1].is_word and tokens[i - 1].is_cap:
+                continue
+            words = []
+            for tok in tokens[i:]:
+                if not (tok.is_word and tok.is_cap) or len(words) == 5:
+                    break
+                words.append(tok)
+            rest = text[words[-1].end:s.end]
+            pattern = _IS_CLUSTER if i == 0 else _APPOSITIVE_CLUSTER
+            if stop.word(words[0].text) or not (pattern.match(rest) or i == 0 and _APPOSITIVE_CLUSTER.match(rest)):
+                continue
+            span = text[words[0].start:words[-1].end]
+            out.append(Candidate("cluster", words[0].start, words[-1].end, span, s.index, clean_label(span),
+                                 "copula-cluster", 0.7))
     return out
 
 

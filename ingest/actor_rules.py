@@ -65,7 +65,7 @@ def affiliations(context: Context) -> None:
 
 
 _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\- ]{1,40}?)\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
-                       r"|for|ved|du|de la)\s+(?:(?:de|het|the|der|des)\s+)?$", re.IGNORECASE)
+                       r"|for|ved|du|de la|på|aan|am|beim|i)\s+(?:(?:de|het|the|der|des)\s+)?$", re.IGNORECASE)
 
 
 def _role_gap(context: Context, index: int, persons, org):
@@ -127,7 +127,7 @@ def _contact_blocks(context: Context) -> None:
             continue
         persons = [k for i in block for _, k in context.mentions(i, "person")]
         orgs = [k for i in block for _, k in context.mentions(i, "organisation", "cluster")]
-        if len(set(persons)) == 1 and len(block) <= 8:
+        if len(set(persons)) == 1 and len(block) <= 10:
             for org in dict.fromkeys(orgs):
                 context.add("affiliatedWith", persons[0], org, block[0], 0.7, "contact-block")
         block = [s.index] if s is not None and context.zones.get(s.index) == "contact" else []
@@ -166,7 +166,8 @@ def agreements(context: Context) -> None:
                     if actor.end <= agreement.start:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
             if context.has_verb(index, "create") or founded or _CLUSTER_PURPOSE.search(
-                    context.text[agreement.end:context.sentences[index].end]):
+                    context.text[agreement.end:context.sentences[index].end]) or any(
+                    _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]):
                 _establishes(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
@@ -231,6 +232,10 @@ def _establishes(context: Context, index: int, agr_key) -> None:
     for distance in range(0, 6):
         for cand, key in context.mentions(index + distance, "organisation", "cluster"):
             if _is_named(context, cand):
+                if key[0] == "organisation" and _NEW_CLUSTER.search(
+                        context.text[context.sentences[index + distance].start:cand.start]):
+                    _make_cluster(context, key)
+                    key = ("cluster", key[1])
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-creates")
                 parties = [r.subject for r in context.found.values()
                            if r.kind == "partyTo" and r.object == agr_key]
@@ -246,6 +251,11 @@ def _establishes(context: Context, index: int, agr_key) -> None:
                 return
 
 
+#: "Das neue Netzwerk soll unter dem Namen X starten": the name is that of a new cluster.
+_NEW_CLUSTER = re.compile(r"\b(?:das neue|ein neues|der neue|ein neuer|het nieuwe|een nieuw|det nye|et nyt|den nye"
+                          r"|en ny|the new|a new)\s+(?:\w+\s+)?(?:netzwerk|netwerk|netværk|network|cluster|klynge"
+                          r"|bündnis|alliance|allianz|alliantie|konsortium|consortium|verbund|forum)\w*",
+                          re.IGNORECASE)
 _NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"
                     r"|genaamd|sous le nom|skal hedde|hedder|heißen|heißt|heten|heet)\s*[„\"“]?$", re.IGNORECASE)
 

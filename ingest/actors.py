@@ -97,6 +97,8 @@ class _Finder(NameSpans):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
             if not left and not right and not (tok.is_acronym and kind == "organisation"):
                 continue
+            if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
+                continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
             start = (left[0] if left else tok).start
             end = right[-1].end if right else self.t[i + n - 1].end
             cand = self._make(kind, start, end, "quoted-name" if quoted else f"{kind}-head",
@@ -207,6 +209,10 @@ class _Finder(NameSpans):
 _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
            ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
            ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",)]
+
+
+#: "new" before a head word: what follows describes a new actor ("Neues Netzwerk für Pflege").
+_NEW = {"neuer", "neues", "neue", "neuen", "new", "nieuw", "nieuwe", "nyt", "nye", "ny"}
 
 
 def _naming_phrase(tokens: list[Token], i: int) -> int:

@@ -84,6 +84,10 @@ def _elliptic(text: str, language: str, path: Path | None):
                 break
 
 
+#: An item that opens with an article is a noun phrase about something else ("Schwerpunkt des Verbunds").
+_ARTICLE = re.compile(r"^(?:des|der|dem|den|die|das|eines|einer|the|het|de|det)\s", re.IGNORECASE)
+
+
 def _item(start: int, item: str, text: str, language: str, path, confidence, rule):
     """A pattern item as a match: linked to a concept where it is a label, else a new field.
 
@@ -92,7 +96,7 @@ def _item(start: int, item: str, text: str, language: str, path, confidence, rul
     if not item:
         return None
     start = text.index(item, start)
-    if len(item.split()) > _MAX_ITEM_WORDS or re.search(r"\d", item):
+    if len(item.split()) > _MAX_ITEM_WORDS or re.search(r"\d", item) or _ARTICLE.match(item):
         return None
     lexicon = field_lexicon(path)
     concept = lexicon.concept_for(item) or lexicon.concept_for(re.split(r"\s*/\s*", item)[0])

@@ -14,6 +14,12 @@ import re
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
 
+#: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
+#: page's cluster.
+_GROUP = re.compile(
+    r"\b(?:medlemmerne|partnerne|deltagerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
+    r"|(?:the|die|de)\s+(?:new\s+|neuen\s+|nieuwe\s+)?(?:members|partners|partner|mitglieder|leden|deelnemers))\b",
+    re.IGNORECASE)
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
@@ -24,7 +30,8 @@ ANAPHOR = re.compile(
     re.IGNORECASE)
 _MEMBER = re.compile(
     r"\b(?:mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|medlem\w*|members?|joined"
-    r"|membership|partnerbedrijven)\b", re.IGNORECASE)
+    r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
+    r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
@@ -32,7 +39,7 @@ _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
     r"|raad van toezicht|stuurgroep|bestyrelse(?:n)?|styregruppe(?:n)?|ledelse(?:n)?|board(?: of directors)?"
     r"|steering (?:committee|group)|management team|executive team)\s*:?\s*$", re.IGNORECASE)
-_PLACE_GAP = re.compile(r"^\s*,\s*$")
+_PLACE_GAP = re.compile(r"^\s*[,|]\s*$")
 
 
 def topic_cluster(context: Context):
@@ -52,7 +59,7 @@ def referenced_cluster(context: Context, index: int, exclude=()):
     """The cluster that a definite phrase in sentence ``index`` points back to, or None; clusters
     of ``exclude`` (the subject of the sentence) are passed over."""
     if not ANAPHOR.search(context.sentences[index].text):
-        return None
+        return topic_cluster(context) if _GROUP.search(context.sentences[index].text) else None
     for back in range(0, 6):
         found = context.mentions(index - back, "cluster") if index - back >= 0 else []
         if back == 0:
@@ -105,7 +112,7 @@ def _target(context: Context, index: int, clusters):
     text = context.sentences[index].text
     cue = _MEMBER.search(text)
     offset = context.sentences[index].start + cue.start()
-    after = [k for c, k in clusters if c.start > offset]
+    after = [k for c, k in clusters if c.start > offset and not _PARTNER_OF.search(context.between(offset, c.start))]
     if after:
         return after[0]
     referred = referenced_cluster(context, index)
@@ -114,6 +121,10 @@ def _target(context: Context, index: int, clusters):
     if clusters and len(context.mentions(index, "organisation", "cluster")) > len(clusters):
         return clusters[-1][1]
     return topic_cluster(context) if text.rstrip().endswith(":") else None
+
+
+#: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
+_PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 
 
 def _member_list(context: Context, index: int, target) -> None:
@@ -143,9 +154,11 @@ def member_lists(context: Context) -> None:
                     context.add("memberOf", key, target, item.index, 0.7, "member-list")
                     if lead:
                         context.add("coordinates", key, target, item.index, 0.7, "lead-partner")
-                for rcand, rkey in context.mentions(item.index, "region")[:1]:
-                    if rcand.start > cand.end and _PLACE_GAP.match(context.between(cand.end, rcand.start)):
+                end = cand.end
+                for rcand, rkey in context.mentions(item.index, "region"):
+                    if rcand.start >= end and _PLACE_GAP.match(context.between(end, rcand.start)):
                         context.add("locatedIn", key, rkey, item.index, 0.7, "list-item-place")
+                        end = rcand.end
 
 
 def boards(context: Context) -> None:
@@ -192,4 +205,20 @@ def members_as_parties(context: Context) -> None:
                 context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
 
 
-RULES = [members, member_lists, boards, members_as_parties]
+def item_places(context: Context) -> None:
+    """``- Orthovis B.V., Maastricht – implants``: a list item that opens with an organisation and a
+    place after a comma locates it, under any heading."""
+    for index, sentence in enumerate(context.sentences):
+        if context.zones.get(index) != "body" or not _LIST_ITEM.match(sentence.text):
+            continue
+        actors = context.mentions(index, "organisation", "cluster")
+        if not actors or context.between(sentence.start, actors[0][0].start).strip(" -•·*–") != "":
+            continue
+        cand, key = actors[0]
+        for rcand, rkey in context.mentions(index, "region"):
+            if rcand.start >= cand.end and _PLACE_GAP.match(context.between(cand.end, rcand.start)):
+                context.add("locatedIn", key, rkey, index, 0.7, "list-item-place")
+            break
+
+
+RULES = [members, member_lists, boards, members_as_parties, item_places]

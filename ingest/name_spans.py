@@ -126,7 +126,9 @@ class NameSpans:
                 continue
             elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition):
                 nxt = t[j + 1]
-                if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"}:
+                definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap
+                if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
+                        and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
                 if nxt.low in {"der", "de", "des", "den", "het", "the"} and j + 2 < len(t):
                     if tok.low in _LIST_JOINERS:

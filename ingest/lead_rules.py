@@ -1,0 +1,133 @@
+"""Who leads a cluster and who founded it, from role nouns and agent phrases.
+
+* ``UMC X is penvoerder van het consortium``, ``Die Koordination übernimmt die IHK X``, ``led by the
+  coordinator, X``: the one organisation of the sentence ``coordinates`` the cluster it names or
+  refers to (else the page's cluster);
+* ``The cluster is chaired by Professor X``, ``unter dem Vorsitz von X``, ``voorgezeten door X``:
+  the person ``coordinates`` the cluster and is ``affiliatedWith`` it;
+* ``Netværket blev etableret af A, B og C``, ``Das Netzwerk wurde von A und B gegründet``,
+  ``founded by A and B``: the founders are members (``memberOf``).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.member_rules import referenced_cluster, topic_cluster
+from ingest.relations import Context
+
+#: A noun or phrase that names the lead of a project, consortium or network.
+_COORDINATOR = re.compile(
+    r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
+    r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|die koordination|the coordination"
+    r"|de coördinatie|koordinationen|konsortieleder)\b", re.IGNORECASE)
+#: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
+_CHAIRED = re.compile(
+    r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"
+    r"|onder leiding van|ledes af|under ledelse af|led by)\s+", re.IGNORECASE)
+#: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet").
+_FOUNDED_BY = re.compile(
+    r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)(?:\s+i\s+\d{4})?\s+af"
+    r"|(?:founded|established|set up|launched|initiated)(?:\s+in\s+\d{4})?\s+by"
+    r"|(?:opgericht|opgezet|geïnitieerd)(?:\s+in\s+\d{4})?\s+door"
+    r"|(?:gegründet|initiiert|ins leben gerufen)(?:\s+im\s+jahr\s+\d{4}|\s+\d{4})?\s+(?:von|durch))\s",
+    re.IGNORECASE)
+_FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+(?P<agents>.+?)\s+"
+                         r"(?:gegründet|ins leben gerufen|initiiert)\b", re.IGNORECASE)
+
+
+def _cluster_of(context: Context, index: int, exclude=()):
+    """The cluster a sentence names, else the one it refers to, else the page's cluster."""
+    named = [k for _, k in context.mentions(index, "cluster") if k not in exclude]
+    if named:
+        return named[0]
+    referred = referenced_cluster(context, index, exclude=exclude)
+    return referred if referred is not None else topic_cluster(context)
+
+
+def coordinators(context: Context) -> None:
+    """``X is penvoerder van het consortium``: the sentence's one organisation leads the cluster."""
+    for index in sorted(context.by_sentence):
+        text = context.sentences[index].text
+        if context.zones.get(index) != "body" or not _COORDINATOR.search(text) or context.mentions(index, "person"):
+            continue
+        orgs = [k for _, k in context.mentions(index, "organisation")]
+        if len(set(orgs)) != 1:
+            continue
+        target = _cluster_of(context, index, exclude=orgs)
+        if target is not None:
+            context.add("coordinates", orgs[0], target, index, 0.7, "coordinator-noun")
+
+
+def chairs(context: Context) -> None:
+    """``The cluster is chaired by Professor X``: the person chairs the cluster."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        m = _CHAIRED.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        persons = [(c, k) for c, k in context.mentions(index, "person") if c.start >= sentence.start + m.end()]
+        if not persons or persons[0][0].start - sentence.start - m.end() > 25:
+            continue
+        head = sentence.text[:m.start()]
+        named = [k for c, k in context.mentions(index, "cluster") if c.end <= sentence.start + m.start()]
+        target = named[-1] if named else topic_cluster(context) if _refers(head) else None
+        if target is not None:
+            context.add("coordinates", persons[0][1], target, index, 0.7, "chaired-by")
+            context.add("affiliatedWith", persons[0][1], target, index, 0.7, "chaired-by")
+
+
+def _refers(head: str) -> bool:
+    from ingest.member_rules import ANAPHOR
+
+    return ANAPHOR.search(head) is not None
+
+
+def founders(context: Context) -> None:
+    """``Netværket blev etableret i 2023 af A, B og C``: the founders are members of the cluster."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        if context.zones.get(index) != "body":
+            continue
+        m = _FOUNDED_BY.search(sentence.text)
+        if m is not None:
+            start, end = sentence.start + m.end(), sentence.end
+        else:
+            de = _FOUNDED_DE.search(sentence.text)
+            if de is None:
+                continue
+            start, end = sentence.start + de.start("agents"), sentence.start + de.end("agents")
+        head = sentence.text[:(m.start() if m else 0) or len(sentence.text)]
+        named = [k for c, k in context.mentions(index, "cluster") if c.end <= start]
+        target = named[-1] if named else referenced_cluster(context, index) if _refers(head) else None
+        if target is None:
+            continue
+        for cand, key in context.mentions(index, "organisation", "cluster"):
+            if start <= cand.start < end and key != target:
+                context.add("memberOf", key, target, index, 0.65, "founded-by")
+
+
+#: Rules that find a lead partner (a network "wird von X koordiniert" may be run by an outside office).
+_PARTNER_LEADS = {"coordinator-noun", "lead-partner", "actor-leads-cluster"}
+
+
+def coordinator_members(context: Context) -> None:
+    """The lead partner of a cluster with two or more listed members (``X koordiniert den
+    Forschungsverbund``, ``X is penvoerder``) is one of its partners: a member, and a party to the
+    agreement that "the partners" signed."""
+    found = list(context.found.values())
+    for lead in found:
+        if lead.kind != "coordinates" or lead.object[0] != "cluster" or lead.subject[0] != "organisation" \
+                or lead.rule not in _PARTNER_LEADS:
+            continue
+        members = {r.subject for r in found if r.kind == "memberOf" and r.object == lead.object}
+        if len(members - {lead.subject}) < 2:
+            continue
+        context.add("memberOf", lead.subject, lead.object, lead.sentence, 0.6, "coordinator-member")
+        for r in found:
+            if r.rule in ("members-as-parties", "generic-signatories") and r.subject in members:
+                context.add("partyTo", lead.subject, r.object, r.sentence, 0.6, "members-as-parties")
+
+
+RULES = [coordinators, chairs, founders]
+#: Run after every other rule: they need the members and coordinators found by all of them.
+LATE_RULES = [coordinator_members]
