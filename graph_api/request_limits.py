@@ -21,6 +21,10 @@ def too_large(what: str, size: int | None, limit: int) -> ApiError:
                     "the limit")
 
 
+#: How much of a refused body is read and dropped before the 413 is sent (see ``_refuse``).
+DRAIN_BYTES = 16_000_000
+
+
 class RequestSizeLimit:
     """ASGI middleware: refuse requests larger than ``max_bytes`` with ``413 request-too-large``.
 
@@ -64,5 +68,16 @@ class RequestSizeLimit:
 
     @staticmethod
     async def _refuse(error: ApiError, scope: Scope, receive: Receive, send: Send) -> None:
+        # Read (and drop) what the client is still sending, up to DRAIN_BYTES: a server that
+        # answers and closes while the client uploads makes the client see a connection reset
+        # instead of the 413.  Past DRAIN_BYTES the connection is closed regardless.
+        drained = 0
+        while drained <= DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
         response = JSONResponse(error.body(), status_code=error.status, headers={"Connection": "close"})
         await response(scope, receive, send)
