@@ -28,6 +28,11 @@ from graph_api import dumps, linked_data, service_description, sparql_endpoint
 from graph_api.errors import ERROR_CODES, ApiError
 from graph_api.network.routes import router as network_router
 from graph_api.oxigraph_store import OxigraphStore
+from graph_api.query_limits import QueryTimeoutError, TooManyResultsError
+from graph_api.query_workers import query_runner
+from graph_api.remote_store import open_store
+from graph_api.request_limits import RequestSizeLimit
+from graph_api.security import SecurityHeaders, security_headers
 from graph_api.settings import Settings
 from graph_api.store import GraphStore
 from queries import load_catalogue
@@ -53,6 +58,14 @@ async def _malformed_query(request: Request, exc: SyntaxError) -> JSONResponse:
     return error_response(ApiError("malformed-query", str(exc)))
 
 
+async def _query_timeout(request: Request, exc: QueryTimeoutError) -> JSONResponse:
+    return error_response(ApiError("query-timeout", str(exc)), headers={"Retry-After": "60"})
+
+
+async def _too_many_results(request: Request, exc: TooManyResultsError) -> JSONResponse:
+    return error_response(ApiError("too-many-results", str(exc)))
+
+
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     problems = "; ".join(
         f"{'.'.join(str(part) for part in problem.get('loc', ()))}: {problem.get('msg', 'invalid')}"
@@ -74,13 +87,17 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
 
 async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
     logger.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(ApiError("internal-error", "internal server error; the server log has the details"))
+    # Starlette answers this one outside the middleware, so the security headers are set here.
+    return error_response(ApiError("internal-error", "internal server error; the server log has the details"),
+                          headers=security_headers("application/json"))
 
 
 #: The one mapping of exceptions to the error body, installed by create_app.
 EXCEPTION_HANDLERS = {
     ApiError: _api_error,
     SyntaxError: _malformed_query,
+    QueryTimeoutError: _query_timeout,
+    TooManyResultsError: _too_many_results,
     RequestValidationError: _validation_error,
     StarletteHTTPException: _http_error,
     Exception: _internal_error,
@@ -131,11 +148,13 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     catalogue = load_catalogue()
     owned = store is None
     if store is None:
-        store = OxigraphStore.open(settings.store, read_only=True)
+        store = open_store(settings)  # the embedded store, or a remote one for a URL (docs/deploy.md)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        if app.state.query_runner is not None:
+            app.state.query_runner.close()
         if owned:
             app.state.store.close()
 
@@ -143,6 +162,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
                   lifespan=lifespan, exception_handlers=EXCEPTION_HANDLERS)
     app.state.settings = settings
     app.state.store = store
+    # The SPARQL endpoint's queries: worker processes with a time limit for an on-disk store
+    # (None: in-process, graph_api.query_limits).
+    app.state.query_runner = query_runner(store, settings)
     app.state.catalogue = catalogue
     app.add_api_route("/", _landing, methods=["GET"], summary="What this server offers")
     app.include_router(sparql_endpoint.router)
@@ -152,6 +174,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(dumps.router)
     # Read endpoints answer browsers on any origin (CORS), and compress text when asked (gzip).
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["*"], expose_headers=CORS_EXPOSED_HEADERS, max_age=3600)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer, errors included (docs/security.md)
     return app

@@ -38,7 +38,8 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,10 +47,16 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: no build lock; stale partial folders go by age
+    fcntl = None
+
 from graph_api.oxigraph_store import (GENERATIONS_DIR, POINTER_FILE, OxigraphStore, manifest_path,
                                      resolve_store_path)
 from ingest.iris import graph_iri
 from ingest.curation import load_curation
+from ingest.errors import DocumentError
 from ingest.pipeline import ingest_documents
 from ontology import FIELDS_FILE, VOCABULARY_FILE
 from shapes import require_valid
@@ -60,8 +67,11 @@ DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md")
 REFERENCE_GRAPHS = {"ontology": VOCABULARY_FILE, "fields": FIELDS_FILE}
 #: Prefix of a generation folder while it is being built.
 BUILDING_PREFIX = ".building-"
-#: Leftover ``.building-`` folders older than this (seconds) are from killed builds and removed.
+#: Leftover ``.building-`` folders older than this (seconds) are removed where there is no flock
+#: (elsewhere the build lock tells a killed build's leftovers from a running build's folder).
 STALE_BUILD_SECONDS = 24 * 3600
+#: Prefix of the pointer's temporary file while it is being replaced.
+TEMPORARY_POINTER_PREFIX = f".{POINTER_FILE}."
 
 Progress = Callable[[str], None]
 
@@ -76,9 +86,11 @@ class BuildReport:
     seconds: float  #: wall-clock time of the whole build
     store: Path  #: the generation folder now in use
     warnings: tuple[str, ...] = ()  #: curation entries that matched nothing, merges refused
+    skipped: tuple[str, ...] = ()  #: documents left out (``skip_unreadable``): "path: reason"
 
     def __str__(self) -> str:
-        return (f"built {self.store}: {self.documents} documents, {self.quads} quads in "
+        skipped = f" ({len(self.skipped)} skipped: cannot be read)" if self.skipped else ""
+        return (f"built {self.store}: {self.documents} documents{skipped}, {self.quads} quads in "
                 f"{self.graphs} graphs, {self.seconds:.1f} s")
 
 
@@ -152,27 +164,81 @@ def load_generation(dataset: Dataset, store_dir: Path, *, base_iri: str) -> tupl
 
 
 def switch_generation(store_dir: Path, name: str) -> None:
-    """Point ``store_dir`` at generation ``name``, atomically (write a temporary file, os.replace)."""
+    """Point ``store_dir`` at generation ``name``, atomically (write a temporary file, os.replace).
+
+    The generation's folder and manifest, the temporary file, and then the store folder (which
+    holds the renamed entry) are fsync-ed, so that after a crash or power loss the pointer names
+    either the old generation or the complete new one."""
     pointer = store_dir / POINTER_FILE
-    temporary = store_dir / f".{POINTER_FILE}.{os.getpid()}"
+    temporary = store_dir / f"{TEMPORARY_POINTER_PREFIX}{os.getpid()}"
+    manifest = manifest_path(store_dir / GENERATIONS_DIR / name)
+    if manifest.is_file():
+        with open(manifest, "rb") as stream:
+            os.fsync(stream.fileno())
+    _fsync_directory(store_dir / GENERATIONS_DIR)
     with open(temporary, "w", encoding="utf-8") as stream:
         stream.write(name + "\n")
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(temporary, pointer)
+    _fsync_directory(store_dir)
 
 
-def prune_generations(store_dir: Path, keep: int = 2) -> list[Path]:
-    """Remove all but the ``keep`` newest generations (never the current one) and stale partial
-    folders of killed builds.  Returns what was removed."""
+def _fsync_directory(folder: Path) -> None:
+    """Make the entries of ``folder`` (renames, new files) durable (POSIX; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+@contextmanager
+def build_lock(store_dir: Path) -> Iterator[None]:
+    """Hold the store's build lock (an flock on the ``generations`` folder) for one writer at a time.
+
+    While it is held, every ``.building-`` entry that is not this build's own is a leftover of a
+    killed build, which :func:`prune_generations` removes.  The kernel releases the lock when the
+    holder dies, even by SIGKILL.
+
+    Raises
+    ------
+    OSError
+        Another build (or ``hin brokers --write``) is writing this store now.
+    """
+    generations = store_dir / GENERATIONS_DIR
+    generations.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield
+        return
+    handle = os.open(generations, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OSError(f"{store_dir}: another `hin build` is writing this store; wait for it to "
+                          "finish and run again") from None
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def prune_generations(store_dir: Path, keep: int = 2, *, locked: bool = False) -> list[Path]:
+    """Remove all but the ``keep`` newest generations (never the current one) and partial folders
+    of killed builds: all of them when the caller holds :func:`build_lock` (``locked``), else
+    those older than STALE_BUILD_SECONDS.  Returns what was removed."""
     generations = store_dir / GENERATIONS_DIR
     current = (store_dir / POINTER_FILE).read_text(encoding="utf-8").strip()
     finished = sorted((p for p in generations.iterdir()
                        if p.is_dir() and not p.name.startswith(".")), reverse=True)
     doomed = [p for p in finished[max(keep, 1):] if p.name != current]
-    cutoff = time.time() - STALE_BUILD_SECONDS
+    # Under the build lock every partial folder is a killed build's; else only old ones are.
+    cutoff = time.time() - (0 if locked and fcntl is not None else STALE_BUILD_SECONDS)
     doomed += [p for p in generations.iterdir()
-               if p.name.startswith(BUILDING_PREFIX) and p.stat().st_mtime < cutoff]
+               if p.name.startswith(BUILDING_PREFIX) and p.stat().st_mtime <= cutoff]
+    doomed += [p for p in store_dir.iterdir() if p.name.startswith(TEMPORARY_POINTER_PREFIX)]
     doomed += [manifest_path(p) for p in doomed if manifest_path(p).is_file()]
     for path in doomed:
         if path.is_dir():
@@ -257,6 +323,7 @@ def build_store(
     threshold: float = 0.0,
     curation: Path | str | None = None,
     strict: bool = False,
+    skip_unreadable: bool = False,
 ) -> BuildReport:
     """Build the store at ``store_dir`` from the documents in ``corpus`` (see the module notes).
 
@@ -280,11 +347,16 @@ def build_store(
         Curation file (docs/curation.md); default ``{corpus}/curation.yaml`` when it exists.
     strict : bool
         Refuse the build when a curation entry matches nothing (else it is a warning).
+    skip_unreadable : bool
+        Leave out documents that cannot be read, each reported through ``progress`` and in
+        ``BuildReport.skipped``, and build from the rest (``hin build`` without ``--strict``).
+        False: the first such document stops the build.
 
     Raises
     ------
     ingest.errors.DocumentError
-        A document cannot be read; the store is unchanged.
+        A document cannot be read (and not ``skip_unreadable``), or none can; the store is
+        unchanged.
     shapes.InvalidGraphError
         The extracted RDF does not conform (a ValueError whose message is the report); the store
         is unchanged.
@@ -302,21 +374,26 @@ def build_store(
     say(f"extracting {len(paths)} documents from {corpus}"
         + (f", curated by {curation}" if curation is not None else ""))
     result = ingest_documents(paths, base=base_iri, progress=progress, threshold=threshold,
-                              curation=curated, strict=strict)
+                              curation=curated, strict=strict, skip_unreadable=skip_unreadable)
+    skipped = tuple(str(error) for error in result.skipped)
+    if skipped and len(skipped) == len(paths):
+        raise DocumentError(str(corpus), f"none of the {len(paths)} documents can be read, so the store "
+                            "is unchanged:\n  " + "\n  ".join(skipped))
     for line in result.warnings + result.curation.not_in_run:
         say(f"warning: {line}")
     dataset = result.dataset
     say("validating against the shapes")
     require_valid(dataset, shapes=shapes)
     say(f"loading into a new generation under {store_dir / GENERATIONS_DIR}")
-    name, quads, graphs = load_generation(dataset, store_dir, base_iri=base_iri)
-    switch_generation(store_dir, name)
-    for removed in prune_generations(store_dir, keep):
-        say(f"removed old generation {removed.name}")
-    return BuildReport(documents=len(paths), quads=quads, graphs=graphs,
+    with build_lock(store_dir):
+        name, quads, graphs = load_generation(dataset, store_dir, base_iri=base_iri)
+        switch_generation(store_dir, name)
+        for removed in prune_generations(store_dir, keep, locked=True):
+            say(f"removed old generation {removed.name}")
+    return BuildReport(documents=len(paths) - len(skipped), quads=quads, graphs=graphs,
                        seconds=time.monotonic() - started,
                        store=store_dir / GENERATIONS_DIR / name,
-                       warnings=tuple(result.warnings + result.curation.not_in_run))
+                       warnings=tuple(result.warnings + result.curation.not_in_run), skipped=skipped)
 
 
 def _check_store_dir(store_dir: Path) -> None:
@@ -324,7 +401,8 @@ def _check_store_dir(store_dir: Path) -> None:
     if store_dir.exists() and not store_dir.is_dir():
         raise OSError(f"{store_dir}: is a file, not a store folder; give another path with --store")
     if store_dir.is_dir() and not (store_dir / POINTER_FILE).exists():
-        others = [p.name for p in store_dir.iterdir() if p.name != GENERATIONS_DIR]
+        others = [p.name for p in store_dir.iterdir() if p.name != GENERATIONS_DIR
+                  and not p.name.startswith(TEMPORARY_POINTER_PREFIX)]  # a killed first build's
         if others:
             raise ValueError(f"{store_dir}: not empty and not a HIN store (no {POINTER_FILE} file); "
                              "give an empty or new folder with --store")

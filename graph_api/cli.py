@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graph_api.oxigraph_store import OxigraphStore, result_kind, serialize_result, store_exists
-from graph_api.settings import Settings
+from graph_api.remote_store import open_store
+from graph_api.settings import Settings, is_store_url
 from graph_api.store import GRAPH, SOLUTIONS
 from ingest.errors import DocumentError
 
@@ -77,7 +78,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     shapes = _shapes(args)
     curation = load_curation(settings.curation) if settings.curation else None
     result = ingest_documents(args.files, base=settings.base_iri, progress=_say,
-                              threshold=settings.threshold, curation=curation, strict=args.strict)
+                              threshold=settings.threshold, curation=curation, strict=args.strict,
+                              skip_unreadable=True)
+    _left_out([str(error) for error in result.skipped], len(args.files), args.strict)
     for line in result.warnings:
         _say(f"warning: {line}")
     if result.curation.not_in_run:
@@ -100,7 +103,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     write_dataset(dataset, args.output)
     quads = sum(1 for _ in dataset.quads((None, None, None, None)))
-    _say(f"wrote {args.output}: {quads} quads from {len(args.files)} documents")
+    _say(f"wrote {args.output}: {quads} quads from {len(result.extractions)} documents")
     return 0
 
 
@@ -108,20 +111,42 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.build import build_store
     from shapes import InvalidGraphError
 
+    build = build_store
+    if is_store_url(settings.store):  # a remote SPARQL store (docs/deploy.md)
+        from graph_api.remote_build import build_remote
+        from graph_api.remote_store import remote_store_from_settings
+
+        build = lambda corpus, store, **options: build_remote(  # noqa: E731
+            corpus, remote_store_from_settings(settings), **options)
     try:
-        report = build_store(settings.corpus, settings.store, base_iri=settings.base_iri,
-                             progress=_say, shapes=_shapes(args), threshold=settings.threshold,
-                             curation=settings.curation, strict=getattr(args, "strict", False))
+        report = build(settings.corpus, settings.store, base_iri=settings.base_iri,
+                       progress=_say, shapes=_shapes(args), threshold=settings.threshold,
+                       curation=settings.curation, strict=getattr(args, "strict", False),
+                       skip_unreadable=not getattr(args, "strict", False))
     except InvalidGraphError as error:
         _say(f"hin build: the RDF extracted from {settings.corpus} does not conform to the shapes, "
              f"so the store at {settings.store} is unchanged.\n{error}")
         return 1
     print(report)
+    _left_out(list(report.skipped), report.documents + len(report.skipped), strict=False)
     return 0
 
 
+def _left_out(skipped: list[str], given: int, strict: bool) -> None:
+    """Report the documents that cannot be read; with ``strict``, or when none can, refuse."""
+    if not skipped:
+        return
+    listing = "\n  ".join(skipped)
+    if strict or len(skipped) == given:
+        why = "--strict refuses any" if strict else "none of the documents can be read"
+        raise DocumentError(f"{len(skipped)} of {given} documents", f"cannot be read ({why}), so "
+                            f"nothing was written:\n  {listing}")
+    _say(f"warning: {len(skipped)} of {given} documents left out, they cannot be read "
+         f"(--strict makes this an error):\n  {listing}")
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    if not store_exists(settings.store):
+    if not is_store_url(settings.store) and not store_exists(settings.store):
         _say(f"no store at {settings.store}; building it from {settings.corpus} first")
         status = cmd_build(args, settings)
         if status:
@@ -130,7 +155,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from graph_api.app import create_app
 
-    store = OxigraphStore.open(settings.store)
+    store = open_store(settings)
     try:
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port)
     finally:
@@ -140,7 +165,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     source, sparql = _read_query(args.query)
-    with OxigraphStore.open(settings.store) as store:
+    with open_store(settings) as store:
         try:
             result = store.execute(sparql)
         except SyntaxError as error:
@@ -190,7 +215,10 @@ def cmd_brokers(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.network.report import DEFAULT_VIEW
 
     view = args.view if args.view is not None else DEFAULT_VIEW
-    with OxigraphStore.open(settings.store) as store:
+    if args.write and is_store_url(settings.store):
+        raise ValueError("hin brokers --write writes a new generation of the embedded store; on a remote "
+                         "store, export the measures (--export) and load them with the server's tools")
+    with open_store(settings) as store:
         if args.export is None and args.picture is None and not args.write:
             sys.stdout.write(brokers_report(store, view=view, metric=args.metric, fmt=args.format,
                                             limit=20 if args.top is None else args.top,
@@ -207,6 +235,11 @@ def cmd_brokers(args: argparse.Namespace, settings: Settings) -> int:
         _say(str(write_measures(settings.store, view=view, partition=args.partition,
                                 base_iri=settings.base_iri, progress=_say)))
     return 0
+
+
+def _store_argument(value: str) -> Path | str:
+    """--store: a URL stays as given (a remote store), anything else is a folder."""
+    return value if is_store_url(value) else Path(value)
 
 
 def _shapes(args: argparse.Namespace):
@@ -267,8 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
     def store_flag(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--store", type=Path, default=keep, metavar="DIR",
-                         help="store folder (default: HIN_STORE or ./hin-store)")
+        sub.add_argument("--store", type=_store_argument, default=keep, metavar="DIR|URL",
+                         help="store folder, or the URL of a SPARQL endpoint for a remote store "
+                         "(default: HIN_STORE or ./hin-store)")
 
     def corpus_flag(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--corpus", type=Path, default=keep, metavar="DIR",
@@ -291,7 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="curation file, docs/curation.md (default: HIN_CURATION; hin build: "
                          "{corpus}/curation.yaml when it exists)")
         sub.add_argument("--strict", action="store_true",
-                         help="fail when a curation entry matches nothing (default: warn)")
+                         help="fail when a curation entry matches nothing or a document cannot be "
+                         "read (default: warn and leave the document out)")
 
     sub = command("ingest", "extract RDF from documents, validate it and write it to a file",
                   "hin ingest corpus/001_8619a57f6dfb2c7c.txt --output out.trig")

@@ -130,3 +130,35 @@ def corpus_server(live_server: Callable[[FastAPI], str], corpus_store_dir: Path)
     from graph_api.settings import Settings
 
     return live_server(create_app(Settings(store=corpus_store_dir)))
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """A real Virtuoso Open Source server on loopback (tests/virtuoso.py), installed when missing
+    and stopped at the end of the session."""
+    from tests.virtuoso import VirtuosoServer
+
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_settings(virtuoso) -> Settings:
+    """Settings naming the Virtuoso server as a remote store (query, update and Graph Store URLs)."""
+    from graph_api.settings import Settings
+
+    return Settings(store=virtuoso.query_url, update_url=virtuoso.update_url,
+                    graph_store_url=virtuoso.graph_store_url, store_user="dba", store_password="dba")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_corpus_store(virtuoso_settings: Settings) -> Iterator:
+    """A RemoteStore on Virtuoso holding the shipped corpus/, built by `hin build --store URL`'s code."""
+    from graph_api.remote_build import build_remote
+    from graph_api.remote_store import remote_store_from_settings
+
+    store = remote_store_from_settings(virtuoso_settings)
+    build_remote(CORPUS_DIR, store, base_iri=virtuoso_settings.base_iri)
+    yield store
+    store.close()

@@ -7,7 +7,7 @@ languages in code order; the smallest string within a language).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -17,6 +17,9 @@ from queries import Catalogue, NamedQuery
 
 #: How many node IRIs one label query asks for at most.
 LABEL_BATCH = 1000
+#: Rows of a view fetched per request from a store that pages its answers (a remote store:
+#: graph_api.remote_store.RemoteStore.select_pages), so memory holds the graph, not the answer.
+VIEW_PAGE_ROWS = 5000
 
 _LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?node ?label WHERE {{ VALUES ?node {{ {nodes} }} ?node rdfs:label ?label }}"""
@@ -51,7 +54,7 @@ def view_graph(
     if view.kind != "view":
         raise ValueError(f"{view.slug} is a named query of kind {view.kind!r}, not a network view")
     graph = nx.Graph(view=view.slug)
-    for row in store.select(view.text, substitutions):
+    for row in _view_rows(store, view, substitutions):
         source, target = row.get("source"), row.get("target")
         if source is None or target is None or source == target:
             continue
@@ -89,6 +92,18 @@ def node_labels(store: GraphStore, iris: Iterable[str]) -> dict[str, str]:
             if isinstance(label, Literal):
                 found.setdefault(str(row["node"]), []).append(label)
     return {iri: str(min(labels, key=_label_preference)) for iri, labels in found.items()}
+
+
+def _view_rows(store: GraphStore, view: NamedQuery,
+               substitutions: Mapping[str, object] | None) -> Iterator[dict[str, object]]:
+    """The view's rows: in pages of VIEW_PAGE_ROWS when the store pages (ordered by source, target
+    and weight, so the pages are disjoint), else in one answer."""
+    pages = getattr(store, "select_pages", None)
+    if pages is None:
+        yield from store.select(view.text, substitutions)
+        return
+    for page in pages(view.text, substitutions, order_by=("source", "target", "weight"), size=VIEW_PAGE_ROWS):
+        yield from page
 
 
 def _label_preference(label: Literal) -> tuple[int, str, str]:
