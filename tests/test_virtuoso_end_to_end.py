@@ -32,10 +32,6 @@ from tests.test_corpus_end_to_end import (  # noqa: F401 (collected here, on Vir
 
 pytestmark = pytest.mark.e2e
 
-#: Example queries Virtuoso 7.2 refuses, with its error code: a variable used in HAVING that is
-#: neither grouped nor aggregated (``COALESCE(?minDocuments, 2)``, a parameter left unbound).
-#: Oxigraph accepts it; SPARQL 1.1 leaves it unclear.  docs/deploy.md has the portable form.
-NOT_ON_VIRTUOSO = {"actors-across-documents": "SP031"}
 #: Example queries whose answers differ in one column by the servers' aggregate semantics:
 #: GROUP_CONCAT over no values is "" on Virtuoso (as SPARQL 1.1, 18.5.1.7, defines it) and
 #: unbound on Oxigraph.  Compared with "" and unbound taken as the same in that column only.
@@ -47,19 +43,9 @@ DERIVED_INTEGERS = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositive
 EXAMPLES = [q.slug for q in load_catalogue().examples()]
 
 
-@pytest.mark.parametrize("slug", [slug for slug in EXAMPLES if slug not in NOT_ON_VIRTUOSO])
+@pytest.mark.parametrize("slug", EXAMPLES)
 def test_every_example_query_runs_on_the_corpus(corpus_server, slug):
     corpus_tests.test_every_example_query_runs_on_the_corpus(corpus_server, slug)
-
-
-@pytest.mark.parametrize("slug", sorted(NOT_ON_VIRTUOSO))
-def test_the_examples_virtuoso_refuses_are_refused_for_the_known_reason(corpus_server, slug):
-    query = load_catalogue().get(slug).text
-    assert "HAVING" in query and "COALESCE(?minDocuments" in query
-    response = httpx.post(corpus_server + "/sparql", data={"query": query}, timeout=60)
-    assert response.status_code == 400
-    assert response.json()["error"]["code"] == "malformed-query"
-    assert NOT_ON_VIRTUOSO[slug] in response.json()["error"]["message"]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +95,7 @@ def _value(term: dict | None) -> object:
     return (str(python), term.get("xml:lang"))
 
 
-@pytest.mark.parametrize("slug", [slug for slug in EXAMPLES if slug not in NOT_ON_VIRTUOSO])
+@pytest.mark.parametrize("slug", EXAMPLES)
 def test_example_queries_give_the_same_rows_as_on_the_embedded_store(corpus_server, embedded_server, slug):
     query = load_catalogue().get(slug).text
     column = EMPTY_GROUP_CONCAT.get(slug)
