@@ -126,23 +126,43 @@ def load_generation(dataset: Dataset, store_dir: Path, *, base_iri: str) -> tupl
     """
     generations = store_dir / GENERATIONS_DIR
     generations.mkdir(parents=True, exist_ok=True)
-    name = _new_generation_name(generations)
-    building = generations / (BUILDING_PREFIX + name)
-    quads_file = generations / (BUILDING_PREFIX + name + ".nq")
     reserved = {graph_iri(local, base_iri) for local in REFERENCE_GRAPHS}
     clash = reserved & {str(graph.identifier) for graph in dataset.graphs()}
     if clash:
         raise ValueError(f"document graph {sorted(clash)[0]} clashes with a reference graph; "
                          f"rename the document (names {', '.join(REFERENCE_GRAPHS)} are reserved)")
+
+    def fill(store: OxigraphStore, quads_file: Path) -> None:
+        store.load(quads_file)
+        for local, path in REFERENCE_GRAPHS.items():
+            if not Path(path).is_file():
+                raise OSError(f"{path}: reference data missing from the installation; reinstall HIN")
+            store.load(path, graph=graph_iri(local, base_iri))
+
+    return _make_generation(generations, dataset, fill)
+
+
+def _make_generation(generations: Path, data: Dataset, fill: Callable[[OxigraphStore, Path], None], *,
+                     start: Callable[[Path], None] | None = None,
+                     notes: dict | None = None) -> tuple[str, int, int]:
+    """Make a new, finished generation folder: ``start(folder)`` may seed it (a copy of the current
+    generation), ``data`` is written as N-Quads and ``fill(store, quads_file)`` loads what it
+    needs; then the default graph becomes the union of the named graphs, the store is closed, the
+    folder renamed from its ``.building-`` name and its manifest written (with ``notes``).
+
+    Returns the generation's name, its quads in named graphs and its named-graph count.  On any
+    error the partial folder is removed and the exception propagates; nothing points at it yet.
+    """
+    name = _new_generation_name(generations)
+    building = generations / (BUILDING_PREFIX + name)
+    quads_file = generations / (BUILDING_PREFIX + name + ".nq")
     try:
-        dataset.serialize(destination=str(quads_file), format="nquads", encoding="utf-8")
+        if start is not None:
+            start(building)
+        data.serialize(destination=str(quads_file), format="nquads", encoding="utf-8")
         store = OxigraphStore.open(building, read_only=False)
         try:
-            store.load(quads_file)
-            for local, path in REFERENCE_GRAPHS.items():
-                if not Path(path).is_file():
-                    raise OSError(f"{path}: reference data missing from the installation; reinstall HIN")
-                store.load(path, graph=graph_iri(local, base_iri))
+            fill(store, quads_file)
             graphs = len(store.graphs())
             union = store.materialise_union()
             quads = len(store) - union
@@ -153,8 +173,8 @@ def load_generation(dataset: Dataset, store_dir: Path, *, base_iri: str) -> tupl
             gc.collect()  # the RocksDB handle must be gone before the folder is renamed
         building.rename(generations / name)
         manifest_path(generations / name).write_text(json.dumps(
-            {"default_graph": "union", "quads_in_named_graphs": quads, "named_graphs": graphs},
-            indent=2) + "\n", encoding="utf-8")
+            {"default_graph": "union", "quads_in_named_graphs": quads, "named_graphs": graphs,
+             **(notes or {})}, indent=2) + "\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -277,36 +297,19 @@ def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> 
         raise ValueError("the data to add has triples in the default graph; put them in a named graph")
     current = resolve_store_path(store_dir)
     generations = store_dir / GENERATIONS_DIR
-    name = _new_generation_name(generations)
-    building = generations / (BUILDING_PREFIX + name)
-    quads_file = generations / (BUILDING_PREFIX + name + ".nq")
     added = sorted(str(g.identifier) for g in add.graphs() if len(g) and g.identifier != add.default_graph.identifier)
-    try:
+
+    def start(building: Path) -> None:
         with OxigraphStore.open(store_dir) as old:
             old.oxigraph.backup(str(building))
-        add.serialize(destination=str(quads_file), format="nquads", encoding="utf-8")
-        store = OxigraphStore.open(building, read_only=False)
-        try:
-            for iri in added:
-                store.oxigraph.remove_graph(ox.NamedNode(iri))
-            store.load(quads_file)
-            graphs = len(store.graphs())
-            union = store.materialise_union()
-            quads = len(store) - union
-            store.optimize()
-        finally:
-            store.close()
-            del store
-            gc.collect()  # the RocksDB handle must be gone before the folder is renamed
-        building.rename(generations / name)
-        manifest_path(generations / name).write_text(json.dumps(
-            {"default_graph": "union", "quads_in_named_graphs": quads, "named_graphs": graphs,
-             "derived_from": current.name, "added_graphs": added}, indent=2) + "\n", encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    finally:
-        quads_file.unlink(missing_ok=True)
+
+    def fill(store: OxigraphStore, quads_file: Path) -> None:
+        for iri in added:
+            store.oxigraph.remove_graph(ox.NamedNode(iri))
+        store.load(quads_file)
+
+    name, quads, graphs = _make_generation(generations, add, fill, start=start,
+                                           notes={"derived_from": current.name, "added_graphs": added})
     switch_generation(store_dir, name)
     prune_generations(store_dir, keep)
     return name, quads, graphs
