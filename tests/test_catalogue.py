@@ -140,3 +140,11 @@ def test_bound_parameter_restricts_the_result(catalogue: Catalogue) -> None:
     assert {str(row["cluster"]) for row in everything} == {two, "https://w3id.org/hin/id/cluster/cluster-one"}
     assert [(str(r["memberLabel"]), str(r["role"])) for r in bound] == [
         ("Alpha", "memberOf"), ("Beta", "memberOf"), ("Delta", "coordinates")]
+
+
+def test_the_query_catalogue_page_is_up_to_date():
+    """docs/queries.md is generated (python -m queries.docgen) with each example's results on the
+    sample corpus; a change to a query or to extraction must regenerate it."""
+    from queries.docgen import main
+
+    assert main(["--check"]) == 0
