@@ -88,7 +88,7 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
         if _CHROME.match(text) or (len(text) <= 2) or _is_menu(text):
             zones[s.index] = "chrome"
     for s in sentences:
-        if zones[s.index] == "body" and _CONTACT.search(_DATES.sub(" ", s.text)) and len(s.text) < 200:
+        if zones[s.index] == "body" and len(s.text) < 200 and _CONTACT.search(_DATES.sub(" ", s.text)):
             zones[s.index] = "contact"
             if _CONTACT_HEADING.match(s.text.strip()):
                 continue  # a heading opens its block: the lines above it are not part of it
