@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ingest.boilerplate import classify
+from ingest.entity_edits import settle_agreements
 from ingest.language import detect_language
 from ingest.mentions import find_mentions
-from ingest.model import Entity, Extraction, Relation, SourceDocument
+from ingest.model import Extraction, SourceDocument
 from ingest.relations import Context, find_relations, paragraphs
-from ingest.resolve import agreement_slug, resolve
+from ingest.resolve import resolve
 from ingest.sentences import split_sentences
 
 
@@ -43,28 +44,5 @@ def extract(document: SourceDocument) -> Extraction:
     context = Context(document.text, language, sentences, zones, by_key, by_sentence,
                       paragraphs(document.text, sentences))
     relations = find_relations(context)
-    entities, relations = _finish(list(context.entities.values()), relations)
+    entities, relations = settle_agreements(list(context.entities.values()), relations)
     return Extraction(document=document, sentences=sentences, entities=entities, relations=relations)
-
-
-def _finish(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
-    """Drop agreements without two parties, and give the others slugs from their parties."""
-    parties: dict[tuple[str, str], list[str]] = {}
-    for r in relations:
-        if r.object[0] == "agreement" and r.kind in ("partyTo", "coordinates"):
-            parties.setdefault(r.object, []).append(r.subject[1])
-    renamed: dict[tuple[str, str], tuple[str, str]] = {}
-    kept = []
-    for entity in entities:
-        if entity.kind == "agreement":
-            if len(set(parties.get(entity.key, ()))) < 2:
-                continue
-            old = entity.key
-            entity.slug = agreement_slug(entity, parties[old])
-            renamed[old] = entity.key
-        kept.append(entity)
-    relations = [replace(r, subject=renamed.get(r.subject, r.subject), object=renamed.get(r.object, r.object))
-                 for r in relations]
-    known = {e.key for e in kept}
-    relations = [r for r in relations if r.subject in known and r.object in known]
-    return kept, sorted(relations, key=lambda r: (r.sentence, r.kind, r.subject, r.object))
