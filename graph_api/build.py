@@ -57,7 +57,7 @@ from graph_api.oxigraph_store import (GENERATIONS_DIR, POINTER_FILE, OxigraphSto
 from ingest.iris import graph_iri
 from ingest.curation import load_curation
 from ingest.errors import DocumentError
-from ingest.pipeline import ingest_documents
+from ingest.pipeline import IngestResult, ingest_documents
 from ontology import FIELDS_FILE, VOCABULARY_FILE
 from shapes import require_valid
 
@@ -315,6 +315,33 @@ def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> 
     return name, quads, graphs
 
 
+def extract_valid(corpus: Path, *, base_iri: str, say: Progress, progress: Progress | None,
+                  shapes: Graph | None, threshold: float, curation: Path | str | None, strict: bool,
+                  skip_unreadable: bool) -> tuple[list[Path], IngestResult]:
+    """The stages every build shares before loading: list the corpus, extract with curation
+    (``{corpus}/curation.yaml`` when none is given), report warnings, validate against the shapes.
+
+    Returns the document paths and the ingest result.  Raises ``DocumentError`` when no document
+    can be read and ``InvalidGraphError`` when the result does not conform; nothing is loaded.
+    """
+    paths = list_documents(corpus)
+    if curation is None and (corpus / "curation.yaml").is_file():
+        curation = corpus / "curation.yaml"
+    curated = load_curation(curation) if curation is not None else None
+    say(f"extracting {len(paths)} documents from {corpus}"
+        + (f", curated by {curation}" if curation is not None else ""))
+    result = ingest_documents(paths, base=base_iri, progress=progress, threshold=threshold,
+                              curation=curated, strict=strict, skip_unreadable=skip_unreadable)
+    if result.skipped and len(result.skipped) == len(paths):
+        raise DocumentError(str(corpus), f"none of the {len(paths)} documents can be read, so the store "
+                            "is unchanged:\n  " + "\n  ".join(str(error) for error in result.skipped))
+    for line in result.warnings + result.curation.not_in_run:
+        say(f"warning: {line}")
+    say("validating against the shapes")
+    require_valid(result.dataset, shapes=shapes)
+    return paths, result
+
+
 def build_store(
     corpus: Path | str,
     store_dir: Path | str,
@@ -370,23 +397,11 @@ def build_store(
     say = progress or (lambda message: None)
     corpus, store_dir = Path(corpus), Path(store_dir)
     _check_store_dir(store_dir)
-    paths = list_documents(corpus)
-    if curation is None and (corpus / "curation.yaml").is_file():
-        curation = corpus / "curation.yaml"
-    curated = load_curation(curation) if curation is not None else None
-    say(f"extracting {len(paths)} documents from {corpus}"
-        + (f", curated by {curation}" if curation is not None else ""))
-    result = ingest_documents(paths, base=base_iri, progress=progress, threshold=threshold,
-                              curation=curated, strict=strict, skip_unreadable=skip_unreadable)
+    paths, result = extract_valid(corpus, base_iri=base_iri, say=say, progress=progress, shapes=shapes,
+                                  threshold=threshold, curation=curation, strict=strict,
+                                  skip_unreadable=skip_unreadable)
     skipped = tuple(str(error) for error in result.skipped)
-    if skipped and len(skipped) == len(paths):
-        raise DocumentError(str(corpus), f"none of the {len(paths)} documents can be read, so the store "
-                            "is unchanged:\n  " + "\n  ".join(skipped))
-    for line in result.warnings + result.curation.not_in_run:
-        say(f"warning: {line}")
     dataset = result.dataset
-    say("validating against the shapes")
-    require_valid(dataset, shapes=shapes)
     say(f"loading into a new generation under {store_dir / GENERATIONS_DIR}")
     with build_lock(store_dir):
         name, quads, graphs = load_generation(dataset, store_dir, base_iri=base_iri)

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from graph_api.build import REFERENCE_GRAPHS, BuildReport, Progress, list_documents
+from graph_api.build import REFERENCE_GRAPHS, BuildReport, Progress, extract_valid
 from graph_api.remote_dataset import Generation, stored_graph_iri, union_graph_iri
 from graph_api.remote_store import CATALOGUE_GRAPH, RemoteStore
 from ingest.iris import graph_iri
@@ -193,29 +193,12 @@ def build_remote(corpus: Path | str, store: RemoteStore, *, base_iri: str, progr
     The parameters and errors are those of :func:`graph_api.build.build_store`; a failed build
     leaves the generation in use as it was.  The report's ``store`` is the generation's IRI.
     """
-    from ingest.curation import load_curation
-    from ingest.errors import DocumentError
-    from ingest.pipeline import ingest_documents
-    from shapes import require_valid
-
     started = time.monotonic()
     say = progress or (lambda message: None)
-    paths = list_documents(corpus)
-    corpus = Path(corpus)
-    if curation is None and (corpus / "curation.yaml").is_file():
-        curation = corpus / "curation.yaml"
-    curated = load_curation(curation) if curation is not None else None
-    say(f"extracting {len(paths)} documents from {corpus}")
-    result = ingest_documents(paths, base=base_iri, progress=progress, threshold=threshold,
-                              curation=curated, strict=strict, skip_unreadable=skip_unreadable)
+    paths, result = extract_valid(Path(corpus), base_iri=base_iri, say=say, progress=progress,
+                                  shapes=shapes, threshold=threshold, curation=curation, strict=strict,
+                                  skip_unreadable=skip_unreadable)
     skipped = tuple(str(error) for error in result.skipped)
-    if skipped and len(skipped) == len(paths):
-        raise DocumentError(str(corpus), f"none of the {len(paths)} documents can be read, so the store "
-                            "is unchanged:\n  " + "\n  ".join(skipped))
-    for line in result.warnings + result.curation.not_in_run:
-        say(f"warning: {line}")
-    say("validating against the shapes")
-    require_valid(result.dataset, shapes=shapes)
     say(f"loading into a new generation on {store.graph_store_url}")
     name, quads, graphs = load_generation_remote(store, result.dataset, base_iri=base_iri, progress=say)
     switch_generation_remote(store, name)
