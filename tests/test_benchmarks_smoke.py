@@ -31,3 +31,23 @@ def test_synthetic_network_is_reproducible_and_shaped() -> None:
     assert sizes[0] > 3 * sizes[-1]  # Zipf: the largest country dwarfs the smallest
     cross = sum(1 for u, v in first.edges if countries[u] != countries[v])
     assert 0 < cross < first.number_of_edges() / 2  # mostly national ties, some cross-border
+
+
+def test_one_command_runs_a_named_benchmark_at_smoke_size(capsys) -> None:
+    from benchmarks.__main__ import main as run_benchmarks
+
+    assert run_benchmarks(["brokers", "--smoke"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== brokers ==") and "500 actors" in out
+
+
+def test_one_command_refuses_an_unknown_benchmark(capsys) -> None:
+    import pytest
+
+    from benchmarks.__main__ import main as run_benchmarks
+
+    with pytest.raises(SystemExit) as stopped:
+        run_benchmarks(["no-such-benchmark"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "unknown benchmark no-such-benchmark; choose from" in err and "brokers" in err
