@@ -21,10 +21,11 @@ LIST_HEADING = re.compile(
     r"[^:\n]{0,40}:\s*$", re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(
-    r"^\s*(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s+|projekt)?(?:lead[\s-]?partners?|members?|mitglieder"
+    r"^\s*(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?(?:lead[\s-]?partners?|members?|mitglieder"
     r"|partner(?:s|innen|e)?|leden|deelnemers|medlemmer|teilnehmer\w*|participants|signatories|unterzeichner\w*"
     r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
-    r"\s*(?:\([^)\n]{0,30}\))?\s*:?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?\s*:?\s*$",
+    re.IGNORECASE)
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
@@ -134,7 +135,8 @@ _IS_CLUSTER = re.compile(
     r"^\s+(?:is|ist|er)\s+(?:(?:a|an|the|een|het|de|ein|eine|das|der|en|et)\s+|[A-ZÀ-Þ]\w+s\s+)(?:[\w-]+\s+){0,2}?"
     r"(?:cluster|klynge|netværk|innovationsnetværk|netzwerk|netwerk|network|alliance|allianz|bündnis"
     r"|partnership|consortium|konsortium|samenwerkingsverband|membership organi[sz]ation|medlemsorganisation"
-    r"|mitgliederorganisation|ledenorganisatie)\b", re.IGNORECASE)
+    r"|mitgliederorganisation|ledenorganisatie"
+    r"|(?:project|projekt)\s+(?:waarin|in which|where|with|mit|in dem|hvor|med|i hvilket))\b", re.IGNORECASE)
 #: "X, the cluster for medical technology", "X, das Netzwerk der ...": an appositive says X is a cluster.
 _APPOSITIVE_CLUSTER = re.compile(
     r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,2}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
@@ -173,7 +175,7 @@ _NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:\s+(?:[A-ZÀ-Þ][\w-]*|for|für|voor|o
 #: Phrases that say a name is founded ("om samen Zorglab Noord op te zetten", "to establish X").
 _FOUNDED = [
     re.compile(r"\bom\s+(?:samen\s+|gezamenlijk\s+)?(?:het\s+|de\s+)?" + _NAME_RUN + r"\s+op\s+te\s+(?:zetten|richten)\b"),
-    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found)|establishing|launching)\s+(?:the\s+)?"
+    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form)|establishing|launching)\s+(?:the\s+)?"
                + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),

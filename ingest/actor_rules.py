@@ -153,8 +153,13 @@ def agreements(context: Context) -> None:
             actors = [(a, k) for a, k in actors if k not in founded]
             signed = context.has_verb(index, "sign")
             if signed:
+                for key, where in _announced_parties(context, index):
+                    context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
                 before = [k for a, k in actors if a.end <= agreement.start]
-                named = before or [k for _, k in actors]
+                named = before or [k for a, k in actors if not _HOST_BEFORE.search(
+                    context.text[max(0, a.start - 30):a.start])]
+                if not before and named:  # "the cluster signed a memorandum ... with X": the cluster is a party
+                    named += _cluster_before(context, index, agreement.start, exclude=named)
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
@@ -172,6 +177,22 @@ def agreements(context: Context) -> None:
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
+    for key in [k for k in context.found if k[0] == "partyTo" and ("establishes", k[2], k[1]) in context.found]:
+        del context.found[key]  # a headline "Absichtserklärung unterzeichnet: Netzwerk X ..." names what it founds
+    for founding in [r for r in context.found.values() if r.kind == "establishes"]:
+        for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == founding.subject]:
+            context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
+
+
+def _cluster_before(context: Context, index: int, offset: int, exclude) -> list:
+    """The cluster a definite phrase before ``offset`` in sentence ``index`` refers to ("the
+    cluster signed ..."), as a one-element list, or []."""
+    from ingest.member_rules import ANAPHOR, referenced_cluster
+
+    if not ANAPHOR.search(context.text[context.sentences[index].start:offset]):
+        return []
+    found = referenced_cluster(context, index, exclude=exclude)
+    return [found] if found is not None else []
 
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|der|des|for|für|voor|across|throughout"
@@ -185,7 +206,8 @@ def _regions_as_parties(context: Context, index: int) -> None:
     sentence = context.sentences[index]
     for rcand, rkey in context.mentions(index, "region"):
         before = context.text[sentence.start:rcand.start]
-        if _REGION_BODY.match(rcand.text) and not _LOCATIVE_BEFORE.search(before):
+        # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
+        if _REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before):
             region = context.entities.get(rkey)
             key = _region_body(context, rcand, rkey)
             if region is not None and rkey not in context.entities:
@@ -193,11 +215,17 @@ def _regions_as_parties(context: Context, index: int) -> None:
                 context.add("locatedIn", key, rkey, index, 0.8, "region-body")
 
 
+#: A host or venue before an actor after the agreement word ("signed ... at a meeting hosted by X",
+#: "underskrevet på X"): no signatory.
+_HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret)\s+(?:by|von|door|af)"
+                          r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?)\s+$", re.IGNORECASE)
+
+
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
 _FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etablering"
-                       r"|etablere|oprettelse|oprette|skabe|stiftelse)\b", re.IGNORECASE)
+                       r"|etablere|oprettelse|oprette|skabe|stiftelse|form|forming|vormen|danne)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
 _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
                               r"\s+(?:\w+\s+){0,2}?(?:netværk|klynge|alliance|netzwerk|bündnis|allianz|netwerk"
@@ -214,6 +242,35 @@ def _founded(context: Context, agreement, actors) -> list:
                 and not any(a.start > agreement.end and a.end <= actor.start for a, _ in actors):
             out.append(key)
     return out
+
+
+#: A sentence that opens by naming who takes part: "Beteiligt sind A, B und C", "Partners are ...".
+_PARTICIPANTS = re.compile(
+    r"^\s*(?:(?:beteiligt|partner|unterzeichner|mit dabei|dabei)\s+(?:sind|waren)|zu den (?:partnern|beteiligten"
+    r"|unterzeichnern) (?:gehören|zählen)|(?:betrokken|deelnemers|partners|ondertekenaars|partijen)\s+(?:zijn|waren)"
+    r"|(?:parterne|partnerne|deltagerne|underskriverne)\s+(?:er|var)|bag aftalen står|(?:the )?(?:partners|signatories"
+    r"|parties|participants)\s+(?:are|were|include)|participating (?:are|were))\b", re.IGNORECASE)
+#: A heading over the parties of an agreement named just before ("Partner:", "Ondertekenaars").
+_PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deelnemer|partij|underskriver|deltager"
+                            r"|parter|signator|parties|participant", re.IGNORECASE)
+
+
+def _announced_parties(context: Context, index: int):
+    """Parties named after a sentence with an agreement and a signing verb: the next sentence when
+    it opens with who takes part ("... unterzeichneten eine Absichtserklärung. Beteiligt sind A, B
+    und C."), or the items under a heading of parties on the next lines."""
+    from ingest.actor_names import is_list_heading, list_items
+
+    nxt = index + 1
+    if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
+        return []
+    sentence = context.sentences[nxt]
+    if _PARTICIPANTS.match(sentence.text):
+        return [(k, nxt) for _, k in context.mentions(nxt, "organisation", "cluster")]
+    if is_list_heading(sentence.text) and _PARTY_HEADING.search(sentence.text):
+        items = list_items(context.text, context.sentences, nxt, context.zones)
+        return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]
+    return []
 
 
 def _nearby_list(context: Context, index: int):
@@ -253,7 +310,7 @@ def _establishes(context: Context, index: int, agr_key) -> None:
 
 #: "Das neue Netzwerk soll unter dem Namen X starten": the name is that of a new cluster.
 _NEW_CLUSTER = re.compile(r"\b(?:das neue|ein neues|der neue|ein neuer|het nieuwe|een nieuw|det nye|et nyt|den nye"
-                          r"|en ny|the new|a new)\s+(?:\w+\s+)?(?:netzwerk|netwerk|netværk|network|cluster|klynge"
+                          r"|en ny|the new|a new|et fælles|ein gemeinsames|een gezamenlijk|a joint)\s+(?:\w+\s+)?(?:netzwerk|netwerk|netværk|network|cluster|klynge"
                           r"|bündnis|alliance|allianz|alliantie|konsortium|consortium|verbund|forum)\w*",
                           re.IGNORECASE)
 _NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"

@@ -23,6 +23,8 @@ from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans
 from ingest.tokens import QUOTES_OPEN, Token, pattern, wordlist
 
 _ROLE_PREPOSITIONS = {"of", "for", "van", "bij", "at", "hos", "i", "bei", "de", "du"}
+#: Lower-case words that may stand between two capitalised words of a name after a descriptor.
+_NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
 _LIST_WORDS = {"and", "og", "en", "und", "et", "have", "has", "hebben", "heeft", "har", "ont", "a", "already", "al",
                "today", "vandaag", "i", "dag", "idag", "now", "nu", "also", "ook", "også"}
 
@@ -95,6 +97,10 @@ class _Finder(NameSpans):
             if self.german and right and not left and not quoted and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
+            if self.german and right and not left and not quoted and i and not self.t[i - 1].is_cap \
+                    and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \
+                    and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
+                continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if not left and not right and not (tok.is_acronym and kind == "organisation"):
                 continue
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
@@ -122,7 +128,9 @@ class _Finder(NameSpans):
             while j < len(self.t):
                 run = []
                 while j < len(self.t) and (self.name_word(self.t[j]) or (
-                        run and self.t[j].low in {"&"})) and not (self.german and not self.is_proper(self.t[j])):
+                        run and self.t[j].low in {"&"}) or (  # "het netwerk Zorg op Afstand Twente"
+                        run and not self.german and self.t[j].low in _NAME_LINKS and j + 1 < len(self.t)
+                        and self.name_word(self.t[j + 1]))) and not (self.german and not self.is_proper(self.t[j])):
                     run.append(self.t[j])
                     j += 1
                 if not run:
@@ -165,6 +173,10 @@ class _Finder(NameSpans):
                 if j < len(self.t) and self.t[j].low in {"the", "de", "het"}:
                     j += 1
                 run = self._cap_run(j)
+                nxt = self.t[run[-1].index + 1:run[-1].index + 3] if run else []
+                if len(run) == 1 and not run[0].looks_proper and nxt and (
+                        nxt[0].low in _ROLE_PREPOSITIONS or nxt[0].text == "," and len(nxt) > 1 and nxt[1].is_cap):
+                    continue  # "Director of Innovation, Hywel Dda ...", "for Research at X": part of the role
                 if run:
                     out.append(self._make("organisation", run[0].start, run[-1].end, "role-of-name", 0.7))
         return out
@@ -215,9 +227,15 @@ _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "name
 _NEW = {"neuer", "neues", "neue", "neuen", "new", "nieuw", "nieuwe", "nyt", "nye", "ny"}
 
 
+#: first word -> the naming phrases it starts.
+_NAMING_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _NAMING:
+    _NAMING_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 def _naming_phrase(tokens: list[Token], i: int) -> int:
     """Length of a phrase at ``i`` that introduces a new name, or 0."""
-    for phrase in _NAMING:
+    for phrase in _NAMING_BY_FIRST.get(tokens[i].low, ()):
         if tuple(t.low for t in tokens[i:i + len(phrase)]) == phrase:
             return len(phrase)
     return 0

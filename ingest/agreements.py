@@ -18,6 +18,9 @@ BETWEEN = {"tussen", "zwischen", "between", "mellem", "among", "amongst", "entre
 #: Words that make "the agreement" refer back to one named before.
 _DEFINITE = {"the", "this", "that", "die", "diese", "dieser", "das", "der", "de", "het", "deze", "dit",
              "den", "denne", "det", "dette", "la", "le", "cette", "cet"}
+#: Auxiliary verbs: after one, the agreement word's clause has begun and no purpose follows.
+_AUXILIARIES = {"was", "were", "is", "has", "have", "had", "wurde", "wurden", "ist", "hat", "haben", "werd", "werden",
+                "wordt", "heeft", "hebben", "blev", "er", "har", "bliver"}
 _STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—", '"', "„", "“", "”"}
 
 
@@ -62,6 +65,8 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     """The purpose phrase after an agreement word, skipping a list of parties before it."""
     j = i
     while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
+        if tokens[j].low in _AUXILIARIES:
+            return []  # "The memorandum was signed on Monday by ...": a clause, not a purpose
         j += 1
     if j >= len(tokens) or tokens[j].low not in _PURPOSE:
         return []

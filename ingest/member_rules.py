@@ -58,8 +58,15 @@ def topic_cluster(context: Context):
 def referenced_cluster(context: Context, index: int, exclude=()):
     """The cluster that a definite phrase in sentence ``index`` points back to, or None; clusters
     of ``exclude`` (the subject of the sentence) are passed over."""
-    if not ANAPHOR.search(context.sentences[index].text):
+    anaphor = ANAPHOR.search(context.sentences[index].text)
+    if not anaphor:
         return topic_cluster(context) if _GROUP.search(context.sentences[index].text) else None
+    word = anaphor.group().split()[-1].casefold()[:5]  # "the alliance": a cluster with "Alliance" in its name first
+    for back in range(1, 6):
+        found = [k for c, k in (context.mentions(index - back, "cluster") if index - back >= 0 else [])
+                 if k not in exclude and word in c.label.casefold()]
+        if found:
+            return found[-1]
     for back in range(0, 6):
         found = context.mentions(index - back, "cluster") if index - back >= 0 else []
         if back == 0:

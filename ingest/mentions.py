@@ -10,6 +10,7 @@ import re
 
 from ingest.actor_names import (appositives, copula_clusters, founded_names, listed_names,
                                  title_clusters)
+from ingest.acting_names import acting_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
 from ingest.candidates import Candidate, keep_longest
@@ -55,6 +56,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
     found += founded_names(text, language, sentences, zones)
     kept = keep_longest(found, PRIORITY)
+    kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
 
 

@@ -9,6 +9,8 @@ left of a head, how far a name runs to the right of its head (connectors, enumer
 """
 from __future__ import annotations
 
+import re
+
 from ingest.candidates import Candidate, clean_label
 from ingest.tokens import MONTHS, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
@@ -24,6 +26,11 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
+#: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
+#: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
+#: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
+_REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|punkt|arzt|ärztin|haupt|küste|teil|bürgermeister|schrift|"
+                       r"rand)$)[a-zäöüß]{4,}(?<!ung)(?<!eit)(?<!aft)(?<!ion)(?<!nis)(?<!ent)(?<!e)(?<!ik)")
 
 
 class NameSpans:
@@ -43,7 +50,8 @@ class NameSpans:
     def is_proper(self, tok: Token) -> bool:
         if not self.german:
             return tok.is_cap
-        return tok.looks_proper or any(a <= tok.start and tok.end <= b for a, b in self.proper)
+        return (tok.looks_proper or bool(_REGIONAL.fullmatch(tok.text))
+                or any(a <= tok.start and tok.end <= b for a, b in self.proper))
 
     def name_word(self, tok: Token) -> bool:
         return (tok.is_word and tok.is_cap and self.stop.word(tok.text) is None

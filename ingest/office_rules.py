@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from ingest.relations import Context
+from ingest.tokens import wordlist
 
 #: Role word (a prefix of it) -> the words that open or hold the name of the authority it serves.
 _OFFICES = [
     (re.compile(r"(?:gedeputeerde|commissaris van de koning)$", re.IGNORECASE), ("provincie",)),
     (re.compile(r"(?:regionsrådsformand|regionsrådsmedlem|regionsdirektør|regional councillor)$", re.IGNORECASE),
      ("region",)),
-    (re.compile(r"(?:landrat|landrätin)$", re.IGNORECASE), ("landkreis", "kreis")),
+    (re.compile(r"(?:landrat|landrätin)$", re.IGNORECASE), ("landkreis", "kreis", "landratsamt")),
     (re.compile(r"(?:burgemeester|wethouder|borgmester|rådmand|bürgermeister(?:in)?|oberbürgermeister(?:in)?"
                 r"|mayor)$", re.IGNORECASE), ("gemeente", "kommune", "stadt", "city")),
     (re.compile(r"\w*minister(?:in)?$", re.IGNORECASE), ("ministerium", "ministerie", "ministry", "ministeriet")),
@@ -37,10 +38,27 @@ def office_holders(context: Context) -> None:
             for office, words in _OFFICES:
                 if not office.match(role.group(1)):
                     continue
-                bodies = [e for e in organisations
-                          if any(w in e.label.casefold() for w in words)]
+                named = {e.key: [n for n in (e.label, *e.alt_labels) if any(w in n.casefold() for w in words)]
+                         for e in organisations}
+                bodies = [e for e in organisations if named[e.key]]
+                if len(bodies) > 1:  # not "Wirtschaftsförderung Landkreis X", whose head is another
+                    bodies = [e for e in bodies
+                              if not all(_headed_by_other(n, words, context.language) for n in named[e.key])]
                 if len(bodies) == 1:
                     context.add("affiliatedWith", key, bodies[0].key, index, 0.6, "office-holder")
+
+
+def _headed_by_other(label: str, words: tuple, language: str) -> bool:
+    """Does another organisation head word stand before the authority word in ``label``, or is the
+    word holding it the head of another kind of organisation (``Kreisklinik``)?"""
+    heads = wordlist("org_heads", language)
+    for word in label.split():
+        held = [w for w in words if w in word.casefold()]
+        if held:
+            return heads.word(word) != heads.word(held[0])
+        if heads.word(word):
+            return True
+    return False
 
 
 RULES = [office_holders]

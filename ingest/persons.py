@@ -12,9 +12,10 @@ A party abbreviation in brackets right after the name (``(V)``) is not part of i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ingest.candidates import Candidate
-from ingest.tokens import MONTHS, Token, pattern, wordlist
+from ingest.tokens import MONTHS, Token, covered, pattern, wordlist
 
 _PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af"}
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
@@ -45,13 +46,13 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
     heads = wordlist("org_heads", language)
     clusters = wordlist("cluster_words", language)
     out: list[Candidate] = []
+    inside = covered(tokens, taken)
 
     def name_word(tok: Token) -> bool:
         return (tok.is_word and tok.text[:1].isupper() and bool(_NAME_CHARS.match(tok.text))
                 and not tok.is_acronym and stop.word(tok.text) is None and tok.low not in MONTHS
                 and roles.word(tok.text) is None and heads.word(tok.text) is None
-                and clusters.word(tok.text) is None
-                and not any(a <= tok.start < b for a, b in taken))
+                and clusters.word(tok.text) is None and tok.index not in inside)
 
     def run_from(i: int) -> list[Token]:
         run: list[Token] = []
@@ -69,15 +70,18 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
 
     titles = [m for m in pattern("person_titles", language).finditer(text, tokens[0].start, tokens[-1].end)] \
         if tokens else []
+    starts = [t.start for t in tokens]
     for m in titles:
-        after = [t for t in tokens if t.start >= m.end()]
-        run = run_from(after[0].index) if after and after[0].start - m.end() <= 2 else []
+        k = bisect_left(starts, m.end())  # the first token after the title
+        run = run_from(k) if k < len(tokens) and tokens[k].start - m.end() <= 2 else []
         if len(run) >= 1 and (len(run) >= 2 or given.word(run[0].text)):
             cand = _make(text, sentence, run, "title-name", 0.95)
             cand.aliases.add(" ".join(text[m.start():run[-1].end].split()))
             out.append(cand)
+    titled = covered(tokens, [(c.start, c.end) for c in out])
+    words, reach = len([t for t in tokens if t.is_word]), -1  # reach: end of the last name found below
     for i, tok in enumerate(tokens):
-        if any(c.start <= tok.start < c.end for c in out):
+        if i in titled or tok.start < reach:
             continue
         before = tokens[i - 1] if i else None
         role_before = before is not None and before.is_word and roles.word(before.text) is not None
@@ -89,7 +93,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         if len(run) < 2:
             continue
         first_given = given.word(run[0].text) is not None
-        alone = zone == "contact" and len(run) == len([t for t in tokens if t.is_word])
+        alone = zone == "contact" and len(run) == words
         after = tokens[run[-1].index + 1:run[-1].index + 3]
         role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word
                       and roles.word(after[1].text) is not None)
@@ -101,6 +105,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
         elif alone and len(run) <= 3:
             out.append(_make(text, sentence, run, "contact-name", 0.6))
+        if out and out[-1].start == tok.start:
+            reach = max(reach, out[-1].end)
     return out
 
 

@@ -76,7 +76,7 @@ def _grammar(language: str) -> dict:
             for kind in ("trigger", "plural", "and", "compass", "adjective", "suffix", "hyphen")}
 
 
-def _known(name: str, language: str, kinds=("country", "continent", "subdivision", "city")):
+def _known(name: str, language: str, kinds=("country", "continent", "subdivision", "city", "area")):
     for place in gazetteer().candidates(name, language):
         if place.kind in kinds:
             return region_record(place.key, language)
@@ -110,7 +110,8 @@ _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
     re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in)\s+" + _TOWN + r"\b"),
-    re.compile(r"(?:[A-Z][\w.&-]*|GmbH|e\.\s?V\.|B\.V\.|ApS|A/S|Ltd)\s+(?:in|i)\s+" + _TOWN + r"\b"),
+    # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
+    re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     re.compile(r"(?m)^\s*(?:[-•·*–]\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
 ]

@@ -41,6 +41,7 @@ class Context:
     paragraph: dict[int, int]
     found: dict[tuple[str, tuple, tuple], Relation] = field(default_factory=dict)
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    _verbs: dict[tuple[int, str], bool] = field(default_factory=dict)
 
     def tokens(self, index: int) -> list[Token]:
         if index not in self._tokens:
@@ -64,9 +65,12 @@ class Context:
     def has_verb(self, index: int, category: str) -> bool:
         """Does sentence ``index`` hold a verb of ``category`` (sign, coordinate, create, member,
         speak) from ``ingest/lexicon/verbs.tsv``?"""
-        verbs = wordlist("verbs", self.language, category)
-        tokens = self.tokens(index)
-        return any(verbs.at(tokens, i) for i in range(len(tokens)) if tokens[i].is_word)
+        if (index, category) not in self._verbs:  # the rules ask again and again
+            verbs = wordlist("verbs", self.language, category)
+            tokens = self.tokens(index)
+            self._verbs[index, category] = any(verbs.at(tokens, i) for i in range(len(tokens))
+                                               if tokens[i].is_word)
+        return self._verbs[index, category]
 
     def between(self, a: int, b: int) -> str:
         return self.text[a:b] if a <= b else ""

@@ -107,6 +107,10 @@ def _content(cand: Candidate, language: str) -> list[str]:
             if not heads.word(w) and not stop.word(w) and w not in {"fur", "van", "voor", "of", "for", "de"}]
 
 
+#: Head classes of authorities named by one place: two of them with the same place are one body.
+_ONE_PLACE_HEADS = {"district"}
+
+
 def _same_translation(group: list[Candidate], cand: Candidate, language: str) -> bool:
     """Same class of institution (both chambers, both associations ...) and the words of the
     shorter name all found, by their first five letters, in the longer one."""
@@ -117,7 +121,8 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
             continue
         a, b = _content(cand, language), _content(other, language)
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-        if len(short) >= 2 and all(any(w[:5] == v[:5] for v in long_) for w in short):
+        least = 1 if cand.head in _ONE_PLACE_HEADS else 2  # "Landratsamt Konstanz" = "Landkreis Konstanz"
+        if len(short) >= least and all(any(w[:5] == v[:5] for v in long_) for w in short):
             return True
     return False
 

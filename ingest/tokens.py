@@ -62,6 +62,19 @@ def tokenize(sentence: Sentence) -> list[Token]:
             for i, m in enumerate(_TOKEN.finditer(sentence.text))]
 
 
+def covered(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside one of ``spans`` (one sweep over both, sorted)."""
+    out, k, reach = set(), 0, -1
+    spans = sorted(spans)
+    for tok in tokens:
+        while k < len(spans) and spans[k][0] <= tok.start:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if tok.start < reach:
+            out.add(tok.index)
+    return out
+
+
 class WordList:
     """Entries of one lexicon kind for one language, matched case-insensitively."""
 
@@ -71,6 +84,7 @@ class WordList:
         self.suffix: list[tuple[str, str]] = []
         self.infix: list[tuple[str, str]] = []
         self.phrases: dict[tuple[str, ...], str] = {}
+        self._known: dict[str, str | None] = {}  #: word -> value, filled by :meth:`word`
         for row in rows:
             form, value = row.form.casefold(), row.value or row.kind
             if " " in form:
@@ -83,9 +97,21 @@ class WordList:
                 self.prefix.append((form[:-1], value))
             else:
                 self.exact[form] = value
+        #: first word -> the phrases it starts, longest first
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, value in sorted(self.phrases.items(), key=lambda p: -len(p[0])):
+            self._by_first.setdefault(phrase[0], []).append((phrase, value))
 
     def word(self, text: str) -> str | None:
-        """The value of the entry that matches one word, or None."""
+        """The value of the entry that matches one word, or None (remembered per word: a page
+        repeats its words, and the stems are tried one by one)."""
+        if text not in self._known:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            self._known[text] = self._match(text)
+        return self._known[text]
+
+    def _match(self, text: str) -> str | None:
         low = text.casefold()
         if low in self.exact:
             return self.exact[low]
@@ -106,7 +132,7 @@ class WordList:
 
     def at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """``(number of tokens, value)`` of the longest entry starting at token ``i``."""
-        for phrase, value in sorted(self.phrases.items(), key=lambda p: -len(p[0])):
+        for phrase, value in self._by_first.get(tokens[i].low, ()) if i < len(tokens) else ():
             n = len(phrase)
             if tuple(t.low for t in tokens[i:i + n]) == phrase:
                 return n, value

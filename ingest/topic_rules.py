@@ -22,6 +22,7 @@ _LOCATIVE = re.compile(
 #: A place right before the actor: "Glasgow-based Pathscan Ltd", "the Dundee firm Opticell".
 _PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+(?:firm|company|start-?up|bedrijf|firma"
                            r"|unternehmen|virksomhed|virksomheden)\s+)$", re.IGNORECASE)
+_APPOSITIVE_ARTICLE = re.compile(r"^\s*,\s+(?:a|an|een|ein|eine|en|et|the)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
 _REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(?:die|de|the|den)\s+(?:ersten|eerste|første|first)\s+"
@@ -76,8 +77,10 @@ def locations(context: Context) -> None:
                 if any(f" {normalise_name(f)} " in words for f in forms if len(f) >= 2):
                     context.add("locatedIn", key, rkey, index, 0.75, "region-in-name")
             for rcand, rkey in context.mentions(index, "region"):
-                if rcand.start > cand.end and _LOCATIVE.match(context.between(cand.end, rcand.start)):
-                    context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")
+                if rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
+                        _APPOSITIVE_ARTICLE.match(context.between(cand.end, rcand.start))
+                        and re.match(r"-(?:based|baseret|baserede)\b", context.text[rcand.end:rcand.end + 12]))):
+                    context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"
                 elif rcand.end < cand.start and _PLACE_BEFORE.match(context.between(rcand.end, cand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "place-before-actor")
             around = context.text[max(context.sentences[index].start, cand.start - 40):cand.start]
@@ -253,6 +256,9 @@ def cluster_coordination(context: Context) -> None:
                 from ingest.member_rules import referenced_cluster
 
                 led = [k for k in [referenced_cluster(context, index, exclude=[agent[1]])] if k]
+            if not led and index and _PRONOUN_START.match(sentence.text):  # "It will be coordinated by A"
+                led = [k for _, k in context.mentions(index - 1, "cluster")][-1:] or [
+                    k for k in [referenced_cluster(context, index - 1, exclude=[agent[1]])] if k]
             if not led and _DEFINITE_CLUSTER.search(context.text[sentence.start:agent[0].start]):
                 led = _recent_cluster(context, index, _DEFINITE_CLUSTER.search(
                     context.text[sentence.start:agent[0].start]).group("word"))
@@ -275,6 +281,8 @@ def cluster_coordination(context: Context) -> None:
                 context.add("coordinates", subjects[0], key, index, 0.7, "actor-leads-cluster")
 
 
+#: A sentence opening with a pronoun for the thing named just before ("It will be coordinated by A").
+_PRONOUN_START = re.compile(r"^\s*(?:it|es|het|det|den)\s", re.IGNORECASE)
 _DEFINITE_CLUSTER = re.compile(r"\b(?:the|das|der|die|het|de|den|dieses|this)\s+"
                                r"(?P<word>alliance|network|cluster|partnership"
                                r"|consortium|netzwerk|bündnis|allianz|netwerk|alliantie|consortium|klynge|netværk)\b",

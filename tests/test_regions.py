@@ -72,7 +72,7 @@ def test_city_links_to_geonames_and_country():
      {"regio Utrecht": "utrecht", "Achterhoek-gebied": "achterhoek"}),
     ("Klinieken in Noord-Nederland en Belgisch Limburg werken samen.", "nl",
      {"Noord-Nederland": "north-netherlands", "Belgisch Limburg": "limburg-be-vli"}),
-    ("Firmen aus Nordeuropa und dem Emsland.", "de", {"Nordeuropa": "north-europe"}),
+    ("Firmen aus Nordeuropa und dem Emsland.", "de", {"Nordeuropa": "north-europe", "Emsland": "emsland"}),
     ("Partner in München/Augsburg und im Osnabrückland.", "de",
      {"München/Augsburg": "munchen-augsburg", "Osnabrückland": "osnabruckland"}),
     ("Neben den Regionen Eifel, Hunsrück und Westerwald ist Trier dabei.", "de",

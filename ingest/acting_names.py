@@ -1,0 +1,191 @@
+"""Organisation names that no word of the name marks, but the sentence does: what the name does
+or where it stands.
+
+* an agent of funding or support: ``financed by Innovate UK``, ``gefördert von der Bertelsmann
+  Stiftung``, ``gefinancierd door ZonMw``, ``finansieret af Innovationsfonden``;
+* the subject of a funding, signing or membership verb: ``ZonMw financiert ...``, ``Medilink
+  supports ...``, ``TNO is partner ...``;
+* a list that holds names found by their anchors: ``TNO, die RWTH Aachen und Siemens Healthineers``
+  (the bare items of a list of actors are actors too).
+
+A candidate is a run of capitalised words that no other finder claimed (no region, person or field),
+not a month, and not made only of common words of the language (word frequency, as for
+:mod:`ingest.false_friends`: ``Unternehmen``, ``Partner``, ``Health`` are no names).
+"""
+from __future__ import annotations
+
+from ingest.candidates import Candidate, clean_label
+from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.model import Sentence
+from ingest.name_spans import NOUN_ENDINGS
+from ingest.tokens import MONTHS, Token, covered, tokenize, wordlist
+
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
+_AGENT = {"von", "durch", "door", "af", "by"}
+_AND = {"und", "and", "en", "og", "sowie", "et"}
+#: Verbs after which the run before them is their subject (ingest/lexicon/verbs.tsv).
+_SUBJECT_VERBS = ("fund", "sign", "member")
+_COPULAS = {"ist", "sind", "is", "zijn", "er", "hat", "haben", "has", "have", "heeft", "hebben", "har", "wird",
+            "wordt", "bliver", "also", "auch", "ook", "også", "now", "nu", "jetzt"}
+
+
+def acting_names(found: list[Candidate], text: str, language: str, sentences: list[Sentence],
+                 zones: dict[int, str]) -> list[Candidate]:
+    """Organisation candidates that only their role in a body sentence marks.
+
+    Parameters
+    ----------
+    found : list of Candidate
+        The candidates found so far (regions, persons, fields and anchored actors).
+    text : str
+        The document text.
+    language : str
+        ISO 639-1 code.
+    sentences : list of Sentence
+        The document's sentences.
+    zones : dict
+        Sentence index -> zone; only body sentences are read.
+    """
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in found:
+        by_sentence.setdefault(cand.sentence, []).append(cand)
+    out = []
+    for sentence in sentences:
+        if zones.get(sentence.index) != "body":
+            continue
+        here = by_sentence.get(sentence.index, [])
+        out += _Sentence(tokenize(sentence), sentence.index, text, language, here).names()
+    return out
+
+
+class _Sentence:
+    def __init__(self, tokens: list[Token], index: int, text: str, language: str, found: list[Candidate]):
+        self.t, self.s, self.text, self.lang = tokens, index, text, language
+        self.found = found
+        self.actors = {c.start: c for c in found if c.kind in ("organisation", "cluster")}
+        #: tokens inside a candidate that a name may not overlap (a region may stand inside a name)
+        self.claimed = covered(tokens, [(c.start, c.end) for c in found if c.kind != "region"])
+        self.regions = [(c.start, c.end) for c in found if c.kind == "region"]
+        self.stop = wordlist("stopwords", language)
+        self.roles = wordlist("roles", language)
+        self.verbs = [wordlist("verbs", language, kind) for kind in _SUBJECT_VERBS]
+        self.fund = wordlist("verbs", language, "fund")
+
+    def names(self) -> list[Candidate]:
+        runs = self._agents() + self._subjects() + self._listed()
+        seen, out = set(), []
+        for run in runs:
+            if (run[0].start, run[-1].end) not in seen:
+                seen.add((run[0].start, run[-1].end))
+                span = self.text[run[0].start:run[-1].end]
+                out.append(Candidate("organisation", run[0].start, run[-1].end, span, self.s, clean_label(span),
+                                     "acting-name", 0.6))
+        return out
+
+    # -- where a name stands -----------------------------------------------------------------
+    def _agents(self) -> list[list[Token]]:
+        """``financed by X``, ``gefördert von der X und der Y``."""
+        out = []
+        for i, tok in enumerate(self.t[:-2]):
+            if tok.is_word and self.fund.word(tok.text) and self.t[i + 1].low in _AGENT:
+                out += self._coordinated(i + 2)
+        return out
+
+    def _subjects(self) -> list[list[Token]]:
+        """``ZonMw financiert``, ``Medilink supports``, ``TNO is partner``, ``Die X, Y und die RWTH
+        Aachen unterzeichneten``: the runs of a clause-opening list right before a funding, signing or
+        membership verb."""
+        out, i = [], 0
+        while i < len(self.t):
+            if not self._clause_start(i):
+                i += 1
+                continue
+            items, j = self._coordination(i)
+            if items and self._verb_follows(j):
+                out += [run for anchored, run in items if not anchored and run]
+            i = max(j, i + 1)  # each token is read by one list only: linear on 10,000 names
+        return out
+
+    def _listed(self) -> list[list[Token]]:
+        """The bare items of a coordination that holds an anchored actor."""
+        out = []
+        i = 0
+        while i < len(self.t):
+            items, j = self._coordination(i)
+            if len(items) >= 2 and any(anchored for anchored, _ in items):
+                out += [run for anchored, run in items if not anchored and run]
+            i = max(j, i + 1)
+        return out
+
+    # -- pieces ----------------------------------------------------------------------------------
+    def _coordination(self, i: int) -> tuple[list[tuple[bool, list[Token]]], int]:
+        """Items ``(anchored, bare run)`` of a list starting at token ``i``, and where it ends."""
+        items: list[tuple[bool, list[Token]]] = []
+        j = i
+        while j < len(self.t):
+            k = j + 1 if self.t[j].low in _ARTICLES else j
+            actor = self._actor_at(k)
+            if actor is not None:
+                items.append((True, []))
+                j = self._index_after(actor.end)
+            else:
+                run = self._run(k)
+                if not run:
+                    break
+                items.append((False, run))
+                j = run[-1].index + 1
+            if j < len(self.t) and (self.t[j].text == "," or self.t[j].low in _AND):
+                j += 1
+                if j < len(self.t) and self.t[j].low in _AND:
+                    j += 1  # ", and"
+                continue
+            break
+        return items, j
+
+    def _coordinated(self, i: int) -> list[list[Token]]:
+        items, _ = self._coordination(i)
+        return [run for anchored, run in items if not anchored and run]
+
+    def _actor_at(self, k: int) -> Candidate | None:
+        if k >= len(self.t):
+            return None
+        return self.actors.get(self.t[k].start)
+
+    def _index_after(self, end: int) -> int:
+        return next((t.index for t in self.t if t.start >= end), len(self.t))
+
+    def _clause_start(self, i: int) -> bool:
+        return i == 0 or self.t[i - 1].text in {",", ":", ";", "(", "-", "–"} or self.t[i - 1].low in _AND
+
+    def _verb_follows(self, j: int) -> bool:
+        for tok in self.t[j:j + 3]:
+            if not tok.is_word:
+                return False
+            if any(verbs.word(tok.text) for verbs in self.verbs):
+                return True
+            if tok.low not in _COPULAS:
+                return False
+        return False
+
+    def _run(self, k: int) -> list[Token]:
+        """A run of capitalised words at ``k`` that no other candidate covers and that is not made
+        of common words only."""
+        run: list[Token] = []
+        while k < len(self.t) and len(run) < 5 and self._name_word(self.t[k]):
+            run.append(self.t[k])
+            k += 1
+        if not run or any(t.index in self.claimed for t in run) or any(
+                a <= run[0].start and run[-1].end <= b for a, b in self.regions):
+            return []  # a place may stand inside a name ("RWTH Aachen"), not be all of it
+        if all(zipf(t.text, self.lang) >= COMMON_ZIPF and not t.is_acronym for t in run):
+            return []
+        if self.lang == "de" and len(run) == 1 and not run[0].looks_proper and run[0].low.endswith(NOUN_ENDINGS):
+            return []  # German capitalises nouns: "die Vertragspartner unterzeichneten"
+        return run
+
+    def _name_word(self, tok: Token) -> bool:
+        return (tok.is_word and tok.is_cap and tok.low not in MONTHS and self.stop.word(tok.text) is None
+                and self.roles.word(tok.text) is None and not tok.text.isdigit())
+
+
+__all__ = ["acting_names"]
