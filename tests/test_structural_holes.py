@@ -71,3 +71,48 @@ def test_self_loops_and_bad_input() -> None:
     with pytest.raises(ValueError, match="edge a - b has weight -1.0"):
         effective_size(bad)
     assert constraint(nx.Graph()) == {} and hierarchy(nx.Graph()) == {}
+
+
+def overlapping_cliques(seed: int) -> nx.Graph:
+    """Cliques of 3 to 12 random members, weight = cliques shared: many triangles, as in the views."""
+    rng = random.Random(seed)
+    graph = nx.Graph()
+    graph.add_nodes_from(range(80))
+    for _ in range(25):
+        members = rng.sample(range(80), rng.randint(3, 12))
+        for i, u in enumerate(members):
+            for v in members[i + 1:]:
+                weight = graph[u][v]["weight"] + 1 if graph.has_edge(u, v) else 1
+                graph.add_edge(u, v, weight=weight)
+    return graph
+
+
+@pytest.mark.parametrize("chunk", [1 << 21, 5, 1])
+def test_structural_holes_on_overlapping_cliques_equal_networkx_in_any_chunking(monkeypatch, chunk: int) -> None:
+    # the triangle sums are computed in chunks of candidate pairs; the chunk size must not matter
+    from graph_api.network import triangles
+
+    monkeypatch.setattr(triangles, "CHUNK", chunk)
+    graph = overlapping_cliques(chunk)
+    assert sum(nx.triangles(graph).values()) > 1000
+    tied = [node for node in graph if graph.degree(node)]
+    sparse_path = nx.constraint(graph, weight="weight")  # networkx 3.6: scipy sparse for all nodes
+    formula = nx.constraint(graph, nodes=tied[:2], weight="weight")  # its per-node formula: slow
+    sizes = nx.effective_size(graph, nodes=tied[:2], weight="weight")  # per-node formula too
+    ours, our_sizes = constraint(graph), effective_size(graph)
+    for node in graph:
+        if graph.degree(node) == 0:
+            assert ours[node] is None and math.isnan(sparse_path[node])
+            continue
+        assert ours[node] == pytest.approx(sparse_path[node], abs=1e-12)
+    for node, value in formula.items():
+        assert ours[node] == pytest.approx(value, abs=1e-12)
+        assert our_sizes[node] == pytest.approx(sizes[node], abs=1e-12)
+
+
+def test_a_node_with_only_a_self_loop_has_no_contacts() -> None:
+    graph = nx.Graph([("a", "b")])
+    graph.add_edge("z", "z", weight=2)
+    assert constraint(graph)["z"] is None and effective_size(graph)["z"] is None
+    assert efficiency(graph)["z"] is None and hierarchy(graph)["z"] is None
+    assert constraint(graph)["a"] == 1.0

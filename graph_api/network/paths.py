@@ -27,6 +27,9 @@ from collections.abc import Hashable
 
 import igraph
 import networkx as nx
+import numpy
+
+from graph_api.network.matrices import arcs
 
 Scores = dict[Hashable, float | None]
 
@@ -63,9 +66,9 @@ def betweenness(graph: nx.Graph, *, k: int | None = None, seed: int = 0, backend
     if _backend(graph, backend) == "networkx":
         return dict(nx.betweenness_centrality(_with_distance(graph), k=k, seed=seed, weight="distance",
                                               normalized=True))
+    converted, nodes = to_igraph(graph)
     if n <= 2:
         return {node: 0.0 for node in graph}
-    converted, nodes = to_igraph(graph)
     if k is None:
         raw = converted.betweenness(directed=False, weights="distance")
         scale = 2 / ((n - 1) * (n - 2))  # igraph counts each unordered pair once
@@ -95,9 +98,9 @@ def closeness(graph: nx.Graph, *, backend: str = "igraph") -> Scores:
     if _backend(graph, backend) == "networkx":
         return dict(nx.closeness_centrality(_with_distance(graph), distance="distance", wf_improved=True))
     n = len(graph)
+    converted, nodes = to_igraph(graph)
     if n <= 1:
         return {node: 0.0 for node in graph}
-    converted, nodes = to_igraph(graph)
     # igraph: r / (sum of distances) over the r nodes reached; times r / (n - 1) for Wasserman-Faust
     membership = converted.connected_components().membership
     size = [0] * (max(membership) + 1)
@@ -134,20 +137,22 @@ def harmonic(graph: nx.Graph, *, backend: str = "igraph") -> Scores:
 def to_igraph(graph: nx.Graph) -> tuple[igraph.Graph, list[Hashable]]:
     """An undirected igraph copy with edge attributes ``weight`` and ``distance = 1 / weight``.
 
-    Returns the igraph graph and the list of networkx nodes in vertex order.
+    Returns the igraph graph and the list of networkx nodes in vertex order; the edges are those
+    of ``graph.edges()`` in its order (igraph's community detection depends on it).  A weight that
+    is not positive is a ``ValueError``.
+
+    >>> converted, nodes = to_igraph(nx.Graph([("a", "b", {"weight": 4})]))
+    >>> nodes, converted.get_edgelist(), converted.es["distance"]
+    (['a', 'b'], [(0, 1)], [0.25])
     """
     nodes = list(graph)
-    index = {node: i for i, node in enumerate(nodes)}
-    edges, weights = [], []
-    for u, v, weight in graph.edges(data="weight", default=1):
-        weight = float(weight)
-        if weight <= 0:
-            raise ValueError(f"edge {u} - {v} has weight {weight}; weights must be positive")
-        edges.append((index[u], index[v]))
-        weights.append(weight)
-    converted = igraph.Graph(n=len(nodes), edges=edges, directed=False)
-    converted.es["weight"] = weights
-    converted.es["distance"] = [1.0 / w for w in weights]
+    rows, cols, weights = arcs(graph, nodes)
+    if not graph.is_directed():
+        once = rows <= cols  # each tie once, as graph.edges() lists it
+        rows, cols, weights = rows[once], cols[once], weights[once]
+    converted = igraph.Graph(n=len(nodes), edges=numpy.column_stack((rows, cols)).tolist(), directed=False)
+    converted.es["weight"] = weights.tolist()
+    converted.es["distance"] = (1.0 / weights).tolist()
     return converted, nodes
 
 
@@ -156,9 +161,6 @@ def _backend(graph: nx.Graph, backend: str) -> str:
         raise ValueError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
     if graph.is_directed() or graph.is_multigraph():
         raise ValueError("the path measures take an undirected simple graph (networkx.Graph)")
-    for u, v, weight in graph.edges(data="weight", default=1):
-        if not float(weight) > 0:
-            raise ValueError(f"edge {u} - {v} has weight {float(weight)}; weights must be positive")
     return backend
 
 

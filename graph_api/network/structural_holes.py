@@ -1,11 +1,13 @@
 """Burt's structural holes: constraint, effective size, efficiency and hierarchy (Burt 1992).
 
 All four read an undirected graph whose edges carry a ``weight`` (tie strength; missing means 1)
-through the proportional tie strengths ``p_ij = w_ij / sum_k w_ik``.  They are computed with
-sparse matrices (scipy), so that they run on networks of tens of thousands of actors; the tests
-check them against networkx's own :func:`networkx.constraint` and
-:func:`networkx.effective_size` and against igraph's ``Graph.constraint``.  A node without ties
-has none of them (``None``).
+through the proportional tie strengths ``p_ij = w_ij / sum_k w_ik``.  Their two-step terms are
+sums over the contacts that two tied nodes share, which
+:func:`~graph_api.network.triangles.shared_contact_sums` computes triangle by triangle with numpy,
+so that they run on networks of tens of thousands of actors; the tests check them against
+networkx's own :func:`networkx.constraint` and :func:`networkx.effective_size` and against
+igraph's ``Graph.constraint``.  A node without ties (a self-loop is not a tie) has none of them
+(``None``).
 
 * constraint ``c_i = sum_j l_ij`` over i's contacts j, with the dyadic constraint
   ``l_ij = (p_ij + sum_q p_iq p_qj)^2``;
@@ -23,9 +25,9 @@ from collections.abc import Hashable
 
 import networkx as nx
 import numpy
-import scipy.sparse
 
-from graph_api.network.matrices import weight_matrix
+from graph_api.network.matrices import ties
+from graph_api.network.triangles import shared_contact_sums
 
 Scores = dict[Hashable, float | None]
 
@@ -41,11 +43,9 @@ def constraint(graph: nx.Graph) -> Scores:
     >>> round(constraint(star)[0], 4), constraint(star)[1]
     (0.3333, 1.0)
     """
-    nodes, _, dyadic = _dyadic_constraint(graph)
-    if len(nodes) == 0:
-        return {}
-    totals = numpy.asarray(dyadic.sum(axis=1)).ravel()
-    return _scores(nodes, totals, numpy.diff(dyadic.indptr))
+    nodes, rows, dyadic = _dyadic_constraint(graph)
+    size = len(nodes)
+    return _scores(nodes, numpy.bincount(rows, weights=dyadic, minlength=size), numpy.bincount(rows, minlength=size))
 
 
 def effective_size(graph: nx.Graph) -> Scores:
@@ -57,15 +57,7 @@ def effective_size(graph: nx.Graph) -> Scores:
     >>> effective_size(triangle)[0]
     1.0
     """
-    nodes, weights = _matrix(graph)
-    if len(nodes) == 0:
-        return {}
-    p = _proportional(weights)
-    row_max = numpy.asarray(weights.max(axis=1).todense()).ravel()
-    m_transposed = (weights @ scipy.sparse.diags(_inverse(row_max))).tocsr()  # [q, j] = w_qj / max_k w_jk
-    redundancy = (p @ m_transposed).multiply(weights > 0)  # [i, j] = sum_q p_iq m_jq, on i's contacts j
-    contacts = numpy.diff(weights.indptr).astype(float)
-    sizes = contacts - numpy.asarray(redundancy.sum(axis=1)).ravel()
+    nodes, sizes, contacts = _effective_sizes(graph)
     return _scores(nodes, sizes, contacts)
 
 
@@ -77,8 +69,8 @@ def efficiency(graph: nx.Graph) -> Scores:
     >>> efficiency(nx.star_graph(3))[0], efficiency(nx.complete_graph(3))[0]
     (1.0, 0.5)
     """
-    sizes = effective_size(graph)
-    return {node: None if size is None else size / len(set(graph[node]) - {node}) for node, size in sizes.items()}
+    nodes, sizes, contacts = _effective_sizes(graph)
+    return _scores(nodes, sizes / numpy.maximum(contacts, 1), contacts)
 
 
 def hierarchy(graph: nx.Graph) -> Scores:
@@ -91,16 +83,14 @@ def hierarchy(graph: nx.Graph) -> Scores:
     >>> hierarchy(nx.star_graph(3))[1] is None  # a single contact: undefined
     True
     """
-    nodes, weights, dyadic = _dyadic_constraint(graph)
-    if len(nodes) == 0:
-        return {}
-    contacts = numpy.diff(dyadic.indptr)
-    totals = numpy.asarray(dyadic.sum(axis=1)).ravel()
-    rows = numpy.repeat(numpy.arange(len(nodes)), contacts)
+    nodes, rows, dyadic = _dyadic_constraint(graph)
+    size = len(nodes)
+    contacts = numpy.bincount(rows, minlength=size)
+    totals = numpy.bincount(rows, weights=dyadic, minlength=size)
     mean = totals[rows] / contacts[rows]
-    ratio = numpy.divide(dyadic.data, mean, out=numpy.zeros_like(dyadic.data), where=mean > 0)
+    ratio = numpy.divide(dyadic, mean, out=numpy.zeros_like(dyadic), where=mean > 0)
     terms = numpy.where(ratio > 0, ratio * numpy.log(numpy.where(ratio > 0, ratio, 1.0)), 0.0)
-    sums = numpy.bincount(rows, weights=terms, minlength=len(nodes))
+    sums = numpy.bincount(rows, weights=terms, minlength=size)
     scores: Scores = {}
     for i, node in enumerate(nodes):
         n = int(contacts[i])
@@ -108,30 +98,45 @@ def hierarchy(graph: nx.Graph) -> Scores:
     return scores
 
 
-def _dyadic_constraint(graph: nx.Graph):
-    """Nodes, the weight matrix and the CSR matrix of ``l_ij`` on the pattern of the ties."""
-    nodes, weights = _matrix(graph)
-    if len(nodes) == 0:
-        return nodes, weights, weights
-    p = _proportional(weights)
-    pattern = (weights > 0).astype(float)
-    indirect = (p @ p).multiply(pattern)  # [i, j] = sum_q p_iq p_qj, kept on i's contacts j only
-    dyadic = (p + indirect).tocsr()
-    dyadic.data **= 2
-    dyadic.sort_indices()
-    return nodes, weights, dyadic
+def _dyadic_constraint(graph: nx.Graph) -> tuple[list[Hashable], numpy.ndarray, numpy.ndarray]:
+    """Nodes and, for every ordered pair of tied nodes ``(i, j)``, ``i`` and ``l_ij``.
+
+    ``l_ij = (p_ij + sum_q p_iq p_qj)^2 = ((w_ij + sum_q w_iq w_qj / s_q) / s_i)^2`` with ``s`` the
+    nodes' strengths: the shared-contact sum is the same for ``(i, j)`` and ``(j, i)``.
+    """
+    nodes, u, v, weights = _ties(graph)
+    strength = _strength(len(nodes), u, v, weights)
+    tied = weights + shared_contact_sums(u, v, weights, _inverse(strength))
+    rows = numpy.concatenate([u, v])
+    return nodes, rows, (numpy.concatenate([tied, tied]) / strength[rows]) ** 2
 
 
-def _matrix(graph: nx.Graph) -> tuple[list[Hashable], scipy.sparse.csr_matrix]:
+def _effective_sizes(graph: nx.Graph) -> tuple[list[Hashable], numpy.ndarray, numpy.ndarray]:
+    """Nodes, their effective sizes and their numbers of contacts, as arrays.
+
+    The redundancy of contact j to i is ``sum_q p_iq m_jq = sum_q w_iq w_qj / (s_i max_k w_jk)``.
+    """
+    nodes, u, v, weights = _ties(graph)
+    size = len(nodes)
+    strength, strongest = _strength(size, u, v, weights), numpy.zeros(size)
+    numpy.maximum.at(strongest, u, weights)
+    numpy.maximum.at(strongest, v, weights)
+    shared = shared_contact_sums(u, v, weights, numpy.ones(size))
+    rows, others = numpy.concatenate([u, v]), numpy.concatenate([v, u])
+    redundancy = numpy.concatenate([shared, shared]) * _inverse(strength)[rows] * _inverse(strongest)[others]
+    contacts = numpy.bincount(rows, minlength=size).astype(float)
+    return nodes, contacts - numpy.bincount(rows, weights=redundancy, minlength=size), contacts
+
+
+def _ties(graph: nx.Graph) -> tuple[list[Hashable], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     if graph.is_directed() or graph.is_multigraph():
         raise ValueError("the structural-hole measures take an undirected simple graph (networkx.Graph)")
     nodes = list(graph)
-    return nodes, weight_matrix(graph, nodes)
+    return (nodes, *ties(graph, nodes))
 
 
-def _proportional(weights: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
-    strength = numpy.asarray(weights.sum(axis=1)).ravel()
-    return (scipy.sparse.diags(_inverse(strength)) @ weights).tocsr()
+def _strength(size: int, u: numpy.ndarray, v: numpy.ndarray, weights: numpy.ndarray) -> numpy.ndarray:
+    return numpy.bincount(u, weights=weights, minlength=size) + numpy.bincount(v, weights=weights, minlength=size)
 
 
 def _inverse(values: numpy.ndarray) -> numpy.ndarray:
