@@ -187,7 +187,7 @@ def prune_generations_remote(store: RemoteStore, keep: int = 2) -> list[str]:
 def build_remote(corpus: Path | str, store: RemoteStore, *, base_iri: str, progress: Progress | None = None,
                  keep: int = 2, shapes: Graph | None = None, threshold: float = 0.0,
                  curation: Path | str | None = None, strict: bool = False,
-                 skip_unreadable: bool = False) -> BuildReport:
+                 skip_unreadable: bool = False, validator: str = "auto") -> BuildReport:
     """Build the generation of ``corpus`` on the server behind ``store`` and switch to it.
 
     The parameters and errors are those of :func:`graph_api.build.build_store`; a failed build
@@ -197,7 +197,7 @@ def build_remote(corpus: Path | str, store: RemoteStore, *, base_iri: str, progr
     say = progress or (lambda message: None)
     paths, result = extract_valid(Path(corpus), base_iri=base_iri, say=say, progress=progress,
                                   shapes=shapes, threshold=threshold, curation=curation, strict=strict,
-                                  skip_unreadable=skip_unreadable)
+                                  skip_unreadable=skip_unreadable, validator=validator)
     skipped = tuple(str(error) for error in result.skipped)
     say(f"loading into a new generation on {store.graph_store_url}")
     name, quads, graphs = load_generation_remote(store, result.dataset, base_iri=base_iri, progress=say)

@@ -133,9 +133,9 @@ class InvalidGraphError(ValueError):
 
 
 def require_valid(
-    data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None
+    data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None, engine: str = "auto"
 ) -> ValidationResult:
-    """Validate like :func:`shapes.validate`; raise when the data does not conform.
+    """Validate like :func:`shapes.validate` (same keywords); raise when the data does not conform.
 
     Ingest and build call this before writing anything, so nothing invalid is written.
 
@@ -144,7 +144,7 @@ def require_valid(
     InvalidGraphError
         The data does not conform; its message is the readable report.
     """
-    result = validate(data, shapes=shapes, ontology=ontology)
+    result = validate(data, shapes=shapes, ontology=ontology, engine=engine)
     if not result.conforms:
         raise InvalidGraphError(result)
     return result

@@ -1,11 +1,12 @@
-"""SHACL validation of HIN graphs: one pySHACL run per document graph, results as plain data.
+"""SHACL validation of HIN graphs: each document graph on its own, results as plain data.
 
 A HIN dataset holds one self-contained named graph per source document (docs/rdf-model.md).
 pySHACL (0.30 and later) validates a Dataset as the union of its graphs, which would both hide in
 which document a violation sits and flag legitimate differences between documents (two documents
 in one language naming the same actor differently give two labels per language in the union).
 :func:`validate` therefore runs the shapes over each graph on its own and attributes every
-violation to its graph.
+violation to its graph: by default as SHACL shapes compiled to SPARQL that check all graphs in one
+pass (:mod:`shapes.sparql_validation`), else with one pySHACL run per graph.
 """
 from __future__ import annotations
 
@@ -97,8 +98,14 @@ def _default_shapes() -> Graph:
     return load_shapes(SHAPES_FILE)
 
 
+#: The validation engines: ``sparql`` compiles the shapes to SPARQL run by pyoxigraph
+#: (:mod:`shapes.sparql_validation`, same results, much faster), ``pyshacl`` runs pySHACL per graph,
+#: ``auto`` uses ``sparql`` unless a shape cannot be compiled or an ontology is given.
+ENGINES = ("auto", "sparql", "pyshacl")
+
+
 def validate(
-    data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None
+    data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None, engine: str = "auto"
 ) -> ValidationResult:
     """Validate a HIN graph or dataset against SHACL shapes.
 
@@ -112,7 +119,13 @@ def validate(
     ontology : rdflib.Graph, optional
         Class axioms to mix into each graph before validation (pySHACL ``ont_graph``).  Only
         needed when the data types nodes with subclasses the shapes do not list, such as an
-        agreement typed ``hin:LetterOfIntent`` alone; it costs a copy of each graph.
+        agreement typed ``hin:LetterOfIntent`` alone; it costs a copy of each graph, and
+        validation then runs with pySHACL.
+    engine : {"auto", "sparql", "pyshacl"}
+        How to validate (:data:`ENGINES`).  ``sparql`` raises
+        ``shapes.compiler.UnsupportedShapeError`` (a ValueError naming the shape and the
+        component) for shapes it cannot compile, or ``ValueError`` with an ontology; ``auto`` then
+        falls back to pySHACL.  All give the same results.
 
     Returns
     -------
@@ -127,6 +140,34 @@ def validate(
     True
     """
     shapes_graph = _default_shapes() if shapes is None else shapes
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if engine != "pyshacl":
+        from shapes.compiler import UnsupportedShapeError, compile_shapes
+        from shapes.sparql_validation import validate_sparql
+
+        try:
+            if ontology is not None:
+                raise ValueError("the sparql engine takes no ontology; use engine='pyshacl'")
+            checks = _compiled(shapes_graph) if shapes is None else compile_shapes(shapes_graph)
+        except (UnsupportedShapeError, ValueError):
+            if engine == "sparql":
+                raise
+        else:
+            return validate_sparql(data, shapes=shapes_graph, checks=checks)
+    return validate_pyshacl(data, shapes=shapes_graph, ontology=ontology)
+
+
+@functools.cache
+def _compiled(shapes: Graph) -> list:
+    from shapes.compiler import compile_shapes
+
+    return compile_shapes(shapes)
+
+
+def validate_pyshacl(data: Graph, *, shapes: Graph, ontology: Graph | None = None) -> ValidationResult:
+    """:func:`validate` with pySHACL: one run per graph, the reports merged."""
+    shapes_graph = shapes
     conforms, texts, violations = True, [], []
     report = Graph(bind_namespaces="core")
     report_node = BNode()
@@ -145,12 +186,20 @@ def validate(
     report.add((report_node, SH.conforms, Literal(conforms)))
     for prefix, namespace in shapes_graph.namespaces():
         report.bind(prefix, namespace, override=False)
-    violations.sort(key=lambda v: (str(v.graph or ""), str(v.focus_node), str(v.source_shape)))
+    violations.sort(key=violation_order)
     return ValidationResult(conforms, report, "\n".join(texts), violations, tuple(graphs))
 
 
-def _document_graphs(data: Graph) -> Iterator[tuple[URIRef | None, Graph]]:
-    """(name, graph) for each non-empty graph of a dataset, or (None, data) for a plain graph."""
+def violation_order(violation: Violation) -> tuple[str, ...]:
+    """The order of a report: graph, focus node, shape, then component, value and message."""
+    return (str(violation.graph or ""), str(violation.focus_node), str(violation.source_shape),
+            str(violation.component), str(violation.value or ""), violation.message)
+
+
+def data_graphs(data: Graph) -> Iterator[tuple[URIRef | None, Graph]]:
+    """(name, graph) for each non-empty graph of a dataset, sorted by name, the default graph
+    named None; or (None, data) for a plain graph.  The graphs are the dataset's own, not copies.
+    """
     if isinstance(data, Dataset):
         contexts, default = data.graphs(), DATASET_DEFAULT_GRAPH_ID
     elif isinstance(data, ConjunctiveGraph):
@@ -159,11 +208,19 @@ def _document_graphs(data: Graph) -> Iterator[tuple[URIRef | None, Graph]]:
         yield None, data
         return
     for context in sorted(contexts, key=lambda g: str(g.identifier)):
-        if len(context) == 0:
-            continue
+        if len(context):
+            yield (None if context.identifier == default else context.identifier), context
+
+
+def _document_graphs(data: Graph) -> Iterator[tuple[URIRef | None, Graph]]:
+    """:func:`data_graphs`, each a plain in-memory copy: pySHACL sees exactly one document."""
+    if not isinstance(data, ConjunctiveGraph):
+        yield None, data
+        return
+    for name, context in data_graphs(data):
         graph = Graph(namespace_manager=data.namespace_manager)
-        graph += context  # a plain in-memory copy: pySHACL sees exactly this document
-        yield (None if context.identifier == default else context.identifier), graph
+        graph += context
+        yield name, graph
 
 
 def _violations(report: Graph, data: Graph, name: URIRef | None) -> Iterator[Violation]:
@@ -172,43 +229,47 @@ def _violations(report: Graph, data: Graph, name: URIRef | None) -> Iterator[Vio
         path = report.value(result, SH.resultPath)
         yield Violation(
             focus_node=focus,
-            path=None if path is None else _property_path(report, path),
+            path=None if path is None else property_path(report, path),
             message=_message(report, result),
             severity=report.value(result, SH.resultSeverity) or SH.Violation,
             source_shape=report.value(result, SH.sourceShape),
             value=report.value(result, SH.value),
             graph=name,
             component=report.value(result, SH.sourceConstraintComponent),
-            context=_context(data, focus),
+            context=context_of(data, focus),
         )
 
 
 def _message(report: Graph, result: Node) -> str:
-    messages = list(report.objects(result, SH.resultMessage))
+    return pick_message(list(report.objects(result, SH.resultMessage)))
+
+
+def pick_message(messages: list[Node]) -> str:
+    """The message of a result to show: an English or untagged one where there is one."""
     english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "en")]
     return str((english or messages or ["(the shape gives no message)"])[0])
 
 
-def _property_path(graph: Graph, node: Node) -> URIRef | PropertyPath:
+def property_path(graph: Graph, node: Node) -> URIRef | PropertyPath:
     """The rdflib path for a SHACL property path written in RDF (SHACL 2.3.1)."""
     if isinstance(node, URIRef):
         return node
     if (node, RDF.first, None) in graph:
-        return SequencePath(*(_property_path(graph, step) for step in graph.items(node)))
+        return SequencePath(*(property_path(graph, step) for step in graph.items(node)))
     inverse = graph.value(node, SH.inversePath)
     if inverse is not None:
-        return InvPath(_property_path(graph, inverse))
+        return InvPath(property_path(graph, inverse))
     alternatives = graph.value(node, SH.alternativePath)
     if alternatives is not None:
-        return AlternativePath(*(_property_path(graph, p) for p in graph.items(alternatives)))
+        return AlternativePath(*(property_path(graph, p) for p in graph.items(alternatives)))
     for predicate, modifier in _MODIFIERS.items():
         inner = graph.value(node, predicate)
         if inner is not None:
-            return MulPath(_property_path(graph, inner), modifier)
+            return MulPath(property_path(graph, inner), modifier)
     raise ValueError(f"not a SHACL property path: {node!r} in the validation report")
 
 
-def _context(data: Graph, focus: Node | None, depth: int = 4) -> URIRef | None:
+def context_of(data: Graph, focus: Node | None, depth: int = 4) -> URIRef | None:
     """For a blank focus node, the nearest IRI that links to it (a mention for its selector)."""
     node = focus
     for _ in range(depth):
