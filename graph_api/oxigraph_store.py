@@ -252,11 +252,21 @@ class OxigraphStore:
         return self._union
 
     def materialise_union(self) -> int:
-        """Replace the default graph with the set union of all named graphs; returns its size."""
+        """Replace the default graph with the set union of all named graphs; returns its size.
+
+        The triples are streamed from a snapshot into the bulk loader (``Store.bulk_extend``),
+        which keeps blank nodes as they are and needs no transaction in memory: at a million
+        quads about half the time and two thirds of the memory of the SPARQL update
+        ``DROP DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }`` (benchmarks/loading.py).
+        """
         store = self._writable()
-        store.update("DROP DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        store.clear_graph(ox.DefaultGraph())
+        store.bulk_extend(ox.Quad(quad.subject, quad.predicate, quad.object)
+                          for quad in store.quads_for_pattern(None, None, None, None)
+                          if not isinstance(quad.graph_name, ox.DefaultGraph))
         self._union = True
-        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]
+        return int(count.value)
 
     @classmethod
     def in_memory(cls, *, stored_default: bool = False) -> OxigraphStore:
