@@ -24,7 +24,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph_api import dumps, linked_data, service_description, sparql_endpoint
+from graph_api import dumps, linked_data, service_description, sparql_endpoint, sparql_update
 from graph_api.errors import ERROR_CODES, ApiError
 from graph_api.network.routes import router as network_router
 from graph_api.oxigraph_store import OxigraphStore
@@ -51,7 +51,7 @@ def error_response(error: ApiError, headers: dict[str, str] | None = None) -> JS
 
 
 async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-    return error_response(exc)
+    return error_response(exc, headers=exc.headers)
 
 
 async def _malformed_query(request: Request, exc: SyntaxError) -> JSONResponse:
@@ -172,8 +172,10 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(service_description.router)
     app.include_router(linked_data.router)
     app.include_router(dumps.router)
+    app.include_router(sparql_update.router)  # writes: off unless settings.update_token is set
     # Read endpoints answer browsers on any origin (CORS), and compress text when asked (gzip).
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    # Level 1 (nginx's default): level 9 took longer than the query for a 1,000-row answer.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["*"], expose_headers=CORS_EXPOSED_HEADERS, max_age=3600)

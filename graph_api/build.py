@@ -29,7 +29,8 @@ pointer replaced (written to a temporary file and ``os.replace``-d, which is ato
 Windows).  A build that fails at any stage -- a bad document, a shapes violation, an error while
 loading -- removes its own ``.building-`` folder and leaves the pointer, and so the store that
 readers see, exactly as it was.  A server that is running keeps the generation it opened until it
-restarts; the previous generation is kept (``keep=2``) so it is not removed under its feet.
+restarts (or until it makes one itself, for an update: graph_api.store_update); the previous
+generation is kept (``keep=2``) so it is not removed under its feet.
 """
 from __future__ import annotations
 
@@ -134,12 +135,17 @@ def load_generation(dataset: Dataset, store_dir: Path, *, base_iri: str) -> tupl
 
     def fill(store: OxigraphStore, quads_file: Path) -> None:
         store.load(quads_file)
-        for local, path in REFERENCE_GRAPHS.items():
-            if not Path(path).is_file():
-                raise OSError(f"{path}: reference data missing from the installation; reinstall HIN")
-            store.load(path, graph=graph_iri(local, base_iri))
+        load_reference_graphs(store, base_iri=base_iri)
 
     return _make_generation(generations, dataset, fill)
+
+
+def load_reference_graphs(store: OxigraphStore, *, base_iri: str) -> None:
+    """Load the ontology and the field scheme into their graphs (:data:`REFERENCE_GRAPHS`)."""
+    for local, path in REFERENCE_GRAPHS.items():
+        if not Path(path).is_file():
+            raise OSError(f"{path}: reference data missing from the installation; reinstall HIN")
+        store.load(path, graph=graph_iri(local, base_iri))
 
 
 def _make_generation(generations: Path, data: Dataset, fill: Callable[[OxigraphStore, Path], None], *,
@@ -215,18 +221,28 @@ def _fsync_directory(folder: Path) -> None:
         os.close(handle)
 
 
+class StoreBusyError(OSError):
+    """Another writer holds the store's build lock (and did not let go within the wait)."""
+
+
 @contextmanager
-def build_lock(store_dir: Path) -> Iterator[None]:
+def build_lock(store_dir: Path, *, wait: float = 0.0) -> Iterator[None]:
     """Hold the store's build lock (an flock on the ``generations`` folder) for one writer at a time.
 
     While it is held, every ``.building-`` entry that is not this build's own is a leftover of a
     killed build, which :func:`prune_generations` removes.  The kernel releases the lock when the
-    holder dies, even by SIGKILL.
+    holder dies, even by SIGKILL.  Every writer takes it: ``hin build``, ``hin brokers --write``
+    and an update through ``hin serve`` (:func:`derive_generation`).
+
+    Parameters
+    ----------
+    wait : float
+        Seconds to wait for another writer to finish; 0: fail at once.
 
     Raises
     ------
-    OSError
-        Another build (or ``hin brokers --write``) is writing this store now.
+    StoreBusyError
+        Another writer still holds the lock after ``wait`` seconds.
     """
     generations = store_dir / GENERATIONS_DIR
     generations.mkdir(parents=True, exist_ok=True)
@@ -235,11 +251,18 @@ def build_lock(store_dir: Path) -> Iterator[None]:
         return
     handle = os.open(generations, os.O_RDONLY)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OSError(f"{store_dir}: another `hin build` is writing this store; wait for it to "
-                          "finish and run again") from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"{store_dir}: another writer (`hin build`, `hin brokers --write` or an update "
+                        "through `hin serve`) is writing this store; wait for it to finish and run "
+                        "again") from None
+                time.sleep(0.05)
         yield
     finally:
         os.close(handle)  # releases the lock
@@ -268,17 +291,39 @@ def prune_generations(store_dir: Path, keep: int = 2, *, locked: bool = False) -
     return doomed
 
 
-def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> tuple[str, int, int]:
+def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2,
+                      change: Callable[[OxigraphStore], dict | None] | None = None,
+                      wait: float = 0.0) -> tuple[str, int, int]:
     """Make a new generation from the current one plus the named graphs of ``add``, and switch.
 
-    The current generation is copied (a pyoxigraph backup: a RocksDB checkpoint) into a
-    ``.building-`` folder, each graph of ``add`` replaces the graph of that name, the default
-    graph is made the union again, and the new generation is switched to atomically, as
-    :func:`build_store` does.  This is how computed results (``hin brokers --write``) reach the
-    store without the server ever writing it.  On any error the partial folder is removed and the
+    Under the build lock (one writer at a time: a build or another derivation that starts meanwhile
+    waits or stops, and none of them loses the other's generation), the current generation is
+    copied (a pyoxigraph backup: a RocksDB checkpoint) into a ``.building-`` folder, each graph of
+    ``add`` replaces the graph of that name, ``change(store)`` runs on the copy, the default graph is
+    made the union again, and the new generation is switched to atomically, as :func:`build_store`
+    does.  This is how computed results (``hin brokers --write``) and updates sent to ``hin serve``
+    (graph_api.store_update) reach the store without the server ever writing the generation it
+    reads.  On any error, one raised by ``change`` included, the partial folder is removed and the
     pointer, and so the store readers see, is unchanged.
 
-    Returns the new generation's name, its quad count and its named-graph count.
+    Parameters
+    ----------
+    store_dir : path
+        A built store folder.
+    add : rdflib.Dataset
+        Named graphs to put in place of the graphs of the same names (may be empty).
+    keep : int
+        Generations to keep on disk, the new one included.
+    change : callable, optional
+        Called with the writable copy after ``add`` is loaded; may change it, or raise to abandon
+        the new generation.  What it returns is added to the generation's manifest.
+    wait : float
+        Seconds to wait for another writer to finish (:func:`build_lock`); 0: stop at once.
+
+    Returns
+    -------
+    tuple
+        The new generation's name, its quad count and its named-graph count.
 
     Raises
     ------
@@ -286,6 +331,8 @@ def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> 
         ``store_dir`` is not a built store, or ``add`` has triples outside named graphs.
     SyntaxError
         pyoxigraph refused the data to add (e.g. a relative IRI); the message is its parser's.
+    StoreBusyError
+        Another writer held the store for longer than ``wait``.
     OSError
         The copy or the load failed (the message is pyoxigraph's).
     """
@@ -295,29 +342,32 @@ def derive_generation(store_dir: Path | str, add: Dataset, *, keep: int = 2) -> 
                          "build it first with `hin build --store DIR`")
     if len(add.default_graph):
         raise ValueError("the data to add has triples in the default graph; put them in a named graph")
-    current = resolve_store_path(store_dir)
     generations = store_dir / GENERATIONS_DIR
     added = sorted(str(g.identifier) for g in add.graphs() if len(g) and g.identifier != add.default_graph.identifier)
+    notes = {"added_graphs": added}
 
     def start(building: Path) -> None:
-        with OxigraphStore.open(store_dir) as old:
+        with OxigraphStore.open(store_dir) as old:  # the current generation, read under the lock
+            notes["derived_from"] = old.location.name
             old.oxigraph.backup(str(building))
 
     def fill(store: OxigraphStore, quads_file: Path) -> None:
         for iri in added:
             store.oxigraph.remove_graph(ox.NamedNode(iri))
         store.load(quads_file)
+        if change is not None:
+            notes.update(change(store) or {})
 
-    name, quads, graphs = _make_generation(generations, add, fill, start=start,
-                                           notes={"derived_from": current.name, "added_graphs": added})
-    switch_generation(store_dir, name)
-    prune_generations(store_dir, keep)
+    with build_lock(store_dir, wait=wait):
+        name, quads, graphs = _make_generation(generations, add, fill, start=start, notes=notes)
+        switch_generation(store_dir, name)
+        prune_generations(store_dir, keep, locked=True)
     return name, quads, graphs
 
 
 def extract_valid(corpus: Path, *, base_iri: str, say: Progress, progress: Progress | None,
                   shapes: Graph | None, threshold: float, curation: Path | str | None, strict: bool,
-                  skip_unreadable: bool) -> tuple[list[Path], IngestResult]:
+                  skip_unreadable: bool, validator: str = "auto") -> tuple[list[Path], IngestResult]:
     """The stages every build shares before loading: list the corpus, extract with curation
     (``{corpus}/curation.yaml`` when none is given), report warnings, validate against the shapes.
 
@@ -338,7 +388,7 @@ def extract_valid(corpus: Path, *, base_iri: str, say: Progress, progress: Progr
     for line in result.warnings + result.curation.not_in_run:
         say(f"warning: {line}")
     say("validating against the shapes")
-    require_valid(result.dataset, shapes=shapes)
+    require_valid(result.dataset, shapes=shapes, engine=validator)
     return paths, result
 
 
@@ -354,6 +404,7 @@ def build_store(
     curation: Path | str | None = None,
     strict: bool = False,
     skip_unreadable: bool = False,
+    validator: str = "auto",
 ) -> BuildReport:
     """Build the store at ``store_dir`` from the documents in ``corpus`` (see the module notes).
 
@@ -371,6 +422,8 @@ def build_store(
         Generations to keep on disk, the new one included (at least 1).
     shapes : rdflib.Graph, optional
         SHACL shapes to validate against instead of HIN's (``hin build --shapes``).
+    validator : {"auto", "sparql", "pyshacl"}
+        How to validate (``hin build --validator``; :func:`shapes.validate`'s ``engine``).
     threshold : float
         Confidence below which extracted mentions and relations are left out (docs/resolution.md).
     curation : path, optional
@@ -399,7 +452,7 @@ def build_store(
     _check_store_dir(store_dir)
     paths, result = extract_valid(corpus, base_iri=base_iri, say=say, progress=progress, shapes=shapes,
                                   threshold=threshold, curation=curation, strict=strict,
-                                  skip_unreadable=skip_unreadable)
+                                  skip_unreadable=skip_unreadable, validator=validator)
     skipped = tuple(str(error) for error in result.skipped)
     dataset = result.dataset
     say(f"loading into a new generation under {store_dir / GENERATIONS_DIR}")

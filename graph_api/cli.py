@@ -1,4 +1,4 @@
-"""The ``hin`` command line: ingest, build, serve, query, validate, brokers.
+"""The ``hin`` command line: ingest, build, synth, load, serve, query, validate, brokers.
 
 ``main`` creates the one :class:`~graph_api.settings.Settings` (environment ``HIN_*``, overridden by
 the flags given), runs a subcommand and turns the project's known errors into a one-paragraph
@@ -43,6 +43,8 @@ EPILOG = """\
 examples:
   hin ingest corpus/001_8619a57f6dfb2c7c.txt --output out.trig
   hin build --corpus corpus --store hin-store
+  hin synth --actors 100000 --output synth.nq.gz
+  hin load synth.nq.gz --store hin-store
   hin serve --port 8000
   hin query 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
   hin query queries/actors-by-region.rq --format csv
@@ -96,7 +98,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     dataset = result.dataset
     try:
-        require_valid(dataset, shapes=shapes)
+        require_valid(dataset, shapes=shapes, engine=args.validator)
     except InvalidGraphError as error:
         _say(f"hin ingest: the RDF extracted from {', '.join(args.files)} does not conform to the "
              f"shapes, so nothing was written to {args.output}.\n{error}")
@@ -120,7 +122,8 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
             corpus, remote_store_from_settings(settings), **options)
     try:
         report = build(settings.corpus, settings.store, base_iri=settings.base_iri,
-                       progress=_say, shapes=_shapes(args), threshold=settings.threshold,
+                       progress=_say, shapes=_shapes(args), validator=getattr(args, "validator", "auto"),
+                       threshold=settings.threshold,
                        curation=settings.curation, strict=getattr(args, "strict", False),
                        skip_unreadable=not getattr(args, "strict", False))
     except InvalidGraphError as error:
@@ -143,6 +146,41 @@ def _left_out(skipped: list[str], given: int, strict: bool) -> None:
                             f"nothing was written:\n  {listing}")
     _say(f"warning: {len(skipped)} of {given} documents left out, they cannot be read "
          f"(--strict makes this an error):\n  {listing}")
+
+
+def cmd_synth(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.synthetic import output_format, write_synthetic
+
+    output_format(args.output)  # an unknown extension stops us before any work
+    tenths = [0]
+
+    def progress(done: int, total: int) -> None:  # every tenth of a big run
+        if total >= 100_000 and done * 10 // total > tenths[0]:
+            tenths[0] = done * 10 // total
+            _say(f"{done}/{total} actors")
+
+    quads = write_synthetic(args.output, args.actors, seed=args.seed, base=settings.base_iri,
+                            progress=progress)
+    _say(f"wrote {args.output}: {quads} quads, {args.actors} actors, seed {args.seed}")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.bulk_load import load_store
+    from shapes import InvalidGraphError
+
+    if is_store_url(settings.store):
+        raise ValueError(f"hin load writes an embedded store folder, not {settings.store}; load the "
+                         "files with the remote store's own bulk loader, or give --store DIR")
+    try:
+        report = load_store(args.files, settings.store, base_iri=settings.base_iri,
+                            validate=args.validate, shapes=_shapes(args), progress=_say)
+    except InvalidGraphError as error:
+        _say(f"hin load: {getattr(error, 'path', 'the data')} does not conform to the shapes, so "
+             f"the store at {settings.store} is unchanged.\n{error}")
+        return 1
+    print(report)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -202,7 +240,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
             dataset.parse(file, format=fmt)
         except (ParserError, SyntaxError, ValueError) as error:
             raise SyntaxError(f"{file}: not valid {fmt}: {error}; fix the file or its extension") from None
-        result = validate(dataset, shapes=shapes)
+        result = validate(dataset, shapes=shapes, engine=args.validator)
         print(f"{file}: {format_report(result)}", end="")
         failed += not result.conforms
     return 1 if failed else 0
@@ -313,6 +351,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="SHACL shapes (Turtle) to validate against instead of HIN's own "
                          "(shapes/hin-shapes.ttl)")
 
+    def validator_flag(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--validator", choices=("auto", "sparql", "pyshacl"), default="auto",
+                         help="how to check the shapes: auto (default) compiles them to SPARQL on "
+                         "pyoxigraph and uses pySHACL for shapes that cannot be compiled; sparql "
+                         "refuses those; pyshacl runs pySHACL per graph (same results, slower)")
+
     def base_flag(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--base", dest="base_iri", default=keep, metavar="IRI",
                          help="base of every IRI minted (default: HIN_BASE_IRI or https://w3id.org/hin/)")
@@ -341,6 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the same view as an HTML page")
     base_flag(sub)
     shapes_flag(sub)
+    validator_flag(sub)
     curation_flags(sub)
     sub.set_defaults(handler=cmd_ingest)
 
@@ -350,8 +395,35 @@ def build_parser() -> argparse.ArgumentParser:
     store_flag(sub)
     base_flag(sub)
     shapes_flag(sub)
+    validator_flag(sub)
     curation_flags(sub)
     sub.set_defaults(handler=cmd_build)
+
+    sub = command("synth", "write a synthetic dataset of a chosen size, shaped like hin ingest's "
+                  "output (for benchmarks)", "hin synth --actors 100000 --seed 1 --output synth.nq.gz")
+    sub.add_argument("--actors", type=int, required=True, metavar="N",
+                     help="organisations, persons and clusters together, 30 or more (about 13 quads "
+                     "each; 1000000 gives about 13 million quads)")
+    sub.add_argument("--seed", type=int, default=0, metavar="S",
+                     help="seed of every draw: the same seed gives the same file (default: 0)")
+    sub.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="output file; the ending sets the format: .nq, .nq.gz, .trig, .trig.gz")
+    base_flag(sub)
+    sub.set_defaults(handler=cmd_synth)
+
+    sub = command("load", "bulk-load RDF datasets (from hin ingest, hin synth or a dump) into a new "
+                  "store generation (atomic: a failed load changes nothing)",
+                  "hin load synth.nq.gz --store hin-store --validate")
+    sub.add_argument("files", nargs="+", metavar="FILE",
+                     help="N-Quads or TriG files (.nq .trig, or .nq.gz .trig.gz) with one named "
+                     "graph per source document")
+    sub.add_argument("--validate", action="store_true",
+                     help="validate every file against the shapes first; nothing is loaded when one "
+                     "does not conform (exit 1)")
+    store_flag(sub)
+    base_flag(sub)
+    shapes_flag(sub)
+    sub.set_defaults(handler=cmd_load)
 
     sub = command("serve", "serve the store over HTTP (SPARQL endpoint, pages, network views), "
                   "building it first when missing", "hin serve --host 127.0.0.1 --port 8000")
@@ -378,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("files", nargs="+", metavar="FILE",
                      help="RDF files (.trig .nq .ttl .nt .jsonld .rdf)")
     shapes_flag(sub)
+    validator_flag(sub)
     sub.set_defaults(handler=cmd_validate)
 
     sub = command("brokers", "rank the actors that broker between regions or clusters",

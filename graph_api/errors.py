@@ -13,7 +13,16 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "malformed-query": (400, "The SPARQL query does not parse; the message is the parser's."),
     "missing-query": (400, "No query was given (use query= or a POST body)."),
     "bad-request": (400, "A request parameter is missing or invalid."),
-    "update-refused": (403, "SPARQL Update was sent; HIN's endpoint is read-only."),
+    "update-refused": (403, "SPARQL Update or a Graph Store write that this server does not run: updates "
+                       "are off (no update_token), sent other than by POST, or a LOAD."),
+    "credential-required": (401, "An update or write was sent without the update credential "
+                            "(Authorization: Bearer TOKEN)."),
+    "credential-refused": (403, "The update credential sent is not the server's update_token."),
+    "update-rejected": (422, "The update would write the default graph (the union of the named graphs) "
+                        "or a graph HIN keeps itself; nothing was changed."),
+    "update-violates-shapes": (422, "The graphs as the update would leave them do not conform to the "
+                               "shapes; the message is the report; nothing was changed."),
+    "store-busy": (503, "Another writer (a build, or another update) holds the store; try again later."),
     "not-found": (404, "No such resource, view or query."),
     "method-not-allowed": (405, "The route exists but not for this HTTP method; see the Allow header."),
     "not-acceptable": (406, "None of the media types in Accept can be produced for this result."),
@@ -29,13 +38,15 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
 class ApiError(Exception):
     """An error to send to the client as the standard JSON body."""
 
-    def __init__(self, code: str, message: str, *, status: int | None = None) -> None:
+    def __init__(self, code: str, message: str, *, status: int | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         if code not in ERROR_CODES:
             raise ValueError(f"unknown error code {code!r}; add it to ERROR_CODES")
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status if status is not None else ERROR_CODES[code][0]
+        self.headers = headers  #: extra response headers (WWW-Authenticate, Retry-After)
 
     def body(self) -> dict:
         return {"error": {"code": self.code, "message": self.message, "status": self.status}}

@@ -1,7 +1,8 @@
 """HTTP caching of read-only answers: ``ETag``, ``Last-Modified`` and ``304 Not Modified``.
 
 The store a server reads never changes under it (``hin build`` writes a new generation and the
-server keeps the one it opened), so every answer is fixed by the store's *version* and the request.
+server keeps the one it opened; an update it accepts makes a new generation, which it then serves
+under a new name), so every answer is fixed by the store's *version* and the request.
 The version is the generation folder's name (``20261122T110432.123456Z``), which is also the time
 of the build; a store without one (in memory, or a plain pyoxigraph folder) gets a version made
 when the server first asked, so its answers are cacheable for the server's lifetime.

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
                              "mentions and relations are left out of the graph (0 keeps all).")
     curation: Path | None = Field(None, description="Curation file applied on ingest and build "
                                   "(`hin build` default: corpus/curation.yaml when it exists).")
+    update_token: SecretStr | None = Field(None, description="Credential that turns on SPARQL Update "
+                                           "and Graph Store writes on `hin serve`: sent as "
+                                           "`Authorization: Bearer TOKEN`; unset: the server is "
+                                           "read-only.")
     service_allow_list: list[str] = Field(
         default_factory=list,
         description="SPARQL endpoint IRIs that SERVICE in a query sent to HIN may call (exact match); "

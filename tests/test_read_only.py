@@ -1,4 +1,4 @@
-"""The server is read-only and gives nothing away: no update, no write route, no fetching of
+"""Without update_token the server is read-only, and it gives nothing away: no update, no write, no fetching of
 IRIs named in a query, no path traversal, no tracebacks or internal paths, security headers on
 every answer (docs/security.md).  Everything goes over real HTTP to uvicorn on loopback."""
 from __future__ import annotations
@@ -118,24 +118,35 @@ def walk_routes(routes) -> Iterator[Route]:
             yield from walk_routes(inner)
 
 
-def test_no_route_takes_a_writing_method(sample_settings, sample_store, live_server):
+#: The routes that take a writing method: the Graph Store Protocol's writes (graph_api.sparql_update).
+WRITE_ROUTES = {("/rdf-graphs", "PUT"), ("/rdf-graphs", "POST"), ("/rdf-graphs", "DELETE")}
+
+
+def test_no_route_writes_without_the_update_token(sample_settings, sample_store, live_server):
     from graph_api.app import create_app
 
+    assert sample_settings.update_token is None  # the default: updates off
     app = create_app(sample_settings, store=sample_store)
     routes = list(walk_routes(app.routes))
-    assert {"/sparql", "/", "/id/{kind}/{name}"} <= {route.path for route in routes}
+    assert {"/sparql", "/", "/id/{kind}/{name}", "/rdf-graphs"} <= {route.path for route in routes}
     for route in routes:
         methods = set(route.methods or ())
         assert methods <= {"GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"}, route.path
         if "POST" in methods:
-            assert route.path == "/sparql", f"{route.path} takes POST"
-    # The one route that names PUT, PATCH and DELETE answers them 405: nothing writes.
+            assert route.path in ("/sparql", "/rdf-graphs"), f"{route.path} takes POST"
+    # /sparql names PUT, PATCH and DELETE to answer them 405; the Graph Store writes are refused
+    # with update-refused, the credential or not: nothing writes.
     base = live_server(app)
     for route in routes:
         for method in ("PUT", "PATCH", "DELETE") + (() if route.path == "/sparql" else ("POST",)):
-            response = httpx.request(method, base + _example_path(route.path), content=b"x")
-            assert response.status_code == 405, (method, route.path, response.status_code)
-            assert response.json()["error"]["code"] == "method-not-allowed"
+            for headers in ({}, {"Authorization": "Bearer anything", "Content-Type": "text/turtle"}):
+                response = httpx.request(method, base + _example_path(route.path), params={
+                    "graph": "https://w3id.org/hin/graph/doc-a"}, content=b"<urn:a> <urn:b> <urn:c> .",
+                                         headers=headers)
+                expected = (403, "update-refused") if (route.path, method) in WRITE_ROUTES else \
+                    (405, "method-not-allowed")
+                assert (response.status_code, response.json()["error"]["code"]) == expected, (method, route.path)
+    assert httpx.get(base + "/sparql", params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"}).json()["boolean"] is False
 
 
 # --- IRIs in a query are never fetched -----------------------------------------------------
