@@ -10,26 +10,41 @@ A query from a client goes through a *query runner*, an object with the ``query`
 * :class:`graph_api.query_workers.QueryWorkerPool` evaluates in worker processes and kills a
   worker whose query outlives ``query_timeout``.  ``hin serve`` uses it for the on-disk store.
 
-Both answer through :func:`prepare_answer`, which checks the row limit *before* a byte of the answer
-exists, so a client gets either the whole answer or an error status with the JSON error body:
-never a 200 that stops short.  SELECT results are counted in a first pass that stops at
-``max_rows + 1`` solutions, then the query is run again and serialised (pyoxigraph serialises
-only its own result iterators); CONSTRUCT and DESCRIBE triples are gathered once (at most
-``max_rows``) and serialised from that list.  docs/reliability.md has the client's view.
+Both answer through :func:`prepare_answer`, which evaluates the query once and checks the row limit
+*before* a byte of the answer is sent, so a client gets either the whole answer or an error status
+with the JSON error body: never a 200 that stops short.  A SELECT under a row limit is first written
+as SPARQL TSV (one line per solution, newlines inside values escaped), counting lines as pyoxigraph
+writes them and stopping at ``max_rows + 1`` solutions; when the client asked for another format,
+that TSV is parsed back and written again by pyoxigraph (a lossless round trip: TSV writes every
+term in its N-Triples form).  A query that ends with its own ``LIMIT`` of at most ``max_rows``
+cannot go past the limit and is written directly (:func:`declared_limit`).  CONSTRUCT and DESCRIBE triples are gathered once (at most
+``max_rows``) and serialised from that list.  The answer is held in a :func:`spool`, in memory up to
+:data:`SPOOL_MEMORY_BYTES` and in an anonymous temporary file past it, so the server's memory stays
+bounded whatever the answer's size.  docs/reliability.md has the client's view.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
 import pyoxigraph as ox
 
-from graph_api.oxigraph_store import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, OxigraphStore, result_kind
+from graph_api.oxigraph_store import (_NOT_KEYWORDS, GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES, OxigraphStore,
+                                      result_kind)
 from graph_api.store import GRAPH, SOLUTIONS, GraphStore, QueryResponse
 
 #: Writes a prepared answer into a binary stream.
 Writer = Callable[[IO[bytes]], None]
+#: An answer up to this size stays in memory (and is sent as one body); past it, it goes to a
+#: temporary file and is sent in chunks of :data:`CHUNK_BYTES`.
+SPOOL_MEMORY_BYTES = 8 * 1024 * 1024
+#: Size of the pieces in which a spooled answer is read back (and a worker sends one).
+CHUNK_BYTES = 256 * 1024
+_TSV = ox.QueryResultsFormat.TSV
+_TRAILING_LIMIT = re.compile(r"(?<![\w?$:.-])LIMIT\s+(\d+)(?:\s+OFFSET\s+\d+)?\s*$", re.IGNORECASE)
 
 
 class QueryTimeoutError(TimeoutError):
@@ -82,6 +97,26 @@ def _format(kind: str, media_type: str | None) -> tuple[str, ox.QueryResultsForm
     return wanted, table[wanted]
 
 
+def declared_limit(sparql: str) -> int | None:
+    """The ``LIMIT`` of a query's outermost solutions, when the query ends with it (an ``OFFSET``
+    may stand on either side), else None.
+
+    Whatever follows the query's last ``}`` (outside strings, IRIs and comments) is the outer
+    query's solution modifiers: a subquery's LIMIT stands inside braces, and a final ``VALUES``
+    block has braces of its own.
+
+    Examples
+    --------
+    >>> declared_limit("SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5000 } } ORDER BY ?s LIMIT 10 OFFSET 20")
+    10
+    >>> declared_limit("SELECT * { { SELECT * { ?s ?p ?o } LIMIT 10 } }  # LIMIT 3") is None
+    True
+    """
+    blank = _NOT_KEYWORDS.sub(" ", sparql)
+    match = _TRAILING_LIMIT.search(blank, blank.rfind("}") + 1)
+    return int(match[1]) if match else None
+
+
 def prepare_answer(store: OxigraphStore, job: QueryJob, max_rows: int | None) -> tuple[str, str, Writer]:
     """Evaluate ``job`` and check its size; return (kind, media type, a writer of the answer).
 
@@ -104,26 +139,71 @@ def prepare_answer(store: OxigraphStore, job: QueryJob, max_rows: int | None) ->
             if max_rows is not None and len(triples) > max_rows:
                 raise TooManyResultsError(max_rows)
         return kind, media_type, lambda output: ox.serialize(triples, output, format=fmt)
-    if kind == SOLUTIONS and max_rows is not None:
-        for count, _ in enumerate(result, start=1):
-            if count > max_rows:
-                raise TooManyResultsError(max_rows)
-        result = job.run(store)  # the first pass consumed the iterator
+    limit = declared_limit(job.sparql) if kind == SOLUTIONS and max_rows is not None else None
+    if kind == SOLUTIONS and max_rows is not None and (limit is None or limit > max_rows):
+        rows = _RowCounter(max_rows)
+        result.serialize(rows, format=_TSV)  # TooManyResultsError from rows.write stops it
+        if fmt == _TSV:
+            return kind, media_type, rows.write_to
+        result = ox.parse_query_results(rows.getvalue(), format=_TSV)
     return kind, media_type, lambda output: result.serialize(output, format=fmt)
 
 
-class _Collect:
-    """A binary stream that keeps what is written (for answers produced in-process)."""
+class _RowCounter:
+    """A binary stream that keeps a SPARQL TSV answer and refuses it past ``limit`` solutions.
 
-    def __init__(self) -> None:
+    TSV has a header line, then one line per solution (a newline inside a value is written
+    ``\\n``), so the solutions are the newlines less one.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.lines = 0
         self.parts: list[bytes] = []
 
     def write(self, data: bytes) -> int:
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit + 1:
+            raise TooManyResultsError(self.limit)
         self.parts.append(bytes(data))
         return len(data)
 
     def flush(self) -> None:
         return None
+
+    def getvalue(self) -> bytes:
+        """The answer written so far."""
+        return b"".join(self.parts)
+
+    def write_to(self, output: IO[bytes]) -> None:
+        """Copy the answer into ``output``."""
+        for part in self.parts:
+            output.write(part)
+
+
+def spool() -> IO[bytes]:
+    """A binary file for one answer: in memory up to SPOOL_MEMORY_BYTES, then an anonymous temporary
+    file (deleted when closed)."""
+    return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES)
+
+
+def spooled_body(answer: IO[bytes]) -> Iterator[bytes] | bytes:
+    """The body of a QueryResponse from a spool that holds the whole answer.
+
+    An answer kept in memory is returned as bytes (and the spool closed); a larger one as an
+    iterator of CHUNK_BYTES pieces that closes the spool at its end (or when discarded)."""
+    size = answer.tell()
+    answer.seek(0)
+    if size <= SPOOL_MEMORY_BYTES:
+        with answer:
+            return answer.read()
+    return _chunks(answer)
+
+
+def _chunks(answer: IO[bytes]) -> Iterator[bytes]:
+    with answer:
+        while chunk := answer.read(CHUNK_BYTES):
+            yield chunk
 
 
 class InProcessQueries:
@@ -139,7 +219,7 @@ class InProcessQueries:
     Examples
     --------
     >>> store = OxigraphStore.in_memory()
-    >>> store.load_data(b'<http://x/a> <http://x/p> "1", "2" .', "application/n-triples", graph="http://x/g")
+    >>> store.load_data(b'<http://x/a> <http://x/p> "1", "2" .', "text/turtle", graph="http://x/g")
     >>> InProcessQueries(store, max_rows=1).query("SELECT ?o WHERE { ?s ?p ?o }")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -162,9 +242,13 @@ class InProcessQueries:
         job = QueryJob(sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
                        substitutions, base_iri)
         kind, chosen, write = prepare_answer(self.store, job, self.max_rows)
-        sink = _Collect()
-        write(sink)
-        return QueryResponse(kind=kind, media_type=chosen, body=b"".join(sink.parts))
+        answer = spool()
+        try:
+            write(answer)
+        except BaseException:
+            answer.close()
+            raise
+        return QueryResponse(kind=kind, media_type=chosen, body=spooled_body(answer))
 
     def close(self) -> None:
         """Nothing to release (the store belongs to the caller)."""

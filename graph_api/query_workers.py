@@ -4,12 +4,15 @@ pyoxigraph cannot cancel a query and holds the GIL while it evaluates, so a thre
 runaway query.  :class:`QueryWorkerPool` keeps ``workers`` processes, each with the store's current
 generation open read-only (RocksDB allows many read-only openers).  A query goes to an idle worker
 through a pipe; the worker evaluates it, checks the row limit and streams the serialised answer
-back in chunks of :data:`CHUNK_BYTES`.  When the whole answer has not arrived ``timeout`` seconds
-after the request began (waiting for a free worker included), the worker is killed (SIGKILL), a
-fresh one takes its place, and the caller gets :class:`~graph_api.query_limits.QueryTimeoutError`.
-The answer is complete before the endpoint sends a status line, so a client sees either the whole
-answer or an error status: never a 200 that stops short.  The row limit bounds what the server
-holds for one answer.
+back in chunks of :data:`~graph_api.query_limits.CHUNK_BYTES`, which the server writes to a
+:func:`~graph_api.query_limits.spool` (memory, then an anonymous temporary file).  When the whole
+answer has not arrived ``timeout`` seconds after the request began (waiting for a free worker
+included), the worker is killed (SIGKILL), a fresh one takes its place, and the caller gets
+:class:`~graph_api.query_limits.QueryTimeoutError`.  The answer is complete before the endpoint
+sends a status line, so a client sees either the whole answer or an error status: never a 200 that
+stops short; and as the worker writes into the pipe only as fast as the server empties it, and the
+spool keeps at most SPOOL_MEMORY_BYTES in memory, an answer of any size (``max_result_rows=0``)
+costs the server bounded memory.
 
 Workers start on the first query (an app that is never asked a query costs nothing), from the
 ``forkserver`` start method where there is one (the server process has threads); on Linux a
@@ -32,14 +35,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from graph_api.oxigraph_store import OxigraphStore
-from graph_api.query_limits import QueryJob, QueryTimeoutError, TooManyResultsError, prepare_answer
+from graph_api.query_limits import (CHUNK_BYTES, QueryJob, QueryTimeoutError, TooManyResultsError,
+                                    prepare_answer, spool, spooled_body)
 from graph_api.settings import Settings
 from graph_api.store import GraphStore, QueryResponse
 
 logger = logging.getLogger(__name__)
 
-#: Size of the pieces in which a worker sends an answer back.
-CHUNK_BYTES = 256 * 1024
 _DATA, _END = b"D", b"E"
 _PR_SET_PDEATHSIG = 1
 
@@ -61,6 +63,11 @@ class _ChunkSender:
         if self._buffer:
             self._conn.send_bytes(_DATA + self._buffer)
             self._buffer.clear()
+
+    def close(self) -> None:
+        """Send what is left as the answer's last message."""
+        self._conn.send_bytes(_END + self._buffer)
+        self._buffer.clear()
 
 
 def _die_with_parent() -> None:
@@ -110,13 +117,13 @@ def worker_main(conn: Connection, location: str, max_rows: int | None, die_with_
         conn.send(("answer", kind, media_type))
         sender = _ChunkSender(conn)
         write(sender)
-        sender.flush()
-        conn.send_bytes(_END)
+        sender.close()
 
 
 class _Worker:
     def __init__(self, context: multiprocessing.context.BaseContext, location: Path,
                  max_rows: int | None) -> None:
+        self.location = location  #: the generation folder this worker has open
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=worker_main, args=(child, str(location), max_rows,
@@ -162,7 +169,8 @@ class QueryWorkerPool:
             raise ValueError(f"workers={workers}: a QueryWorkerPool needs at least one worker")
         self.location = store.location
         self.size, self.timeout, self.max_rows = workers, timeout, max_rows
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: the worker that answered last, its caches warm, takes the next query.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._context: multiprocessing.context.BaseContext | None = None
@@ -193,6 +201,30 @@ class QueryWorkerPool:
         with self._lock:
             return sorted(w.process.pid for w in self._all)
 
+    def switch(self, location: Path) -> None:
+        """Answer later queries from the generation folder ``location`` (after an update made a new
+        one): idle workers are replaced now, busy ones when they are next taken, so a query running
+        now finishes on the generation it started on."""
+        with self._lock:
+            self.location = location
+        idle = []
+        while True:
+            try:
+                idle.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in idle:
+            self._idle.put(self._renewed(worker) if worker.location != location else worker)
+
+    def _renewed(self, worker: _Worker) -> _Worker:
+        """A worker on the current location in place of the idle ``worker`` on an older one."""
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
+            fresh = _Worker(self._context, self.location, self.max_rows)
+            self._all.add(fresh)
+        return fresh
+
     def query(self, sparql: str, *, media_type: str | None = None, default_graph_uris: Sequence[str] = (),
               named_graph_uris: Sequence[str] = (), substitutions: Mapping[str, object] | None = None,
               base_iri: str | None = None) -> QueryResponse:
@@ -207,6 +239,8 @@ class QueryWorkerPool:
         except queue.Empty:
             raise QueryTimeoutError(self.timeout, f" while waiting for one of the {self.size} query "
                                     "workers, all busy") from None
+        if worker.location != self.location:
+            worker = self._renewed(worker)
         try:
             outcome = self._ask(worker, job, deadline)
         except BaseException:
@@ -231,20 +265,24 @@ class QueryWorkerPool:
             header = conn.recv()
             if header[0] != "answer":
                 return _refusal(header)
-            chunks: list[bytes] = []
-            while True:
-                wait()
-                message = conn.recv_bytes()
-                if message == _END:
-                    break
-                chunks.append(message[1:])
+            answer = spool()
+            try:
+                while True:
+                    wait()
+                    message = conn.recv_bytes()
+                    answer.write(memoryview(message)[1:])
+                    if message[:1] == _END:
+                        break
+            except BaseException:
+                answer.close()
+                raise
         except QueryTimeoutError:
             raise
         except (EOFError, OSError) as error:  # the worker died (killed, out of memory)
             code = worker.process.exitcode
             raise RuntimeError(f"query worker {worker.process.pid} died (exit code {code}) while "
                                f"answering {job.sparql[:80]!r}: {error}") from None
-        return QueryResponse(kind=header[1], media_type=header[2], body=iter(chunks))
+        return QueryResponse(kind=header[1], media_type=header[2], body=spooled_body(answer))
 
     def close(self) -> None:
         """Stop every worker."""

@@ -8,10 +8,12 @@ they set the RDF dataset and override ``FROM`` / ``FROM NAMED`` in the query.  T
 type is negotiated (graph_api.conneg) once the query form is known; a body the store gives as an
 iterator of chunks is streamed.
 
-HIN is read-only: SPARQL Update (``update=``, ``application/sparql-update``, or an update sent as a
-query) is refused with ``update-refused``.  ``SERVICE`` clauses may call only the endpoints on the
-``service_allow_list`` setting (graph_api.service_policy, ``service-not-allowed``).  A relative IRI
-in a query without ``BASE`` resolves against the endpoint's own URL.
+SPARQL Update (``update=`` in a form, or an ``application/sparql-update`` body) is off unless the
+server has an ``update_token`` and the request carries it (graph_api.sparql_update); otherwise, and
+for an update sent as a query or by GET, it is refused with ``update-refused``.  ``SERVICE``
+clauses may call only the endpoints on the ``service_allow_list`` setting
+(graph_api.service_policy, ``service-not-allowed``).  A relative IRI in a query without ``BASE``
+resolves against the endpoint's own URL.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from graph_api.errors import ApiError
 from graph_api.query_limits import InProcessQueries
 from graph_api.service_policy import check_services
 from graph_api.service_description import service_description_response
+from graph_api.sparql_update import UPDATES_OFF, sparql_update
 from graph_api.store import BOOLEAN, GRAPH, SOLUTIONS, GraphStore, QueryResponse
 
 router = APIRouter(tags=["SPARQL"])
@@ -43,8 +46,6 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 
-_READ_ONLY = ("HIN's SPARQL endpoint is read-only: SPARQL Update is not accepted. The store is "
-              "written only by `hin build`.")
 # What may stand before the query form: whitespace, comments, IRIs, prefix names, strings (VERSION).
 _PROLOGUE_SKIP = re.compile(r"""\s+|\#[^\n]*|<[^<>"{}|^`\\\s]*>|[A-Za-z_][\w.\-]*:|:|"[^"\n]*"|'[^'\n]*'""")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -95,7 +96,7 @@ def _protocol_request(params: Sequence[tuple[str, str]], body_query: str | None 
         return tuple(value for key, value in params if key == name)
 
     if values("update"):
-        raise ApiError("update-refused", _READ_ONLY)
+        raise ApiError("update-refused", UPDATES_OFF)
     queries = values("query")
     if body_query is not None:
         if queries:
@@ -133,7 +134,7 @@ def _run(store: GraphStore, request: ProtocolRequest, accept: str | None,
     ``base_iri`` (the endpoint's URL) resolves relative IRIs in a query without ``BASE``."""
     keyword = query_form(request.query)
     if keyword in UPDATE_KEYWORDS:
-        raise ApiError("update-refused", _READ_ONLY)
+        raise ApiError("update-refused", UPDATES_OFF)
     dataset: dict[str, object] = {"default_graph_uris": request.default_graph_uris,
                                   "named_graph_uris": request.named_graph_uris}
     if base_iri is not None:
@@ -150,12 +151,24 @@ def _run(store: GraphStore, request: ProtocolRequest, accept: str | None,
     return answer, chosen
 
 
+def _may_call_services(sparql: str) -> bool:
+    """Whether a query may hold a ``SERVICE`` clause (the word, or a ``\\u`` escape that could spell
+    it): the policy's tokenizer is skipped for the many queries that cannot.
+
+    >>> _may_call_services("SELECT * WHERE { ?s ?p ?o }"), _may_call_services("... SeRvIcE <x> {}")
+    (False, True)
+    """
+    lowered = sparql.lower()
+    return "service" in lowered or "\\u" in lowered
+
+
 async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
     # Time and row limits: worker processes (graph_api.query_workers), else in-process (row limit only).
     store: GraphStore = request.app.state.query_runner or InProcessQueries(
         request.app.state.store, max_rows=request.app.state.settings.max_result_rows or None)
     base_iri = str(request.url.replace(query="", fragment=""))
-    check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
+    if _may_call_services(protocol.query):
+        check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
     answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"), base_iri)
     headers = {"Vary": "Accept"}
     if isinstance(answer.body, bytes):
@@ -183,22 +196,25 @@ async def sparql_post(request: Request) -> Response:
     if media_type == FORM_TYPE:
         form = await request.form()
         form_params = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+        if any(key == "update" for key, _ in form_params):
+            return await sparql_update(request, url_params + form_params)
         return await _respond(request, _protocol_request(url_params + form_params))
-    if media_type == QUERY_TYPE:
+    if media_type in (QUERY_TYPE, UPDATE_TYPE):
         raw = await request.body()
         if _charset(content_type).lower() not in ("utf-8", "utf8"):
             raise ApiError("bad-request", f"the query body is declared as {_charset(content_type)}; an "
-                           f"{QUERY_TYPE} body must be UTF-8; send the query encoded as UTF-8")
+                           f"{media_type} body must be UTF-8; send it encoded as UTF-8")
         try:
             text = raw.decode("utf-8")
         except (LookupError, UnicodeDecodeError) as error:
-            raise ApiError("bad-request", f"the query body does not decode as {_charset(content_type)}: "
+            raise ApiError("bad-request", f"the body does not decode as {_charset(content_type)}: "
                            f"{error}; send it as UTF-8") from None
+        if media_type == UPDATE_TYPE:
+            return await sparql_update(request, url_params, body=text)
         return await _respond(request, _protocol_request(url_params, body_query=text))
-    if media_type == UPDATE_TYPE:
-        raise ApiError("update-refused", _READ_ONLY)
-    raise ApiError("unsupported-media-type", f"POST /sparql reads {FORM_TYPE} (query=...) or {QUERY_TYPE} "
-                   f"(the query as the body), not {content_type or 'a body without Content-Type'}")
+    raise ApiError("unsupported-media-type", f"POST /sparql reads {FORM_TYPE} (query=... or update=...), "
+                   f"{QUERY_TYPE} or {UPDATE_TYPE} (the query or update as the body), not "
+                   f"{content_type or 'a body without Content-Type'}")
 
 
 @router.api_route("/sparql", methods=["HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False)

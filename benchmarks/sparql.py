@@ -1,0 +1,504 @@
+"""SPARQL benchmark: HIN's HTTP endpoint against rdflib-endpoint and pyoxigraph in process.
+
+Run from a source checkout (the full size is 1 million triples, about 85,000 synthetic actors)::
+
+    python -m benchmarks.sparql --actors 85000
+
+The script writes a synthetic dataset (ingest.synthetic, ``--seed``), loads it into a HIN store
+(graph_api.bulk_load, as ``hin load``) and serves the same data three ways:
+
+* **HIN**: ``hin serve`` in a child process, with its default settings (worker processes, row
+  limit) but ``query_timeout`` :data:`HIN_TIMEOUT` and ``max_result_rows`` :data:`HIN_MAX_ROWS`;
+* **rdflib-endpoint** (rdflib + FastAPI, the closest peer) in a child process, over an rdflib
+  ``Dataset(default_union=True)`` holding the store's named graphs, so that its default graph is the
+  union of the named graphs as HIN's is;
+* **pyoxigraph** in this process, over the same store opened read-only: the engine's own limit
+  (query, then serialise as SPARQL JSON).
+
+A client with keep-alive and ``TCP_NODELAY`` (as curl and urllib3 set it) asks each query of the mix
+(the example queries of queries/, parameters unbound, and lookups, joins, property paths, aggregates
+and FILTERs on labels over entities taken from the store) in turn, as SPARQL JSON, uncompressed.
+Per query it prints the median latency on each side, the rows each side returned (a mismatch is
+reported), and the ratio HIN over pyoxigraph; over the mix, the median throughput (queries per
+second, one round = the mix once) of HIN and of rdflib-endpoint and their ratio.  A query that
+rdflib-endpoint has not answered within ``--timeout`` is counted as taking the timeout (so its
+throughput is an upper bound) and the peer is restarted.  Last, a query answering every triple
+(about a million rows) is streamed from a second ``hin serve`` with ``max_result_rows=0``, and the
+peak memory (RSS) of its processes is printed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from queries import load_catalogue
+
+HIN = "https://w3id.org/hin/ontology#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+JSON = "application/sparql-results+json"
+#: Queries of the mix over entities taken from the store: (name, template with {entity} etc.).
+TEMPLATES = [
+    ("lookup: all about an actor", "SELECT ?p ?o WHERE {{ <{actor}> ?p ?o }}"),
+    ("lookup: an actor's labels", f"SELECT ?label WHERE {{{{ <{{actor}}> <{RDFS}label> ?label }}}}"),
+    ("join: members of a cluster, their labels and regions",
+     f"SELECT ?actor ?label ?region WHERE {{{{ ?actor <{HIN}memberOf> <{{cluster}}> ; <{RDFS}label> ?label ; "
+     f"<{HIN}locatedIn> ?region }}}}"),
+    ("join: actors of a region with their clusters",
+     f"SELECT ?actor ?cluster WHERE {{{{ ?actor <{HIN}locatedIn> <{{region}}> ; <{HIN}memberOf> ?cluster }}}}"),
+    ("path: actors within a country (locatedIn/partOf*)",
+     f"SELECT ?actor WHERE {{{{ ?actor <{HIN}locatedIn>/<{HIN}partOf>* <{{country}}> }}}} LIMIT 1000"),
+    ("aggregate: things per type",
+     "SELECT ?type (COUNT(?s) AS ?n) WHERE {{ ?s a ?type }} GROUP BY ?type"),
+    ("aggregate: actors per region",
+     f"SELECT ?region (COUNT(?actor) AS ?n) WHERE {{{{ ?actor <{HIN}locatedIn> ?region }}}} GROUP BY ?region"),
+    ("filter: labels containing a word",
+     f"SELECT ?s ?label WHERE {{{{ ?s <{RDFS}label> ?label FILTER(CONTAINS(LCASE(STR(?label)), \"{{word}}\")) }}}}"
+     " LIMIT 100"),
+]
+#: Entities the templates need, each the first in a fixed order of those that qualify.
+ENTITIES = {
+    "actor": f"SELECT ?x WHERE {{ ?x <{HIN}memberOf> ?c ; <{HIN}locatedIn> ?r ; <{RDFS}label> ?l }} ORDER BY ?x LIMIT 1",
+    "cluster": f"SELECT ?x WHERE {{ ?a <{HIN}memberOf> ?x }} GROUP BY ?x ORDER BY DESC(COUNT(?a)) ?x LIMIT 1",
+    "region": f"SELECT ?x WHERE {{ ?a <{HIN}locatedIn> ?x }} GROUP BY ?x ORDER BY DESC(COUNT(?a)) ?x LIMIT 1",
+    "country": f"SELECT ?x WHERE {{ ?r <{HIN}partOf> ?x FILTER NOT EXISTS {{ ?x <{HIN}partOf> ?y }} }} "
+               "GROUP BY ?x ORDER BY DESC(COUNT(?r)) ?x LIMIT 1",
+}
+WORD = "netz"
+STREAM_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+#: Median latency ratio HIN-HTTP / pyoxigraph the goal allows for answers of up to SMALL_ROWS rows.
+LATENCY_GOAL, SMALL_ROWS = 1.3, 1000
+THROUGHPUT_GOAL = 20.0
+#: HIN's query_timeout in the benchmark (the default, 30 s, stops some unbound example queries at
+#: 1 million triples on a busy 2-core machine); every other setting is the default.
+HIN_TIMEOUT = 600
+#: HIN's max_result_rows in the benchmark: the row limit stays on (each answer is counted), above the
+#: answers of the mix (cross-border-ties has more than the default 100,000 rows at 1M triples).
+HIN_MAX_ROWS = 10_000_000
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def client() -> httpx.Client:
+    """A keep-alive client that sends each request at once (``TCP_NODELAY``) and asks for no
+    compression (on loopback, gzip costs the server more than it saves)."""
+    transport = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    return httpx.Client(transport=transport, headers={"Accept": JSON, "Accept-Encoding": "identity"})
+
+
+def rows_of(body: bytes) -> int:
+    """Rows of a SPARQL JSON answer (an ASK answer counts as one), via pyoxigraph's parser."""
+    result = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    return 1 if isinstance(result, ox.QueryBoolean) else sum(1 for _ in result)
+
+
+# ---- the data -----------------------------------------------------------------------------------
+
+def build_data(actors: int, seed: int, folder: Path) -> tuple[Path, Path, int]:
+    """(HIN store folder, N-Quads of its named graphs for the peer, quads in the named graphs).
+
+    A ``folder`` that holds both already (an earlier run's ``--folder``) is used as it is."""
+    store_dir, named = folder / "store", folder / "named-graphs.nq"
+    if store_dir.is_dir() and named.is_file():
+        with named.open("rb") as lines:
+            return store_dir, named, sum(1 for _ in lines)
+    from graph_api.bulk_load import load_store
+    from graph_api.oxigraph_store import resolve_store_path
+    from graph_api.settings import Settings
+    from ingest.synthetic import write_synthetic
+
+    synthetic = folder / "synthetic.nq"
+    write_synthetic(synthetic, actors, seed=seed)
+    load_store([synthetic], store_dir, base_iri=Settings().base_iri)
+    synthetic.unlink()
+    store = ox.Store.read_only(str(resolve_store_path(store_dir)))
+    quads = [q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    ox.serialize(quads, str(named), format=ox.RdfFormat.N_QUADS)
+    return store_dir, named, len(quads)
+
+
+def mix(store: ox.Store) -> list[tuple[str, str]]:
+    """(name, query) pairs: the example queries of queries/, then TEMPLATES over the store's entities."""
+    pairs = [(f"example: {query.slug}", query.text) for query in load_catalogue().examples()]
+    found = {}
+    for name, sparql in ENTITIES.items():
+        solutions = list(store.query(sparql))
+        if solutions:
+            found[name] = solutions[0]["x"].value
+    for name, template in TEMPLATES:
+        try:
+            pairs.append((name, template.format(word=WORD, **found)))
+        except KeyError:  # the data has no such entity (a tiny dataset): leave the query out
+            continue
+    return pairs
+
+
+# ---- the servers ---------------------------------------------------------------------------------
+
+def _wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> None:
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited with status {process.returncode}")
+        try:
+            if httpx.get(url, params={"query": "ASK {}"}, headers={"Accept": JSON}, timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {seconds:g} s")
+
+
+@dataclass
+class Server:
+    """A server in a child process: its SPARQL URL and process."""
+
+    url: str
+    process: subprocess.Popen
+    command: list[str] = field(default_factory=list)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_hin(store_dir: Path, **settings: object) -> Server:
+    """``hin serve`` over ``store_dir`` on a free loopback port; ``settings`` as HIN_* variables."""
+    port = free_port()
+    env = dict(os.environ, HIN_STORE=str(store_dir), **{f"HIN_{k.upper()}": str(v) for k, v in settings.items()})
+    command = [sys.executable, "-m", "graph_api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Server(f"http://127.0.0.1:{port}/sparql", process, command)
+    _wait_until_up(server.url, process, 120)
+    return server
+
+
+def start_peer(nquads: Path) -> Server:
+    """rdflib-endpoint over ``nquads`` on a free loopback port (this module's ``--serve-peer``)."""
+    port = free_port()
+    command = [sys.executable, "-m", "benchmarks.sparql", "--serve-peer", str(nquads), "--port", str(port)]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    server = Server(f"http://127.0.0.1:{port}/", process, command)
+    _wait_until_up(server.url, process, 1800)
+    return server
+
+
+def restart_peer(peer: Server) -> None:
+    """Ask the peer's holder for a fresh server (the one stuck on a query is killed)."""
+    peer.process.stdin.write(b"restart\n")
+    peer.process.stdin.flush()
+    time.sleep(0.5)
+    _wait_until_up(peer.url, peer.process, 120)
+
+
+def serve_peer(nquads: Path, port: int) -> None:
+    """Load ``nquads`` into an rdflib Dataset, then serve it with rdflib-endpoint in a forked child;
+    each line on stdin replaces that child (rdflib cannot stop a running query)."""
+    import rdflib
+    import uvicorn
+    from rdflib_endpoint import SparqlEndpoint
+
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(str(nquads), format="nquads")
+    # Made once: its service description walks the whole dataset, which takes minutes at 1M triples.
+    app = SparqlEndpoint(graph=dataset, public_url=f"http://127.0.0.1:{port}/")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the benchmark stops the peer by closing stdin
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # or by SIGTERM: the child is killed too
+    while True:
+        child = os.fork()
+        if child == 0:
+            uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+            os._exit(0)
+        try:
+            line = sys.stdin.readline()
+        finally:
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+        if not line:
+            return
+
+
+# ---- measuring ------------------------------------------------------------------------------------
+
+@dataclass
+class Timing:
+    """Latencies (seconds) and rows of one query on one side; ``timed_out`` and ``error`` (the
+    message of a refusal) for the peer."""
+
+    seconds: list[float] = field(default_factory=list)
+    rows: int | None = None
+    timed_out: bool = False
+    error: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def over_http(http: httpx.Client, url: str, sparql: str, timeout: float) -> tuple[float, int]:
+    started = time.perf_counter()
+    answer = http.get(url, params={"query": sparql}, timeout=timeout)
+    seconds = time.perf_counter() - started
+    if answer.status_code != 200:
+        raise RuntimeError(f"{url} answered {answer.status_code} to {sparql[:80]!r}: {answer.text[:300]}")
+    return seconds, rows_of(answer.content)
+
+
+def in_process(store: ox.Store, sparql: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    result = store.query(sparql)
+    body = result.serialize(format=ox.QueryResultsFormat.JSON)
+    seconds = time.perf_counter() - started
+    return seconds, rows_of(body)
+
+
+def measure(queries: list[tuple[str, str]], store: ox.Store, hin: Server, peer: Server | None, *,
+            rounds: int, peer_rounds: int, timeout: float) -> dict[str, dict[str, Timing]]:
+    """Per query name, per side ("pyoxigraph", "hin", "rdflib-endpoint"): the timings.  Rounds
+    interleave the sides query by query, so that a busy machine slows them alike."""
+    timings = {name: {"pyoxigraph": Timing(), "hin": Timing(), "rdflib-endpoint": Timing()}
+               for name, _ in queries}
+    with client() as http:
+        for number in range(rounds):
+            for name, sparql in queries:
+                sides = timings[name]
+                for side, call in (("pyoxigraph", lambda: in_process(store, sparql)),
+                                   ("hin", lambda: over_http(http, hin.url, sparql, HIN_TIMEOUT + 60))):
+                    if sides[side].error:
+                        continue
+                    try:
+                        seconds, rows = call()
+                    except RuntimeError as refused:
+                        sides[side].error = str(refused)[:300]
+                        continue
+                    sides[side].seconds.append(seconds)
+                    sides[side].rows = rows
+                peer_side = sides["rdflib-endpoint"]
+                if peer is None or number >= peer_rounds or peer_side.timed_out or peer_side.error:
+                    continue
+                started = time.perf_counter()
+                try:
+                    seconds, rows = over_http(http, peer.url, sparql, timeout)
+                except RuntimeError as refused:  # rdflib fails on a valid query: report it
+                    peer_side.error = str(refused).rsplit(": ", 1)[-1][:200]
+                    peer_side.seconds.append(time.perf_counter() - started)
+                    continue
+                except httpx.TimeoutException:
+                    peer_side.timed_out = True
+                    peer_side.seconds.append(timeout)
+                    http.close()
+                    http = client()
+                    restart_peer(peer)
+                    continue
+                peer_side.seconds.append(seconds)
+                peer_side.rows = rows
+    return timings
+
+
+def throughput(timings: dict[str, dict[str, Timing]], side: str) -> float:
+    """Median over rounds of (queries of the mix / seconds the round took) on ``side``."""
+    rounds = min(len(sides[side].seconds) for sides in timings.values())
+    per_round = [len(timings) / sum(sides[side].seconds[i] for sides in timings.values())
+                 for i in range(rounds)]
+    return statistics.median(per_round) if per_round else float("nan")
+
+
+# ---- streaming ------------------------------------------------------------------------------------
+
+def _family(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    family, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        family.append(current)
+        todo += children.get(current, [])
+    return family
+
+
+def _status_kib(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def stream(store_dir: Path) -> dict[str, float]:
+    """Stream STREAM_QUERY (every triple) as TSV from ``hin serve`` with ``max_result_rows=0``.
+
+    Returns rows and bytes received, seconds, and the peak RSS (MiB) of the server process and of
+    its largest worker (VmHWM), and the server's RSS before the query."""
+    server = start_hin(store_dir, max_result_rows=0, query_timeout=900, query_workers=1)
+    try:
+        before = _status_kib(server.process.pid, "VmRSS")
+        rows = size = 0
+        started = time.perf_counter()
+        with client() as http, http.stream("GET", server.url, params={"query": STREAM_QUERY},
+                                           headers={"Accept": "text/tab-separated-values"},
+                                           timeout=900) as answer:
+            if answer.status_code != 200:
+                raise RuntimeError(f"streaming answered {answer.status_code}: {answer.read()[:300]!r}")
+            for chunk in answer.iter_raw():
+                rows += chunk.count(b"\n")
+                size += len(chunk)
+        seconds = time.perf_counter() - started
+        family = _family(server.process.pid)
+        workers = [pid for pid in family if pid != server.process.pid]
+        return {"rows": rows - 1, "bytes": size, "seconds": seconds, "server_rss_before_mib": before / 1024,
+                "server_peak_rss_mib": _status_kib(server.process.pid, "VmHWM") / 1024,
+                "worker_peak_rss_mib": max((_status_kib(pid, "VmHWM") for pid in workers), default=0) / 1024}
+    finally:
+        server.stop()
+
+
+# ---- the run ---------------------------------------------------------------------------------------
+
+def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, timeout: float = 30.0,
+        with_stream: bool = True, folder: Path | None = None) -> dict:
+    """Build the data, start the servers, measure; returns the figures (see the module notes)."""
+    with tempfile.TemporaryDirectory(prefix="hin-bench-sparql-") as scratch:
+        folder = Path(folder or scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        store_dir, named, quads = build_data(actors, seed, folder)
+        built = time.perf_counter() - started
+        from graph_api.oxigraph_store import resolve_store_path
+
+        store = ox.Store.read_only(str(resolve_store_path(store_dir)))
+        queries = mix(store)
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        hin = start_hin(store_dir, query_timeout=HIN_TIMEOUT, max_result_rows=HIN_MAX_ROWS)
+        started = time.perf_counter()
+        peer = start_peer(named)
+        peer_load = time.perf_counter() - started
+        try:
+            timings = measure(queries, store, hin, peer, rounds=rounds, peer_rounds=peer_rounds,
+                              timeout=timeout)
+        finally:
+            hin.stop()
+            peer.process.stdin.close()  # the holder kills its server and exits
+            try:
+                peer.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                peer.process.terminate()
+                peer.process.wait(timeout=30)
+        streamed = stream(store_dir) if with_stream else None
+    return {"actors": actors, "quads": quads, "default_graph_triples": triples, "build_seconds": built,
+            "peer_load_seconds": peer_load, "queries": queries, "timings": timings,
+            "throughput": {side: throughput(timings, side) for side in ("pyoxigraph", "hin", "rdflib-endpoint")},
+            "stream": streamed}
+
+
+def mismatches(timings: dict[str, dict[str, Timing]]) -> list[str]:
+    """Queries whose row counts differ between the sides that answered."""
+    found = []
+    for name, sides in timings.items():
+        counts = {side: t.rows for side, t in sides.items() if t.rows is not None}
+        if len(set(counts.values())) > 1:
+            found.append(f"{name}: " + ", ".join(f"{side} {rows}" for side, rows in counts.items()))
+    return found
+
+
+def report(result: dict) -> None:
+    """Print the figures of :func:`run`."""
+    timings = result["timings"]
+    print(f"{result['actors']} actors: {result['quads']:,} quads in named graphs, "
+          f"{result['default_graph_triples']:,} triples in their union "
+          f"(built in {result['build_seconds']:.0f} s; rdflib-endpoint loaded them in "
+          f"{result['peer_load_seconds']:.0f} s)")
+    print(f"{'query':58} {'rows':>7} {'pyoxigraph ms':>13} {'HIN ms':>9} {'ratio':>6} {'rdflib-ep ms':>12}")
+    small = []
+    for name, sides in timings.items():
+        ox_t, hin_t, peer_t = sides["pyoxigraph"], sides["hin"], sides["rdflib-endpoint"]
+        if hin_t.error:
+            print(f"{name[:58]:58} HIN refused it: {hin_t.error}")
+            continue
+        ratio = hin_t.median / ox_t.median
+        if hin_t.rows <= SMALL_ROWS:
+            small.append(ratio)
+        peer_ms = (f"> {peer_t.median * 1000:.0f}" if peer_t.timed_out else "error" if peer_t.error
+                   else f"{peer_t.median * 1000:.1f}" if peer_t.seconds else "-")
+        print(f"{name[:58]:58} {hin_t.rows:>7} {ox_t.median * 1000:>13.2f} {hin_t.median * 1000:>9.2f} "
+              f"{ratio:>6.2f} {peer_ms:>12}")
+    rates = result["throughput"]
+    timed_out = sum(1 for sides in timings.values() if sides["rdflib-endpoint"].timed_out)
+    print(f"throughput (queries/s, median over rounds of the mix): pyoxigraph {rates['pyoxigraph']:.1f}, "
+          f"HIN {rates['hin']:.1f}, rdflib-endpoint {'<= ' if timed_out else ''}{rates['rdflib-endpoint']:.2f}"
+          f" ({timed_out} of {len(timings)} queries over the timeout)")
+    print(f"ratio HIN / rdflib-endpoint (throughput): {'>= ' if timed_out else ''}"
+          f"{rates['hin'] / rates['rdflib-endpoint']:.1f} (goal {THROUGHPUT_GOAL:g})")
+    within = sum(1 for r in small if r <= LATENCY_GOAL)
+    print(f"ratio HIN-HTTP / pyoxigraph (median latency), answers of up to {SMALL_ROWS} rows: "
+          f"median {statistics.median(small):.2f}, within {LATENCY_GOAL} for {within} of {len(small)} queries")
+    print(f"HIN over the whole mix, latency ratio to pyoxigraph: "
+          f"{rates['pyoxigraph'] / rates['hin']:.2f}")
+    for name, sides in timings.items():
+        if sides["rdflib-endpoint"].error:
+            print(f"rdflib-endpoint refused {name}: {sides['rdflib-endpoint'].error}")
+    problems = mismatches(timings)
+    print("row counts: " + ("the same on every side" if not problems else "MISMATCH " + "; ".join(problems)))
+    if result["stream"]:
+        s = result["stream"]
+        print(f"streaming {STREAM_QUERY!r} as TSV (max_result_rows=0): {s['rows']:,} rows, "
+              f"{s['bytes'] / 2**20:.0f} MiB in {s['seconds']:.1f} s; peak RSS: server "
+              f"{s['server_peak_rss_mib']:.0f} MiB (before the query {s['server_rss_before_mib']:.0f} MiB), "
+              f"largest worker {s['worker_peak_rss_mib']:.0f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: run the benchmark and print its figures; exit 1 when row counts differ."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.sparql", description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=85_000, help="synthetic actors (~11.8 quads each)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the mix on HIN and pyoxigraph")
+    parser.add_argument("--peer-rounds", type=int, default=1, help="rounds of the mix on rdflib-endpoint")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds rdflib-endpoint gets per query")
+    parser.add_argument("--no-stream", action="store_true", help="leave out the streaming query")
+    parser.add_argument("--folder", type=Path, help="keep the data here (default: a temporary folder); "
+                        "a folder from an earlier run is used again as it is")
+    parser.add_argument("--serve-peer", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.serve_peer:
+        serve_peer(options.serve_peer, options.port)
+        return 0
+    result = run(options.actors, seed=options.seed, rounds=options.rounds, peer_rounds=options.peer_rounds,
+                 timeout=options.timeout, with_stream=not options.no_stream, folder=options.folder)
+    report(result)
+    return 1 if mismatches(result["timings"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
