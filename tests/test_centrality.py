@@ -256,3 +256,19 @@ def test_every_measure_ranks_with_defaults_and_parameters(bowtie: nx.Graph) -> N
     # the bridge node x leads betweenness, exact and on both backends, and sampled with every source
     for params in ({}, {"backend": "networkx"}, {"k": 5, "seed": 3}, {"k": 4, "seed": 3, "backend": "networkx"}):
         assert centrality(bowtie, "betweenness", **params)[0].iri == "x", params
+
+
+def test_ranking_a_prepared_view_orders_ties_by_label_and_keeps_nodes_outside_the_graph() -> None:
+    from graph_api.network.centrality import rank
+    from graph_api.network.matrices import prepare
+
+    graph = nx.Graph()
+    graph.add_node("urn:x", label="Zeta")
+    graph.add_node("urn:y", label="Alpha")
+    graph.add_edge("urn:x", "urn:y")
+    graph.add_node("urn:z")  # no label
+    prepare(graph)
+    rows = rank(graph, {"urn:x": 1.0, "urn:y": 1.0 + 1e-12, "urn:z": None})
+    assert [(r.iri, r.rank) for r in rows] == [("urn:y", 1), ("urn:x", 1), ("urn:z", None)]
+    outside = rank(graph, {"urn:x": 0.5, "urn:w": 0.5})  # urn:w is not in the graph: no label
+    assert [(r.iri, r.label, r.rank) for r in outside] == [("urn:w", None, 1), ("urn:x", "Zeta", 1)]

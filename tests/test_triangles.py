@@ -7,7 +7,6 @@ import networkx as nx
 import numpy
 import pytest
 
-from graph_api.network import triangles
 from graph_api.network.matrices import arcs, ties, weight_matrix
 from graph_api.network.triangles import shared_contact_sums
 
@@ -19,10 +18,8 @@ def by_loops(graph: nx.Graph, nodes: list, factor: numpy.ndarray) -> list[float]
             for u, v in ((nodes[a], nodes[b]) for a, b in zip(*ties(graph, nodes)[:2]))]
 
 
-@pytest.mark.parametrize("seed", range(4))
-@pytest.mark.parametrize("chunk", [1 << 21, 3, 1])
-def test_shared_contact_sums_equal_a_loop_over_common_neighbours(monkeypatch, seed: int, chunk: int) -> None:
-    monkeypatch.setattr(triangles, "CHUNK", chunk)
+@pytest.mark.parametrize("seed", range(8))
+def test_shared_contact_sums_equal_a_loop_over_common_neighbours(seed: int) -> None:
     rng = random.Random(seed)
     graph = nx.gnp_random_graph(40, 0.3, seed=seed)
     for u, v in graph.edges:
@@ -72,3 +69,21 @@ def test_arcs_refuse_bad_weights_and_multigraphs() -> None:
         ties(nx.DiGraph([("a", "b")]), ["a", "b"])
     directed = nx.DiGraph([("a", "b")])
     assert weight_matrix(directed, ["a", "b"]).toarray().tolist() == [[0, 1], [0, 0]]
+
+
+def test_a_prepared_graph_is_frozen_and_gives_the_arcs_it_had() -> None:
+    from graph_api.network.matrices import label_order, prepare
+
+    graph = nx.Graph()
+    graph.add_edge("b", "a", weight=2)
+    graph.add_edge("b", "c")
+    graph.add_node("d", label="Aachen")
+    before = [array.tolist() for array in arcs(graph, list(graph))]
+    prepared = prepare(graph)
+    assert prepared is graph and nx.is_frozen(graph)
+    assert [array.tolist() for array in arcs(graph, list(graph))] == before
+    assert arcs(graph, list(graph), weighted=False)[2].tolist() == [1.0] * len(before[2])
+    assert arcs(graph, ["c", "b"])[0].tolist() == [0, 1]  # another node order is read afresh
+    with pytest.raises(nx.NetworkXError):
+        graph.add_edge("a", "c")
+    assert label_order(graph) == ["a", "b", "c", "d"]  # no label sorts as "", then by the node

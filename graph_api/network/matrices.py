@@ -6,11 +6,17 @@ a simple graph; :func:`arcs` reads them with one C-level pass over networkx's ad
 (``map`` and :func:`numpy.fromiter`, no Python loop per edge), several times faster than
 iterating ``graph.edges(data="weight")``.  :func:`weight_matrix`, :func:`ties` and
 :func:`~graph_api.network.paths.to_igraph` are built on it.
+
+A network view is read once: :func:`prepare` freezes its graph (``networkx.freeze``: it can no
+longer change) and keeps its arcs and the order of its nodes by label (:func:`label_order`), so
+that every measure and ranking computed on the view afterwards starts from arrays instead of
+reading the adjacency and sorting the labels again.
 """
 from __future__ import annotations
 
 import itertools
 import operator
+import weakref
 from collections.abc import Hashable, Sequence
 
 import networkx as nx
@@ -18,6 +24,47 @@ import numpy
 import scipy.sparse
 
 _VALUES = operator.methodcaller("values")
+#: Frozen graphs and their arcs in the order of their nodes: ``(nodes, rows, cols, weights)``.
+_PREPARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: Frozen graphs and their nodes in label order (:func:`label_order`).
+_LABEL_ORDER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def prepare(graph: nx.Graph) -> nx.Graph:
+    """Freeze ``graph`` and read its weighted arcs once for every later :func:`arcs` call.
+
+    Returns the same graph, now frozen: adding or removing a node or edge raises
+    ``networkx.NetworkXError`` (``networkx.Graph(graph)`` is a copy that can change).
+
+    >>> graph = prepare(nx.Graph([("a", "b")]))
+    >>> nx.is_frozen(graph), arcs(graph, ["a", "b"])[0].tolist()
+    (True, [0, 1])
+    """
+    nodes = list(graph)
+    rows, cols, weights = arcs(graph, nodes)
+    for array in (rows, cols, weights):
+        array.setflags(write=False)
+    nx.freeze(graph)
+    _PREPARED[graph] = (nodes, rows, cols, weights)
+    _LABEL_ORDER[graph] = _by_label(graph)
+    return graph
+
+
+def label_order(graph: nx.Graph) -> list[Hashable]:
+    """The nodes ordered by their ``label`` attribute (a missing label as ""), then as strings:
+    the order in which rankings list nodes of equal value.  Read once for a :func:`prepare`-d
+    graph (its labels are taken as they were then).
+
+    >>> label_order(nx.Graph([("b", "a"), ("c", "a")]))
+    ['a', 'b', 'c']
+    """
+    order = _LABEL_ORDER.get(graph)
+    return order if order is not None and nx.is_frozen(graph) else _by_label(graph)
+
+
+def _by_label(graph: nx.Graph) -> list[Hashable]:
+    attributes = graph._node  # networkx's own dict of node attributes; graph.nodes[n] builds a view per call
+    return sorted(attributes, key=lambda node: (attributes[node].get("label") or "", str(node)))
 
 
 def arcs(graph: nx.Graph, nodes: Sequence[Hashable], *, weighted: bool = True
@@ -35,6 +82,10 @@ def arcs(graph: nx.Graph, nodes: Sequence[Hashable], *, weighted: bool = True
     >>> rows.tolist(), cols.tolist(), weights.tolist()
     ([0, 1], [1, 0], [1.0, 1.0])
     """
+    prepared = _PREPARED.get(graph)
+    if prepared is not None and nx.is_frozen(graph) and (nodes is prepared[0] or list(nodes) == prepared[0]):
+        _, rows, cols, weights = prepared
+        return rows, cols, weights if weighted else numpy.ones(len(cols))
     if graph.is_multigraph():
         raise ValueError("the measures take a simple graph (networkx.Graph or DiGraph), not a multigraph")
     adjacency = graph._adj  # networkx's own dict of dicts; the public graph.adj wraps it in slower views

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import networkx as nx
 from rdflib import Literal, URIRef
 
+from graph_api.network.matrices import prepare
 from graph_api.store import GraphStore
 from queries import Catalogue, NamedQuery
 
@@ -44,7 +45,8 @@ def view_graph(
     networkx.Graph
         Nodes are IRI strings with a ``label`` attribute (``None`` where the node has no
         label); edges carry ``weight`` (float).  A pair that comes back twice has its weights
-        added.  ``graph.graph["view"]`` is the view's slug.
+        added.  ``graph.graph["view"]`` is the view's slug.  The graph is frozen and its ties
+        read once (:func:`graph_api.network.matrices.prepare`); copy it to change it.
 
     Raises
     ------
@@ -66,7 +68,7 @@ def view_graph(
             graph.add_edge(u, v, weight=weight)
     labels = node_labels(store, [n for n in graph if _is_iri(n)])
     nx.set_node_attributes(graph, {node: labels.get(node) for node in graph}, "label")
-    return graph
+    return prepare(graph)
 
 
 def load_view(store: GraphStore, catalogue: Catalogue, slug: str) -> nx.Graph:
