@@ -80,14 +80,17 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
         for item in list_items(text, sentences, s.index, zones):
             m = _ITEM.match(item.text)
             start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
-            name = _name_run(text, language, item, start)
+            name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
     return out
 
 
-def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
-    tokens = [t for t in tokenize(sentence) if t.start >= start]
+def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,
+             rule: str = "list-item-name") -> Candidate | None:
+    """The capitalised name that opens ``text[start:end]`` (up to a comma, bracket, bar or dash),
+    as an organisation, or None."""
+    tokens = [t for t in tokenize(sentence) if t.start >= start and (end is None or t.end <= end)]
     cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
@@ -102,8 +105,7 @@ def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candi
         return None
     end = tokens[-1].end
     span = text[words[0].start:end]
-    return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span),
-                     "list-item-name", 0.7)
+    return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span), rule, 0.7)
 
 
 #: A verb phrase that says the subject gathers several actors ("X brings together seven partners").

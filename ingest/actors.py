@@ -61,6 +61,8 @@ class _Finder(NameSpans):
         sent_text = self.text[sent_start:self.t[-1].end] if self.t else ""
         for m in pattern("legal_forms", self.lang).finditer(sent_text):
             start, end = sent_start + m.start(), sent_start + m.end()
+            if m.group() == "AS" and not any(c.islower() for c in sent_text):
+                continue  # "SUCH AS" in an all-capital heading is no Norwegian company
             before = [tok for tok in self.t if tok.end <= start]
             left = self._extend_left(before, inner=LEFT_INNER, any_cap=True)
             left = self._drop_before_connector(left)
@@ -103,6 +105,8 @@ class _Finder(NameSpans):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if not left and not right and not (tok.is_acronym and kind == "organisation"):
                 continue
+            if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):
+                continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
             start = (left[0] if left else tok).start

@@ -17,6 +17,7 @@ from ingest.candidates import Candidate, keep_longest
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
+from ingest.tables import table_names
 from ingest.tokens import tokenize
 
 #: Which kind wins when two candidates cover exactly the same span.
@@ -54,7 +55,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
             found += find_agreements(tokens, sentence.index, text, language)
     found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
     found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
-    found += founded_names(text, language, sentences, zones)
+    found += founded_names(text, language, sentences, zones) + table_names(text, language, sentences, zones)
     kept = keep_longest(found, PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)

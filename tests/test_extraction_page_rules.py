@@ -92,3 +92,48 @@ def test_menus_and_date_ranges_are_not_contact_lines():
     assert zones[0] == "chrome"
     assert zones[1] == "body"
     assert zones[3] == "contact"
+
+
+def test_table_of_consortia_gives_coordinators_members_places_and_fields():
+    text = """Funded projects
+
+| Project | Lead partner | Partners | Focus | Grant (EUR) |
+|---|---|---|---|---|
+| BaltHeart | Kaunas Cardio Labs UAB, Vilnius (LT) | Pärnu Sensor Works AS, Tartu (EE); Umeå Vital Oy, Oulu (FI) | Telemedicine for heart failure | 400,000 |
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "coordinates", "Kaunas Cardio Labs", "BaltHeart")
+    assert has(found, "memberOf", "Pärnu Sensor Works AS", "BaltHeart")
+    assert has(found, "memberOf", "Umeå Vital Oy", "BaltHeart")
+    assert has(found, "locatedIn", "Umeå Vital Oy", "Oulu")
+    assert has(found, "focusesOn", "BaltHeart", "telemedicine")
+    assert not has(found, "focusesOn", "Umeå Vital Oy", "telemedicine")  # the focus is the project's
+
+
+def test_table_of_partners_without_outer_bars_under_a_signing_sentence():
+    text = """Coastal Care Network
+
+The Coastal Care Network brings together hospitals and companies on the coast.
+
+The memorandum of understanding would be signed by the following organisations:
+
+Partner                      | Type                 | Base
+NHS Fife (lead partner)      | NHS territorial board | Dundee
+Harbour Sensing Ltd          | SME, sensors          | Edinburgh, Scotland
+"""
+    sentences = split_sentences(text, "en")
+    assert any(s.text.startswith("Harbour Sensing Ltd") for s in sentences)  # rows are never joined
+    found = facts(extract(document(text, "en")))
+    assert has(found, "memberOf", "NHS Fife", "Coastal Care Network")
+    assert has(found, "coordinates", "NHS Fife", "Coastal Care Network")
+    assert has(found, "partyTo", "Harbour Sensing Ltd", "memorandum of understanding")
+    assert has(found, "locatedIn", "Harbour Sensing Ltd", "Edinburgh")
+    assert has(found, "locatedIn", "NHS Fife", "Dundee")
+    assert not any(s in ("NHS", "Scottish NHS") for _, s, _ in found)
+
+
+def test_labelled_record_lines_are_not_joined_with_the_line_before():
+    text = ("Responsible Executive: Morag Finlay, Director of Public Health Services\n"
+            "Author: Dr Ewan Rattray, Programme Manager, Digital Innovation Unit\n")
+    sentences = split_sentences(text, "en")
+    assert [s.text.split(":")[0] for s in sentences] == ["Responsible Executive", "Author"]
