@@ -19,7 +19,7 @@ from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.name_spans import NOUN_ENDINGS
 from ingest.tables import cells
-from ingest.tokens import MONTHS, Token, covered, tokenize, wordlist
+from ingest.tokens import CALENDAR, Token, covered, tokenize, wordlist
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
 _AGENT = {"von", "durch", "door", "af", "by"}
@@ -185,7 +185,7 @@ class _Sentence:
         return run
 
     def _name_word(self, tok: Token) -> bool:
-        return (tok.is_word and tok.is_cap and tok.low not in MONTHS and self.stop.word(tok.text) is None
+        return (tok.is_word and tok.is_cap and tok.low not in CALENDAR and self.stop.word(tok.text) is None
                 and self.roles.word(tok.text) is None and not tok.text.isdigit())
 
 

@@ -6,7 +6,8 @@
 * ``The cluster is chaired by Professor X``, ``unter dem Vorsitz von X``, ``voorgezeten door X``:
   the person ``coordinates`` the cluster and is ``affiliatedWith`` it;
 * ``Netværket blev etableret af A, B og C``, ``Das Netzwerk wurde von A und B gegründet``,
-  ``founded by A and B``: the founders are members (``memberOf``).
+  ``founded by A and B``: the founders are members (``memberOf``);
+* ``X blev etableret på baggrund af en samarbejdsaftale mellem A og B``: the agreement establishes X.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ingest.relations import Context
 #: A noun or phrase that names the lead of a project, consortium or network.
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
-    r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|die koordination|the coordination"
+    r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses))\b",
     re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
@@ -54,9 +55,24 @@ def coordinators(context: Context) -> None:
         orgs = [k for _, k in context.mentions(index, "organisation")]
         if len(set(orgs)) != 1:
             continue
-        target = _cluster_of(context, index, exclude=orgs)
+        target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)
         if target is not None:
             context.add("coordinates", orgs[0], target, index, 0.7, "coordinator-noun")
+
+
+def _previous_subject(context: Context, index: int, exclude):
+    """``Das Konsortium hinter X besteht aus A, B und C. A ist Projektleiter.``: a sentence that names
+    no cluster and refers to none before its role noun speaks of the cluster that opens the sentence
+    before it in the same paragraph."""
+    from ingest.member_rules import ANAPHOR
+
+    text = context.sentences[index].text
+    if context.mentions(index, "cluster") or ANAPHOR.search(text[:_COORDINATOR.search(text).start()]):
+        return None
+    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
+        return None
+    clusters = [k for _, k in context.mentions(index - 1, "cluster") if k not in exclude]
+    return clusters[0] if clusters else None
 
 
 def chairs(context: Context) -> None:
@@ -107,6 +123,28 @@ def founders(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.65, "founded-by")
 
 
+#: A passive founding verb ("blev etableret", "was established", "wurde gegründet", "werd opgericht").
+_WAS_FOUNDED = re.compile(r"\b(?:blev|er blevet|was|has been|were|wurde|ist|werd|is)\s+(?:\w+\s+){0,3}?"
+                          r"(?:etableret|stiftet|grundlagt|oprettet|established|founded|set up|created|launched"
+                          r"|gegründet|errichtet|ins leben gerufen|opgericht|opgezet)\b", re.IGNORECASE)
+
+
+def founded_by_agreement(context: Context) -> None:
+    """``X blev etableret i 2021 på baggrund af en samarbejdsaftale mellem A og B``, ``X was
+    established in 2020 under a memorandum of understanding``: the agreement after the passive
+    founding verb ``establishes`` the actor that opens the sentence."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        m = _WAS_FOUNDED.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        verb = sentence.start + m.start()
+        subjects = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= verb]
+        agreements = [k for c, k in context.mentions(index, "agreement") if c.start >= verb]
+        if subjects and agreements and not context.between(sentence.start, subjects[0][0].start).strip(" \"„“"):
+            context.add("establishes", agreements[0], subjects[0][1], index, 0.7, "founded-by-agreement")
+
+
 #: Rules that find a lead partner (a network "wird von X koordiniert" may be run by an outside office).
 _PARTNER_LEADS = {"coordinator-noun", "lead-partner", "actor-leads-cluster"}
 
@@ -129,6 +167,6 @@ def coordinator_members(context: Context) -> None:
                 context.add("partyTo", lead.subject, r.object, r.sentence, 0.6, "members-as-parties")
 
 
-RULES = [coordinators, chairs, founders]
+RULES = [coordinators, chairs, founders, founded_by_agreement]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

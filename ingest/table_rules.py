@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.member_rules import referenced_cluster, topic_cluster
+from ingest.member_rules import LEAD_MARK, referenced_cluster, topic_cluster
 from ingest.relations import Context
 from ingest.tables import find_tables
 
-#: A bracketed role after an actor in its cell ("NHS Grampian (lead partner)").
-_LEAD_MARK = re.compile(r"^\s*\((?:lead(?:\s+partner|\s+applicant)?|coordinator|koordinator|penvoerder|projektleder"
-                        r"|hovedpartner|leadpartner|coördinator|federführend)\)", re.IGNORECASE)
 _PLACE_GAP = re.compile(r"^\s*,\s*$")
 
 
@@ -99,7 +96,7 @@ def _actors(context: Context, table) -> None:
         for cand, key in found:
             if target is not None and key != target:
                 context.add("memberOf", key, target, sentence.index, 0.7, "table-actor")
-                if _LEAD_MARK.match(context.between(cand.end, row[column][1])):
+                if LEAD_MARK.match(context.between(cand.end, row[column][1])):
                     context.add("coordinates", key, target, sentence.index, 0.7, "table-actor")
             for agreement in agreements:
                 context.add("partyTo", key, agreement, sentence.index, 0.7, "table-actor")

@@ -137,3 +137,30 @@ def test_labelled_record_lines_are_not_joined_with_the_line_before():
             "Author: Dr Ewan Rattray, Programme Manager, Digital Innovation Unit\n")
     sentences = split_sentences(text, "en")
     assert [s.text.split(":")[0] for s in sentences] == ["Responsible Executive", "Author"]
+
+
+def test_board_list_with_dated_heading_and_role_record_lines():
+    text = """Foreningen Sundhedsteknik Sydvest er en medlemsforening for virksomheder og hospitaler i Esbjerg.
+
+BESTYRELSE PR. 1. JANUAR 2025
+
+Formand: Birgitte Lund Holm, adm. direktør, Vadehav Medico A/S, Esbjerg
+Jens Krogh, CEO, Ribe Sensorik ApS
+Professor Lene Bak, Sydvestjysk Sundhedshøjskole
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert any(e.kind == "cluster" and "Sundhedsteknik Sydvest" in e.label for e in extraction.entities)
+    assert has(found, "affiliatedWith", "Birgitte Lund Holm", "Sundhedsteknik Sydvest")
+    assert has(found, "affiliatedWith", "Birgitte Lund Holm", "Vadehav Medico")
+    assert has(found, "affiliatedWith", "Jens Krogh", "Ribe Sensorik")
+    assert has(found, "affiliatedWith", "Lene Bak", "Sydvestjysk Sundhedshøjskole")
+    assert not any("BESTYRELSE" in e.label for e in extraction.entities)
+
+
+def test_a_definite_danish_head_gives_the_bare_name_as_alias():
+    text = ("Foreningen Vestkyst Medico samler virksomheder i Ringkøbing.\n"
+            "Vestkyst Medico er medlem af Dansk Sundhedsteknisk Netværk.\n")
+    extraction = extract(document(text, "da"))
+    vest = next(e for e in extraction.entities if e.label == "Foreningen Vestkyst Medico")
+    assert "Vestkyst Medico" in vest.alt_labels and len(vest.mentions) == 2
