@@ -25,7 +25,8 @@ _COORDINATOR = re.compile(
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
 _CHAIRED = re.compile(
     r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"
-    r"|onder leiding van|ledes af|under ledelse af|led by)\s+", re.IGNORECASE)
+    r"|onder leiding van|ledes af|under ledelse af|led by|coordinated by|koordiniert von|gecoördineerd door"
+    r"|koordineres af|koordineret af)\s+", re.IGNORECASE)
 #: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet").
 _FOUNDED_BY = re.compile(
     r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)(?:\s+i\s+\d{4})?\s+af"

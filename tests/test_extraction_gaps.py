@@ -152,3 +152,26 @@ def test_a_capitalised_role_before_a_name_and_dates_are_no_organisations():
     assert has(found, "partyTo", "Lagan Sensors", "collaboration agreement")
     mourne = next(e for e in extraction.entities if e.label.startswith("Mourne Clinical Research"))
     assert len(mourne.mentions) == 2  # the name without its legal form is the same organisation
+
+
+def test_a_possessive_role_and_a_profile_line_name_the_persons_organisation():
+    text = """Fjellhavn Medtech AS will share its evaluation framework with the partners.
+Its managing director, Ingrid Brekke Haugen, has confirmed the company's intention to sign.
+
+Comments
+
+Sarah Rennie • 2nd
+Programme Manager at Tayside Care Network
+Great news for the region!
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "affiliatedWith", "Ingrid Brekke Haugen", "Fjellhavn Medtech")
+    assert has(found, "affiliatedWith", "Sarah Rennie", "Tayside Care Network")
+
+
+def test_a_portfolio_after_director_of_is_no_organisation():
+    text = ("Responsible Executive: Alasdair Munro, Director of Digital\n\n"
+            "The board will be chaired by Alasdair Munro, Director of Digital, NHS Highland.\n")
+    extraction = extract(document(text, "en"))
+    assert not any(e.label == "Digital" for e in extraction.entities)
+    assert has(facts(extraction), "affiliatedWith", "Alasdair Munro", "NHS Highland")

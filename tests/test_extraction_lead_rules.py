@@ -138,3 +138,13 @@ def test_an_all_capital_heading_names_no_institution_by_its_head_or_role():
     text = "NY PROJEKTLEDER I SEKRETARIATET\n\nBESTYRELSE OG FORMANDSKAB\n\nKlyngen har 40 medlemmer.\n"
     extraction = extract(document(text, "da"))
     assert not [e for e in extraction.entities if e.kind in ("organisation", "cluster")]
+
+
+def test_a_consortium_coordinated_by_a_person():
+    text = """NordRehab Link
+
+NordRehab Link brings together five partners. The consortium is coordinated by Professor Lars Engström of Umeå Rehab Lab AB.
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "coordinates", "Lars Engström", "NordRehab Link")
+    assert has(found, "affiliatedWith", "Lars Engström", "Umeå Rehab Lab")
