@@ -155,7 +155,9 @@ class _Finder(NameSpans):
                     j += 1
                     continue
                 break
-            for run in names:
+            for k, run in enumerate(names):
+                if k and len(run) == 1 and self._in_proper(run[0]):
+                    continue  # "virksomheden Nordic Sense ApS, Hjørring": the town, not a second company
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
                         and self._in_proper(run[-1]):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name

@@ -7,7 +7,9 @@
   the person ``coordinates`` the cluster and is ``affiliatedWith`` it;
 * ``Netværket blev etableret af A, B og C``, ``Das Netzwerk wurde von A und B gegründet``,
   ``founded by A and B``: the founders are members (``memberOf``);
-* ``X blev etableret på baggrund af en samarbejdsaftale mellem A og B``: the agreement establishes X.
+* ``X blev etableret på baggrund af en samarbejdsaftale mellem A og B``: the agreement establishes X;
+* ``Sekretariatet ligger hos X`` (X ``coordinates`` the cluster), ``har sekretariat i Herning``
+  (``locatedIn``), ``Sekretariatet ledes af direktør X`` (as ``chaired-by``).
 """
 from __future__ import annotations
 
@@ -94,10 +96,15 @@ def chairs(context: Context) -> None:
             context.add("affiliatedWith", persons[0][1], target, index, 0.7, "chaired-by")
 
 
+#: The office that runs a cluster ("Sekretariatet ledes af direktør X", "The secretariat is led by X").
+SECRETARIAT = re.compile(r"\b(?:sekretariat\w*|secretariat|secretariaat|geschäftsstelle|clustermanagement)\b",
+                         re.IGNORECASE)
+
+
 def _refers(head: str) -> bool:
     from ingest.member_rules import ANAPHOR
 
-    return ANAPHOR.search(head) is not None
+    return ANAPHOR.search(head) is not None or SECRETARIAT.search(head) is not None
 
 
 def founders(context: Context) -> None:
@@ -146,6 +153,38 @@ def founded_by_agreement(context: Context) -> None:
             context.add("establishes", agreements[0], subjects[0][1], index, 0.7, "founded-by-agreement")
 
 
+#: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
+_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+                        r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$", re.IGNORECASE)
+#: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
+_SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
+
+
+def secretariats(context: Context) -> None:
+    """The office that runs a cluster: the organisation that hosts the secretariat coordinates the
+    cluster the sentence names or refers to (else the page's cluster); a place right after the
+    secretariat word locates the actor that opens the sentence (else the page's cluster)."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        m = SECRETARIAT.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        word_end = sentence.start + m.end()
+        named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= word_end]
+        for cand, key in context.mentions(index, "organisation"):
+            if cand.start >= word_end and _HOSTED_AT.match(context.between(word_end, cand.start)):
+                target = _cluster_of(context, index, exclude=[key])
+                if target is not None:
+                    context.add("coordinates", key, target, index, 0.65, "secretariat-host")
+                break
+        for rcand, rkey in context.mentions(index, "region"):
+            if rcand.start >= word_end and _SEAT.match(context.between(word_end, rcand.start)):
+                subject = named[0][1] if named else topic_cluster(context)
+                if subject is not None:
+                    context.add("locatedIn", subject, rkey, index, 0.65, "secretariat-seat")
+                break
+
+
 #: Rules that find a lead partner (a network "wird von X koordiniert" may be run by an outside office).
 _PARTNER_LEADS = {"coordinator-noun", "lead-partner", "actor-leads-cluster"}
 
@@ -168,6 +207,6 @@ def coordinator_members(context: Context) -> None:
                 context.add("partyTo", lead.subject, r.object, r.sentence, 0.6, "members-as-parties")
 
 
-RULES = [coordinators, chairs, founders, founded_by_agreement]
+RULES = [coordinators, chairs, founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -31,7 +31,8 @@ ANAPHOR = re.compile(
 _MEMBER = re.compile(
     r"\b(?:mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b)\b", re.IGNORECASE)
+    r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
+    r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
@@ -297,4 +298,24 @@ def compositions(context: Context) -> None:
                 k += 1
 
 
-RULES = [title_cluster, members, member_lists, compositions, boards, members_as_parties, item_places]
+#: What may follow "Name, Town" in a record line: its end, a country code, a dash or a semicolon.
+_SEAT_END = re.compile(r"^\s*(?:$|\([A-Z]{2}\)|[–;|]|-\s)")
+
+
+def record_places(context: Context) -> None:
+    """``Hanne Skou, CEO, Nordlys Diagnostics ApS, Aalborg``: an organisation followed by a comma
+    and a place that ends the line (or comes before a country code or a dash), or by the place in
+    brackets (``Ulster Biosensing Ltd (Belfast)``), is based there."""
+    for index, sentence in enumerate(context.sentences):
+        if context.zones.get(index) == "chrome":
+            continue
+        regions = context.mentions(index, "region")
+        for cand, key in context.mentions(index, "organisation"):
+            for rcand, rkey in regions:
+                gap, rest = context.between(cand.end, rcand.start), context.between(rcand.end, sentence.end)
+                if rcand.start >= cand.end and ("," in gap and _PLACE_GAP.match(gap) and _SEAT_END.match(rest)
+                                                or gap.strip() == "(" and rest.startswith(")")):
+                    context.add("locatedIn", key, rkey, index, 0.65, "record-place")
+
+
+RULES = [title_cluster, members, member_lists, compositions, boards, members_as_parties, item_places, record_places]

@@ -164,3 +164,34 @@ def test_a_definite_danish_head_gives_the_bare_name_as_alias():
     extraction = extract(document(text, "da"))
     vest = next(e for e in extraction.entities if e.label == "Foreningen Vestkyst Medico")
     assert "Vestkyst Medico" in vest.alt_labels and len(vest.mentions) == 2
+
+
+def test_secretariat_host_seat_and_head_and_associated_partners():
+    text = """Sundhed Over Grænsen er et netværk af hospitaler og virksomheder.
+
+Foreningen blev stiftet i 2019 og har sekretariat i Vejle.
+Sekretariatet ligger hos Syddansk Sundhedscenter.
+Sekretariatet ledes af direktør Hanne Lund Bak.
+Esbjerg Kommune og virksomheden Pulsmåler ApS fra Kolding er med som associerede partnere i netværket.
+"""
+    found = facts(extract(document(text, "da")))
+    assert has(found, "coordinates", "Syddansk Sundhedscenter", "Sundhed Over Grænsen")
+    assert has(found, "locatedIn", "Sundhed Over Grænsen", "Vejle")
+    assert has(found, "affiliatedWith", "Hanne Lund Bak", "Sundhed Over Grænsen")
+    assert has(found, "memberOf", "Pulsmåler ApS", "Sundhed Over Grænsen")
+    assert has(found, "memberOf", "Esbjerg Kommune", "Sundhed Over Grænsen")
+
+
+def test_a_company_and_its_seat_in_a_record_line_or_list_item():
+    text = """Bestyrelse
+
+Formand: Jens Krogh, adm. direktør, Vadum Sensorik A/S, Svendborg
+• Ribe Motion ApS, Silkeborg – udvikler træningsudstyr
+• Hørsholm Data ApS (Aalborg)
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert has(found, "locatedIn", "Vadum Sensorik", "Svendborg")
+    assert has(found, "locatedIn", "Ribe Motion", "Silkeborg")
+    assert any(e.kind == "region" and e.label == "Svendborg" for e in extraction.entities)
+    assert has(found, "locatedIn", "Hørsholm Data", "Aalborg")
