@@ -175,3 +175,12 @@ def test_a_portfolio_after_director_of_is_no_organisation():
     extraction = extract(document(text, "en"))
     assert not any(e.label == "Digital" for e in extraction.entities)
     assert has(facts(extraction), "affiliatedWith", "Alasdair Munro", "NHS Highland")
+
+
+def test_genre_field_labels_healthy_ageing_remote_monitoring_and_ai():
+    text = ("Humber Ageing Network works on healthy ageing and remote monitoring, "
+            "and tests AI-supported triage with its members.\n")
+    extraction = extract(document(text, "en"))
+    labels = {label.casefold() for e in extraction.entities if e.kind == "field"
+              for label in [e.label, *e.alt_labels]}
+    assert {"healthy ageing", "remote monitoring", "ai"} <= labels
