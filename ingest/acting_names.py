@@ -18,7 +18,8 @@ from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.name_spans import NOUN_ENDINGS
-from ingest.tokens import MONTHS, Token, covered, tokenize, wordlist
+from ingest.tables import cells
+from ingest.tokens import CALENDAR, Token, covered, tokenize, wordlist
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
 _AGENT = {"von", "durch", "door", "af", "by"}
@@ -51,8 +52,8 @@ def acting_names(found: list[Candidate], text: str, language: str, sentences: li
         by_sentence.setdefault(cand.sentence, []).append(cand)
     out = []
     for sentence in sentences:
-        if zones.get(sentence.index) != "body":
-            continue
+        if zones.get(sentence.index) != "body" or cells(sentence):
+            continue  # a table row is no clause: its cells are read by ingest.tables
         here = by_sentence.get(sentence.index, [])
         out += _Sentence(tokenize(sentence), sentence.index, text, language, here).names()
     return out
@@ -184,7 +185,7 @@ class _Sentence:
         return run
 
     def _name_word(self, tok: Token) -> bool:
-        return (tok.is_word and tok.is_cap and tok.low not in MONTHS and self.stop.word(tok.text) is None
+        return (tok.is_word and tok.is_cap and tok.low not in CALENDAR and self.stop.word(tok.text) is None
                 and self.roles.word(tok.text) is None and not tok.text.isdigit())
 
 

@@ -12,13 +12,15 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.model import Sentence
-from ingest.tokens import MONTHS, tokenize, wordlist
+from ingest.tokens import CALENDAR, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder)\b"
-    r"[^:\n]{0,40}:\s*$", re.IGNORECASE)
+    r"[^:\n]{0,40}:\s*$"
+    r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
+    re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(
     r"^\s*(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?(?:lead[\s-]?partners?|members?|mitglieder"
@@ -80,14 +82,17 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
         for item in list_items(text, sentences, s.index, zones):
             m = _ITEM.match(item.text)
             start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
-            name = _name_run(text, language, item, start)
+            name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
     return out
 
 
-def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
-    tokens = [t for t in tokenize(sentence) if t.start >= start]
+def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,
+             rule: str = "list-item-name") -> Candidate | None:
+    """The capitalised name that opens ``text[start:end]`` (up to a comma, bracket, bar or dash),
+    as an organisation, or None."""
+    tokens = [t for t in tokenize(sentence) if t.start >= start and (end is None or t.end <= end)]
     cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
@@ -98,12 +103,11 @@ def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candi
     if any(not t.is_cap and t.low not in _JOINERS for t in words) or any(
             not t.is_word and t.text not in "&.-'’" for t in tokens):
         return None
-    if stop.word(words[0].text) or words[0].low in MONTHS:
+    if stop.word(words[0].text) or words[0].low in CALENDAR:
         return None
     end = tokens[-1].end
     span = text[words[0].start:end]
-    return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span),
-                     "list-item-name", 0.7)
+    return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span), rule, 0.7)
 
 
 #: A verb phrase that says the subject gathers several actors ("X brings together seven partners").
@@ -134,13 +138,15 @@ def title_clusters(text: str, language: str, sentences: list[Sentence], zones: d
 _IS_CLUSTER = re.compile(
     r"^\s+(?:is|ist|er)\s+(?:(?:a|an|the|een|het|de|ein|eine|das|der|en|et)\s+|[A-ZÀ-Þ]\w+s\s+)(?:[\w-]+\s+){0,2}?"
     r"(?:cluster|klynge|netværk|innovationsnetværk|netzwerk|netwerk|network|alliance|allianz|bündnis"
-    r"|partnership|consortium|konsortium|samenwerkingsverband|membership organi[sz]ation|medlemsorganisation"
+    r"|partnership|consortium|konsortium|samenwerkingsverband|membership organi[sz]ation|medlemsorganisation|medlemsforening"
     r"|mitgliederorganisation|ledenorganisatie"
     r"|(?:project|projekt)\s+(?:waarin|in which|where|with|mit|in dem|hvor|med|i hvilket))\b", re.IGNORECASE)
-#: "X, the cluster for medical technology", "X, das Netzwerk der ...": an appositive says X is a cluster.
+#: "X, the cluster for medical technology", "X, das Netzwerk der ...", "X, the regional network that
+#: hosted us": an appositive says X is a cluster.
 _APPOSITIVE_CLUSTER = re.compile(
     r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,2}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
-    r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in)\b",
+    r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in"
+    r"|that|which|der|die|das|dat|som)\b",
     re.IGNORECASE)
 
 
@@ -179,12 +185,15 @@ _FOUNDED = [
                + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    # the consortium behind a project names it ("Projektkonsortiet bag Hjemmet 2.0", "the consortium behind X")
+    re.compile(r"(?i:konsorti\w*|consorti\w*|partnerskab\w*|partnership|partnerschap)\s+(?i:bag|behind|hinter|achter)"
+               r"\s+(?:(?:dem|der|het|de|the)\s+)?" + _NAME_RUN[:-1] + r"(?:\s+\d+(?:\.\d+)?)?)(?=[\s,.;:]|$)"),
 ]
 
 
 def founded_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
     """A capitalised name that a founding phrase introduces is a new cluster (what partners set up
-    together: ``om samen Zorglab Noord op te zetten``)."""
+    together: ``om samen Zorglab Noord op te zetten``); so is the project a consortium is "behind"."""
     out = []
     stop = wordlist("stopwords", language)
     for s in sentences:

@@ -57,19 +57,21 @@ def affiliations(context: Context) -> None:
                 continue
             target = org_key
             if org_key[0] == "region":
-                if not _REGION_BODY.match(org.text) or owner[2] != "person-of-org":
+                if not _REGION_BODY.match(org.text) or owner[2] not in ("person-of-org", "person-role-org"):
                     continue
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
     _contact_blocks(context)
 
 
-_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\- ]{1,40}?)\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
-                       r"|for|ved|du|de la|på|aan|am|beim|i)\s+(?:(?:de|het|the|der|des)\s+)?$", re.IGNORECASE)
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+                       r"|for|ved|du|de la|på|aan|am|beim|i)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
+                       re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 
 
 def _role_gap(context: Context, index: int, persons, org):
-    """``X, Rektor der Y``; ``X, Chief Executive of Y``: a role between a person and an organisation."""
+    """``X, Rektor der Y``; ``X, Chief Executive of Y``; ``X, CEO, Y``: a role between a person and an
+    organisation."""
     roles = wordlist("roles", context.language)
     for person, person_key in persons:
         gap = context.between(person.end, org.start)
@@ -215,16 +217,18 @@ def _regions_as_parties(context: Context, index: int) -> None:
                 context.add("locatedIn", key, rkey, index, 0.8, "region-body")
 
 
-#: A host or venue before an actor after the agreement word ("signed ... at a meeting hosted by X",
-#: "underskrevet på X"): no signatory.
-_HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret)\s+(?:by|von|door|af)"
+#: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
+#: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
+_HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
+                          r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
+                          r"\s+(?:by|von|door|af|durch)"
                           r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?)\s+$", re.IGNORECASE)
 
 
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
 _FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
-                       r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etablering"
+                       r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etabler\w*"
                        r"|etablere|oprettelse|oprette|skabe|stiftelse|form|forming|vormen|danne)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
 _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
@@ -237,9 +241,11 @@ def _founded(context: Context, agreement, actors) -> list:
     """Actors named after the agreement word behind a founding word: what the agreement creates."""
     out = []
     for actor, key in actors:
-        gap = context.between(agreement.end, actor.start)
-        if actor.start > agreement.end and len(gap) < 80 and _FOUNDING.search(gap) \
-                and not any(a.start > agreement.end and a.end <= actor.start for a, _ in actors):
+        if actor.start <= agreement.end or actor.start - agreement.end > 160:
+            continue
+        last = max([a.end for a, _ in actors if a.start > agreement.end and a.end <= actor.start], default=agreement.end)
+        gap = context.between(last, actor.start)  # "aftale med A og B, som etablerer X": from the last party on
+        if len(gap) < 80 and _FOUNDING.search(gap):
             out.append(key)
     return out
 

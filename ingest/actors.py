@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 
 from ingest.candidates import Candidate, clean_label
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans
 from ingest.tokens import QUOTES_OPEN, Token, pattern, wordlist
 
+#: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
+_AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
 _ROLE_PREPOSITIONS = {"of", "for", "van", "bij", "at", "hos", "i", "bei", "de", "du"}
 #: Lower-case words that may stand between two capitalised words of a name after a descriptor.
 _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
@@ -48,6 +51,10 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         Spans known to be proper names (regions, persons) that may stand inside a name.
     """
     finder = _Finder(tokens, sentence, text, language, proper_spans)
+    if not any(c.islower() for t in tokens for c in t.text):
+        # "BESTYRELSE PR. 31. DECEMBER", "NY PROJEKTLEDER I SEKRETARIATET": an all-capital heading
+        # names an institution only by its legal form
+        return finder.legal()
     found = finder.legal() + finder.headed() + finder.described() + finder.named()
     if language != "de":
         found += finder.role_of() + finder.signatories()
@@ -61,6 +68,8 @@ class _Finder(NameSpans):
         sent_text = self.text[sent_start:self.t[-1].end] if self.t else ""
         for m in pattern("legal_forms", self.lang).finditer(sent_text):
             start, end = sent_start + m.start(), sent_start + m.end()
+            if m.group() == "AS" and not any(c.islower() for c in sent_text):
+                continue  # "SUCH AS" in an all-capital heading is no Norwegian company
             before = [tok for tok in self.t if tok.end <= start]
             left = self._extend_left(before, inner=LEFT_INNER, any_cap=True)
             left = self._drop_before_connector(left)
@@ -103,6 +112,8 @@ class _Finder(NameSpans):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if not left and not right and not (tok.is_acronym and kind == "organisation"):
                 continue
+            if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):
+                continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
             start = (left[0] if left else tok).start
@@ -112,6 +123,9 @@ class _Finder(NameSpans):
             cand.head = head_class
             if quoted:
                 cand.aliases.add(clean_label(self.text[right[0].start:right[-1].end]))
+            elif self.lang in ("da", "nb", "sv") and not left and right and tok.low.endswith(("en", "et")) \
+                    and right[0].is_cap and not self._in_proper(right[0]):
+                cand.aliases.add(clean_label(self.text[right[0].start:right[-1].end]))  # "Foreningen X": X
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
@@ -121,8 +135,8 @@ class _Finder(NameSpans):
         out = []
         for i, tok in enumerate(self.t):
             kind = self.descriptors.word(tok.text) if tok.is_word else None
-            if not kind or (self.german and tok.is_cap is False):
-                continue
+            if not kind or (self.german and tok.is_cap is False) or self.roles.word(tok.text):
+                continue  # "klyngechef X": a role, not a descriptor
             j = i + 1
             names: list[list[Token]] = []
             while j < len(self.t):
@@ -141,9 +155,18 @@ class _Finder(NameSpans):
                     j += 1
                     continue
                 break
-            for run in names:
+            for k, run in enumerate(names):
+                if k and len(run) == 1 and self._in_proper(run[0]):
+                    continue  # "virksomheden Nordic Sense ApS, Hjørring": the town, not a second company
+                if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
+                        and self._in_proper(run[-1]):
+                    run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
                 out.append(self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8))
         return out
+
+    def _in_proper(self, tok: Token) -> bool:
+        """Does the token lie in a span known to be a place or person?"""
+        return any(a <= tok.start and tok.end <= b for a, b in self.proper)
 
     def named(self) -> list[Candidate]:
         """``under navnet X``, ``unter dem Namen X``, ``onder de naam X``, ``under the name X``."""
@@ -177,6 +200,10 @@ class _Finder(NameSpans):
                 if len(run) == 1 and not run[0].looks_proper and nxt and (
                         nxt[0].low in _ROLE_PREPOSITIONS or nxt[0].text == "," and len(nxt) > 1 and nxt[1].is_cap):
                     continue  # "Director of Innovation, Hywel Dda ...", "for Research at X": part of the role
+                if run and nxt and nxt[0].low in _AT_WORK:
+                    continue  # "Dean of Health Sciences at the X": a department of X, named by X
+                if len(run) == 1 and not run[0].is_acronym and zipf(run[0].text, self.lang) >= COMMON_ZIPF:
+                    continue  # "Director of Digital": a common word names a portfolio, not an organisation
                 if run:
                     out.append(self._make("organisation", run[0].start, run[-1].end, "role-of-name", 0.7))
         return out

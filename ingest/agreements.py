@@ -40,8 +40,9 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
     """
     words = wordlist("agreement_words", language)
     out = []
+    skip = -1
     for i, tok in enumerate(tokens):
-        if not tok.is_word:
+        if not tok.is_word or i == skip:
             continue
         hit = words.at(tokens, i)
         if not hit:
@@ -57,6 +58,10 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
                          "agreement-anaphor" if anaphor else "agreement-word", 0.7)
         cand.aliases.add(bare)
+        k = i + n
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and words.at(tokens, k + 1):
+            cand.aliases.add(tokens[k + 1].text)  # "memorandum of understanding (MoU)": one agreement
+            skip = k + 1
         out.append(cand)
     return out
 

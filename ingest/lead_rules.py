@@ -6,7 +6,10 @@
 * ``The cluster is chaired by Professor X``, ``unter dem Vorsitz von X``, ``voorgezeten door X``:
   the person ``coordinates`` the cluster and is ``affiliatedWith`` it;
 * ``Netværket blev etableret af A, B og C``, ``Das Netzwerk wurde von A und B gegründet``,
-  ``founded by A and B``: the founders are members (``memberOf``).
+  ``founded by A and B``: the founders are members (``memberOf``);
+* ``X blev etableret på baggrund af en samarbejdsaftale mellem A og B``: the agreement establishes X;
+* ``Sekretariatet ligger hos X`` (X ``coordinates`` the cluster), ``har sekretariat i Herning``
+  (``locatedIn``), ``Sekretariatet ledes af direktør X`` (as ``chaired-by``).
 """
 from __future__ import annotations
 
@@ -18,13 +21,14 @@ from ingest.relations import Context
 #: A noun or phrase that names the lead of a project, consortium or network.
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
-    r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|die koordination|the coordination"
+    r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses))\b",
     re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
 _CHAIRED = re.compile(
     r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"
-    r"|onder leiding van|ledes af|under ledelse af|led by)\s+", re.IGNORECASE)
+    r"|onder leiding van|ledes af|under ledelse af|led by|coordinated by|koordiniert von|gecoördineerd door"
+    r"|koordineres af|koordineret af)\s+", re.IGNORECASE)
 #: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet").
 _FOUNDED_BY = re.compile(
     r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)(?:\s+i\s+\d{4})?\s+af"
@@ -54,9 +58,24 @@ def coordinators(context: Context) -> None:
         orgs = [k for _, k in context.mentions(index, "organisation")]
         if len(set(orgs)) != 1:
             continue
-        target = _cluster_of(context, index, exclude=orgs)
+        target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)
         if target is not None:
             context.add("coordinates", orgs[0], target, index, 0.7, "coordinator-noun")
+
+
+def _previous_subject(context: Context, index: int, exclude):
+    """``Das Konsortium hinter X besteht aus A, B und C. A ist Projektleiter.``: a sentence that names
+    no cluster and refers to none before its role noun speaks of the cluster that opens the sentence
+    before it in the same paragraph."""
+    from ingest.member_rules import ANAPHOR
+
+    text = context.sentences[index].text
+    if context.mentions(index, "cluster") or ANAPHOR.search(text[:_COORDINATOR.search(text).start()]):
+        return None
+    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
+        return None
+    clusters = [k for _, k in context.mentions(index - 1, "cluster") if k not in exclude]
+    return clusters[0] if clusters else None
 
 
 def chairs(context: Context) -> None:
@@ -77,10 +96,15 @@ def chairs(context: Context) -> None:
             context.add("affiliatedWith", persons[0][1], target, index, 0.7, "chaired-by")
 
 
+#: The office that runs a cluster ("Sekretariatet ledes af direktør X", "The secretariat is led by X").
+SECRETARIAT = re.compile(r"\b(?:sekretariat\w*|secretariat|secretariaat|geschäftsstelle|clustermanagement)\b",
+                         re.IGNORECASE)
+
+
 def _refers(head: str) -> bool:
     from ingest.member_rules import ANAPHOR
 
-    return ANAPHOR.search(head) is not None
+    return ANAPHOR.search(head) is not None or SECRETARIAT.search(head) is not None
 
 
 def founders(context: Context) -> None:
@@ -107,6 +131,60 @@ def founders(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.65, "founded-by")
 
 
+#: A passive founding verb ("blev etableret", "was established", "wurde gegründet", "werd opgericht").
+_WAS_FOUNDED = re.compile(r"\b(?:blev|er blevet|was|has been|were|wurde|ist|werd|is)\s+(?:\w+\s+){0,3}?"
+                          r"(?:etableret|stiftet|grundlagt|oprettet|established|founded|set up|created|launched"
+                          r"|gegründet|errichtet|ins leben gerufen|opgericht|opgezet)\b", re.IGNORECASE)
+
+
+def founded_by_agreement(context: Context) -> None:
+    """``X blev etableret i 2021 på baggrund af en samarbejdsaftale mellem A og B``, ``X was
+    established in 2020 under a memorandum of understanding``: the agreement after the passive
+    founding verb ``establishes`` the actor that opens the sentence."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        m = _WAS_FOUNDED.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        verb = sentence.start + m.start()
+        subjects = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= verb]
+        agreements = [k for c, k in context.mentions(index, "agreement") if c.start >= verb]
+        if subjects and agreements and not context.between(sentence.start, subjects[0][0].start).strip(" \"„“"):
+            context.add("establishes", agreements[0], subjects[0][1], index, 0.7, "founded-by-agreement")
+
+
+#: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
+_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+                        r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$", re.IGNORECASE)
+#: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
+_SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
+
+
+def secretariats(context: Context) -> None:
+    """The office that runs a cluster: the organisation that hosts the secretariat coordinates the
+    cluster the sentence names or refers to (else the page's cluster); a place right after the
+    secretariat word locates the actor that opens the sentence (else the page's cluster)."""
+    for index in sorted(context.by_sentence):
+        sentence = context.sentences[index]
+        m = SECRETARIAT.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        word_end = sentence.start + m.end()
+        named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= word_end]
+        for cand, key in context.mentions(index, "organisation"):
+            if cand.start >= word_end and _HOSTED_AT.match(context.between(word_end, cand.start)):
+                target = _cluster_of(context, index, exclude=[key])
+                if target is not None:
+                    context.add("coordinates", key, target, index, 0.65, "secretariat-host")
+                break
+        for rcand, rkey in context.mentions(index, "region"):
+            if rcand.start >= word_end and _SEAT.match(context.between(word_end, rcand.start)):
+                subject = named[0][1] if named else topic_cluster(context)
+                if subject is not None:
+                    context.add("locatedIn", subject, rkey, index, 0.65, "secretariat-seat")
+                break
+
+
 #: Rules that find a lead partner (a network "wird von X koordiniert" may be run by an outside office).
 _PARTNER_LEADS = {"coordinator-noun", "lead-partner", "actor-leads-cluster"}
 
@@ -129,6 +207,6 @@ def coordinator_members(context: Context) -> None:
                 context.add("partyTo", lead.subject, r.object, r.sentence, 0.6, "members-as-parties")
 
 
-RULES = [coordinators, chairs, founders]
+RULES = [coordinators, chairs, founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -31,15 +31,22 @@ ANAPHOR = re.compile(
 _MEMBER = re.compile(
     r"\b(?:mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b)\b", re.IGNORECASE)
+    r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
+    r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
     r"|raad van toezicht|stuurgroep|bestyrelse(?:n)?|styregruppe(?:n)?|ledelse(?:n)?|board(?: of directors)?"
-    r"|steering (?:committee|group)|management team|executive team)\s*:?\s*$", re.IGNORECASE)
+    r"|steering (?:committee|group)|management team|executive team)"
+    r"(?:\s+(?:pr\.|per|as (?:of|at)|stand|(?:in|im|i)\s+\d{4}|\d{4}|\(\w+\)).{0,30})?\s*:?\s*$",  # "pr. 31. december 2023"
+    re.IGNORECASE)
 _PLACE_GAP = re.compile(r"^\s*[,|]\s*$")
+#: A bracketed role right after an actor in a list item or table cell ("A (koordinator)", "B (lead partner)").
+LEAD_MARK = re.compile(r"^\s*\((?:lead(?:\s+partner|\s+applicant)?|coordinator|koordinator|penvoerder|projektleder"
+                       r"|hovedpartner|leadpartner|coördinator|federführend|projektkoordinator|konsortialführer)\)",
+                       re.IGNORECASE)
 
 
 def topic_cluster(context: Context):
@@ -77,6 +84,32 @@ def referenced_cluster(context: Context, index: int, exclude=()):
     return topic_cluster(context)
 
 
+#: A definite phrase for a cluster without a name ("klyngen", "the cluster", "das Netzwerk").
+_THE_CLUSTER = re.compile(r"\b(?:klyngen|klyngens|netværket|netværkets|(?:the|our|das|unser\w*|het|ons|onze)\s+"
+                          r"(?:cluster|network|netzwerk|netwerk)s?)\b", re.IGNORECASE)
+_ANCHORED = ("legal-form", "organisation-head", "descriptor")
+
+
+def title_cluster(context: Context) -> None:
+    """The sender named alone on a line at the top of a page (a newsletter's or cluster page's title,
+    ``RehabTech Fyn``) is a cluster when no word anchors it as an organisation (no head word, legal
+    form or descriptor), it is named more often than any cluster, and the body speaks of "the
+    cluster" (``i klyngen``, ``klyngens arbejde``) twice or more."""
+    most = max((len(e.mentions) for k, e in context.entities.items() if k[0] == "cluster"), default=0)
+    if sum(len(_THE_CLUSTER.findall(s.text)) for s in context.sentences if context.zones.get(s.index) == "body") < 2:
+        return
+    for sentence in context.sentences[:6]:
+        for cand, key in context.mentions(sentence.index, "organisation"):
+            if " ".join(sentence.text.split()) != cand.label or cand.head:
+                continue
+            rules = {m.rule for m in context.entities[key].mentions}
+            if not rules & set(_ANCHORED) and len(context.entities[key].mentions) > max(2, most):
+                from ingest.actor_rules import _make_cluster
+
+                _make_cluster(context, key)
+                return
+
+
 def members(context: Context) -> None:
     """memberOf from membership sentences and from member lists."""
     for index in range(len(context.sentences)):
@@ -89,7 +122,7 @@ def members(context: Context) -> None:
         target = _target(context, index, clusters)
         if target is None:
             continue
-        if not actors and _THE_COMPANY.match(sentence.text):
+        if not [k for _, k in actors if k != target] and _THE_COMPANY.match(sentence.text):
             actors = _previous_organisation(context, index)
         for _, key in actors:
             if key != target:
@@ -98,9 +131,11 @@ def members(context: Context) -> None:
             _member_list(context, index, target)
 
 
-#: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X").
+#: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X", "It is
+#: one of sixty members of X").
 _THE_COMPANY = re.compile(r"^\s*(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
-                          r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization)\b",
+                          r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization"
+                          r"|(?:it|es|het|den|det)\s+(?:is|ist|er|has|hat|heeft|har|was|war|var)\b)\b",
                           re.IGNORECASE)
 
 
@@ -179,8 +214,8 @@ def boards(context: Context) -> None:
             continue
         for item in context.sentences[index + 1:index + 12]:
             gap = context.text[context.sentences[item.index - 1].end:item.start]
-            if "\n\n" in gap or item.text.rstrip().endswith(".") and len(item.text) > 90:
-                break
+            if "\n\n" in gap and item.index > index + 1 or item.text.rstrip().endswith(".") and len(item.text) > 90:
+                break  # a blank line may separate the heading from its first item
             for _, key in context.mentions(item.index, "person"):
                 context.add("affiliatedWith", key, target, item.index, 0.7, "board-member")
 
@@ -228,4 +263,59 @@ def item_places(context: Context) -> None:
             break
 
 
-RULES = [members, member_lists, boards, members_as_parties, item_places]
+#: A verb of composition ("X består af A, B og C", "consists of", "bestaat uit", "besteht aus").
+_CONSISTS = re.compile(r"\b(?:består af|bestaar af|consists? of|is made up of|comprises|bestaat uit|bestaan uit"
+                       r"|besteht aus|bestehen aus|setzt sich (?:zusammen )?aus|omfatter)\b", re.IGNORECASE)
+
+
+def compositions(context: Context) -> None:
+    """``Projektkonsortiet bag X består af A, B og C``: the actors after a verb of composition are
+    members of the cluster named before it (or the one a definite phrase there refers to); after
+    ``Konsortiet består af:`` the first actor of each list item is, and ``(koordinator)`` after it
+    makes it the coordinator."""
+    for index, sentence in enumerate(context.sentences):
+        m = _CONSISTS.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        verb = sentence.start + m.start()
+        named = [k for c, k in context.mentions(index, "cluster") if c.end <= verb]
+        target = named[-1] if named else (
+            referenced_cluster(context, index) if ANAPHOR.search(sentence.text[:m.start()]) else None)
+        if target is None:
+            continue
+        for cand, key in context.mentions(index, "organisation", "cluster"):
+            if cand.start > verb and key != target:
+                context.add("memberOf", key, target, index, 0.7, "consists-of")
+        if sentence.text.rstrip().endswith(":"):  # "Konsortiet består af:" and a list
+            k = index + 1
+            while k < len(context.sentences) and _LIST_ITEM.match(context.sentences[k].text):
+                actors = context.mentions(k, "organisation", "cluster")
+                for cand, key in actors[:1]:
+                    if key != target:
+                        context.add("memberOf", key, target, k, 0.7, "consists-of")
+                        if LEAD_MARK.match(context.between(cand.end, context.sentences[k].end)):
+                            context.add("coordinates", key, target, k, 0.7, "consists-of")
+                k += 1
+
+
+#: What may follow "Name, Town" in a record line: its end, a country code, a dash or a semicolon.
+_SEAT_END = re.compile(r"^\s*(?:$|\([A-Z]{2}\)|[–;|]|-\s)")
+
+
+def record_places(context: Context) -> None:
+    """``Hanne Skou, CEO, Nordlys Diagnostics ApS, Aalborg``: an organisation followed by a comma
+    and a place that ends the line (or comes before a country code or a dash), or by the place in
+    brackets (``Ulster Biosensing Ltd (Belfast)``), is based there."""
+    for index, sentence in enumerate(context.sentences):
+        if context.zones.get(index) == "chrome":
+            continue
+        regions = context.mentions(index, "region")
+        for cand, key in context.mentions(index, "organisation"):
+            for rcand, rkey in regions:
+                gap, rest = context.between(cand.end, rcand.start), context.between(rcand.end, sentence.end)
+                if rcand.start >= cand.end and ("," in gap and _PLACE_GAP.match(gap) and _SEAT_END.match(rest)
+                                                or gap.strip() == "(" and rest.startswith(")")):
+                    context.add("locatedIn", key, rkey, index, 0.65, "record-place")
+
+
+RULES = [title_cluster, members, member_lists, compositions, boards, members_as_parties, item_places, record_places]

@@ -17,8 +17,12 @@ from ingest.candidates import Candidate, keep_longest
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
+from ingest.tables import table_names
 from ingest.tokens import tokenize
 
+#: A legal form at the end of a name (the name is used without it later).
+_LEGAL_END = re.compile(r"\s+(?:GmbH|gGmbH|mbH|AG|e\.\s?V\.|B\.\s?V\.|N\.\s?V\.|A/S|ApS|I/S|AS|AB|Oy|Ltd\.?|Limited|CIC|CLG"
+                        r"|PLC|plc|Inc\.?|LLC)$")
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
 
@@ -54,7 +58,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
             found += find_agreements(tokens, sentence.index, text, language)
     found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
     found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
-    found += founded_names(text, language, sentences, zones)
+    found += founded_names(text, language, sentences, zones) + table_names(text, language, sentences, zones)
     kept = keep_longest(found, PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
@@ -63,11 +67,12 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
                    zones: dict[int, str]) -> list[Candidate]:
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
-    in a contact line after "klyngeorganisationer ... Welfare Tech")."""
+    in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form."""
     names = {}
     for cand in found:
         if cand.kind in ("organisation", "cluster"):
-            for name in {cand.label} | cand.aliases:
+            bare = _LEGAL_END.sub("", cand.label) if cand.rule == "legal-form" else cand.label
+            for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"
                 if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])):
                     names.setdefault(name, cand)
     out = []

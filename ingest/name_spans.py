@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.candidates import Candidate, clean_label
-from ingest.tokens import MONTHS, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
+from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
@@ -55,7 +55,7 @@ class NameSpans:
 
     def name_word(self, tok: Token) -> bool:
         return (tok.is_word and tok.is_cap and self.stop.word(tok.text) is None
-                and tok.low not in MONTHS and self.roles.word(tok.text) is None)
+                and tok.low not in CALENDAR and self.roles.word(tok.text) is None)
 
     def left_word(self, tok: Token) -> bool:
         """May a capitalised word before the head belong to the name?"""

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from ingest.candidates import Candidate
-from ingest.tokens import MONTHS, Token, covered, pattern, wordlist
+from ingest.tokens import CALENDAR, Token, covered, pattern, wordlist
 
 _PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af"}
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
@@ -50,7 +50,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
 
     def name_word(tok: Token) -> bool:
         return (tok.is_word and tok.text[:1].isupper() and bool(_NAME_CHARS.match(tok.text))
-                and not tok.is_acronym and stop.word(tok.text) is None and tok.low not in MONTHS
+                and not tok.is_acronym and stop.word(tok.text) is None and tok.low not in CALENDAR
                 and roles.word(tok.text) is None and heads.word(tok.text) is None
                 and clusters.word(tok.text) is None and tok.index not in inside)
 
@@ -87,12 +87,12 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         role_before = before is not None and before.is_word and roles.word(before.text) is not None
         if not name_word(tok):
             continue
-        if i and name_word(tokens[i - 1]):
-            continue  # not the first word of a run
+        if i and name_word(tokens[i - 1]) and not role_before:
+            continue  # not the first word of a run ("our CEO Ciara Mulcahy": a capitalised role opens none)
         run = run_from(i)
         if len(run) < 2:
             continue
-        first_given = given.word(run[0].text) is not None
+        first_given = given.word(run[0].text.split("-")[0]) is not None  # "Jan-Willem": a given name
         alone = zone == "contact" and len(run) == words
         after = tokens[run[-1].index + 1:run[-1].index + 3]
         role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word

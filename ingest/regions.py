@@ -114,6 +114,9 @@ _TOWN_CONTEXTS = [
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     re.compile(r"(?m)^\s*(?:[-•·*–]\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
+    # a company's legal form and its seat: "Kinetic Motion ApS, Svendborg – ...", "Tromsø Imaging AS, Tromsø (NO)"
+    re.compile(r"(?<![\w/])(?:A/S|ApS|I/S|AS|AB|Oy|GmbH|AG|Ltd|B\.V\.|BV|N\.V\.|ehf\.)\s*,\s+" + _TOWN
+               + r"(?=\s*(?:$|\([A-Z]{2}\)|[–|;]|-\s))", re.MULTILINE),
 ]
 
 

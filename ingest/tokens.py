@@ -21,6 +21,12 @@ MONTHS = {m.casefold() for m in (
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "januari februari maart mei juni juli augustus oktober december januar februar marts maj "
     "juni juli oktober january february march may june july october december Jänner").split()}
+WEEKDAYS = {d.casefold() for d in (
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag maandag dinsdag woensdag donderdag vrijdag "
+    "zaterdag zondag mandag tirsdag onsdag torsdag fredag lørdag søndag Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday").split()}
+#: Words that date a sentence and never start a name.
+CALENDAR = MONTHS | WEEKDAYS
 
 
 @dataclass(frozen=True)

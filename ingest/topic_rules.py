@@ -10,6 +10,7 @@ import re
 
 from ingest.iris import normalise_name
 from ingest.relations import Context
+from ingest.tables import cells
 from ingest.tokens import wordlist
 
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
@@ -162,7 +163,8 @@ def focus(context: Context) -> None:
                     if any(len(f) >= 4 and f" {f.casefold()}" in low.replace(".", " ") for f in forms):
                         context.add("focusesOn", key, fkey, index, 0.7, "field-in-name")
                 quote = any(k[0] == "person" for _, k in pairs) or context.has_verb(index, "speak")
-                if context.zones.get(index) == "body" and not quote:
+                row = cells(context.sentences[index])  # a table row: its columns say whose field it is
+                if context.zones.get(index) == "body" and not quote and not row:
                     for fkey in here:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)

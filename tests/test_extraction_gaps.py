@@ -116,3 +116,71 @@ def test_a_page_of_repeated_naming_phrases_extracts_quickly():
     started = time.monotonic()
     extract(document(text, "en"))
     assert time.monotonic() - started < 15.0  # was about 40 s: each rule re-read every sentence's verbs
+
+
+def test_a_consortium_list_after_consists_of_with_a_coordinator_mark_and_the_partners_signing():
+    text = """Om projektet
+
+Sund Hjemme Vest er et konsortium af fire partnere fra Danmark og Norge. Partnerne underskrev i maj 2024 en konsortieaftale, og projektet er støttet af Interreg Nordsø.
+
+Konsortiet består af:
+– Vestjysk Center for Velfærdsteknologi (koordinator)
+– Ringkøbing-Skjern Kommune
+– Lemvig Kommune
+– Fjordsensor AS, Bergen
+
+Vestjysk Center for Velfærdsteknologi blev etableret i 2019 på baggrund af en samarbejdsaftale mellem Region Midtjylland og Holstebro Kommune.
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert has(found, "memberOf", "Lemvig Kommune", "Sund Hjemme Vest")
+    assert has(found, "memberOf", "Fjordsensor AS", "Sund Hjemme Vest")
+    assert has(found, "coordinates", "Vestjysk Center for Velfærdsteknologi", "Sund Hjemme Vest")
+    assert has(found, "partyTo", "Lemvig Kommune", "konsortieaftale")
+    assert not has(found, "partyTo", "Interreg", "konsortieaftale")  # the funder signs nothing
+    assert has(found, "establishes", "samarbejdsaftale", "Vestjysk Center for Velfærdsteknologi")
+    assert not any(e.label == "Partnerne" for e in extraction.entities)
+
+
+def test_a_capitalised_role_before_a_name_and_dates_are_no_organisations():
+    text = ("Last Thursday in Belfast our CEO Orla Gallagher signed a collaboration agreement with Lagan Sensors Ltd "
+            "and Mourne Clinical Research CIC. Thanks to Mourne Clinical Research for the work. See you in March!\n")
+    extraction = extract(document(text, "en"))
+    found = facts(extraction)
+    assert any(e.kind == "person" and e.label == "Orla Gallagher" for e in extraction.entities)
+    assert not any(e.label in ("Last Thursday", "Thursday", "Last", "March") for e in extraction.entities)
+    assert has(found, "partyTo", "Lagan Sensors", "collaboration agreement")
+    mourne = next(e for e in extraction.entities if e.label.startswith("Mourne Clinical Research"))
+    assert len(mourne.mentions) == 2  # the name without its legal form is the same organisation
+
+
+def test_a_possessive_role_and_a_profile_line_name_the_persons_organisation():
+    text = """Fjellhavn Medtech AS will share its evaluation framework with the partners.
+Its managing director, Ingrid Brekke Haugen, has confirmed the company's intention to sign.
+
+Comments
+
+Sarah Rennie • 2nd
+Programme Manager at Tayside Care Network
+Great news for the region!
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "affiliatedWith", "Ingrid Brekke Haugen", "Fjellhavn Medtech")
+    assert has(found, "affiliatedWith", "Sarah Rennie", "Tayside Care Network")
+
+
+def test_a_portfolio_after_director_of_is_no_organisation():
+    text = ("Responsible Executive: Alasdair Munro, Director of Digital\n\n"
+            "The board will be chaired by Alasdair Munro, Director of Digital, NHS Highland.\n")
+    extraction = extract(document(text, "en"))
+    assert not any(e.label == "Digital" for e in extraction.entities)
+    assert has(facts(extraction), "affiliatedWith", "Alasdair Munro", "NHS Highland")
+
+
+def test_genre_field_labels_healthy_ageing_remote_monitoring_and_ai():
+    text = ("Humber Ageing Network works on healthy ageing and remote monitoring, "
+            "and tests AI-supported triage with its members.\n")
+    extraction = extract(document(text, "en"))
+    labels = {label.casefold() for e in extraction.entities if e.kind == "field"
+              for label in [e.label, *e.alt_labels]}
+    assert {"healthy ageing", "remote monitoring", "ai"} <= labels

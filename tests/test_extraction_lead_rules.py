@@ -82,3 +82,69 @@ De bedrijven werken aan robotchirurgie, digitale pathologie en leefstijlgeneesku
     assert has(found, "locatedIn", "Pulmocare", "Aachen")
     concepts = {e.concept.rsplit("/", 1)[1] for e in extraction.entities if e.kind == "field" and e.concept}
     assert {"robotic-surgery", "digital-pathology", "lifestyle-medicine"} <= concepts
+
+
+def test_agreements_listed_under_an_announcing_sentence():
+    text = """Klyngen Nordvest Sundhedsteknik samler virksomheder og hospitaler.
+
+I 2024 har klyngen indgået følgende aftaler:
+
+• En partnerskabsaftale med Region Nordjylland om afprøvning af velfærdsteknologi.
+• Et memorandum of understanding (MoU) med den svenske klynge Halland Medtech i Halmstad.
+• En samarbejdsaftale med Thisted Kommune og Skive Kommune, som etablerer Sundhedsteknologisk Testcenter Limfjord.
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert has(found, "partyTo", "Nordvest Sundhedsteknik", "partnerskabsaftale")
+    assert has(found, "partyTo", "Halland Medtech", "memorandum of understanding")
+    assert has(found, "partyTo", "Nordvest Sundhedsteknik", "memorandum of understanding")
+    assert has(found, "partyTo", "Skive Kommune", "samarbejdsaftale")
+    assert has(found, "establishes", "samarbejdsaftale", "Testcenter Limfjord")
+    assert not has(found, "partyTo", "Testcenter Limfjord", "samarbejdsaftale")
+    assert any(e.label == "Halland Medtech" for e in extraction.entities)  # "i Halmstad" is no part of it
+    assert len([e for e in extraction.entities if e.kind == "agreement" and "MoU" in e.alt_labels | {e.label}]) == 1
+
+
+def test_newsletter_sender_welcome_list_and_consortium_behind_a_project():
+    text = """Se nyhedsbrevet i din browser
+
+SundTek Vejle
+NYHEDSBREV · MAJ 2025
+
+Det har været et travlt forår i klyngen, og klyngens medlemmer har mødtes fire gange.
+
+VELKOMMEN TIL TO NYE MEDLEMMER
+
+Siden sidst har vi budt velkommen til:
+• Fjordlys Sensorik ApS, Kolding – udvikler sensorer til hjemmet
+• Vejle Kommune, Sundhed og Omsorg
+
+Projektkonsortiet bag Hjemmeklar 3.0 består af Vejle Sygehus, Fjordlys Sensorik ApS og SundTek Vejle. Vejle Sygehus er projektleder.
+SundTek Vejle holder generalforsamling i juni, og SundTek Vejle inviterer alle.
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert any(e.kind == "cluster" and e.label == "SundTek Vejle" for e in extraction.entities)
+    assert any(e.kind == "cluster" and e.label == "Hjemmeklar 3.0" for e in extraction.entities)
+    assert has(found, "memberOf", "Fjordlys Sensorik", "SundTek Vejle")
+    assert has(found, "memberOf", "Vejle Kommune", "SundTek Vejle")
+    assert has(found, "locatedIn", "Fjordlys Sensorik", "Kolding")
+    assert has(found, "memberOf", "Vejle Sygehus", "Hjemmeklar 3.0")
+    assert has(found, "memberOf", "SundTek Vejle", "Hjemmeklar 3.0")
+    assert has(found, "coordinates", "Vejle Sygehus", "Hjemmeklar 3.0")
+
+
+def test_an_all_capital_heading_names_no_institution_by_its_head_or_role():
+    text = "NY PROJEKTLEDER I SEKRETARIATET\n\nBESTYRELSE OG FORMANDSKAB\n\nKlyngen har 40 medlemmer.\n"
+    extraction = extract(document(text, "da"))
+    assert not [e for e in extraction.entities if e.kind in ("organisation", "cluster")]
+
+
+def test_a_consortium_coordinated_by_a_person():
+    text = """NordRehab Link
+
+NordRehab Link brings together five partners. The consortium is coordinated by Professor Lars Engström of Umeå Rehab Lab AB.
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "coordinates", "Lars Engström", "NordRehab Link")
+    assert has(found, "affiliatedWith", "Lars Engström", "Umeå Rehab Lab")

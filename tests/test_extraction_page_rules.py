@@ -92,3 +92,106 @@ def test_menus_and_date_ranges_are_not_contact_lines():
     assert zones[0] == "chrome"
     assert zones[1] == "body"
     assert zones[3] == "contact"
+
+
+def test_table_of_consortia_gives_coordinators_members_places_and_fields():
+    text = """Funded projects
+
+| Project | Lead partner | Partners | Focus | Grant (EUR) |
+|---|---|---|---|---|
+| BaltHeart | Kaunas Cardio Labs UAB, Vilnius (LT) | Pärnu Sensor Works AS, Tartu (EE); Umeå Vital Oy, Oulu (FI) | Telemedicine for heart failure | 400,000 |
+"""
+    found = facts(extract(document(text, "en")))
+    assert has(found, "coordinates", "Kaunas Cardio Labs", "BaltHeart")
+    assert has(found, "memberOf", "Pärnu Sensor Works AS", "BaltHeart")
+    assert has(found, "memberOf", "Umeå Vital Oy", "BaltHeart")
+    assert has(found, "locatedIn", "Umeå Vital Oy", "Oulu")
+    assert has(found, "focusesOn", "BaltHeart", "telemedicine")
+    assert not has(found, "focusesOn", "Umeå Vital Oy", "telemedicine")  # the focus is the project's
+
+
+def test_table_of_partners_without_outer_bars_under_a_signing_sentence():
+    text = """Coastal Care Network
+
+The Coastal Care Network brings together hospitals and companies on the coast.
+
+The memorandum of understanding would be signed by the following organisations:
+
+Partner                      | Type                 | Base
+NHS Fife (lead partner)      | NHS territorial board | Dundee
+Harbour Sensing Ltd          | SME, sensors          | Edinburgh, Scotland
+"""
+    sentences = split_sentences(text, "en")
+    assert any(s.text.startswith("Harbour Sensing Ltd") for s in sentences)  # rows are never joined
+    found = facts(extract(document(text, "en")))
+    assert has(found, "memberOf", "NHS Fife", "Coastal Care Network")
+    assert has(found, "coordinates", "NHS Fife", "Coastal Care Network")
+    assert has(found, "partyTo", "Harbour Sensing Ltd", "memorandum of understanding")
+    assert has(found, "locatedIn", "Harbour Sensing Ltd", "Edinburgh")
+    assert has(found, "locatedIn", "NHS Fife", "Dundee")
+    assert not any(s in ("NHS", "Scottish NHS") for _, s, _ in found)
+
+
+def test_labelled_record_lines_are_not_joined_with_the_line_before():
+    text = ("Responsible Executive: Morag Finlay, Director of Public Health Services\n"
+            "Author: Dr Ewan Rattray, Programme Manager, Digital Innovation Unit\n")
+    sentences = split_sentences(text, "en")
+    assert [s.text.split(":")[0] for s in sentences] == ["Responsible Executive", "Author"]
+
+
+def test_board_list_with_dated_heading_and_role_record_lines():
+    text = """Foreningen Sundhedsteknik Sydvest er en medlemsforening for virksomheder og hospitaler i Esbjerg.
+
+BESTYRELSE PR. 1. JANUAR 2025
+
+Formand: Birgitte Lund Holm, adm. direktør, Vadehav Medico A/S, Esbjerg
+Jens Krogh, CEO, Ribe Sensorik ApS
+Professor Lene Bak, Sydvestjysk Sundhedshøjskole
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert any(e.kind == "cluster" and "Sundhedsteknik Sydvest" in e.label for e in extraction.entities)
+    assert has(found, "affiliatedWith", "Birgitte Lund Holm", "Sundhedsteknik Sydvest")
+    assert has(found, "affiliatedWith", "Birgitte Lund Holm", "Vadehav Medico")
+    assert has(found, "affiliatedWith", "Jens Krogh", "Ribe Sensorik")
+    assert has(found, "affiliatedWith", "Lene Bak", "Sydvestjysk Sundhedshøjskole")
+    assert not any("BESTYRELSE" in e.label for e in extraction.entities)
+
+
+def test_a_definite_danish_head_gives_the_bare_name_as_alias():
+    text = ("Foreningen Vestkyst Medico samler virksomheder i Ringkøbing.\n"
+            "Vestkyst Medico er medlem af Dansk Sundhedsteknisk Netværk.\n")
+    extraction = extract(document(text, "da"))
+    vest = next(e for e in extraction.entities if e.label == "Foreningen Vestkyst Medico")
+    assert "Vestkyst Medico" in vest.alt_labels and len(vest.mentions) == 2
+
+
+def test_secretariat_host_seat_and_head_and_associated_partners():
+    text = """Sundhed Over Grænsen er et netværk af hospitaler og virksomheder.
+
+Foreningen blev stiftet i 2019 og har sekretariat i Vejle.
+Sekretariatet ligger hos Syddansk Sundhedscenter.
+Sekretariatet ledes af direktør Hanne Lund Bak.
+Esbjerg Kommune og virksomheden Pulsmåler ApS fra Kolding er med som associerede partnere i netværket.
+"""
+    found = facts(extract(document(text, "da")))
+    assert has(found, "coordinates", "Syddansk Sundhedscenter", "Sundhed Over Grænsen")
+    assert has(found, "locatedIn", "Sundhed Over Grænsen", "Vejle")
+    assert has(found, "affiliatedWith", "Hanne Lund Bak", "Sundhed Over Grænsen")
+    assert has(found, "memberOf", "Pulsmåler ApS", "Sundhed Over Grænsen")
+    assert has(found, "memberOf", "Esbjerg Kommune", "Sundhed Over Grænsen")
+
+
+def test_a_company_and_its_seat_in_a_record_line_or_list_item():
+    text = """Bestyrelse
+
+Formand: Jens Krogh, adm. direktør, Vadum Sensorik A/S, Svendborg
+• Ribe Motion ApS, Silkeborg – udvikler træningsudstyr
+• Hørsholm Data ApS (Aalborg)
+"""
+    extraction = extract(document(text, "da"))
+    found = facts(extraction)
+    assert has(found, "locatedIn", "Vadum Sensorik", "Svendborg")
+    assert has(found, "locatedIn", "Ribe Motion", "Silkeborg")
+    assert any(e.kind == "region" and e.label == "Svendborg" for e in extraction.entities)
+    assert has(found, "locatedIn", "Hørsholm Data", "Aalborg")

@@ -1,0 +1,58 @@
+"""Persons whose organisation a role phrase names around the sentence (``affiliatedWith``).
+
+* ``Its managing director, X, has confirmed ...``, ``Dens direktør X``, ``Ihr Geschäftsführer X``,
+  ``Haar directeur X``: a possessive before a role points to the organisation that opens the
+  sentence before (``possessive-role``);
+* a line holding only a person's name (a profile or comment header, ``X • 2nd``) and the next line
+  ``Role at Org`` / ``Rolle bei Org`` / ``rolle hos Org`` (``profile-line``).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.relations import Context
+from ingest.tokens import wordlist
+
+_POSSESSIVE = re.compile(r"\b(?:its|their|dens|dets|deres|sein|seine|ihr|ihre|zijn|haar|hun)\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)"
+                         r"\s*,?\s*$", re.IGNORECASE)
+_AT = re.compile(r"^\s*(?P<role>[^\W\d][\w\-. ]{1,50}?)\s+(?:at|bei|bij|hos|ved|i|in)\s+(?:the\s+|der\s+|de\s+)?$",
+                 re.IGNORECASE)
+_NAME_LINE_REST = re.compile(r"^[\s•·|\-–]*(?:\d(?:st|nd|rd|th)\+?|[123]\.)?[\s•·|]*$")
+
+
+def _is_role(context: Context, phrase: str) -> bool:
+    roles = wordlist("roles", context.language)
+    return any(roles.word(w) for w in phrase.split())
+
+
+def possessive_roles(context: Context) -> None:
+    for index in sorted(context.by_sentence):
+        if index == 0 or context.zones.get(index) != "body":
+            continue
+        sentence = context.sentences[index]
+        for person, key in context.mentions(index, "person"):
+            m = _POSSESSIVE.search(context.between(sentence.start, person.start))
+            if m is None or not _is_role(context, m.group("role")):
+                continue
+            before = context.mentions(index - 1, "organisation")
+            if before and not context.between(context.sentences[index - 1].start, before[0][0].start).strip():
+                context.add("affiliatedWith", key, before[0][1], index, 0.7, "possessive-role")
+
+
+def profile_lines(context: Context) -> None:
+    for index, sentence in enumerate(context.sentences[:-1]):
+        persons = context.mentions(index, "person")
+        if len(persons) != 1 or context.zones.get(index + 1) == "chrome":
+            continue
+        person, key = persons[0]
+        if context.between(sentence.start, person.start).strip() or not _NAME_LINE_REST.match(
+                context.between(person.end, sentence.end)):
+            continue
+        nxt = context.sentences[index + 1]
+        for org, org_key in context.mentions(index + 1, "organisation", "cluster")[:1]:
+            m = _AT.match(context.between(nxt.start, org.start))
+            if m and _is_role(context, m.group("role")):
+                context.add("affiliatedWith", key, org_key, index + 1, 0.7, "profile-line")
+
+
+RULES = [possessive_roles, profile_lines]
