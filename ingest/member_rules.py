@@ -13,6 +13,7 @@ import re
 
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
+from ingest.sentences import LIST_ITEM
 
 #: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
 #: page's cluster.
@@ -33,7 +34,6 @@ _MEMBER = re.compile(
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
@@ -137,7 +137,7 @@ _PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 def _member_list(context: Context, index: int, target) -> None:
     """The list items right after a membership heading ("Our members include:")."""
     k = index + 1
-    while k < len(context.sentences) and _LIST_ITEM.match(context.sentences[k].text):
+    while k < len(context.sentences) and LIST_ITEM.match(context.sentences[k].text):
         for _, key in context.mentions(k, "organisation", "cluster"):
             if key != target:
                 context.add("memberOf", key, target, k, 0.7, "member-list")
@@ -216,7 +216,7 @@ def item_places(context: Context) -> None:
     """``- Orthovis B.V., Maastricht – implants``: a list item that opens with an organisation and a
     place after a comma locates it, under any heading."""
     for index, sentence in enumerate(context.sentences):
-        if context.zones.get(index) != "body" or not _LIST_ITEM.match(sentence.text):
+        if context.zones.get(index) != "body" or not LIST_ITEM.match(sentence.text):
             continue
         actors = context.mentions(index, "organisation", "cluster")
         if not actors or context.between(sentence.start, actors[0][0].start).strip(" -•·*–") != "":

@@ -59,7 +59,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     return sentences
 
 
-_LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+#: The marker that opens a list item: a bullet, a number or a lower-case letter ("- ", "2) ", "b. ").
+LIST_MARK = r"(?:\d{1,2}[.)]|[a-z][.)]|[-•·*–])"
+LIST_ITEM = re.compile(rf"^\s*{LIST_MARK}\s")
 #: A line that ends with a legal form ends a name: a record line ("Dr. X, CEO, Y GmbH"), not prose.
 _ENDS_NAME = re.compile(r"(?:\b(?:GmbH|gGmbH|mbH|AG|e\.\s?V|B\.V|N\.V|A/S|ApS|Ltd|Inc|AS|AB|Oy)\.?)$")
 #: A line that starts with a title or a bracketed role opens a new record ("Prof. Dr. X (Vorsitz)").
@@ -76,7 +78,7 @@ def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, st
             prev_offset, prev = out[-1]
             follows = prev_offset + len(prev) + 1 == offset
             if (follows and len(prev.rstrip()) >= 50 and prev.rstrip()[-1:].isalpha()
-                    and line.lstrip()[:1].isalpha() and not _LIST_START.match(line) and not _LIST_START.match(prev)
+                    and line.lstrip()[:1].isalpha() and not LIST_ITEM.match(line) and not LIST_ITEM.match(prev)
                     and not _STARTS_RECORD.match(line)
                     and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
                     and not (_ENDS_NAME.search(prev.rstrip()) and line.lstrip()[:1].isupper())):
