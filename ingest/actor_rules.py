@@ -256,11 +256,16 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
 
 
 def _announced_parties(context: Context, index: int):
-    """Parties named after a sentence with an agreement and a signing verb: the next sentence when
-    it opens with who takes part ("... unterzeichneten eine Absichtserklärung. Beteiligt sind A, B
+    """Parties named after a sentence with an agreement and a signing verb: the items under it when
+    it ends in a colon ("... ondertekend door de volgende partijen:"), the next sentence when it
+    opens with who takes part ("... unterzeichneten eine Absichtserklärung. Beteiligt sind A, B
     und C."), or the items under a heading of parties on the next lines."""
     from ingest.actor_names import is_list_heading, list_items
 
+    here = context.sentences[index]
+    if here.text.rstrip().endswith(":") and is_list_heading(here.text):  # "... ondertekend door de volgende partijen:"
+        items = list_items(context.text, context.sentences, index, context.zones)
+        return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]]
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
@@ -306,6 +311,19 @@ def _establishes(context: Context, index: int, agr_key) -> None:
                     for country in _countries(context):
                         context.add("locatedIn", key, country, index + distance, 0.6, "national-scope")
                 return
+    _establishes_referred(context, index, agr_key)
+
+
+def _establishes_referred(context: Context, index: int, agr_key) -> None:
+    """``De alliantie is met het convenant opgericht``, ``een intentieverklaring waarmee het netwerk
+    werd opgericht``: a founding verb and a phrase that refers back to a cluster."""
+    from ingest.member_rules import ANAPHOR, referenced_cluster
+
+    if not context.has_verb(index, "create") or not ANAPHOR.search(context.sentences[index].text):
+        return
+    key = referenced_cluster(context, index)
+    if key is not None and ("partyTo", key, agr_key) not in context.found:  # a party is not what it founds
+        context.add("establishes", agr_key, key, index, 0.7, "agreement-founds-referred")
 
 
 #: "Das neue Netzwerk soll unter dem Namen X starten": the name is that of a new cluster.

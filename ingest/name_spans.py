@@ -33,6 +33,9 @@ _REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|pu
                        r"rand)$)[a-zäöüß]{4,}(?<!ung)(?<!eit)(?<!aft)(?<!ion)(?<!nis)(?<!ent)(?<!e)(?<!ik)")
 
 
+#: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
+_TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
@@ -132,7 +135,8 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition):
+            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
+                                                           or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
                 definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
@@ -218,7 +222,11 @@ class NameSpans:
         return Candidate(kind, start, end, span, self.s, clean_label(span), rule, confidence)
 
     def _bracket_alias(self, cand: Candidate, end: int) -> None:
-        """``Name (ABBR)``: the abbreviation is another name of the same actor."""
+        """``Name (ABBR)``: the abbreviation is another name of the same actor; so is the name after a
+        colon in brackets (``Name (in Duitsland: Y)``, ``Name (englisch: Y)``)."""
+        translated = _TRANSLATED.match(self.text[end:end + 100])
+        if translated:
+            cand.aliases.add(" ".join(translated.group(1).split()))
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]

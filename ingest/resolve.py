@@ -128,7 +128,8 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
 
 
 def _merge_shortened(groups, names, language):
-    """``Bündnis X`` and ``Bündnis X Weser-Ems``: a name plus a trailing place is the same actor."""
+    """``Bündnis X`` and ``Bündnis X Weser-Ems``: a name plus a trailing place is the same actor;
+    so is ``Stichting X`` and ``X``."""
     merged = True
     while merged:
         merged = False
@@ -136,7 +137,7 @@ def _merge_shortened(groups, names, language):
             for j, gj in enumerate(groups):
                 if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
                     continue
-                if any(_longer_by_place(a, b) for a in names[i] for b in names[j]):
+                if any(_longer_by_place(a, b) or _prefixed(a, b) for a in names[i] for b in names[j]):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -151,6 +152,15 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+#: Words that open a name as its legal form ("Stichting Zorggroep X" is "Zorggroep X").
+_LEGAL_PREFIXES = ("stichting ",)
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """Is ``b`` the name ``a`` with a legal-form word before it (``stichting zorggroep x``)?"""
+    return any(b == prefix + a for prefix in _LEGAL_PREFIXES)
 
 
 def _entity(group: list[Candidate], language: str) -> Entity:
