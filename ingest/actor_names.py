@@ -12,12 +12,16 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.model import Sentence
+from ingest.sentences import LIST_MARK
+from ingest.records import records, value_items
+from ingest.tables import RULE_ROW, actor_tables, is_header_row
 from ingest.tokens import MONTHS, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
-    r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder)\b"
+    r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
+    r"|partijen|parteien|parties|parterne)\b"
     r"[^:\n]{0,40}:\s*$", re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(
@@ -29,10 +33,7 @@ BARE_HEADING = re.compile(
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–|])\s+(.+?)\s*\|?\s*$")
-#: The header row of a table of actors ("| Partner | Country | Role |").
-_HEADER_ROW = re.compile(r"^\s*\|\s*(?:partner|participant|beneficiary|organi[sz]ation|institution|name|naam|navn"
-                         r"|teilnehmer|einrichtung|deelnemer|deltager)\w*\s*\|", re.IGNORECASE)
+_ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
@@ -54,7 +55,7 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
     for item in sentences[index + 1:]:
         if zones.get(item.index) == "chrome":
             break
-        if _HEADER_ROW.match(item.text):
+        if is_header_row(item.text) or RULE_ROW.match(item.text):
             continue
         if _ITEM.match(item.text):
             items.append(item)
@@ -71,8 +72,10 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
 
 
 def listed_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
-    """Organisations named by list items under a heading that announces actors; a trailing
-    place (``Peelland Ziekenhuis, Helmond``, ``AZ Maritiem, Ostend (BE)``) is cut off."""
+    """Organisations named by list items under a heading that announces actors, and by the actor
+    cells of a table (``| Naam | Plaats |``) and the value of a lead or partners line (``Partner: A;
+    B, Ort``); a trailing place (``Peelland Ziekenhuis, Helmond``,
+    ``AZ Maritiem, Ostend (BE)``) is cut off."""
     out = []
     for s in sentences:
         if zones.get(s.index) != "body" or not is_list_heading(s.text):
@@ -81,6 +84,18 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
             m = _ITEM.match(item.text)
             start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
             name = _name_run(text, language, item, start)
+            if name is not None:
+                out.append(name)
+    for record in records(text, sentences, zones):
+        if record.kind in ("lead", "partners") and zones.get(record.sentence.index) == "body":
+            for start in value_items(record, text):
+                name = _name_run(text, language, record.sentence, start)
+                if name is not None:
+                    out.append(name)
+    for table in actor_tables(sentences, zones):
+        for row in table.rows:
+            cell = table.cell(row, table.actor)
+            name = _name_run(text, language, row, cell[0]) if cell else None
             if name is not None:
                 out.append(name)
     return out

@@ -13,10 +13,11 @@ from ingest.actor_names import (appositives, copula_clusters, founded_names, lis
 from ingest.acting_names import acting_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
-from ingest.candidates import Candidate, keep_longest
+from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
+from ingest.records import profile_names
 from ingest.tokens import tokenize
 
 #: Which kind wins when two candidates cover exactly the same span.
@@ -54,8 +55,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
             found += find_agreements(tokens, sentence.index, text, language)
     found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
     found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
-    found += founded_names(text, language, sentences, zones)
-    kept = keep_longest(found, PRIORITY)
+    found += founded_names(text, language, sentences, zones) + profile_names(text, sentences, zones)
+    kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
 

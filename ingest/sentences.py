@@ -65,12 +65,13 @@ LIST_ITEM = re.compile(rf"^\s*{LIST_MARK}\s")
 #: A line that ends with a legal form ends a name: a record line ("Dr. X, CEO, Y GmbH"), not prose.
 _ENDS_NAME = re.compile(r"(?:\b(?:GmbH|gGmbH|mbH|AG|e\.\s?V|B\.V|N\.V|A/S|ApS|Ltd|Inc|AS|AB|Oy)\.?)$")
 #: A line that starts with a title or a bracketed role opens a new record ("Prof. Dr. X (Vorsitz)").
-_STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|ir\.|drs\.)\s")
+_STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|ir\.|drs\.)\s"
+                            r"|^\s*[A-ZÄÖÜÅÆØ][\w-]*(?: [\w-]+)?:\s")  # or a key ("Partner: A; B")
 
 
 def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
-    next line when that one follows directly, is no list item, opens no record (a title) and is
+    next line when that one follows directly, is no list item, opens no record (a title or a key) and is
     itself long or ends the sentence (a short line without a full stop is a record line)."""
     out: list[tuple[int, str]] = []
     for offset, line in lines:
