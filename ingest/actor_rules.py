@@ -147,6 +147,9 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:
                     if actor.start > agreement.end:
                         context.add("partyTo", key, agr_key, index, 0.85, "agreement-between")
+                if after[0].low in _WITH:
+                    for key in _other_side(context, index, agreement, actors):
+                        context.add("partyTo", key, agr_key, index, 0.75, "agreement-with")
             founded = _founded(context, agreement, actors)
             for key in founded:
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
@@ -164,7 +167,7 @@ def agreements(context: Context) -> None:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
                 elif _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
-                    for key, where in _nearby_list(context, index):
+                    for key, where in _section_members(context, index) or _nearby_list(context, index):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
             if context.has_verb(index, "coordinate"):
                 for actor, key in actors:
@@ -182,6 +185,26 @@ def agreements(context: Context) -> None:
     for founding in [r for r in context.found.values() if r.kind == "establishes"]:
         for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == founding.subject]:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
+
+
+_WITH = {"mit", "met", "with", "med"}
+
+
+def _other_side(context: Context, index: int, agreement, actors) -> list:
+    """``A heeft een MoU met B``, ``Zugleich hat das Unternehmen einen Rahmenvertrag mit C``: the side
+    before the agreement word is a party too: the first actor there, else the company or the cluster
+    a phrase refers back to."""
+    from ingest.member_rules import COMPANY_PHRASE, previous_organisation
+
+    sentence = context.sentences[index]
+    before = [k for a, k in actors if a.end <= agreement.start
+              and not _HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])]
+    if before:
+        return before[:1]
+    head = context.text[sentence.start:agreement.start]
+    if re.search(r"\b" + COMPANY_PHRASE, head, re.IGNORECASE):
+        return [k for _, k in previous_organisation(context, index)]
+    return _cluster_before(context, index, agreement.start, exclude=[k for _, k in actors])
 
 
 def _cluster_before(context: Context, index: int, offset: int, exclude) -> list:
@@ -275,6 +298,19 @@ def _announced_parties(context: Context, index: int):
     if is_list_heading(sentence.text) and _PARTY_HEADING.search(sentence.text):
         items = list_items(context.text, context.sentences, nxt, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]
+    return []
+
+
+def _section_members(context: Context, index: int):
+    """"Die drei Partner hatten ... unterzeichnet" under a project profile: the members of the cluster
+    named nearest before (up to eight sentences back), when it has two or more."""
+    for back in range(0, 9):
+        clusters = context.mentions(index - back, "cluster") if index - back >= 0 else []
+        if clusters:
+            key = clusters[-1][1]
+            members = list(dict.fromkeys(r.subject for r in context.found.values()
+                                         if r.kind == "memberOf" and r.object == key))
+            return [(k, index) for k in members] if len(members) >= 2 else []
     return []
 
 

@@ -90,7 +90,7 @@ def members(context: Context) -> None:
         if target is None:
             continue
         if not actors and _THE_COMPANY.match(sentence.text):
-            actors = _previous_organisation(context, index)
+            actors = previous_organisation(context, index)
         for _, key in actors:
             if key != target:
                 context.add("memberOf", key, target, index, 0.65, "member-sentence")
@@ -99,12 +99,12 @@ def members(context: Context) -> None:
 
 
 #: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X").
-_THE_COMPANY = re.compile(r"^\s*(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
-                          r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization)\b",
-                          re.IGNORECASE)
+COMPANY_PHRASE = (r"(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
+                  r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization)\b")
+_THE_COMPANY = re.compile(r"^\s*" + COMPANY_PHRASE, re.IGNORECASE)
 
 
-def _previous_organisation(context: Context, index: int) -> list:
+def previous_organisation(context: Context, index: int) -> list:
     """The organisation that opens the nearest sentence before ``index`` (up to three back)."""
     for back in range(1, 4):
         found = context.mentions(index - back, "organisation") if index - back >= 0 else []
