@@ -34,7 +34,7 @@ BARE_HEADING = re.compile(
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
 _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
-_JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
+_JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
                       r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
@@ -103,7 +103,7 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
 
 def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
     tokens = [t for t in tokenize(sentence) if t.start >= start]
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–") and k > 0), None)
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", ";") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     stop = wordlist("stopwords", language)

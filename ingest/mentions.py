@@ -58,7 +58,18 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     found += founded_names(text, language, sentences, zones) + profile_names(text, sentences, zones)
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
+    return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY), text)
+
+
+def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """``Uniwersytet X (Universität X)``: an organisation's name in brackets right after another is
+    the same actor in another language; each name becomes the other's alias."""
+    actors = [c for c in found if c.kind in ("organisation", "cluster")]
+    for a, b in zip(actors, actors[1:]):
+        if a.sentence == b.sentence and text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")":
+            a.aliases.add(b.label)
+            b.aliases.add(a.label)
+    return found
 
 
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],

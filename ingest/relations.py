@@ -91,7 +91,7 @@ def find_relations(context: Context) -> list[Relation]:
     from ingest import (actor_rules, lead_rules, member_rules, office_rules, record_rules, table_rules,
                         topic_rules)
 
-    for rule in (actor_rules.RULES + member_rules.RULES + table_rules.RULES + record_rules.RULES + lead_rules.RULES
+    for rule in (record_rules.RULES + actor_rules.RULES + member_rules.RULES + table_rules.RULES + lead_rules.RULES
                  + office_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES):
         rule(context)
     relations = list(context.found.values())

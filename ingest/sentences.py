@@ -14,7 +14,7 @@ from functools import lru_cache
 from ingest.model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
-_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|[A-Z])\."
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|[A-Z])\."
                              r"|\be\.\s?V\.)$")
 
 
