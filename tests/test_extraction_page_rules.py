@@ -92,3 +92,146 @@ def test_menus_and_date_ranges_are_not_contact_lines():
     assert zones[0] == "chrome"
     assert zones[1] == "body"
     assert zones[3] == "contact"
+
+
+# -- rules generalised from the fifth held-out set (German and Dutch pages) -------------------------
+def test_lettered_signatory_list_after_a_colon_with_places():
+    text = """Raadsinformatiebrief
+
+Met de overeenkomst wordt het Living Lab Wonen & Techniek Zuidoost formeel opgericht.
+
+De samenwerkingsovereenkomst is ondertekend door de volgende partijen:
+a. Gemeente Helmond
+b. Stichting Zorggroep Peelrand, Helmond
+c. Revalidatiekliniek Aa-dal B.V., Weert
+
+Zorggroep Peelrand treedt op als penvoerder.
+"""
+    extraction = extract(document(text, "nl"))
+    found = facts(extraction)
+    assert has(found, "partyTo", "Gemeente Helmond", "samenwerkingsovereenkomst")
+    assert has(found, "partyTo", "Revalidatiekliniek Aa-dal B.V.", "samenwerkingsovereenkomst")
+    assert has(found, "memberOf", "Stichting Zorggroep Peelrand", "Living Lab Wonen & Techniek Zuidoost")
+    assert has(found, "locatedIn", "Revalidatiekliniek Aa-dal", "Weert")
+    labels = [e.label for e in extraction.entities if e.kind == "organisation"]
+    assert sum("Peelrand" in label for label in labels) == 1, labels  # "Stichting X" is "X"
+
+
+def test_signatory_table_after_a_colon_with_a_place_column():
+    text = """Wie hebben het convenant ondertekend?
+
+Het convenant Zorg over de Grens is ondertekend door drie partijen:
+
+| Partij | Plaats |
+
+|---|---|
+
+| Gemeente Veendam | Veendam (NL) |
+
+| Zorggroep Duinrand B.V. | Winschoten (NL) |
+
+| Pflegeheim Emsufer GmbH | Leer (DE) |
+
+De Grenszorgalliantie Noord is met het convenant opgericht.
+"""
+    found = facts(extract(document(text, "nl")))
+    assert has(found, "partyTo", "Zorggroep Duinrand", "convenant")
+    assert has(found, "partyTo", "Pflegeheim Emsufer", "convenant")
+    assert has(found, "locatedIn", "Zorggroep Duinrand", "Winschoten")
+    assert has(found, "locatedIn", "Pflegeheim Emsufer", "Leer")
+    assert any(k == "memberOf" and o == "Grenszorgalliantie Noord" for k, _, o in found)  # "*alliantie" is a cluster
+
+
+def test_member_table_with_type_and_place_columns():
+    text = """Ledenoverzicht
+
+Het Netwerk Zorgrobotica Oost (ZRO) verbindt zorgaanbieders en bedrijven. De Stichting Zorgtech Enschede coördineert het netwerk.
+
+| Naam | Type | Vestigingsplaats | Expertise |
+
+|---|---|---|---|
+
+| Stichting Zorgtech Enschede | Netwerkorganisatie (coördinator) | Enschede (NL) | netwerkregie |
+
+| RZ Vechtdal | Ziekenhuis | Hardenberg (NL) | tilhulpen |
+
+| Robomed B.V. | Bedrijf | Hengelo (NL) | sensoren |
+"""
+    found = facts(extract(document(text, "nl")))
+    assert has(found, "memberOf", "RZ Vechtdal", "Netwerk Zorgrobotica Oost")
+    assert has(found, "memberOf", "Robomed", "Netwerk Zorgrobotica Oost")
+    assert has(found, "coordinates", "Stichting Zorgtech Enschede", "Netwerk Zorgrobotica Oost")
+    assert has(found, "locatedIn", "Robomed", "Hengelo")
+    assert not has(found, "locatedIn", "Robomed", "Enschede")
+
+
+def test_project_profiles_with_coordinator_and_partner_lines():
+    text = """Die geförderten Verbünde im Überblick
+
+1) NeissePflege – Pflege über die Grenze
+Koordination: Lausitzer Pflegewerk e.V., Görlitz
+Partner: Stadt Zittau; Medilink Sachsen GmbH, Dresden
+Fördersumme: 0,9 Mio. Euro
+Der Verbund bildet Pflegekräfte in beiden Ländern aus.
+
+2) OdraScan – Bildgebung in der Fläche
+Koordination: Grenzklinikum Guben GmbH
+Partner: Bildwerk Analytics GmbH, Cottbus
+Die beiden Partner hatten bereits im Mai eine Kooperationsvereinbarung unterzeichnet.
+"""
+    found = facts(extract(document(text, "de")))
+    assert has(found, "coordinates", "Lausitzer Pflegewerk", "NeissePflege")
+    assert has(found, "memberOf", "Medilink Sachsen", "NeissePflege")
+    assert has(found, "locatedIn", "Medilink Sachsen", "Dresden")
+    assert has(found, "coordinates", "Grenzklinikum Guben", "OdraScan")
+    assert has(found, "memberOf", "Bildwerk Analytics", "OdraScan")
+    assert not has(found, "memberOf", "Bildwerk Analytics", "NeissePflege")
+    assert has(found, "partyTo", "Bildwerk Analytics", "Kooperationsvereinbarung")  # the partners of this profile
+    assert not has(found, "partyTo", "Medilink Sachsen", "Kooperationsvereinbarung")
+
+
+def test_infobox_lines_translated_name_and_network_founded_by_the_convenant():
+    text = """Zorgnetwerk Maasgrens
+Oprichting      3 maart 2020
+Zetel           Venlo
+Penvoerder      Stichting Zorgvernieuwing Peel
+Voorzitter      Anouk Verhagen
+
+Het Zorgnetwerk Maasgrens (in Duitsland: Gesundheitsnetzwerk Maasgrenze) is een samenwerkingsverband van zorgaanbieders.
+De Gemeente Venlo en de Stichting Zorgvernieuwing Peel hebben het convenant Zorg zonder Grens ondertekend.
+Het netwerk is met het convenant opgericht en werkt aan zorg op afstand.
+"""
+    extraction = extract(document(text, "nl"))
+    found = facts(extraction)
+    assert has(found, "coordinates", "Stichting Zorgvernieuwing Peel", "Zorgnetwerk Maasgrens")
+    assert has(found, "locatedIn", "Zorgnetwerk Maasgrens", "Venlo")
+    assert has(found, "affiliatedWith", "Anouk Verhagen", "Zorgnetwerk Maasgrens")
+    assert has(found, "establishes", "convenant", "Zorgnetwerk Maasgrens")
+    assert has(found, "memberOf", "Gemeente Venlo", "Zorgnetwerk Maasgrens")
+    clusters = [e for e in extraction.entities if e.kind == "cluster"]
+    assert len(clusters) == 1 and "Gesundheitsnetzwerk Maasgrenze" in clusters[0].alt_labels | {clusters[0].label}
+
+
+def test_agreement_with_the_company_and_a_bracketed_translation():
+    text = """Die Caremotion GmbH entwickelt Apps für die Reha. Zugleich hat das Unternehmen einen Rahmenvertrag mit der Klinikgruppe Odenwald gGmbH unterzeichnet.
+
+Het Netwerk Zorgsensoren West (NZW) heeft een Memorandum of Understanding met het Duitse netwerk SensMed Westfalen e.V. uit Münster.
+
+Partner: Szpital Miejski w Gubinie; MedBit Sp. z o.o., Zielona Góra
+Koordination: Uniwersytet Medyczny Poznań (Medizinische Universität Posen)
+"""
+    extraction = extract(document(text, "de"))
+    found = facts(extraction)
+    assert has(found, "partyTo", "Caremotion", "Rahmenvertrag")
+    assert has(found, "partyTo", "Klinikgruppe Odenwald", "Rahmenvertrag")
+    labels = {e.label for e in extraction.entities}
+    assert "MedBit Sp. z o.o." in labels and "Szpital Miejski w Gubinie" in labels
+    posen = [e for e in extraction.entities if "Posen" in e.label or "Posen" in " ".join(e.alt_labels)]
+    assert len(posen) == 1, posen
+
+
+def test_agreement_with_a_network_in_dutch():
+    text = "Het Netwerk Zorgsensoren West (NZW) heeft een Memorandum of Understanding met het Duitse netwerk SensMed Westfalen e.V. uit Münster."
+    found = facts(extract(document(text, "nl")))
+    assert has(found, "partyTo", "Netwerk Zorgsensoren West", "Memorandum")
+    assert has(found, "partyTo", "SensMed Westfalen", "Memorandum")
