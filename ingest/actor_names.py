@@ -201,15 +201,15 @@ def founded_names(text: str, language: str, sentences: list[Sentence], zones: di
     """A capitalised name that a founding phrase introduces is a new cluster (what partners set up
     together: ``om samen Zorglab Noord op te zetten``)."""
     out = []
-    stop = wordlist("stopwords", language)
+    stop, clusters = wordlist("stopwords", language), wordlist("cluster_words", language)
     for s in sentences:
         if zones.get(s.index) != "body":
             continue
         for pattern in _FOUNDED:
             for m in pattern.finditer(s.text):
                 name = m.group("name")
-                if stop.word(name.split()[0]) or len(name) < 4:
-                    continue
+                if stop.word(name.split()[0]) or len(name) < 4 or " " not in name and clusters.word(name):
+                    continue  # "bis zur Gründung der Allianz": the bare cluster word refers back
                 start = s.start + m.start("name")
                 out.append(Candidate("cluster", start, start + len(name), name, s.index, clean_label(name),
                                      "founded-name", 0.65))
