@@ -48,6 +48,8 @@ def affiliations(context: Context) -> None:
             if owner is None:
                 owner = _role_gap(context, index, persons, org)
             if owner is None and org_key[0] != "region":
+                owner = _signed_for(context, index, persons, actors, org, before)
+            if owner is None and org_key[0] != "region":
                 if _ROLE_FOR.search(before[-30:]) and _role_before(context, index, org.start):
                     person_key = _nearest(persons, org)
                     owner = (person_key, 0.85, "role-for-org")
@@ -62,6 +64,26 @@ def affiliations(context: Context) -> None:
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
     _contact_blocks(context)
+
+
+#: "für das Netzwerk X", "voor de Y": an actor someone signs or speaks for.
+_FOR_BEFORE = re.compile(r"\b(?:für|for|voor)\s+(?:den|dem|der|die|das|de|het|the)?\s*$", re.IGNORECASE)
+
+
+def _signed_for(context: Context, index: int, persons, actors, org, before: str):
+    """``Unterschrieben haben für X der Vorstandsvorsitzende Dr. A, für das Y Geschäftsführer B``: the
+    person after ``für X`` and a role word (no other actor between) speaks for X."""
+    if not _FOR_BEFORE.search(before[-25:]):
+        return None
+    after = [p for p in persons if org.end <= p[0].start <= org.end + 45]
+    if not after:
+        return None
+    person, key = after[0]
+    if any(org.end <= a.start < person.start for a, _ in actors):
+        return None
+    if not _role_before(context, index, person.start):
+        return None
+    return (key, 0.8, "signed-for")
 
 
 _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\- ]{1,40}?)\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
@@ -246,7 +268,7 @@ _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganisee
 
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
-_FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
+_FOUNDING = re.compile(r"\b(?:gründung|gründen|grundstein|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etablering"
                        r"|etablere|oprettelse|oprette|skabe|stiftelse|form|forming|vormen|danne)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
@@ -273,6 +295,8 @@ _PARTICIPANTS = re.compile(
     r"|unterzeichnern) (?:gehören|zählen)|(?:betrokken|deelnemers|partners|ondertekenaars|partijen)\s+(?:zijn|waren)"
     r"|(?:parterne|partnerne|deltagerne|underskriverne)\s+(?:er|var)|bag aftalen står|(?:the )?(?:partners|signatories"
     r"|parties|participants)\s+(?:are|were|include)|participating (?:are|were))\b", re.IGNORECASE)
+#: A word that refers back to the document just named ("erklären darin", "verklaren daarin", "state therein").
+_THEREIN = re.compile(r"\b(?:darin|hierin|daarin|therein|heri|deri)\b", re.IGNORECASE)
 #: A heading over the parties of an agreement named just before ("Partner:", "Ondertekenaars").
 _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deelnemer|partij|underskriver|deltager"
                             r"|parter|signator|parties|participant", re.IGNORECASE)
@@ -295,6 +319,9 @@ def _announced_parties(context: Context, index: int):
     sentence = context.sentences[nxt]
     if _PARTICIPANTS.match(sentence.text):
         return [(k, nxt) for _, k in context.mentions(nxt, "organisation", "cluster")]
+    if _THEREIN.search(sentence.text):  # "A, B und C erklären darin ihre Absicht, X zu gründen"
+        return [(k, nxt) for c, k in context.mentions(nxt, "organisation", "cluster")
+                if not _is_named(context, c)]
     if is_list_heading(sentence.text) and _PARTY_HEADING.search(sentence.text):
         items = list_items(context.text, context.sentences, nxt, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]

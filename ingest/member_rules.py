@@ -23,7 +23,7 @@ _GROUP = re.compile(
     re.IGNORECASE)
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
-    r"\b(?:(?:das|dem|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
+    r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
     r"\s+(?:\w+e[ns]?\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet"
