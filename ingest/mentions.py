@@ -72,12 +72,20 @@ def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
     return found
 
 
+#: A cluster name made of a descriptive compound and a proper name ("Medizintechnik-Netzwerk MedTech Saar").
+_DESCRIBED = re.compile(r"^\w+-(?:netzwerk|cluster|netwerk|netværk|network|allianz|bündnis|verbund|klynge)\s+(.+)$",
+                        re.IGNORECASE)
+
+
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
                    zones: dict[int, str]) -> list[Candidate]:
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
     in a contact line after "klyngeorganisationer ... Welfare Tech")."""
     names = {}
     for cand in found:
+        described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
+        if described and " " in described.group(1):  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
+            cand.aliases.add(described.group(1))
         if cand.kind in ("organisation", "cluster"):
             for name in {cand.label} | cand.aliases:
                 if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])):

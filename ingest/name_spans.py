@@ -36,6 +36,7 @@ _REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|pu
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
