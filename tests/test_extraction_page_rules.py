@@ -235,3 +235,27 @@ def test_agreement_with_a_network_in_dutch():
     found = facts(extract(document(text, "nl")))
     assert has(found, "partyTo", "Netwerk Zorgsensoren West", "Memorandum")
     assert has(found, "partyTo", "SensMed Westfalen", "Memorandum")
+
+
+def test_event_recap_letter_of_intent_signed_for_networks():
+    text = """Rückblick: Letter of Intent für grenzüberschreitende Pflegeallianz unterzeichnet
+
+Drei Netzwerke unterzeichneten einen Letter of Intent, mit dem sie den Grundstein für die „Pflegeallianz Oberrhein“ legen.
+
+Drei Netzwerke, eine Allianz
+
+Im Mittelpunkt stand die Unterzeichnung des Letter of Intent. Das Pflege-Netzwerk CareLink BW, das Alsace Health Innovation Network (AHIN) aus Colmar und das Gesundheitsnetzwerk Hochrhein e.V. erklären darin ihre Absicht, die Allianz zu gründen.
+
+Unterschrieben haben für CareLink BW der Vorstandsvorsitzende Dr. Peter Albrecht und für das Gesundheitsnetzwerk Hochrhein dessen Geschäftsführerin Martina Vogel. Die Federführung bis zur Gründung der Allianz liegt bei CareLink BW.
+"""
+    extraction = extract(document(text, "de"))
+    found = facts(extraction)
+    assert has(found, "partyTo", "Alsace Health Innovation Network", "Letter of Intent")
+    assert has(found, "partyTo", "CareLink BW", "Letter of Intent")
+    assert has(found, "establishes", "Letter of Intent", "Pflegeallianz Oberrhein")
+    assert has(found, "memberOf", "Gesundheitsnetzwerk Hochrhein", "Pflegeallianz Oberrhein")
+    assert has(found, "affiliatedWith", "Peter Albrecht", "CareLink BW")
+    assert has(found, "affiliatedWith", "Martina Vogel", "Gesundheitsnetzwerk Hochrhein")
+    assert has(found, "coordinates", "CareLink BW", "Pflegeallianz Oberrhein")
+    labels = {e.label for e in extraction.entities}
+    assert not any(label.startswith("Drei") for label in labels) and "Allianz" not in labels, labels
