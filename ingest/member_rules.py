@@ -179,7 +179,9 @@ def boards(context: Context) -> None:
             continue
         for item in context.sentences[index + 1:index + 12]:
             gap = context.text[context.sentences[item.index - 1].end:item.start]
-            if "\n\n" in gap or item.text.rstrip().endswith(".") and len(item.text) > 90:
+            bulleted = LIST_ITEM.match(item.text) and (item.index == index + 1 or LIST_ITEM.match(
+                context.sentences[item.index - 1].text))  # list items of a web page stand a blank line apart
+            if "\n\n" in gap and not bulleted or item.text.rstrip().endswith(".") and len(item.text) > 90:
                 break
             for _, key in context.mentions(item.index, "person"):
                 context.add("affiliatedWith", key, target, item.index, 0.7, "board-member")
