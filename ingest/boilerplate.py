@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest.model import Sentence
 from ingest.sentences import LIST_ITEM
+from ingest.tables import COLUMN_GAP
 
 #: Lines that are page chrome in any of the languages read (matched at the start of a line).
 _CHROME = re.compile(
@@ -96,8 +97,8 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
                 prev = s.index - back
                 if prev < 0 or zones[prev] != "body" or len(sentences[prev].text) > 60 \
                         or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")) \
-                        or LIST_ITEM.match(sentences[prev].text):
-                    break
+                        or LIST_ITEM.match(sentences[prev].text) or COLUMN_GAP.search(sentences[prev].text):
+                    break  # an infobox line ("Zetel      Venlo") is no name or role line
                 zones[prev] = "contact"
     for s in sentences:
         if _CONTACT_HEADING.match(s.text.strip()):

@@ -61,6 +61,8 @@ def within_columns(candidates: list[Candidate]) -> list[Candidate]:
         parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
         a, b = max(parts, key=lambda p: p[1] - p[0])
         text = cand.text[a:b]
+        if " " not in text:
+            continue  # "Organisatie      Land      Plaats": a table's header row names no one
         out.append(Candidate(cand.kind, cand.start + a, cand.start + b, text, cand.sentence, clean_label(text),
                              cand.rule, cand.confidence, {x for x in cand.aliases if x in text}, cand.head,
                              cand.record))

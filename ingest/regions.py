@@ -115,6 +115,8 @@ _TOWN_CONTEXTS = [
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
+    # the last cell of a row aligned with spaces ("Gemeente X      België    Kalmthout")
+    re.compile(r"(?m)(?<=   )" + _TOWN + r"[ \t]*$"),
     # a table cell that holds nothing but a place ("| Winschoten (NL) |")
     re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\))?[ \t]*(?=\|)"),
 ]

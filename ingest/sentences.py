@@ -69,6 +69,10 @@ _STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|
                             r"|^\s*[A-ZÄÖÜÅÆØ][\w-]*(?: [\w-]+)?:\s")  # or a key ("Partner: A; B")
 
 
+#: Columns aligned with spaces or tabs: a table row or an infobox line, never wrapped prose.
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
+
 def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
     next line when that one follows directly, is no list item, opens no record (a title or a key) and is
@@ -80,7 +84,7 @@ def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, st
             follows = prev_offset + len(prev) + 1 == offset
             if (follows and len(prev.rstrip()) >= 50 and prev.rstrip()[-1:].isalpha()
                     and line.lstrip()[:1].isalpha() and not LIST_ITEM.match(line) and not LIST_ITEM.match(prev)
-                    and not _STARTS_RECORD.match(line)
+                    and not _STARTS_RECORD.match(line) and not _COLUMNS.search(prev) and not _COLUMNS.search(line)
                     and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
                     and not (_ENDS_NAME.search(prev.rstrip()) and line.lstrip()[:1].isupper())):
                 out[-1] = (prev_offset, text[prev_offset:offset + len(line)])

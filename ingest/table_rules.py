@@ -38,8 +38,7 @@ def tables(context: Context) -> None:
             if not actors:
                 continue
             key = actors[0][1]
-            place = table.cell(row, table.place)
-            if place:
+            for place in filter(None, (table.cell(row, column) for column in table.places)):
                 for rcand, rkey in context.mentions(row.index, "region"):
                     if place[0] <= rcand.start < place[1]:
                         context.add("locatedIn", key, rkey, row.index, 0.75, "table-place")

@@ -37,17 +37,24 @@ class Table:
     header: Sentence
     rows: list[Sentence]
     actor: int  #: column of the actors
-    place: int | None = None
+    places: list[int]  #: columns of places (a town, a country)
     role: int | None = None
+    starts: list[int] | None = None  #: where the columns of an aligned table start (None: "|" table)
 
     def cell(self, row: Sentence, column: int | None) -> tuple[int, int] | None:
         """Offsets (in the document) of a row's cell, stripped of spaces, or None."""
         if column is None:
             return None
-        bars = [m.start() for m in re.finditer(r"\|", row.text)]
-        if column + 1 >= len(bars):
-            return None
-        start, end = bars[column] + 1, bars[column + 1]
+        if self.starts is not None:
+            if column >= len(self.starts) or self.starts[column] >= len(row.text):
+                return None
+            start = self.starts[column]
+            end = self.starts[column + 1] if column + 1 < len(self.starts) else len(row.text)
+        else:
+            bars = [m.start() for m in re.finditer(r"\|", row.text)]
+            if column + 1 >= len(bars):
+                return None
+            start, end = bars[column] + 1, bars[column + 1]
         cell = row.text[start:end]
         start += len(cell) - len(cell.lstrip())
         end -= len(cell) - len(cell.rstrip())
@@ -63,9 +70,35 @@ def is_header_row(text: str) -> bool:
     return bool(_ROW.match(text)) and bool(ACTOR_HEADER.match(_cells(text)[0]))
 
 
-def actor_tables(sentences: list[Sentence], zones: dict[int, str]) -> list[Table]:
-    """Every table whose header row names a column of actors."""
+#: A gap between the columns of a table aligned with spaces ("Gemeente Essen      België    Essen").
+COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+ *)(?=\S)")
+
+
+def _aligned(sentences: list[Sentence], zones: dict[int, str]) -> list[Table]:
+    """Tables aligned with spaces: a header line of two or more cells, the first over actors, and the
+    lines right under it whose cells start where the header's do."""
     out = []
+    for s in sentences:
+        gaps = list(COLUMN_GAP.finditer(s.text))
+        if not gaps or zones.get(s.index) == "chrome" or not ACTOR_HEADER.match(s.text[:gaps[0].start()].strip()):
+            continue
+        starts = [0] + [g.end() for g in gaps]
+        header = [s.text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(s.text)])]
+        rows = []
+        for row in sentences[s.index + 1:]:
+            if row.start - sentences[row.index - 1].end > 2 or not COLUMN_GAP.search(row.text) or any(
+                    a < len(row.text) and a and not row.text[a - 1].isspace() for a in starts):
+                break
+            rows.append(row)
+        if rows:
+            out.append(Table(s, rows, 0, [c for c, h in enumerate(header) if PLACE_HEADER.match(h)],
+                             next((c for c, h in enumerate(header) if ROLE_HEADER.match(h)), None), starts))
+    return out
+
+
+def actor_tables(sentences: list[Sentence], zones: dict[int, str]) -> list[Table]:
+    """Every table whose header row names a column of actors ("|" rows, or columns aligned with spaces)."""
+    out = _aligned(sentences, zones)
     i = 0
     while i < len(sentences):
         s = sentences[i]
@@ -81,8 +114,8 @@ def actor_tables(sentences: list[Sentence], zones: dict[int, str]) -> list[Table
                 rows.append(sentences[j])
             j += 1
         if actor is not None and rows:
-            place = next((c for c, h in enumerate(header) if PLACE_HEADER.match(h)), None)
+            places = [c for c, h in enumerate(header) if PLACE_HEADER.match(h)]
             role = next((c for c, h in enumerate(header) if ROLE_HEADER.match(h)), None)
-            out.append(Table(s, rows, actor, place, role))
+            out.append(Table(s, rows, actor, places, role))
         i = j
     return out
