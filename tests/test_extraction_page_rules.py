@@ -259,3 +259,36 @@ Unterschrieben haben für CareLink BW der Vorstandsvorsitzende Dr. Peter Albrech
     assert has(found, "coordinates", "CareLink BW", "Pflegeallianz Oberrhein")
     labels = {e.label for e in extraction.entities}
     assert not any(label.startswith("Drei") for label in labels) and "Allianz" not in labels, labels
+
+
+def test_aligned_member_table_infobox_before_a_website_line_and_a_spaced_board_list():
+    text = """Zorgnetwerk Scheldeoever
+Oprichting      1 mei 2018
+Zetel           Terneuzen
+Penvoerder      Stichting Zorgkracht Zeeland
+Website         www.scheldeoever.eu
+
+Het Zorgnetwerk Scheldeoever is een samenwerkingsverband van zorgaanbieders.
+
+Leden
+Naast de oprichters zijn de volgende organisaties lid:
+
+Organisatie                        Land         Plaats
+Thuiszorg Meetjesland vzw          België       Eeklo
+Stichting Welzijn Kanaalzone       Nederland    Terneuzen
+
+Bestuur
+
+- Voorzitter: dr. Ilse Wauters (Thuiszorg Meetjesland vzw)
+
+- Secretaris: Jeroen de Kok (Stichting Welzijn Kanaalzone)
+"""
+    found = facts(extract(document(text, "nl")))
+    assert has(found, "coordinates", "Stichting Zorgkracht Zeeland", "Zorgnetwerk Scheldeoever")
+    assert has(found, "memberOf", "Thuiszorg Meetjesland", "Zorgnetwerk Scheldeoever")
+    assert has(found, "memberOf", "Stichting Welzijn Kanaalzone", "Zorgnetwerk Scheldeoever")
+    assert has(found, "locatedIn", "Stichting Welzijn Kanaalzone", "Terneuzen")
+    assert has(found, "locatedIn", "Thuiszorg Meetjesland", "België")
+    assert has(found, "affiliatedWith", "Jeroen de Kok", "Zorgnetwerk Scheldeoever")
+    assert has(found, "affiliatedWith", "Jeroen de Kok", "Stichting Welzijn Kanaalzone")
+    assert not any(s == "Plaats" for _, s, _ in found)
