@@ -197,7 +197,9 @@ def agreements(context: Context) -> None:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
             if context.has_verb(index, "create") or founded or _CLUSTER_PURPOSE.search(
                     context.text[agreement.end:context.sentences[index].end]) or any(
-                    _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]):
+                    _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]) or any(
+                    _is_named(context, c) for i in range(index, index + 4)  # "Unter dem Namen X sind wir ..."
+                    for c, _ in context.mentions(i, "cluster")):
                 _establishes(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
@@ -210,6 +212,10 @@ def agreements(context: Context) -> None:
 
 
 _WITH = {"mit", "met", "with", "med"}
+#: An actor after a dative article or a preposition is an object ("tritt dem Cluster X bei"), not the side
+#: that has the agreement.
+_OBJECT_BEFORE = re.compile(r"\b(?:dem|der|den|des|im|zum|zur|bei|von|mit|van|bij|met|aan|to|of|with|til|af|hos)\s+$",
+                            re.IGNORECASE)
 
 
 def _other_side(context: Context, index: int, agreement, actors) -> list:
@@ -220,7 +226,8 @@ def _other_side(context: Context, index: int, agreement, actors) -> list:
 
     sentence = context.sentences[index]
     before = [k for a, k in actors if a.end <= agreement.start
-              and not _HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])]
+              and not _HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])
+              and not _OBJECT_BEFORE.search(context.text[max(0, a.start - 12):a.start])]
     if before:
         return before[:1]
     head = context.text[sentence.start:agreement.start]
