@@ -14,11 +14,12 @@ from ingest.acting_names import acting_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
 from ingest.candidates import Candidate, keep_longest, within_columns
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
 from ingest.records import profile_names
-from ingest.tokens import tokenize
+from ingest.tokens import pattern, tokenize
 
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
@@ -58,7 +59,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     found += founded_names(text, language, sentences, zones) + profile_names(text, sentences, zones)
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY), text)
+    return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
 
 
 def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
@@ -78,11 +79,16 @@ _DESCRIBED = re.compile(r"^\w+-(?:netzwerk|cluster|netwerk|netværk|network|alli
 
 
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
-                   zones: dict[int, str]) -> list[Candidate]:
+                   zones: dict[int, str], language: str = "und") -> list[Candidate]:
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
-    in a contact line after "klyngeorganisationer ... Welfare Tech")."""
+    in a contact line after "klyngeorganisationer ... Welfare Tech"; "Vivameta" after "Vivameta
+    GmbH" when the word is no common word)."""
     names = {}
+    legal = pattern("legal_forms", language)
     for cand in found:
+        bare = legal.sub("", cand.label).strip() if cand.rule == "legal-form" else ""
+        if len(bare) >= 5 and bare.isalpha() and bare[0].isupper() and zipf(bare, language) < COMMON_ZIPF:
+            names.setdefault(bare, cand)
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         if described and " " in described.group(1):  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
             cand.aliases.add(described.group(1))
