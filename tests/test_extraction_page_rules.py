@@ -292,3 +292,20 @@ Bestuur
     assert has(found, "affiliatedWith", "Jeroen de Kok", "Zorgnetwerk Scheldeoever")
     assert has(found, "affiliatedWith", "Jeroen de Kok", "Stichting Welzijn Kanaalzone")
     assert not any(s == "Plaats" for _, s, _ in found)
+
+
+def test_guest_post_network_named_after_the_agreement_and_a_bare_company_name():
+    text = """Aus dem Gespräch ist eine Kooperationsvereinbarung geworden, die die Klinik Ammertal gGmbH und die Gesundheitszentrum Lechtal GmbH im Mai unterzeichnet haben.
+Unter dem Namen Gesundheitsnetz Ammer-Lech sind wir seitdem als grenzüberschreitender Verbund unterwegs.
+Pflegedirektorin Sabine Moosbrugger vom Gesundheitszentrum Lechtal hat Auszubildende geschickt. Die Tiroler Gesundheitskasse hat uns unterstützt.
+
+Die Kurandis GmbH tritt dem Cluster Pflege Digital Schwaben bei und schließt einen Rahmenvertrag mit der Klinik Ammertal gGmbH. Kurandis ist außerdem Mitglied im Netzwerk Reha Allgäu.
+"""
+    extraction = extract(document(text, "de"))
+    found = facts(extraction)
+    assert has(found, "establishes", "Kooperationsvereinbarung", "Gesundheitsnetz Ammer-Lech")
+    assert has(found, "memberOf", "Klinik Ammertal", "Gesundheitsnetz Ammer-Lech")
+    assert has(found, "affiliatedWith", "Sabine Moosbrugger", "Gesundheitszentrum Lechtal")
+    assert "Tiroler Gesundheitskasse" in {e.label for e in extraction.entities}
+    assert has(found, "memberOf", "Kurandis", "Netzwerk Reha Allgäu")
+    assert not has(found, "partyTo", "Cluster Pflege Digital Schwaben", "Rahmenvertrag")
