@@ -386,10 +386,18 @@ def _establishes(context: Context, index: int, agr_key) -> None:
 
 def _establishes_referred(context: Context, index: int, agr_key) -> None:
     """``De alliantie is met het convenant opgericht``, ``een intentieverklaring waarmee het netwerk
-    werd opgericht``: a founding verb and a phrase that refers back to a cluster."""
+    werd opgericht``, ``Met de overeenkomst wordt het X opgericht``: a founding verb and a cluster
+    named after the agreement word or a phrase that refers back to one."""
     from ingest.member_rules import ANAPHOR, referenced_cluster
 
-    if not context.has_verb(index, "create") or not ANAPHOR.search(context.sentences[index].text):
+    if not context.has_verb(index, "create"):
+        return
+    agreement_end = max(c.end for c, k in context.mentions(index, "agreement") if k == agr_key)
+    after = [k for c, k in context.mentions(index, "cluster") if c.start > agreement_end]
+    if not ANAPHOR.search(context.sentences[index].text) and not after:
+        return
+    if after:  # "Met de overeenkomst wordt het X opgericht"
+        context.add("establishes", agr_key, after[0], index, 0.7, "agreement-founds-named")
         return
     key = referenced_cluster(context, index)
     if key is not None and ("partyTo", key, agr_key) not in context.found:  # a party is not what it founds

@@ -48,6 +48,7 @@ class NameSpans:
         self.clusters = wordlist("cluster_words", language)
         self.descriptors = wordlist("descriptors", language)
         self.roles = wordlist("roles", language)
+        self.agreements = wordlist("agreement_words", language)
         self.german = language == "de"
 
     # -- word tests ---------------------------------------------------------------------------
@@ -63,8 +64,8 @@ class NameSpans:
 
     def left_word(self, tok: Token) -> bool:
         """May a capitalised word before the head belong to the name?"""
-        if not self.name_word(tok) or self.descriptors.word(tok.text):
-            return False
+        if not self.name_word(tok) or self.descriptors.word(tok.text) or self.agreements.word(tok.text):
+            return False  # "Samenwerkingsovereenkomst Living Lab X": the agreement is no part of the name
         if self.german:
             if tok.index == 0:
                 return self.is_proper(tok)  # the first word of a sentence is capitalised anyway
@@ -95,7 +96,8 @@ class NameSpans:
         k = len(before) - 1
         while k >= 0 and len(taken) < 7:
             tok = before[k]
-            ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text)
+            ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text) \
+                and not self.agreements.word(tok.text)
             if ok:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
