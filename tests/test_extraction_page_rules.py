@@ -1,7 +1,10 @@
 """Rules generalised from the second held-out set, each on a short text written for this test
 (other names and places than the held-out documents): bare list headings, list items with a
 trailing place, board headings, "the partners signed", regions acting as parties, office holders,
-title and copula cluster names, small towns in strong contexts, record lines and menus."""
+title and copula cluster names, small towns in strong contexts, record lines and menus; in the last
+section the rules generalised from the German and Dutch pages of the fifth held-out set (lettered and
+tabled signatory lists, member tables, infoboxes and project profiles, agreements with a counterpart,
+event recaps of a signing)."""
 from __future__ import annotations
 
 from ingest.boilerplate import classify
@@ -309,3 +312,20 @@ Die Kurandis GmbH tritt dem Cluster Pflege Digital Schwaben bei und schließt ei
     assert "Tiroler Gesundheitskasse" in {e.label for e in extraction.entities}
     assert has(found, "memberOf", "Kurandis", "Netzwerk Reha Allgäu")
     assert not has(found, "partyTo", "Cluster Pflege Digital Schwaben", "Rahmenvertrag")
+
+
+def test_agreement_that_founds_the_cluster_named_after_it_and_an_attachment_line():
+    text = """Onderwerp: Ondertekening samenwerkingsovereenkomst Living Lab Wonen & Zorg Peelland
+
+Met de samenwerkingsovereenkomst wordt het Living Lab Wonen & Zorg Peelland formeel opgericht.
+De samenwerkingsovereenkomst is ondertekend door de Gemeente Deurne en de Stichting Thuiszorg Peel.
+
+Bijlage(n):
+1. Samenwerkingsovereenkomst Living Lab Wonen & Zorg Peelland (ter inzage)
+"""
+    extraction = extract(document(text, "nl"))
+    found = facts(extraction)
+    assert has(found, "establishes", "samenwerkingsovereenkomst", "Living Lab Wonen & Zorg Peelland")
+    assert has(found, "memberOf", "Gemeente Deurne", "Living Lab Wonen & Zorg Peelland")
+    assert not has(found, "partyTo", "Living Lab Wonen", "samenwerkingsovereenkomst")
+    assert not any(e.label.startswith("Samenwerkingsovereenkomst") for e in extraction.entities if e.kind == "cluster")
