@@ -67,6 +67,7 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
             groups[hit].append(cand)
             names[hit] |= forms
     groups, names = _merge_shortened(groups, names, language)
+    groups, names = _merge_initials(groups, names)
     entities, keys, used = [], {}, set()
     for group in groups:
         entity = _entity(group, language)
@@ -152,6 +153,29 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,4})(.+)$")
+
+
+def _merge_initials(groups, names):
+    """``S. Kurvers`` and ``Sandra Kurvers``: initials and a surname are the person whose given
+    names start with those letters, when exactly one such person is named."""
+    for i, group in enumerate(groups):
+        m = _INITIALS.match(group[0].label) if group[0].kind == "person" else None
+        if m is None:
+            continue
+        surname, first = m.group(2).strip(), m.group(1)[0]
+        fits = [j for j, other in enumerate(groups) if j != i and other[0].kind == "person"
+                and not _INITIALS.match(other[0].label) and other[0].label.endswith(" " + surname)
+                and other[0].label.startswith(first)]
+        if len(fits) == 1:
+            j = fits[0]
+            groups[j] += group
+            names[j] |= names[i]
+            del groups[i], names[i]
+            return _merge_initials(groups, names)
+    return groups, names
 
 
 #: Words that open a name as its legal form ("Stichting Zorggroep X" is "Zorggroep X").

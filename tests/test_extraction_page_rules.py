@@ -329,3 +329,19 @@ Bijlage(n):
     assert has(found, "memberOf", "Gemeente Deurne", "Living Lab Wonen & Zorg Peelland")
     assert not has(found, "partyTo", "Living Lab Wonen", "samenwerkingsovereenkomst")
     assert not any(e.label.startswith("Samenwerkingsovereenkomst") for e in extraction.entities if e.kind == "cluster")
+
+
+def test_initials_after_a_title_or_role_and_in_a_signature_block():
+    text = """Portefeuillehouder: wethouder P. Jansen (Zorg)
+Informatie bij: mevrouw K. de Wit, beleidsadviseur Zorg
+
+Wethouder Petra Jansen heeft de overeenkomst namens het college ondertekend.
+
+de secretaris,                    de burgemeester,
+mr. A.B.C. Smit                   drs. L.M. van Dam
+"""
+    extraction = extract(document(text, "nl"))
+    persons = {e.label: e.alt_labels for e in extraction.entities if e.kind == "person"}
+    assert "K. de Wit" in persons and "A.B.C. Smit" in persons and "L.M. van Dam" in persons, persons
+    assert "P. Jansen" in persons["Petra Jansen"]  # initials and surname of a person named in full
+    assert "P. Jansen" not in persons
