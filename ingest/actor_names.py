@@ -102,7 +102,10 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
 
 
 def _name_run(text: str, language: str, sentence: Sentence, start: int) -> Candidate | None:
-    tokens = [t for t in tokenize(sentence) if t.start >= start]
+    end = text.find("\n", start, sentence.end)  # a bounded window: one list item or cell, not the whole line
+    window = Sentence(sentence.index, start, min(end if end > 0 else sentence.end, start + 300),
+                      text[start:min(end if end > 0 else sentence.end, start + 300)])
+    tokens = tokenize(window)
     cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", ";") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name

@@ -86,10 +86,16 @@ def profile_names(text: str, sentences: list[Sentence], zones: dict[int, str]) -
     return out
 
 
+#: At most this many items of one value are read (a partner line names a handful; bounds the work).
+MAX_ITEMS = 40
+
+
 def value_items(record: Record, text: str) -> list[int]:
     """Document offsets where the items of a record's value start (``A; B, Place``: A and B)."""
-    end = record.sentence.end
+    end = min(record.sentence.end, record.value + 4000)
     starts = [record.value]
     for m in re.finditer(r";\s*", text[record.value:end]):
         starts.append(record.value + m.end())
+        if len(starts) == MAX_ITEMS:
+            break
     return starts
