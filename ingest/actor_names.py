@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_tables import RULE_ROW, actor_tables, is_header_row
 from ingest.candidates import Candidate, clean_label
 from ingest.model import Sentence
+from ingest.records import records, value_items
+from ingest.sentences import LIST_MARK
 from ingest.tokens import CALENDAR, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
-    r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder)\b"
+    r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
+    r"|partijen|parteien|parties|parterne)\b"
     r"[^:\n]{0,40}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
     re.IGNORECASE)
@@ -31,11 +35,8 @@ BARE_HEADING = re.compile(
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–|])\s+(.+?)\s*\|?\s*$")
-#: The header row of a table of actors ("| Partner | Country | Role |").
-_HEADER_ROW = re.compile(r"^\s*\|\s*(?:partner|participant|beneficiary|organi[sz]ation|institution|name|naam|navn"
-                         r"|teilnehmer|einrichtung|deelnemer|deltager)\w*\s*\|", re.IGNORECASE)
-_JOINERS = {"of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
+_ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
+_JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
                       r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
@@ -56,7 +57,7 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
     for item in sentences[index + 1:]:
         if zones.get(item.index) == "chrome":
             break
-        if _HEADER_ROW.match(item.text):
+        if is_header_row(item.text) or RULE_ROW.match(item.text):
             continue
         if _ITEM.match(item.text):
             items.append(item)
@@ -73,8 +74,10 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
 
 
 def listed_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
-    """Organisations named by list items under a heading that announces actors; a trailing
-    place (``Peelland Ziekenhuis, Helmond``, ``AZ Maritiem, Ostend (BE)``) is cut off."""
+    """Organisations named by list items under a heading that announces actors, and by the actor
+    cells of a table (``| Naam | Plaats |``) and the value of a lead or partners line (``Partner: A;
+    B, Ort``); a trailing place (``Peelland Ziekenhuis, Helmond``,
+    ``AZ Maritiem, Ostend (BE)``) is cut off."""
     out = []
     for s in sentences:
         if zones.get(s.index) != "body" or not is_list_heading(s.text):
@@ -85,15 +88,30 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
             name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
+    for record in records(text, sentences, zones):
+        if record.kind in ("lead", "partners") and zones.get(record.sentence.index) == "body":
+            for start in value_items(record, text):
+                name = name_run(text, language, record.sentence, start)
+                if name is not None:
+                    out.append(name)
+    for table in actor_tables(sentences, zones):
+        for row in table.rows:
+            cell = table.cell(row, table.actor)
+            name = name_run(text, language, row, cell[0]) if cell else None
+            if name is not None:
+                out.append(name)
     return out
 
 
 def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,
              rule: str = "list-item-name") -> Candidate | None:
-    """The capitalised name that opens ``text[start:end]`` (up to a comma, bracket, bar or dash),
-    as an organisation, or None."""
-    tokens = [t for t in tokenize(sentence) if t.start >= start and (end is None or t.end <= end)]
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–") and k > 0), None)
+    """The capitalised name that opens ``text[start:end]`` (up to a comma, semicolon, bracket, bar or
+    dash), as an organisation, or None.  Only a bounded window is read: one list item or cell, not
+    the whole line."""
+    line_end = text.find("\n", start, sentence.end)
+    limit = min(line_end if line_end > 0 else sentence.end, start + 300, end if end is not None else sentence.end)
+    tokens = tokenize(Sentence(sentence.index, start, limit, text[start:limit]))
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", ";") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     stop = wordlist("stopwords", language)
@@ -195,15 +213,15 @@ def founded_names(text: str, language: str, sentences: list[Sentence], zones: di
     """A capitalised name that a founding phrase introduces is a new cluster (what partners set up
     together: ``om samen Zorglab Noord op te zetten``); so is the project a consortium is "behind"."""
     out = []
-    stop = wordlist("stopwords", language)
+    stop, clusters = wordlist("stopwords", language), wordlist("cluster_words", language)
     for s in sentences:
         if zones.get(s.index) != "body":
             continue
         for pattern in _FOUNDED:
             for m in pattern.finditer(s.text):
                 name = m.group("name")
-                if stop.word(name.split()[0]) or len(name) < 4:
-                    continue
+                if stop.word(name.split()[0]) or len(name) < 4 or " " not in name and clusters.word(name):
+                    continue  # "bis zur Gründung der Allianz": the bare cluster word refers back
                 start = s.start + m.start("name")
                 out.append(Candidate("cluster", start, start + len(name), name, s.index, clean_label(name),
                                      "founded-name", 0.65))

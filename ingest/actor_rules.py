@@ -13,7 +13,7 @@ from ingest.relations import Context
 from ingest.tokens import wordlist
 
 _PREP_AFFILIATION = re.compile(
-    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,)?\s*"
+    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
     r"(?:de|het|der|die|dem|den|des|the)?\s*$", re.IGNORECASE)
 _ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
@@ -48,6 +48,8 @@ def affiliations(context: Context) -> None:
             if owner is None:
                 owner = _role_gap(context, index, persons, org)
             if owner is None and org_key[0] != "region":
+                owner = _signed_for(context, index, persons, actors, org, before)
+            if owner is None and org_key[0] != "region":
                 if _ROLE_FOR.search(before[-30:]) and _role_before(context, index, org.start):
                     person_key = _nearest(persons, org)
                     owner = (person_key, 0.85, "role-for-org")
@@ -62,6 +64,26 @@ def affiliations(context: Context) -> None:
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
     _contact_blocks(context)
+
+
+#: "für das Netzwerk X", "voor de Y": an actor someone signs or speaks for.
+_FOR_BEFORE = re.compile(r"\b(?:für|for|voor)\s+(?:den|dem|der|die|das|de|het|the)?\s*$", re.IGNORECASE)
+
+
+def _signed_for(context: Context, index: int, persons, actors, org, before: str):
+    """``Unterschrieben haben für X der Vorstandsvorsitzende Dr. A, für das Y Geschäftsführer B``: the
+    person after ``für X`` and a role word (no other actor between) speaks for X."""
+    if not _FOR_BEFORE.search(before[-25:]):
+        return None
+    after = [p for p in persons if org.end <= p[0].start <= org.end + 45]
+    if not after:
+        return None
+    person, key = after[0]
+    if any(org.end <= a.start < person.start for a, _ in actors):
+        return None
+    if not _role_before(context, index, person.start):
+        return None
+    return (key, 0.8, "signed-for")
 
 
 _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
@@ -149,6 +171,9 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:
                     if actor.start > agreement.end:
                         context.add("partyTo", key, agr_key, index, 0.85, "agreement-between")
+                if after[0].low in _WITH:
+                    for key in _other_side(context, index, agreement, actors):
+                        context.add("partyTo", key, agr_key, index, 0.75, "agreement-with")
             founded = _founded(context, agreement, actors)
             for key in founded:
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
@@ -166,7 +191,7 @@ def agreements(context: Context) -> None:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
                 elif _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
-                    for key, where in _nearby_list(context, index):
+                    for key, where in _section_members(context, index) or _nearby_list(context, index):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
             if context.has_verb(index, "coordinate"):
                 for actor, key in actors:
@@ -174,7 +199,9 @@ def agreements(context: Context) -> None:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
             if context.has_verb(index, "create") or founded or _CLUSTER_PURPOSE.search(
                     context.text[agreement.end:context.sentences[index].end]) or any(
-                    _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]):
+                    _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]) or any(
+                    _is_named(context, c) for i in range(index, index + 4)  # "Unter dem Namen X sind wir ..."
+                    for c, _ in context.mentions(i, "cluster")):
                 _establishes(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
@@ -184,6 +211,31 @@ def agreements(context: Context) -> None:
     for founding in [r for r in context.found.values() if r.kind == "establishes"]:
         for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == founding.subject]:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
+
+
+_WITH = {"mit", "met", "with", "med"}
+#: An actor after a dative article or a preposition is an object ("tritt dem Cluster X bei"), not the side
+#: that has the agreement.
+_OBJECT_BEFORE = re.compile(r"\b(?:dem|der|den|des|im|zum|zur|bei|von|mit|van|bij|met|aan|to|of|with|til|af|hos)\s+$",
+                            re.IGNORECASE)
+
+
+def _other_side(context: Context, index: int, agreement, actors) -> list:
+    """``A heeft een MoU met B``, ``Zugleich hat das Unternehmen einen Rahmenvertrag mit C``: the side
+    before the agreement word is a party too: the first actor there, else the company or the cluster
+    a phrase refers back to."""
+    from ingest.member_rules import COMPANY_PHRASE, previous_organisation
+
+    sentence = context.sentences[index]
+    before = [k for a, k in actors if a.end <= agreement.start
+              and not _HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])
+              and not _OBJECT_BEFORE.search(context.text[max(0, a.start - 12):a.start])]
+    if before:
+        return before[:1]
+    head = context.text[sentence.start:agreement.start]
+    if re.search(r"\b" + COMPANY_PHRASE, head, re.IGNORECASE):
+        return [k for _, k in previous_organisation(context, index)]
+    return _cluster_before(context, index, agreement.start, exclude=[k for _, k in actors])
 
 
 def _cluster_before(context: Context, index: int, offset: int, exclude) -> list:
@@ -227,7 +279,7 @@ _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganisee
 
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
-_FOUNDING = re.compile(r"\b(?:gründung|gründen|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
+_FOUNDING = re.compile(r"\b(?:gründung|gründen|grundstein|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etabler\w*"
                        r"|etablere|oprettelse|oprette|skabe|stiftelse|form|forming|vormen|danne)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
@@ -256,26 +308,49 @@ _PARTICIPANTS = re.compile(
     r"|unterzeichnern) (?:gehören|zählen)|(?:betrokken|deelnemers|partners|ondertekenaars|partijen)\s+(?:zijn|waren)"
     r"|(?:parterne|partnerne|deltagerne|underskriverne)\s+(?:er|var)|bag aftalen står|(?:the )?(?:partners|signatories"
     r"|parties|participants)\s+(?:are|were|include)|participating (?:are|were))\b", re.IGNORECASE)
+#: A word that refers back to the document just named ("erklären darin", "verklaren daarin", "state therein").
+_THEREIN = re.compile(r"\b(?:darin|hierin|daarin|therein|heri|deri)\b", re.IGNORECASE)
 #: A heading over the parties of an agreement named just before ("Partner:", "Ondertekenaars").
 _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deelnemer|partij|underskriver|deltager"
                             r"|parter|signator|parties|participant", re.IGNORECASE)
 
 
 def _announced_parties(context: Context, index: int):
-    """Parties named after a sentence with an agreement and a signing verb: the next sentence when
-    it opens with who takes part ("... unterzeichneten eine Absichtserklärung. Beteiligt sind A, B
+    """Parties named after a sentence with an agreement and a signing verb: the items under it when
+    it ends in a colon ("... ondertekend door de volgende partijen:"), the next sentence when it
+    opens with who takes part ("... unterzeichneten eine Absichtserklärung. Beteiligt sind A, B
     und C."), or the items under a heading of parties on the next lines."""
     from ingest.actor_names import is_list_heading, list_items
 
+    here = context.sentences[index]
+    if here.text.rstrip().endswith(":") and is_list_heading(here.text):  # "... ondertekend door de volgende partijen:"
+        items = list_items(context.text, context.sentences, index, context.zones)
+        return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]]
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
     sentence = context.sentences[nxt]
     if _PARTICIPANTS.match(sentence.text):
         return [(k, nxt) for _, k in context.mentions(nxt, "organisation", "cluster")]
+    if _THEREIN.search(sentence.text):  # "A, B und C erklären darin ihre Absicht, X zu gründen"
+        return [(k, nxt) for c, k in context.mentions(nxt, "organisation", "cluster")
+                if not _is_named(context, c)]
     if is_list_heading(sentence.text) and _PARTY_HEADING.search(sentence.text):
         items = list_items(context.text, context.sentences, nxt, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]
+    return []
+
+
+def _section_members(context: Context, index: int):
+    """"Die drei Partner hatten ... unterzeichnet" under a project profile: the members of the cluster
+    named nearest before (up to eight sentences back), when it has two or more."""
+    for back in range(0, 9):
+        clusters = context.mentions(index - back, "cluster") if index - back >= 0 else []
+        if clusters:
+            key = clusters[-1][1]
+            members = list(dict.fromkeys(r.subject for r in context.found.values()
+                                         if r.kind == "memberOf" and r.object == key))
+            return [(k, index) for k in members] if len(members) >= 2 else []
     return []
 
 
@@ -312,6 +387,27 @@ def _establishes(context: Context, index: int, agr_key) -> None:
                     for country in _countries(context):
                         context.add("locatedIn", key, country, index + distance, 0.6, "national-scope")
                 return
+    _establishes_referred(context, index, agr_key)
+
+
+def _establishes_referred(context: Context, index: int, agr_key) -> None:
+    """``De alliantie is met het convenant opgericht``, ``een intentieverklaring waarmee het netwerk
+    werd opgericht``, ``Met de overeenkomst wordt het X opgericht``: a founding verb and a cluster
+    named after the agreement word or a phrase that refers back to one."""
+    from ingest.member_rules import ANAPHOR, referenced_cluster
+
+    if not context.has_verb(index, "create"):
+        return
+    agreement_end = max(c.end for c, k in context.mentions(index, "agreement") if k == agr_key)
+    after = [k for c, k in context.mentions(index, "cluster") if c.start > agreement_end]
+    if not ANAPHOR.search(context.sentences[index].text) and not after:
+        return
+    if after:  # "Met de overeenkomst wordt het X opgericht"
+        context.add("establishes", agr_key, after[0], index, 0.7, "agreement-founds-named")
+        return
+    key = referenced_cluster(context, index)
+    if key is not None and ("partyTo", key, agr_key) not in context.found:  # a party is not what it founds
+        context.add("establishes", agr_key, key, index, 0.7, "agreement-founds-referred")
 
 
 #: "Das neue Netzwerk soll unter dem Namen X starten": the name is that of a new cluster.

@@ -61,6 +61,12 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
     return finder.join_slashes(found)
 
 
+#: English head words: in German text the capitalised English words before them are the name
+#: ("das Luxembourg Health Innovation Network"), not German common nouns.
+_ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consortium", "centre", "center",
+                  "institute", "foundation", "council", "agency", "association"}
+
+
 class _Finder(NameSpans):
     def legal(self) -> list[Candidate]:
         out = []
@@ -101,7 +107,8 @@ class _Finder(NameSpans):
                 continue  # "Klyngen Welfare Tech ...": a sentence-initial descriptor, not a name part
             kind = "cluster" if cluster and not (head and head[0] >= cluster[0]) else "organisation"
             head_class = head[1] if head and kind == "organisation" else ""
-            left = self._extend_left(self.t[:i], inner=set(), any_cap=False)
+            english = self.german and self.t[i + n - 1].low in _ENGLISH_HEADS  # "das Luxembourg Health Network"
+            left = self._extend_left(self.t[:i], inner=set(), any_cap=english)
             right, quoted = self._extend_right(i + n)
             if self.german and right and not left and not quoted and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):

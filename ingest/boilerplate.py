@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import Sentence
+from ingest.sentences import LIST_ITEM
+from ingest.actor_tables import COLUMN_GAP
 
 #: Lines that are page chrome in any of the languages read (matched at the start of a line).
 _CHROME = re.compile(
@@ -44,7 +46,6 @@ _CONTACT_HEADING = re.compile(
 _BLOCK_LINES = 8
 #: A line that ends with an abbreviation (a legal form, a title), not with a full stop.
 _ABBREVIATION_END = re.compile(r"(?:\b\w{1,3}\.\s?\w{1,3}\.|\b(?:Dr|Prof|Ltd|Inc|Co|St|Nr|Str)\.)$")
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 
 
 #: Dates and date ranges ("01/2024 - 12/2026", "3.5.2024") that look like phone numbers.
@@ -96,8 +97,8 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
                 prev = s.index - back
                 if prev < 0 or zones[prev] != "body" or len(sentences[prev].text) > 60 \
                         or sentences[prev].text.rstrip().endswith((".", ":", "!", "?")) \
-                        or _LIST_ITEM.match(sentences[prev].text):
-                    break
+                        or LIST_ITEM.match(sentences[prev].text) or COLUMN_GAP.search(sentences[prev].text):
+                    break  # an infobox line ("Zetel      Venlo") is no name or role line
                 zones[prev] = "contact"
     for s in sentences:
         if _CONTACT_HEADING.match(s.text.strip()):

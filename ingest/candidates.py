@@ -7,6 +7,7 @@ names.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.model import Mention
@@ -43,6 +44,29 @@ def clean_label(text: str) -> str:
     for mark in '„“”"«»‚‘’':
         text = text.replace(mark, "")
     return " ".join(text.split()).strip(" ,;:-")
+
+
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+
+
+def within_columns(candidates: list[Candidate]) -> list[Candidate]:
+    """An actor's name never spans a column gap of an infobox or an aligned table (``Penvoerder
+    Stichting X`` written ``Penvoerder      Stichting X``): the longest part between gaps stays."""
+    out = []
+    for cand in candidates:
+        if cand.kind not in ("organisation", "cluster", "person") or not _COLUMN_GAP.search(cand.text):
+            out.append(cand)
+            continue
+        cuts = [0] + [x for m in _COLUMN_GAP.finditer(cand.text) for x in (m.start(), m.end())] + [len(cand.text)]
+        parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+        a, b = max(parts, key=lambda p: p[1] - p[0])
+        text = cand.text[a:b]
+        if " " not in text:
+            continue  # "Organisatie      Land      Plaats": a table's header row names no one
+        out.append(Candidate(cand.kind, cand.start + a, cand.start + b, text, cand.sentence, clean_label(text),
+                             cand.rule, cand.confidence, {x for x in cand.aliases if x in text}, cand.head,
+                             cand.record))
+    return out
 
 
 def keep_longest(candidates: list[Candidate], priority: dict[str, int] | None = None) -> list[Candidate]:

@@ -22,10 +22,11 @@ from pathlib import Path
 from ingest.field_lexicon import FieldConcept, field_lexicon, stem
 from ingest.iris import slugify
 from ingest.lexicon import words
+from ingest.sentences import LIST_MARK
 
 _QUOTED = r"[„“”\"‚‘'«»]([^„“”\"‚‘'«»\n]{2,60})[“”\"‘’'«»]"
 _DE_ITEM = r"(?:[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]+(.+?)[ \t]*$", re.M)
+_LIST_LINE = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(.+?)[ \t]*$", re.M)
 _MAX_ITEM_WORDS = 6
 
 

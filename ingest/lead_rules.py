@@ -22,6 +22,7 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
+    r"|federführung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses))\b",
     re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
@@ -40,6 +41,10 @@ _FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+
                          r"(?:gegründet|ins leben gerufen|initiiert)\b", re.IGNORECASE)
 
 
+#: "liegt bei X", "ligt bij X", "lies with X": the holder of the lead.
+_AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
+
+
 def _cluster_of(context: Context, index: int, exclude=()):
     """The cluster a sentence names, else the one it refers to, else the page's cluster."""
     named = [k for _, k in context.mentions(index, "cluster") if k not in exclude]
@@ -55,7 +60,9 @@ def coordinators(context: Context) -> None:
         text = context.sentences[index].text
         if context.zones.get(index) != "body" or not _COORDINATOR.search(text) or context.mentions(index, "person"):
             continue
-        orgs = [k for _, k in context.mentions(index, "organisation")]
+        orgs = [k for _, k in context.mentions(index, "organisation")] or [
+            k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
+            if _AT.search(context.text[context.sentences[index].start:c.start])]
         if len(set(orgs)) != 1:
             continue
         target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)

@@ -13,6 +13,7 @@ import re
 
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
+from ingest.sentences import LIST_ITEM
 
 #: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
 #: page's cluster.
@@ -22,7 +23,7 @@ _GROUP = re.compile(
     re.IGNORECASE)
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
-    r"\b(?:(?:das|dem|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
+    r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
     r"\s+(?:\w+e[ns]?\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet"
@@ -34,7 +35,6 @@ _MEMBER = re.compile(
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
@@ -123,7 +123,7 @@ def members(context: Context) -> None:
         if target is None:
             continue
         if not [k for _, k in actors if k != target] and _THE_COMPANY.match(sentence.text):
-            actors = _previous_organisation(context, index)
+            actors = previous_organisation(context, index)
         for _, key in actors:
             if key != target:
                 context.add("memberOf", key, target, index, 0.65, "member-sentence")
@@ -133,13 +133,13 @@ def members(context: Context) -> None:
 
 #: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X", "It is
 #: one of sixty members of X").
-_THE_COMPANY = re.compile(r"^\s*(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
-                          r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization"
-                          r"|(?:it|es|het|den|det)\s+(?:is|ist|er|has|hat|heeft|har|was|war|var)\b)\b",
-                          re.IGNORECASE)
+COMPANY_PHRASE = (r"(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
+                  r"|het bedrijf|de onderneming|de organisatie|the organisation|the organization)\b")
+_THE_COMPANY = re.compile(r"^\s*(?:" + COMPANY_PHRASE + r"|(?:it|es|het|den|det)\s+(?:is|ist|er|has|hat|heeft|har|was"
+                          r"|war|var)\b)", re.IGNORECASE)
 
 
-def _previous_organisation(context: Context, index: int) -> list:
+def previous_organisation(context: Context, index: int) -> list:
     """The organisation that opens the nearest sentence before ``index`` (up to three back)."""
     for back in range(1, 4):
         found = context.mentions(index - back, "organisation") if index - back >= 0 else []
@@ -172,7 +172,7 @@ _PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 def _member_list(context: Context, index: int, target) -> None:
     """The list items right after a membership heading ("Our members include:")."""
     k = index + 1
-    while k < len(context.sentences) and _LIST_ITEM.match(context.sentences[k].text):
+    while k < len(context.sentences) and LIST_ITEM.match(context.sentences[k].text):
         for _, key in context.mentions(k, "organisation", "cluster"):
             if key != target:
                 context.add("memberOf", key, target, k, 0.7, "member-list")
@@ -214,8 +214,11 @@ def boards(context: Context) -> None:
             continue
         for item in context.sentences[index + 1:index + 12]:
             gap = context.text[context.sentences[item.index - 1].end:item.start]
-            if "\n\n" in gap and item.index > index + 1 or item.text.rstrip().endswith(".") and len(item.text) > 90:
-                break  # a blank line may separate the heading from its first item
+            bulleted = LIST_ITEM.match(item.text) and (item.index == index + 1 or LIST_ITEM.match(
+                context.sentences[item.index - 1].text))  # list items of a web page stand a blank line apart
+            if "\n\n" in gap and not bulleted and item.index > index + 1 or (
+                    item.text.rstrip().endswith(".") and len(item.text) > 90):
+                break  # a blank line may also separate the heading from its first item
             for _, key in context.mentions(item.index, "person"):
                 context.add("affiliatedWith", key, target, item.index, 0.7, "board-member")
 
@@ -251,7 +254,7 @@ def item_places(context: Context) -> None:
     """``- Orthovis B.V., Maastricht – implants``: a list item that opens with an organisation and a
     place after a comma locates it, under any heading."""
     for index, sentence in enumerate(context.sentences):
-        if context.zones.get(index) != "body" or not _LIST_ITEM.match(sentence.text):
+        if context.zones.get(index) != "body" or not LIST_ITEM.match(sentence.text):
             continue
         actors = context.mentions(index, "organisation", "cluster")
         if not actors or context.between(sentence.start, actors[0][0].start).strip(" -•·*–") != "":
@@ -288,7 +291,7 @@ def compositions(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.7, "consists-of")
         if sentence.text.rstrip().endswith(":"):  # "Konsortiet består af:" and a list
             k = index + 1
-            while k < len(context.sentences) and _LIST_ITEM.match(context.sentences[k].text):
+            while k < len(context.sentences) and LIST_ITEM.match(context.sentences[k].text):
                 actors = context.mentions(k, "organisation", "cluster")
                 for cand, key in actors[:1]:
                     if key != target:

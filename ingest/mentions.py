@@ -13,12 +13,14 @@ from ingest.actor_names import (appositives, copula_clusters, founded_names, lis
 from ingest.acting_names import acting_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
-from ingest.candidates import Candidate, keep_longest
+from ingest.candidates import Candidate, keep_longest, within_columns
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
+from ingest.records import profile_names
 from ingest.tables import table_names
-from ingest.tokens import tokenize
+from ingest.tokens import pattern, tokenize
 
 #: A legal form at the end of a name (the name is used without it later).
 _LEGAL_END = re.compile(r"\s+(?:GmbH|gGmbH|mbH|AG|e\.\s?V\.|B\.\s?V\.|N\.\s?V\.|A/S|ApS|I/S|AS|AB|Oy|Ltd\.?|Limited|CIC|CLG"
@@ -58,18 +60,43 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
             found += find_agreements(tokens, sentence.index, text, language)
     found += listed_names(text, language, sentences, zones) + appositives(text, language, sentences, zones)
     found += title_clusters(text, language, sentences, zones) + copula_clusters(text, language, sentences, zones)
-    found += founded_names(text, language, sentences, zones) + table_names(text, language, sentences, zones)
-    kept = keep_longest(found, PRIORITY)
+    found += (founded_names(text, language, sentences, zones) + table_names(text, language, sentences, zones)
+              + profile_names(text, sentences, zones))
+    kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    return keep_longest(kept + repeated_names(kept, text, sentences, zones), PRIORITY)
+    return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
+
+
+def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """``Uniwersytet X (Universität X)``: an organisation's name in brackets right after another is
+    the same actor in another language; each name becomes the other's alias."""
+    actors = [c for c in found if c.kind in ("organisation", "cluster")]
+    for a, b in zip(actors, actors[1:]):
+        if a.sentence == b.sentence and text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")":
+            a.aliases.add(b.label)
+            b.aliases.add(a.label)
+    return found
+
+
+#: A cluster name made of a descriptive compound and a proper name ("Medizintechnik-Netzwerk MedTech Saar").
+_DESCRIBED = re.compile(r"^\w+-(?:netzwerk|cluster|netwerk|netværk|network|allianz|bündnis|verbund|klynge)\s+(.+)$",
+                        re.IGNORECASE)
 
 
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
-                   zones: dict[int, str]) -> list[Candidate]:
+                   zones: dict[int, str], language: str = "und") -> list[Candidate]:
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
-    in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form."""
+    in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form
+    ("Vivameta" after "Vivameta GmbH" when the word is no common word)."""
     names = {}
+    legal = pattern("legal_forms", language)
     for cand in found:
+        bare = legal.sub("", cand.label).strip() if cand.rule == "legal-form" else ""
+        if len(bare) >= 5 and bare.isalpha() and bare[0].isupper() and zipf(bare, language) < COMMON_ZIPF:
+            names.setdefault(bare, cand)
+        described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
+        if described and " " in described.group(1):  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
+            cand.aliases.add(described.group(1))
         if cand.kind in ("organisation", "cluster"):
             bare = _LEGAL_END.sub("", cand.label) if cand.rule == "legal-form" else cand.label
             for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"

@@ -33,6 +33,10 @@ _REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|pu
                        r"rand)$)[a-zäöüß]{4,}(?<!ung)(?<!eit)(?<!aft)(?<!ion)(?<!nis)(?<!ent)(?<!e)(?<!ik)")
 
 
+#: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
+_TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
+
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
@@ -44,6 +48,7 @@ class NameSpans:
         self.clusters = wordlist("cluster_words", language)
         self.descriptors = wordlist("descriptors", language)
         self.roles = wordlist("roles", language)
+        self.agreements = wordlist("agreement_words", language)
         self.german = language == "de"
 
     # -- word tests ---------------------------------------------------------------------------
@@ -59,8 +64,8 @@ class NameSpans:
 
     def left_word(self, tok: Token) -> bool:
         """May a capitalised word before the head belong to the name?"""
-        if not self.name_word(tok) or self.descriptors.word(tok.text):
-            return False
+        if not self.name_word(tok) or self.descriptors.word(tok.text) or self.agreements.word(tok.text):
+            return False  # "Samenwerkingsovereenkomst Living Lab X": the agreement is no part of the name
         if self.german:
             if tok.index == 0:
                 return self.is_proper(tok)  # the first word of a sentence is capitalised anyway
@@ -91,7 +96,8 @@ class NameSpans:
         k = len(before) - 1
         while k >= 0 and len(taken) < 7:
             tok = before[k]
-            ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text)
+            ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text) \
+                and not self.agreements.word(tok.text)
             if ok:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
@@ -132,7 +138,8 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition):
+            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
+                                                           or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
                 definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
@@ -218,7 +225,11 @@ class NameSpans:
         return Candidate(kind, start, end, span, self.s, clean_label(span), rule, confidence)
 
     def _bracket_alias(self, cand: Candidate, end: int) -> None:
-        """``Name (ABBR)``: the abbreviation is another name of the same actor."""
+        """``Name (ABBR)``: the abbreviation is another name of the same actor; so is the name after a
+        colon in brackets (``Name (in Duitsland: Y)``, ``Name (englisch: Y)``)."""
+        translated = _TRANSLATED.match(self.text[end:end + 100])
+        if translated:
+            cand.aliases.add(" ".join(translated.group(1).split()))
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]

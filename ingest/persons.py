@@ -78,6 +78,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             cand = _make(text, sentence, run, "title-name", 0.95)
             cand.aliases.add(" ".join(text[m.start():run[-1].end].split()))
             out.append(cand)
+    out += _initials_names(text, sentence, tokens, titles, roles, inside)
     titled = covered(tokens, [(c.start, c.end) for c in out])
     words, reach = len([t for t in tokens if t.is_word]), -1  # reach: end of the last name found below
     for i, tok in enumerate(tokens):
@@ -107,6 +108,41 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             out.append(_make(text, sentence, run, "contact-name", 0.6))
         if out and out[-1].start == tok.start:
             reach = max(reach, out[-1].end)
+    return out
+
+
+#: Initials and a surname ("B. Hendrix", "J.W.M. Smeets", "M.H. van Rooij").
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}\s?(?:(?:van|de|der|den|ter|ten|von|zu)\s+){0,2}[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?\b")
+#: Before initials: a title or role word ("mevrouw", "mr.", "wethouder") or a column gap of a signature block.
+_BEFORE_INITIALS = re.compile(r"\S(?: {3,}|\t)$")
+
+
+def _initials_names(text: str, sentence: int, tokens: list[Token], titles, roles, inside) -> list[Candidate]:
+    """Initials and a surname after a title or a role word ("mevrouw B. Hendrix", "wethouder S. Kurvers"),
+    or opening a column of a signature block ("mr. J.W.M. Smeets      M.H. van Rooij")."""
+    if not tokens:
+        return []
+    out = []
+    title_at = {m.end(): m.start() for m in titles}  # where a title ending there starts
+    start = tokens[0].start
+    taken = [(t.start, t.end) for t in tokens if t.index in inside]
+    taken_starts = [a for a, _ in taken]
+    for m in _INITIALS.finditer(text, start, tokens[-1].end):
+        k = bisect_left(taken_starts, m.end())  # taken spans starting before the match ends
+        if k and taken[k - 1][1] > m.start() or any(a < m.end() and m.start() < b for a, b in taken[max(0, k - 3):k]):
+            continue
+        title = title_at.get(m.start(), title_at.get(m.start() - 1))
+        window = text[max(start, m.start() - 40):m.start()]  # a bounded look back: linear on long lines
+        words = window.split()
+        role = bool(words) and roles.word(words[-1].strip(",:")) is not None
+        opens = m.start() == start or bool(_BEFORE_INITIALS.search(window))
+        if title is None and not role and not opens:
+            continue
+        label = " ".join(m.group().split())
+        cand = Candidate("person", m.start(), m.end(), m.group(), sentence, label, "initials-name", 0.8)
+        if title is not None:
+            cand.aliases.add(" ".join(text[title:m.end()].split()))
+        out.append(cand)
     return out
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ingest.gazetteer import RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
+from ingest.sentences import LIST_MARK
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -105,7 +106,7 @@ def _gazetteer_spans(text: str, language: str):
 
 _TOWN = r"(?P<town>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
-#: X", a name before "in/i X", "X-based", a list item "Name, X (DK)".
+#: X", a name before "in/i X", "X-based", a list item "Name, X (DK)", a table cell "| X (NL) |".
 _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
@@ -113,10 +114,14 @@ _TOWN_CONTEXTS = [
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
-    re.compile(r"(?m)^\s*(?:[-•·*–]\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
+    re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
     # a company's legal form and its seat: "Kinetic Motion ApS, Svendborg – ...", "Tromsø Imaging AS, Tromsø (NO)"
     re.compile(r"(?<![\w/])(?:A/S|ApS|I/S|AS|AB|Oy|GmbH|AG|Ltd|B\.V\.|BV|N\.V\.|ehf\.)\s*,\s+" + _TOWN
                + r"(?=\s*(?:$|\([A-Z]{2}\)|[–|;]|-\s))", re.MULTILINE),
+    # the last cell of a row aligned with spaces ("Gemeente X      België    Kalmthout")
+    re.compile(r"(?m)(?<=   )" + _TOWN + r"[ \t]*$"),
+    # a table cell that holds nothing but a place ("| Winschoten (NL) |")
+    re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\))?[ \t]*(?=\|)"),
 ]
 
 

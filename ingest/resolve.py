@@ -67,6 +67,7 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
             groups[hit].append(cand)
             names[hit] |= forms
     groups, names = _merge_shortened(groups, names, language)
+    groups, names = _merge_initials(groups, names)
     entities, keys, used = [], {}, set()
     for group in groups:
         entity = _entity(group, language)
@@ -128,7 +129,8 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
 
 
 def _merge_shortened(groups, names, language):
-    """``Bündnis X`` and ``Bündnis X Weser-Ems``: a name plus a trailing place is the same actor."""
+    """``Bündnis X`` and ``Bündnis X Weser-Ems``: a name plus a trailing place is the same actor;
+    so is ``Stichting X`` and ``X``."""
     merged = True
     while merged:
         merged = False
@@ -136,7 +138,7 @@ def _merge_shortened(groups, names, language):
             for j, gj in enumerate(groups):
                 if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
                     continue
-                if any(_longer_by_place(a, b) for a in names[i] for b in names[j]):
+                if any(_longer_by_place(a, b) or _prefixed(a, b) for a in names[i] for b in names[j]):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -151,6 +153,38 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,4})(.+)$")
+
+
+def _merge_initials(groups, names):
+    """``S. Kurvers`` and ``Sandra Kurvers``: initials and a surname are the person whose given
+    names start with those letters, when exactly one such person is named."""
+    for i, group in enumerate(groups):
+        m = _INITIALS.match(group[0].label) if group[0].kind == "person" else None
+        if m is None:
+            continue
+        surname, first = m.group(2).strip(), m.group(1)[0]
+        fits = [j for j, other in enumerate(groups) if j != i and other[0].kind == "person"
+                and not _INITIALS.match(other[0].label) and other[0].label.endswith(" " + surname)
+                and other[0].label.startswith(first)]
+        if len(fits) == 1:
+            j = fits[0]
+            groups[j] += group
+            names[j] |= names[i]
+            del groups[i], names[i]
+            return _merge_initials(groups, names)
+    return groups, names
+
+
+#: Words that open a name as its legal form ("Stichting Zorggroep X" is "Zorggroep X").
+_LEGAL_PREFIXES = ("stichting ",)
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """Is ``b`` the name ``a`` with a legal-form word before it (``stichting zorggroep x``)?"""
+    return any(b == prefix + a for prefix in _LEGAL_PREFIXES)
 
 
 def _entity(group: list[Candidate], language: str) -> Entity:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ingest.model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
-_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR|[A-Z])\."
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR|[A-Z])\."
                              r"|\be\.\s?V\.)$")
 
 
@@ -59,7 +59,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     return sentences
 
 
-_LIST_START = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
+#: The marker that opens a list item: a bullet, a number or a lower-case letter ("- ", "2) ", "b. ").
+LIST_MARK = r"(?:\d{1,2}[.)]|[a-z][.)]|[-•·*–])"
+LIST_ITEM = re.compile(rf"^\s*{LIST_MARK}\s")
 #: A line that ends with a legal form ends a name: a record line ("Dr. X, CEO, Y GmbH"), not prose.
 _ENDS_NAME = re.compile(r"(?:\b(?:GmbH|gGmbH|mbH|AG|e\.\s?V|B\.V|N\.V|A/S|ApS|Ltd|Inc|AS|AB|Oy)\.?)$")
 #: A table row ("NHS Orkney    | NHS territorial board | Kirkwall"): one sentence, never wrapped prose.
@@ -67,22 +69,28 @@ _TABLE_ROW = re.compile(r"\S\s*\|\s*\S")
 #: A labelled record line ("Author: Dr X, Programme Manager"): a line of its own.
 _FIELD_LINE = re.compile(r"^\s*[A-ZÀ-Þ][\w ]{0,25}:\s")
 #: A line that starts with a title or a bracketed role opens a new record ("Prof. Dr. X (Vorsitz)").
-_STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|ir\.|drs\.)\s")
+_STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|ir\.|drs\.)\s"
+                            r"|^\s*[A-ZÄÖÜÅÆØ][\w-]*(?: [\w-]+)?:\s")  # or a key ("Partner: A; B")
+
+
+#: Columns aligned with spaces or tabs: a table row or an infobox line, never wrapped prose.
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
 def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
-    next line when that one follows directly, is no list item or table row, opens no record (a title
-    or a label such as ``Author:``) and is itself long or ends the sentence (a short line without a full stop is a record line)."""
+    next line when that one follows directly, is no list item, table row or aligned row, opens no
+    record (a title, a key or a label such as ``Author:``) and is itself long or ends the sentence (a
+    short line without a full stop is a record line)."""
     out: list[tuple[int, str]] = []
     for offset, line in lines:
         if out:
             prev_offset, prev = out[-1]
             follows = prev_offset + len(prev) + 1 == offset
             if (follows and len(prev.rstrip()) >= 50 and prev.rstrip()[-1:].isalpha()
-                    and line.lstrip()[:1].isalpha() and not _LIST_START.match(line) and not _LIST_START.match(prev)
+                    and line.lstrip()[:1].isalpha() and not LIST_ITEM.match(line) and not LIST_ITEM.match(prev)
                     and not _STARTS_RECORD.match(line) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(line)
-                    and not _FIELD_LINE.match(line)
+                    and not _COLUMNS.search(prev) and not _COLUMNS.search(line) and not _FIELD_LINE.match(line)
                     and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
                     and not (_ENDS_NAME.search(prev.rstrip()) and line.lstrip()[:1].isupper())):
                 out[-1] = (prev_offset, text[prev_offset:offset + len(line)])

@@ -10,6 +10,7 @@ import re
 
 from ingest.iris import normalise_name
 from ingest.relations import Context
+from ingest.sentences import LIST_ITEM
 from ingest.tables import cells
 from ingest.tokens import wordlist
 
@@ -34,14 +35,13 @@ _CONTACT_ROLE = re.compile(r"^\s*(?:servicestelle|geschäftsstelle|koordinierung
                            r"|clustermanagement"
                            r"|netzwerkmanagement|secretariaat|sekretariat|secretariat|coordination|coördinatie"
                            r"|projektbüro|programmbüro|kontaktstelle)\s*:?\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•·*–])\s")
 
 
 # -- coordinates fields ------------------------------------------------------------------------
 def field_coordination(context: Context) -> None:
     """``Die Handlungsfelder X werden von A übernommen`` (also elliptic, and "die ersten beiden")."""
     items = [(c, k) for i in sorted(context.by_sentence) for c, k in context.mentions(i, "field")
-             if _LIST_ITEM.match(context.sentences[i].text)]
+             if LIST_ITEM.match(context.sentences[i].text)]
     previous_verb = False
     for index in sorted(context.by_sentence):
         verb = context.has_verb(index, "coordinate")
@@ -202,12 +202,12 @@ def _topic_cluster(context: Context) -> None:
         if context.zones.get(index) != "body":
             continue
         text = context.sentences[index].text
-        if _LIST_ITEM.match(text) and len(text.split()) > 7:
+        if LIST_ITEM.match(text) and len(text.split()) > 7:
             continue  # a long bullet describes measures, not the cluster's fields
         for cand, key in context.mentions(index, "field"):
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, index)
-            if _LIST_ITEM.match(text):
+            if LIST_ITEM.match(text):
                 counts[key] += 1
     for key, n in counts.items():
         if n >= 2:
