@@ -22,9 +22,6 @@ from ingest.records import profile_names
 from ingest.tables import table_names
 from ingest.tokens import pattern, tokenize
 
-#: A legal form at the end of a name (the name is used without it later).
-_LEGAL_END = re.compile(r"\s+(?:GmbH|gGmbH|mbH|AG|e\.\s?V\.|B\.\s?V\.|N\.\s?V\.|A/S|ApS|I/S|AS|AB|Oy|Ltd\.?|Limited|CIC|CLG"
-                        r"|PLC|plc|Inc\.?|LLC)$")
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
 
@@ -89,16 +86,16 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
     in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form
     ("Vivameta" after "Vivameta GmbH" when the word is no common word)."""
     names = {}
-    legal = pattern("legal_forms", language)
+    legal_end = re.compile(r"\s+(?:" + pattern("legal_forms", language).pattern + r")$")  # the lexicon's forms
     for cand in found:
-        bare = legal.sub("", cand.label).strip() if cand.rule == "legal-form" else ""
-        if len(bare) >= 5 and bare.isalpha() and bare[0].isupper() and zipf(bare, language) < COMMON_ZIPF:
+        bare = legal_end.sub("", cand.label) if cand.rule == "legal-form" else cand.label
+        if (bare != cand.label and len(bare) >= 5 and bare.isalpha() and bare[0].isupper()
+                and zipf(bare, language) < COMMON_ZIPF):
             names.setdefault(bare, cand)
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         if described and " " in described.group(1):  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
             cand.aliases.add(described.group(1))
         if cand.kind in ("organisation", "cluster"):
-            bare = _LEGAL_END.sub("", cand.label) if cand.rule == "legal-form" else cand.label
             for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"
                 if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])):
                     names.setdefault(name, cand)
