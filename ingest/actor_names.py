@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_tables import RULE_ROW, actor_tables, is_header_row
 from ingest.candidates import Candidate, clean_label
 from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
+from ingest.tables import RULE_ROW, is_header_row
 from ingest.tokens import CALENDAR, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
@@ -74,9 +74,9 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
 
 
 def listed_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:
-    """Organisations named by list items under a heading that announces actors, and by the actor
-    cells of a table (``| Naam | Plaats |``) and the value of a lead or partners line (``Partner: A;
-    B, Ort``); a trailing place (``Peelland Ziekenhuis, Helmond``,
+    """Organisations named by list items under a heading that announces actors and by the value of a
+    lead or partners line (``Partner: A; B, Ort``; the cells of tables are read by
+    :func:`ingest.tables.table_names`); a trailing place (``Peelland Ziekenhuis, Helmond``,
     ``AZ Maritiem, Ostend (BE)``) is cut off."""
     out = []
     for s in sentences:
@@ -94,12 +94,6 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
                 name = name_run(text, language, record.sentence, start)
                 if name is not None:
                     out.append(name)
-    for table in actor_tables(sentences, zones):
-        for row in table.rows:
-            cell = table.cell(row, table.actor)
-            name = name_run(text, language, row, cell[0]) if cell else None
-            if name is not None:
-                out.append(name)
     return out
 
 

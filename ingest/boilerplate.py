@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.model import Sentence
 from ingest.sentences import LIST_ITEM
-from ingest.actor_tables import COLUMN_GAP
+from ingest.tables import COLUMN_GAP
 
 #: Lines that are page chrome in any of the languages read (matched at the start of a line).
 _CHROME = re.compile(

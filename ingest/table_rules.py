@@ -1,14 +1,18 @@
-"""Relations read from pipe tables (:mod:`ingest.tables`).
+"""Relations read from the tables of a page (:mod:`ingest.tables`).
 
 * a table of consortia (``| Project | Lead partner | Partners | Focus |``): the actors of the lead
   cell coordinate the row's project and are members of it, the actors of the partners cell are
   members, the fields of the focus cell are its fields (``table-project``);
-* a table of actors (``Partner | Type | Base``): each row's actor is a member of the cluster the
-  page is about (or the one the sentence before the table refers to), ``(lead partner)`` after it
-  makes it the coordinator; when the sentence before the table has an agreement and a signing verb
-  (``The MoU would be signed by the following five organisations:``) the actors are its parties
-  (``table-actor``); the fields of a focus or expertise column are the actor's;
-* in either, ``A, Town (CC)`` in a cell or a place column locates the actor (``table-place``).
+* a table of actors (``Partner | Type | Base``, ``| Naam | Type | Plaats |``): each row's actor is a
+  member of the cluster the sentence before the table refers to, else the page's cluster, when the
+  header says the rows are partners, members or signatories, or the page title or a line above the
+  table speaks of members (``Ledenoverzicht``, ``Our members``) (``table-actor``); ``(lead partner)``
+  after the name or a type cell ``coördinator`` makes it the coordinator (``table-lead``); when the
+  sentence before the table has an agreement and a signing verb (``The MoU would be signed by the
+  following five organisations:``) the actors are its parties; a focus column gives the actor's
+  fields;
+* in either, ``A, Town (CC)`` in a cell and every region of a place column locate the actor
+  (``table-place``).
 """
 from __future__ import annotations
 
@@ -16,9 +20,12 @@ import re
 
 from ingest.member_rules import LEAD_MARK, referenced_cluster, topic_cluster
 from ingest.relations import Context
-from ingest.tables import find_tables
+from ingest.tables import LEAD_CELL, Table, find_tables
 
 _PLACE_GAP = re.compile(r"^\s*,\s*$")
+#: Words that say a table lists members.
+_MEMBERS = re.compile(r"\b(?:leden\w*|lidorganisaties|mitglieder\w*|members?|membership|medlem\w*|deelnemers"
+                      r"|teilnehmer\w*|participants|partner\w*|partners)\b", re.IGNORECASE)
 
 
 def tables(context: Context) -> None:
@@ -54,7 +61,7 @@ def _place(context: Context, index: int, cand, key, span) -> None:
             break
 
 
-def _projects(context: Context, table) -> None:
+def _projects(context: Context, table: Table) -> None:
     project, lead = table.column("project"), table.column("lead")
     for sentence, row in table.rows:
         if project >= len(row):
@@ -77,38 +84,52 @@ def _projects(context: Context, table) -> None:
                     context.add("focusesOn", cluster, fkey, sentence.index, 0.7, "table-project")
 
 
-def _actors(context: Context, table) -> None:
-    column = table.column("actors")
-    if column is None:
-        column = table.column("lead")
-    places = [c for c, role in enumerate(table.roles) if role == "place"]
-    focus = [c for c, role in enumerate(table.roles) if role == "focus"]
+def _speaks_of_members(context: Context, header: int) -> bool:
+    """The page title or one of the six sentences above the header row speaks of members."""
+    return any(_MEMBERS.search(context.sentences[i].text) for i in [0, *range(max(0, header - 6), header)]
+               if i < header)
+
+
+def _group(context: Context, table: Table) -> str | None:
+    """The cluster whose members the table lists, or None."""
+    header = table.header.index
+    if not (table.lists_group(context.text) or _speaks_of_members(context, header)):
+        return None
+    return (referenced_cluster(context, header - 1) if header else None) or topic_cluster(context)
+
+
+def _actors(context: Context, table: Table) -> None:
+    column = table.actor_column()
+    target = _group(context, table)
     intro = table.header.index - 1
-    target = referenced_cluster(context, intro) if intro >= 0 else None
-    target = target or topic_cluster(context)
     agreements = []
     if intro >= 0 and context.zones.get(intro) == "body" and context.has_verb(intro, "sign"):
         agreements = [k for _, k in context.mentions(intro, "agreement")]
     for sentence, row in table.rows:
         if column >= len(row):
             continue
-        found = _cell_actors(context, sentence.index, row[column])[:1]
-        for cand, key in found:
-            if target is not None and key != target:
-                context.add("memberOf", key, target, sentence.index, 0.7, "table-actor")
-                if LEAD_MARK.match(context.between(cand.end, row[column][1])):
-                    context.add("coordinates", key, target, sentence.index, 0.7, "table-actor")
-            for agreement in agreements:
-                context.add("partyTo", key, agreement, sentence.index, 0.7, "table-actor")
-            _place(context, sentence.index, cand, key, row[column])
-            for col in places:
-                if col < len(row):
-                    for _, rkey in _in_cell(context, sentence.index, row[col], "region")[:1]:
-                        context.add("locatedIn", key, rkey, sentence.index, 0.7, "table-place")
-            for col in focus:
-                if col < len(row):
-                    for _, fkey in _in_cell(context, sentence.index, row[col], "field"):
-                        context.add("focusesOn", key, fkey, sentence.index, 0.7, "table-actor")
+        cell = row[column]
+        actors = _cell_actors(context, sentence.index, cell) or [
+            (c, k) for c, k in context.mentions(sentence.index, "organisation", "cluster") if cell[0] <= c.start < cell[1]]
+        if not actors:
+            continue
+        cand, key = actors[0]
+        _place(context, sentence.index, cand, key, cell)
+        for col in table.columns("place"):
+            for _, rkey in _in_cell(context, sentence.index, row[col], "region") if col < len(row) else ():
+                context.add("locatedIn", key, rkey, sentence.index, 0.7, "table-place")
+        for col in table.columns("focus"):
+            for _, fkey in _in_cell(context, sentence.index, row[col], "field") if col < len(row) else ():
+                context.add("focusesOn", key, fkey, sentence.index, 0.7, "table-actor")
+        for agreement in agreements:
+            context.add("partyTo", key, agreement, sentence.index, 0.7, "table-actor")
+        if target is None or key == target:
+            continue
+        context.add("memberOf", key, target, sentence.index, 0.7, "table-actor")
+        kind = table.column("type")
+        if LEAD_MARK.match(context.between(cand.end, cell[1])) or (
+                kind is not None and kind < len(row) and LEAD_CELL.search(context.text[slice(*row[kind])])):
+            context.add("coordinates", key, target, sentence.index, 0.7, "table-lead")
 
 
 RULES = [tables]
