@@ -72,7 +72,7 @@ def explain_text(extraction: Extraction, *, decisions: Sequence = ()) -> str:
     mine = [d for d in decisions if doc.doc_id in d.documents]
     if mine:
         lines += ["", "== merged with names in other documents"]
-        lines += [f"  {d.names[0]!r} = {d.names[1]!r}  {d.rule} {d.score:.2f}: {d.reason}" for d in mine]
+        lines += [f"  {' = '.join(map(repr, d.names))}  {d.rule} {d.score:.2f}: {d.reason}" for d in mine]
     return "\n".join(lines) + "\n"
 
 
@@ -112,7 +112,7 @@ def explain_html(extractions: Sequence[Extraction], *, decisions: Sequence = ())
         mine = [d for d in decisions if x.document.doc_id in d.documents]
         if mine:
             parts.append("<ul>" + "".join(
-                f"<li>{html.escape(d.names[0])} = {html.escape(d.names[1])}: {html.escape(d.rule)} "
+                f"<li>{html.escape(' = '.join(d.names))}: {html.escape(d.rule)} "
                 f"{d.score:.2f}, {html.escape(d.reason)}</li>" for d in mine) + "</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -46,7 +46,7 @@ class MergeDecision:
 
     into: Key  #: the key of the merged node
     keys: tuple[Key, Key]  #: the two keys joined
-    names: tuple[str, str]  #: the names that matched
+    names: tuple[str, ...]  #: the names that matched, then the two nodes' labels when those differ from them
     rule: str  #: shared-name, abbreviation, translation or curation
     score: float
     reason: str
@@ -222,8 +222,10 @@ def _join(candidates, forbidden, nodes, report) -> dict[Key, set[Key]]:
         members[ra] = group_a | group_b
         members.pop(rb, None)
         documents = tuple(sorted(nodes[a].documents | nodes[b].documents))
-        report.decisions.append(MergeDecision(a, (a, b), (name_a, name_b), match.rule,
-                                              score, match.reason, documents))
+        # "Medicon Valley" is a name of both "Medicon Valley" and "Medicon Valley Alliance": the
+        # decision names the two labels as well, so it always holds the two names it made one.
+        names = tuple(dict.fromkeys((name_a, name_b, nodes[a].label, nodes[b].label)))
+        report.decisions.append(MergeDecision(a, (a, b), names, match.rule, score, match.reason, documents))
     return members
 
 

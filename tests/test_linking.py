@@ -171,3 +171,22 @@ def test_a_region_with_a_parent_keeps_it():
                    [("partOf", "nordrhein-westfalen", "germany", 0.9, "gazetteer-parent")])
     part = {(r.subject[1], r.object[1]) for r in link_regions(x).relations if r.kind == "partOf"}
     assert part == {("nordrhein-westfalen", "germany"), ("germany", "europe")}
+
+
+def test_a_merge_through_a_name_both_nodes_share_records_their_two_labels_and_conforms():
+    one = extraction("one", "en", "Medicon Valley runs the secretariat.",
+                     [("cluster", "medicon-valley", "Medicon Valley", (), 0.8)])
+    two = extraction("two", "en", "Medicon Valley Alliance (Medicon Valley) signed.",
+                     [("cluster", "medicon-valley-alliance", "Medicon Valley Alliance", ("Medicon Valley",), 0.8)])
+    linked, report = link_documents([one, two])
+    decision = next(d for d in report.decisions if d.rule == "shared-name")
+    assert set(decision.names) == {"Medicon Valley", "Medicon Valley Alliance"}
+    dataset = new_dataset()
+    for x in linked:
+        add_extraction(dataset, x, decisions=report.decisions)
+    everything = union(dataset)
+    names = {str(n) for d in everything.subjects(RDF.type, HIN.MergeDecision)
+             for n in everything.objects(d, HIN.mergedName)}
+    assert names == {"Medicon Valley", "Medicon Valley Alliance"}
+    result = validate(dataset)
+    assert result.conforms, result.text
