@@ -176,6 +176,8 @@ class _Shape:
         #: The distinct focus nodes (with their graph), to join the rest of a query with.
         self.focus = (f"{{ SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {target} }} }} }}" if per_graph
                       else f"{{ SELECT DISTINCT ?this WHERE {{ {target} }} }}")
+        #: Whether ``?this`` is a focus node (in the graph at hand), for :meth:`_failing`.
+        self.is_focus = f"COALESCE(EXISTS {{ {target} }}, false)"
 
     def checks(self) -> Iterator[Check]:
         done = set()
@@ -203,8 +205,8 @@ class _Shape:
                     keep = partial(range_fails, predicate, self.g.value(self.shape, predicate))
                 else:
                     condition = f"!COALESCE({condition}, false)"
-                yield self._check(component, "SELECT DISTINCT {g} ?this ?value WHERE {{ {focus} {inner} }}",
-                                  f"{self.values} FILTER({condition})", keep)
+                yield self._check(component, "SELECT DISTINCT {g} ?this ?value WHERE {{ {inner} }}",
+                                  f"{self.values} {self._failing(condition)}", keep)
             done.add(predicate)
 
     # -- one result per value node ------------------------------------------------------------
@@ -251,6 +253,9 @@ class _Shape:
         bound = self.g.value(self.shape, predicate)
         if self.path is None or not isinstance(bound, Literal) or not isinstance(bound.value, int):
             raise UnsupportedShapeError(self.shape, _name(predicate), "needs sh:path and an integer")
+        if predicate == SH.minCount and bound.value == 1:  # the common case, without counting
+            return self._check(SH.MinCountConstraintComponent, "SELECT DISTINCT {g} ?this WHERE {{ {inner} }}",
+                               f"{{ {self.target} }} FILTER NOT EXISTS {{ {self.values} }}")
         test = f"?n < {bound.value}" if predicate == SH.minCount else f"?n > {bound.value}"
         return self._check(_component(predicate),
                            "SELECT {g} ?this WHERE {{ {{ SELECT {g} ?this (COUNT(DISTINCT ?value) AS ?n) "
@@ -258,9 +263,11 @@ class _Shape:
                            + test + ") }}", self.values)
 
     def _unique_lang(self) -> Check:
+        # the nodes with two values in one language first, then whether they are focus nodes
         return self._check(SH.UniqueLangConstraintComponent,
-                           "SELECT {g} ?this WHERE {{ {focus} {inner} }} GROUP BY {g} ?this ?lang "
-                           "HAVING (COUNT(DISTINCT ?value) > 1)",
+                           "SELECT {g} ?this WHERE {{ {{ SELECT {g} ?this ?lang WHERE {{ {inner} }} "
+                           "GROUP BY {g} ?this ?lang HAVING (COUNT(DISTINCT ?value) > 1) }} "
+                           "{focus_test} }}",
                            f'{self.values} FILTER(isLiteral(?value) && LANG(?value) != "") '
                            "BIND(LCASE(LANG(?value)) AS ?lang)")
 
@@ -274,8 +281,8 @@ class _Shape:
         ok = (f"({left} && {right} && STR(?value) {op} STR(?o)) || "
               f"(!{left} && !{right} && COALESCE({typed_v} {op} {typed_o}, false))")
         return self._check(_component(predicate),
-                           "SELECT DISTINCT {g} ?this ?value ?o WHERE {{ {focus} {inner} }}",
-                           f"{self.values} . ?this {sparql_term(other)} ?o FILTER(!COALESCE({ok}, false))")
+                           "SELECT DISTINCT {g} ?this ?value ?o WHERE {{ {inner} }}",
+                           f"{self.values} . ?this {sparql_term(other)} ?o {self._failing(f'!COALESCE({ok}, false)')}")
 
     def _qualified(self) -> Iterator[Check]:
         if self.g.value(self.shape, SH.qualifiedValueShapesDisjoint) == Literal(True):
@@ -332,9 +339,22 @@ class _Shape:
 
     def _scoped(self, template: str, inner: str) -> str:
         """The query: ``{g}`` the graph variable, ``{focus}`` the focus nodes, ``{inner}`` a
-        pattern evaluated in the focus node's graph."""
+        pattern evaluated in the focus node's graph, ``{focus_test}`` a filter keeping the rows
+        whose ``?this`` is a focus node in graph ``?g``."""
         return template.format(g="?g" if self.per_graph else "", focus="" if self.path is None else self.focus,
-                               inner=self._in_graph(inner))
+                               inner=self._in_graph(inner),
+                               focus_test=f"FILTER(COALESCE(EXISTS {{ {self._in_graph(self.target)} }}, false))")
+
+    def _failing(self, condition: str) -> str:
+        """A filter keeping the values of :attr:`values` that fail ``condition`` at focus nodes.
+
+        A property shape's values are found first and only the failing ones tested for a focus
+        node: oxigraph evaluates an EXISTS inside an expression row by row, after the condition,
+        whereas it would join every focus node with every value for a FILTER EXISTS or a
+        sub-select of the focus nodes (and cannot select them inside ``GRAPH ?g``: it evaluates
+        a sub-select there over all graphs).
+        """
+        return f"FILTER({condition})" if self.path is None else f"FILTER(({condition}) && {self.is_focus})"
 
     def _in_graph(self, pattern: str) -> str:
         return f"GRAPH ?g {{ {pattern} }}" if self.per_graph else f"{{ {pattern} }}"
