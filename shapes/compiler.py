@@ -77,6 +77,9 @@ class Check:
     #: For a row whose ``?value`` is an ill-typed literal: whether it is a result (value ranges,
     #: where pySHACL's comparison decides, see :func:`range_fails`).
     keep: Callable[[Node], bool] | None = None
+    #: The SPARQL group binding ``?this`` to the focus nodes (in a graph); where it matches
+    #: nothing, the query finds nothing.
+    target: str = ""
 
 
 def compile_shapes(shapes: Graph, *, per_graph: bool = True) -> list[Check]:
@@ -329,13 +332,13 @@ class _Shape:
         query = (prefixes + f"SELECT {projection[1] or ''}"
                  f"{'?g ' if self.per_graph else ''}?this {others} WHERE {{ {where} }}")
         return Check(self.shape, SH.SPARQLConstraintComponent, query, self.path, self.severity,
-                     messages, substitute=True)
+                     messages, substitute=True, target=self.target)
 
     # -- assembling -------------------------------------------------------------------------------
 
     def _check(self, component: URIRef, template: str, inner: str, keep: Callable | None = None) -> Check:
         return Check(self.shape, component, self._scoped(template, inner), self.path, self.severity,
-                     self.messages, keep=keep)
+                     self.messages, keep=keep, target=self.target)
 
     def _scoped(self, template: str, inner: str) -> str:
         """The query: ``{g}`` the graph variable, ``{focus}`` the focus nodes, ``{inner}`` a
