@@ -179,8 +179,6 @@ class _Shape:
         #: The distinct focus nodes (with their graph), to join the rest of a query with.
         self.focus = (f"{{ SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {target} }} }} }}" if per_graph
                       else f"{{ SELECT DISTINCT ?this WHERE {{ {target} }} }}")
-        #: Whether ``?this`` is a focus node (in the graph at hand), for :meth:`_failing`.
-        self.is_focus = f"COALESCE(EXISTS {{ {target} }}, false)"
 
     def checks(self) -> Iterator[Check]:
         done = set()
@@ -357,7 +355,9 @@ class _Shape:
         sub-select of the focus nodes (and cannot select them inside ``GRAPH ?g``: it evaluates
         a sub-select there over all graphs).
         """
-        return f"FILTER({condition})" if self.path is None else f"FILTER(({condition}) && {self.is_focus})"
+        if self.path is None:  # a node shape's values are its focus nodes
+            return f"FILTER({condition})"
+        return f"FILTER(({condition}) && COALESCE(EXISTS {{ {self.target} }}, false))"
 
     def _in_graph(self, pattern: str) -> str:
         return f"GRAPH ?g {{ {pattern} }}" if self.per_graph else f"{{ {pattern} }}"
