@@ -77,6 +77,9 @@ class Check:
     #: For a row whose ``?value`` is an ill-typed literal: whether it is a result (value ranges,
     #: where pySHACL's comparison decides, see :func:`range_fails`).
     keep: Callable[[Node], bool] | None = None
+    #: The SPARQL group binding ``?this`` to the focus nodes (in a graph); where it matches
+    #: nothing, the query finds nothing.
+    target: str = ""
 
 
 def compile_shapes(shapes: Graph, *, per_graph: bool = True) -> list[Check]:
@@ -203,8 +206,8 @@ class _Shape:
                     keep = partial(range_fails, predicate, self.g.value(self.shape, predicate))
                 else:
                     condition = f"!COALESCE({condition}, false)"
-                yield self._check(component, "SELECT DISTINCT {g} ?this ?value WHERE {{ {focus} {inner} }}",
-                                  f"{self.values} FILTER({condition})", keep)
+                yield self._check(component, "SELECT DISTINCT {g} ?this ?value WHERE {{ {inner} }}",
+                                  f"{self.values} {self._failing(condition)}", keep)
             done.add(predicate)
 
     # -- one result per value node ------------------------------------------------------------
@@ -251,6 +254,9 @@ class _Shape:
         bound = self.g.value(self.shape, predicate)
         if self.path is None or not isinstance(bound, Literal) or not isinstance(bound.value, int):
             raise UnsupportedShapeError(self.shape, _name(predicate), "needs sh:path and an integer")
+        if predicate == SH.minCount and bound.value == 1:  # the common case, without counting
+            return self._check(SH.MinCountConstraintComponent, "SELECT DISTINCT {g} ?this WHERE {{ {inner} }}",
+                               f"{{ {self.target} }} FILTER NOT EXISTS {{ {self.values} }}")
         test = f"?n < {bound.value}" if predicate == SH.minCount else f"?n > {bound.value}"
         return self._check(_component(predicate),
                            "SELECT {g} ?this WHERE {{ {{ SELECT {g} ?this (COUNT(DISTINCT ?value) AS ?n) "
@@ -258,9 +264,11 @@ class _Shape:
                            + test + ") }}", self.values)
 
     def _unique_lang(self) -> Check:
+        # the nodes with two values in one language first, then whether they are focus nodes
         return self._check(SH.UniqueLangConstraintComponent,
-                           "SELECT {g} ?this WHERE {{ {focus} {inner} }} GROUP BY {g} ?this ?lang "
-                           "HAVING (COUNT(DISTINCT ?value) > 1)",
+                           "SELECT {g} ?this WHERE {{ {{ SELECT {g} ?this ?lang WHERE {{ {inner} }} "
+                           "GROUP BY {g} ?this ?lang HAVING (COUNT(DISTINCT ?value) > 1) }} "
+                           "{focus_test} }}",
                            f'{self.values} FILTER(isLiteral(?value) && LANG(?value) != "") '
                            "BIND(LCASE(LANG(?value)) AS ?lang)")
 
@@ -274,8 +282,8 @@ class _Shape:
         ok = (f"({left} && {right} && STR(?value) {op} STR(?o)) || "
               f"(!{left} && !{right} && COALESCE({typed_v} {op} {typed_o}, false))")
         return self._check(_component(predicate),
-                           "SELECT DISTINCT {g} ?this ?value ?o WHERE {{ {focus} {inner} }}",
-                           f"{self.values} . ?this {sparql_term(other)} ?o FILTER(!COALESCE({ok}, false))")
+                           "SELECT DISTINCT {g} ?this ?value ?o WHERE {{ {inner} }}",
+                           f"{self.values} . ?this {sparql_term(other)} ?o {self._failing(f'!COALESCE({ok}, false)')}")
 
     def _qualified(self) -> Iterator[Check]:
         if self.g.value(self.shape, SH.qualifiedValueShapesDisjoint) == Literal(True):
@@ -322,19 +330,34 @@ class _Shape:
         query = (prefixes + f"SELECT {projection[1] or ''}"
                  f"{'?g ' if self.per_graph else ''}?this {others} WHERE {{ {where} }}")
         return Check(self.shape, SH.SPARQLConstraintComponent, query, self.path, self.severity,
-                     messages, substitute=True)
+                     messages, substitute=True, target=self.target)
 
     # -- assembling -------------------------------------------------------------------------------
 
     def _check(self, component: URIRef, template: str, inner: str, keep: Callable | None = None) -> Check:
         return Check(self.shape, component, self._scoped(template, inner), self.path, self.severity,
-                     self.messages, keep=keep)
+                     self.messages, keep=keep, target=self.target)
 
     def _scoped(self, template: str, inner: str) -> str:
         """The query: ``{g}`` the graph variable, ``{focus}`` the focus nodes, ``{inner}`` a
-        pattern evaluated in the focus node's graph."""
+        pattern evaluated in the focus node's graph, ``{focus_test}`` a filter keeping the rows
+        whose ``?this`` is a focus node in graph ``?g``."""
         return template.format(g="?g" if self.per_graph else "", focus="" if self.path is None else self.focus,
-                               inner=self._in_graph(inner))
+                               inner=self._in_graph(inner),
+                               focus_test=f"FILTER(COALESCE(EXISTS {{ {self._in_graph(self.target)} }}, false))")
+
+    def _failing(self, condition: str) -> str:
+        """A filter keeping the values of :attr:`values` that fail ``condition`` at focus nodes.
+
+        A property shape's values are found first and only the failing ones tested for a focus
+        node: oxigraph evaluates an EXISTS inside an expression row by row, after the condition,
+        whereas it would join every focus node with every value for a FILTER EXISTS or a
+        sub-select of the focus nodes (and cannot select them inside ``GRAPH ?g``: it evaluates
+        a sub-select there over all graphs).
+        """
+        if self.path is None:  # a node shape's values are its focus nodes
+            return f"FILTER({condition})"
+        return f"FILTER(({condition}) && COALESCE(EXISTS {{ {self.target} }}, false))"
 
     def _in_graph(self, pattern: str) -> str:
         return f"GRAPH ?g {{ {pattern} }}" if self.per_graph else f"{{ {pattern} }}"

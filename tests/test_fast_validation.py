@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import SH, XSD
 
 import shapes
 from benchmarks.validation import (
@@ -25,7 +25,8 @@ from benchmarks.validation import (
     synthetic_dataset,
 )
 from shapes.compiler import UnsupportedShapeError, compile_shapes
-from shapes.sparql_validation import validate_sparql
+from shapes.sparql_validation import DEFAULT_GRAPH, load_store, triples_of, validate_sparql
+from shapes.terms import decode
 from shapes.validation import property_path, validate_pyshacl
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +110,72 @@ def test_corpus_gives_the_same_results_clean_and_broken() -> None:
     fast, reference = shapes.validate(dataset, engine="sparql"), shapes.validate(dataset, engine="pyshacl")
     assert result_keys(fast) == result_keys(reference) and len(fast.violations) >= 6
     assert shapes.format_report(fast) == shapes.format_report(reference)
+
+
+EX = Namespace("http://example.org/")
+#: Literals the store must give back exactly (oxigraph would canonicalise or merge them):
+#: ill-typed, not canonical, equal in value, of a derived or unknown datatype, a typed and a plain string.
+AWKWARD = [Literal("1.50", datatype=XSD.decimal), Literal("high", datatype=XSD.decimal),
+           Literal("1.0", datatype=XSD.decimal), Literal("1", datatype=XSD.decimal),
+           Literal("5", datatype=XSD.nonNegativeInteger), Literal("2020-01-01T00:00:00+00:00", datatype=XSD.dateTime),
+           Literal("x", datatype=XSD.string), Literal("x"), Literal("x", lang="de-AT"),
+           Literal("1.5", datatype=EX.unknown)]
+
+
+def _stored(store, graph: URIRef) -> set:
+    return {tuple(decode(t) for t in (q.subject, q.predicate, q.object))
+            for q in store.quads_for_pattern(None, None, None, graph)}
+
+
+def test_store_copy_keeps_every_graph_triple_and_literal_exactly() -> None:
+    dataset = Dataset()
+    dataset.add((EX.d, EX.p, Literal("in the default graph")))
+    for i, graph in enumerate((dataset.graph(EX.g1), dataset.graph(EX.g2))):
+        blank = BNode()
+        graph.add((EX.a, EX.q, blank))
+        for literal in AWKWARD[::i + 1]:
+            graph.add((blank, EX.p, literal))
+    store, names = load_store(dataset)
+    assert {name for name, _ in names.values()} == {None, EX.g1, EX.g2}
+    for target, (_, graph) in names.items():
+        assert _stored(store, target) == set(graph) and set(triples_of(graph)) == set(graph)
+    assert len(store) == 1 + (1 + len(AWKWARD)) + (1 + len(AWKWARD[::2]))
+
+
+def test_store_copy_of_a_graph_on_another_store_iterates_it() -> None:
+    graph = Graph(store="SimpleMemory")
+    for literal in AWKWARD:
+        graph.add((EX.a, EX.p, literal))
+    assert triples_of(graph) is graph
+    store, _ = load_store(graph)
+    assert _stored(store, DEFAULT_GRAPH) == set(graph)
+
+
+def test_focus_nodes_count_in_their_own_graph_only() -> None:
+    shapes_graph = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:Thing ;
+            sh:property [ sh:path ex:p ; sh:datatype xsd:integer ] ,
+                        [ sh:path ex:label ; sh:uniqueLang true ] ,
+                        [ sh:path ex:q ; sh:minCount 1 ] ,
+                        [ sh:path ex:start ; sh:lessThan ex:end ] .
+        ex:Absent a sh:NodeShape ; sh:targetClass ex:Nothing ;
+            sh:property [ sh:path ex:p ; sh:datatype xsd:integer ] .
+        """, format="turtle")
+    dataset = Dataset()
+    dataset.parse(data="""
+        @prefix ex: <http://example.org/> .
+        ex:g1 { ex:a a ex:Thing ; ex:q 1 . }
+        ex:g2 { ex:a ex:p "x" ; ex:label "a"@en, "b"@en ; ex:start 2 ; ex:end 1 . ex:c ex:p "y" . }
+        ex:g3 { ex:b a ex:Thing ; ex:p "z" ; ex:label "a"@en, "b"@EN ; ex:start 2 ; ex:end 1 . }
+        """, format="trig")
+    fast = validate_sparql(dataset, shapes=shapes_graph)
+    assert result_keys(fast) == result_keys(validate_pyshacl(dataset, shapes=shapes_graph))
+    assert sorted((str(v.graph), str(v.focus_node), v.component.split("#")[1]) for v in fast.violations) == [
+        (f"{EX.g3}", f"{EX.b}", component) for component in
+        ("DatatypeConstraintComponent", "LessThanConstraintComponent", "MinCountConstraintComponent",
+         "UniqueLangConstraintComponent")]
 
 
 def test_unsupported_shapes_are_refused_by_name_and_validated_by_pyshacl() -> None:
