@@ -164,7 +164,9 @@ def focus(context: Context) -> None:
                         context.add("focusesOn", key, fkey, index, 0.7, "field-in-name")
                 quote = any(k[0] == "person" for _, k in pairs) or context.has_verb(index, "speak")
                 row = cells(context.sentences[index])  # a table row: its columns say whose field it is
-                if context.zones.get(index) == "body" and not quote and not row:
+                # the fields of an agreement sentence are the agreement's, not each party's
+                agreed = bool(context.mentions(index, "agreement")) or context.has_verb(index, "sign")
+                if context.zones.get(index) == "body" and not quote and not row and not agreed:
                     for fkey in here:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)
@@ -224,7 +226,9 @@ def _agreement_fields(context: Context) -> None:
             members = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object in founded]
             for where, fkey in fields:
                 context.add("focusesOn", agr_key, fkey, where, 0.6, "agreement-paragraph-field")
-                for key in founded + (members if len(fields) <= 2 else []):
+                # a cluster that founds a cluster shares its field; a hospital, a town or a university that
+                # signs a convenant does not thereby work on the convenant's fields
+                for key in founded + ([m for m in members if m[0] == "cluster"] if len(fields) <= 2 else []):
                     context.add("focusesOn", key, fkey, where, 0.55, "founded-for-field")
 
 

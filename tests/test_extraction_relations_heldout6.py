@@ -25,3 +25,25 @@ def test_an_agreement_that_founds_a_network_named_after_it(language, text, clust
     facts_ = found(text, language)
     assert has(facts_, "establishes", "", cluster), facts_
     assert has(facts_, "memberOf", party, cluster), facts_
+
+
+@pytest.mark.parametrize("language, text, party, field", [
+    ("de", "Die Stadtwerke Kassel AG, die Universität Kassel und das Klinikum Kassel haben eine "
+           "Kooperationsvereinbarung zur Zusammenarbeit in der Telemedizin unterzeichnet.",
+     "Universität Kassel", "Telemedizin"),
+    ("en", "Orkney Development Agency, Lapland Innovation Agency and the University of Tromsø signed a "
+           "memorandum of understanding on telemedicine.", "Lapland Innovation Agency", "telemedicine"),
+    ("da", "Region Nordjylland, Aalborg Kommune og Aalborg Universitet har underskrevet en samarbejdsaftale "
+           "om telemedicin.", "Aalborg Universitet", "telemedicin"),
+])
+def test_the_fields_of_a_signing_sentence_are_the_agreements_not_each_partys(language, text, party, field):
+    facts_ = found(text, language)
+    assert not has(facts_, "focusesOn", party, ""), facts_
+    assert any(k == "focusesOn" and field.casefold() in o.casefold() for k, s, o in facts_), facts_
+
+
+def test_the_signatories_of_a_convenant_that_founds_an_alliance_do_not_get_its_fields():
+    text = ("Gemeente Deventer, Hogeschool Windesheim en Ziekenhuis Salland hebben een convenant ondertekend "
+            "voor de oprichting van de Sallandse Thuiszorg Alliantie. Het convenant richt zich op telezorg.")
+    facts_ = found(text, "nl")
+    assert not has(facts_, "focusesOn", "Windesheim", ""), facts_
