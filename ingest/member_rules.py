@@ -49,12 +49,16 @@ LEAD_MARK = re.compile(r"^\s*\((?:lead(?:\s+partner|\s+applicant)?|coordinator|k
                        re.IGNORECASE)
 
 
-def topic_cluster(context: Context):
-    """The cluster the page is about: the one named most often (first named on a tie), or None."""
+def topic_cluster(context: Context, exclude=()):
+    """The cluster the page is about: the one named in most sentences (first named on a tie), or
+    None; clusters of ``exclude`` are passed over.  A name and its short form in one sentence
+    ("Healthy Ageing Network (HANN)") count once."""
     counts: dict = {}
     first: dict = {}
     for index in sorted(context.by_sentence):
-        for cand, key in context.mentions(index, "cluster"):
+        for key in dict.fromkeys(k for _, k in context.mentions(index, "cluster")):
+            if key in exclude:
+                continue
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, index)
     if not counts:
@@ -187,9 +191,12 @@ def member_lists(context: Context) -> None:
     for index, sentence in enumerate(context.sentences):
         if zones.get(index) != "body" or not is_list_heading(sentence.text):
             continue
-        target = referenced_cluster(context, index) or topic_cluster(context)
+        items = list_items(context.text, context.sentences, index, zones)
+        # a cluster listed among the items is a partner, not the cluster they belong to
+        listed = {k for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]}
+        target = referenced_cluster(context, index, exclude=listed) or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
-        for item in list_items(context.text, context.sentences, index, zones):
+        for item in items:
             actors = context.mentions(item.index, "organisation", "cluster")
             for cand, key in actors[:1]:
                 if target is not None and key != target:

@@ -47,3 +47,15 @@ def test_the_signatories_of_a_convenant_that_founds_an_alliance_do_not_get_its_f
             "voor de oprichting van de Sallandse Thuiszorg Alliantie. Het convenant richt zich op telezorg.")
     facts_ = found(text, "nl")
     assert not has(facts_, "focusesOn", "Windesheim", ""), facts_
+
+
+def test_a_partner_list_belongs_to_the_pages_project_not_to_a_network_listed_in_it():
+    text = ("Projects / IsleCare Network\n\nIsleCare Network\n\nIsleCare Network tests remote care on small islands.\n\n"
+            "The Nordic Telehealth Cluster also hosts a test bed.\n\n"
+            "The Nordic Telehealth Cluster (NTC) brings its experience with video consultations.\n\n"
+            "The Nordic Telehealth Cluster (NTC) connects the project with companies in Sweden.\n\nPartners\n\n"
+            "- Nordic Telehealth Cluster (NTC), Sweden\n- University of Turku, Denmark\n- University of Tartu, Norway\n")
+    facts_ = found(text, "en")
+    assert has(facts_, "memberOf", "University of Turku", "IsleCare"), facts_
+    assert has(facts_, "memberOf", "Nordic Telehealth Cluster", "IsleCare"), facts_
+    assert not has(facts_, "memberOf", "University of Turku", "Nordic Telehealth"), facts_
