@@ -135,6 +135,33 @@ def members(context: Context) -> None:
             _member_list(context, index, target)
 
 
+#: A sentence that names some of the partners the sentence before counted ("X samler 14 partnere.
+#: Blandt dem er A, B og C", "X brings together 12 partners. Among them are A and B").
+_AMONG_THEM = re.compile(r"^\W*(?:blandt (?:dem|disse|dem er|andre)|among (?:them|these|the partners)|unter ihnen"
+                         r"|darunter(?: sind)?|dazu (?:gehören|zählen)|zu ihnen (?:gehören|zählen)|onder hen|onder wie"
+                         r"|daaronder|waaronder)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:partner\w*|members?|medlemmer|mitglieder\w*|leden|deelnemers|deltagere|parties|parter"
+                      r"|partijen|organisation\w*|organisaties|organizations?)\b", re.IGNORECASE)
+
+
+def among_them(context: Context) -> None:
+    """``Rehab X samler 14 partnere. Blandt dem er A, B og C``: the actors of a sentence that opens
+    with "among them" are members of the cluster the sentence before names with its partners."""
+    for index in range(1, len(context.sentences)):
+        if context.zones.get(index) != "body" or not _AMONG_THEM.match(context.sentences[index].text):
+            continue
+        previous = context.sentences[index - 1]
+        if not _COUNTED.search(previous.text):
+            continue
+        named = [k for _, k in context.mentions(index - 1, "cluster")]
+        target = named[0] if named else referenced_cluster(context, index - 1)
+        if target is None:
+            continue
+        for _, key in context.mentions(index, "organisation", "cluster"):
+            if key != target:
+                context.add("memberOf", key, target, index, 0.65, "among-them")
+
+
 #: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X", "It is
 #: one of sixty members of X").
 COMPANY_PHRASE = (r"(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
@@ -328,4 +355,4 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]

@@ -59,3 +59,18 @@ def test_a_partner_list_belongs_to_the_pages_project_not_to_a_network_listed_in_
     assert has(facts_, "memberOf", "University of Turku", "IsleCare"), facts_
     assert has(facts_, "memberOf", "Nordic Telehealth Cluster", "IsleCare"), facts_
     assert not has(facts_, "memberOf", "University of Turku", "Nordic Telehealth"), facts_
+
+
+@pytest.mark.parametrize("language, text, member, cluster", [
+    ("da", "Sjælland Sundhedsnetværk samler i første omgang ti partnere. Blandt dem er Roskilde Universitet, "
+           "Zealand Erhvervsakademi og virksomheden Nordfys ApS fra Køge.", "Roskilde Universitet",
+     "Sjælland Sundhedsnetværk"),
+    ("en", "The Solent Health Network brings together twelve partners. Among them are the University of "
+           "Southampton and Portsmouth Hospitals University NHS Trust.", "University of Southampton",
+     "Solent Health Network"),
+    ("de", "Das Netzwerk Sensorik Nordhessen vereint zwölf Partner. Darunter sind die Universität Kassel und "
+           "die Stadtwerke Kassel AG.", "Universität Kassel", "Sensorik Nordhessen"),
+])
+def test_the_partners_named_after_among_them_are_members(language, text, member, cluster):
+    facts_ = found(text, language)
+    assert has(facts_, "memberOf", member, cluster), facts_
