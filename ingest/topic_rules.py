@@ -140,10 +140,24 @@ def part_of(context: Context) -> None:
         if len(states) != 1:
             continue
         state = next(iter(states))
-        lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state}
+        state_record = next(c.record for c, k in here if k == state)
+        lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state
+                 and _may_lie_in(c.record, state_record)}
         if len(lower) >= 2:
             for key in lower:
                 context.add("partOf", key, state, index, 0.6, "places-of-state")
+
+
+def _may_lie_in(place, state) -> bool:
+    """Can ``place`` lie in subdivision ``state``?  Not when reference data puts it in another country
+    or another subdivision ("Die Region zwischen Aachen, Maastricht, Lüttich und Hasselt")."""
+    parent = getattr(place, "parent", None) or ""
+    country = (getattr(state, "iso3166", None) or "").split("-")[0]
+    if parent.startswith("country:"):
+        return not country or parent == f"country:{country}"
+    if parent.startswith("subdivision:"):
+        return parent == state.key
+    return True
 
 
 # -- focusesOn -----------------------------------------------------------------------------------

@@ -74,3 +74,9 @@ def test_a_partner_list_belongs_to_the_pages_project_not_to_a_network_listed_in_
 def test_the_partners_named_after_among_them_are_members(language, text, member, cluster):
     facts_ = found(text, language)
     assert has(facts_, "memberOf", member, cluster), facts_
+
+
+def test_places_listed_with_a_province_of_another_country_are_not_put_inside_it():
+    text = "Die Grenzregion zwischen Aachen, Maastricht, Lüttich und Hasselt zählt viele Kliniken."
+    facts_ = found(text, "de")
+    assert not any(k == "partOf" and "Lüttich" in o and s in ("Aachen", "Maastricht") for k, s, o in facts_), facts_
