@@ -91,22 +91,39 @@ _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|de
                        re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 
 
+#: The head of a compound role in any of the four languages ("Netværksleder", "afdelingshoofd",
+#: "Projektleiterin", "Revalidatiearts", "gedelegeerd bestuurder", "clinical lead").
+_ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|director|directeur|hoofd|arts|arzt"
+                        r"|ärztin|bestuurder|manager|chef|chefin|lead|head|officer|executive|rektor|rector|konsulent"
+                        r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan)$",
+                        re.IGNORECASE)
+
+
+def role_word(context: Context, word: str) -> bool:
+    """A role in the lexicon of any of the four languages (border pages quote officials in the other
+    language: "Mark X, directeur van Y" on a German page), or a compound with a role head."""
+    word = word.strip(".,;:()")
+    return any(wordlist("roles", lang).word(word) for lang in _LANGUAGES) or bool(
+        len(word) >= 4 and _ROLE_HEAD.search(word))
+
+
+_LANGUAGES = ("de", "nl", "da", "en")
+
+
 def _role_gap(context: Context, index: int, persons, org):
     """``X, Rektor der Y``; ``X, Chief Executive of Y``; ``X, CEO, Y``: a role between a person and an
     organisation."""
-    roles = wordlist("roles", context.language)
     for person, person_key in persons:
         gap = context.between(person.end, org.start)
         m = _ROLE_GAP.match(gap) if person.end <= org.start else None
-        if m and any(roles.word(w) for w in m.group("role").split()):
+        if m and any(role_word(context, w) for w in m.group("role").split()):
             return (person_key, 0.85, "person-role-org")
     return None
 
 
 def _role_before(context: Context, index: int, offset: int) -> bool:
-    roles = wordlist("roles", context.language)
     words = [t for t in context.tokens(index) if t.end <= offset and t.is_word][-3:]
-    return any(roles.word(t.text) for t in words)
+    return any(role_word(context, t.text) for t in words)
 
 
 def _nearest(persons, org):

@@ -80,3 +80,24 @@ def test_places_listed_with_a_province_of_another_country_are_not_put_inside_it(
     text = "Die Grenzregion zwischen Aachen, Maastricht, Lüttich und Hasselt zählt viele Kliniken."
     facts_ = found(text, "de")
     assert not any(k == "partOf" and "Lüttich" in o and s in ("Aachen", "Maastricht") for k, s, o in facts_), facts_
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("de", "Jan de Boer, directeur van Stichting Zorgpunt Drenthe, lobte die Zusammenarbeit.", "Jan de Boer",
+     "Zorgpunt Drenthe"),
+    ("nl", "Dr. Lena Hoffmann, Oberärztin am Klinikum Oldenburg, sprak de deelnemers toe.", "Lena Hoffmann",
+     "Klinikum Oldenburg"),
+    ("en", "Dr Fiona Baird, clinical lead for telehealth at NHS Grampian, welcomed the plan.", "Fiona Baird",
+     "NHS Grampian"),
+    ("da", "Peter Holm, netværksleder i Odense Robotics A/S, er glad for aftalen.", "Peter Holm", "Odense Robotics"),
+])
+def test_a_role_in_another_language_or_a_compound_role_links_person_and_organisation(language, text, person, org):
+    facts_ = found(text, language)
+    assert has(facts_, "affiliatedWith", person, org), facts_
+
+
+def test_an_office_holder_with_the_authority_in_brackets_is_not_given_another_one():
+    text = ("De gemeente Almelo en Saxion tekenden het convenant. Namens de gemeenten tekende wethouder "
+            "Petra de Vries (Zorg, gemeente Borne). Gemeente Almelo is trekker.")
+    facts_ = found(text, "nl")
+    assert not has(facts_, "affiliatedWith", "Petra de Vries", "Almelo"), facts_
