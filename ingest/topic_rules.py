@@ -24,6 +24,17 @@ _LOCATIVE = re.compile(
 #: A place right before the actor: "Glasgow-based Pathscan Ltd", "the Dundee firm Opticell".
 _PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+(?:firm|company|start-?up|bedrijf|firma"
                            r"|unternehmen|virksomhed|virksomheden)\s+)$", re.IGNORECASE)
+#: A seat phrase after the actor: "mit Sitz in", ", met locaties in", ", gevestigd in", ", der har hovedsæde i",
+#: "med base i", ", the regional health authority for western Norway based in".
+_SEAT_PHRASE = re.compile(
+    r"^\s*,?\s*(?:(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn|har|has|hat|heeft)\s+)?"
+    r"(?:(?:mit|met|med|with)\s+(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|sit|sine?)\s+)?)?"
+    r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
+    r"|base|headquarters|gevestigd|ansässig|based|baseret|located|placeret)\s+(?:in|i)\s+$"
+    r"|^\s*,\s+(?:the|a|an|de|het|een|der|die|das|den|det|en|et|ein|eine)\s+[^,.;()]{0,80}?\s"
+    r"(?:based in|located in|gevestigd in|ansässig in|mit sitz in|baseret i|med base i|med hovedsæde i"
+    r"|headquartered in)\s+$", re.IGNORECASE)
+_AND_PLACE = re.compile(r"^\s*(?:,|und|en|og|and|sowie|samt)\s*$", re.IGNORECASE)
 _APPOSITIVE_ARTICLE = re.compile(r"^\s*,\s+(?:a|an|een|ein|eine|en|et|the)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
 _REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
@@ -77,8 +88,17 @@ def locations(context: Context) -> None:
             for rkey, forms in names.items():
                 if any(f" {normalise_name(f)} " in words for f in forms if len(f) >= 2):
                     context.add("locatedIn", key, rkey, index, 0.75, "region-in-name")
+            seated = None
             for rcand, rkey in context.mentions(index, "region"):
-                if rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
+                if seated is not None and rcand.start >= seated and _AND_PLACE.match(context.between(seated, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.65, "actor-in-region")  # "mit Sitz in A und B"
+                    seated = rcand.end
+                    continue
+                seated = None
+                if rcand.start > cand.end and _SEAT_PHRASE.match(context.between(cand.end, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.7, "actor-seat")
+                    seated = rcand.end
+                elif rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
                         _APPOSITIVE_ARTICLE.match(context.between(cand.end, rcand.start))
                         and re.match(r"-(?:based|baseret|baserede)\b", context.text[rcand.end:rcand.end + 12]))):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"

@@ -101,3 +101,19 @@ def test_an_office_holder_with_the_authority_in_brackets_is_not_given_another_on
             "Petra de Vries (Zorg, gemeente Borne). Gemeente Almelo is trekker.")
     facts_ = found(text, "nl")
     assert not has(facts_, "affiliatedWith", "Petra de Vries", "Almelo"), facts_
+
+
+@pytest.mark.parametrize("language, text, org, places", [
+    ("de", "Die Grenzland Klinik GmbH mit Sitz in Gronau und Enschede betreibt das Labor.", "Grenzland Klinik",
+     ["Gronau", "Enschede"]),
+    ("nl", "Ook zorgverzekeraar Stichting Zorgbelang Gelderland, met hoofdkantoor in Arnhem, doet mee.",
+     "Zorgbelang Gelderland", ["Arnhem"]),
+    ("nl", "Stichting Zorgbelang Gelderland, gevestigd in Arnhem, doet mee.", "Zorgbelang Gelderland", ["Arnhem"]),
+    ("da", "Nordic Rehab ApS, der har hovedsæde i Aalborg, leverer sensorerne.", "Nordic Rehab", ["Aalborg"]),
+    ("en", "Fjord Health AS, the regional health trust for northern Norway based in Tromsø, joins the project.",
+     "Fjord Health", ["Tromsø"]),
+])
+def test_a_seat_phrase_after_the_actor_locates_it(language, text, org, places):
+    facts_ = found(text, language)
+    for place in places:
+        assert has(facts_, "locatedIn", org, place), facts_
