@@ -117,3 +117,14 @@ def test_a_seat_phrase_after_the_actor_locates_it(language, text, org, places):
     facts_ = found(text, language)
     for place in places:
         assert has(facts_, "locatedIn", org, place), facts_
+
+
+@pytest.mark.parametrize("language, text, org, cluster", [
+    ("nl", "De Achterhoekse Zorgalliantie is opgericht door tien partijen. Stichting Zorgpunt Oost neemt het "
+           "programmamanagement van de alliantie op zich.", "Zorgpunt Oost", "Achterhoekse Zorgalliantie"),
+    ("de", "Das Netzwerk Sensorik Nordhessen wurde 2024 gegründet. Die Stadtwerke Kassel AG übernimmt das "
+           "Netzwerkmanagement.", "Stadtwerke Kassel", "Sensorik Nordhessen"),
+])
+def test_taking_on_the_management_of_a_network_coordinates_it(language, text, org, cluster):
+    facts_ = found(text, language)
+    assert has(facts_, "coordinates", org, cluster), facts_
