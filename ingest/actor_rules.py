@@ -503,8 +503,16 @@ def members(context: Context) -> None:
         clusters = context.mentions(index, "cluster")
         for actor, key in context.mentions(index, "organisation", "cluster"):
             for cluster, ckey in clusters:
+                gap = context.between(actor.end, cluster.start)
+                if _COORDINATED.search(gap) and not _MEMBER_WORD.search(gap):
+                    continue  # "sind auch A und der Verbund C beigetreten": C joins too
                 if actor.end < cluster.start and ckey != key and cluster.start - actor.end < 80:
                     context.add("memberOf", key, ckey, index, 0.6, "member-of")
+
+
+_COORDINATED = re.compile(r"\b(?:und|and|en|og|sowie|samt)\b", re.IGNORECASE)
+_MEMBER_WORD = re.compile(r"mitglied|member|\blid\b|medlem|beigetreten|joined|toegetreden|aangesloten|partner",
+                          re.IGNORECASE)
 
 
 RULES = [affiliations, agreements, members]

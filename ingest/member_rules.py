@@ -191,11 +191,17 @@ def _target(context: Context, index: int, clusters):
     referred = referenced_cluster(context, index)
     if referred is not None:
         return referred
-    if clusters and len(context.mentions(index, "organisation", "cluster")) > len(clusters):
+    actors = context.mentions(index, "organisation", "cluster")
+    if actors and all(c.end <= offset for c, _ in actors) and _JOINED.search(text[cue.start():]):
+        # "Inzwischen sind auch A und der Verbund B beigetreten": every actor before the verb joins
+        return topic_cluster(context, exclude={k for _, k in actors})
+    if clusters and len(actors) > len(clusters):
         return clusters[-1][1]
     return topic_cluster(context) if text.rstrip().endswith(":") else None
 
 
+#: A verb of joining at the end of a sentence whose actors all stand before it.
+_JOINED = re.compile(r"^(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined)\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
 _PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 

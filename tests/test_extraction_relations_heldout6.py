@@ -128,3 +128,15 @@ def test_a_seat_phrase_after_the_actor_locates_it(language, text, org, places):
 def test_taking_on_the_management_of_a_network_coordinates_it(language, text, org, cluster):
     facts_ = found(text, language)
     assert has(facts_, "coordinates", org, cluster), facts_
+
+
+@pytest.mark.parametrize("language, text, joiner", [
+    ("de", "Das Netzwerk Sensorik Nordhessen wurde 2023 gegründet. Inzwischen sind auch die Stadtwerke Kassel AG "
+           "und der Pflegeverbund Diakonie Kassel beigetreten.", "Stadtwerke Kassel"),
+    ("nl", "Het Netwerk Zorg Oost werd in 2022 opgericht. Inmiddels zijn ook Stichting Zorgpunt Oost en het "
+           "Zorgnetwerk Salland toegetreden.", "Zorgpunt Oost"),
+])
+def test_actors_that_join_together_are_not_members_of_each_other(language, text, joiner):
+    facts_ = found(text, language)
+    assert not any(k == "memberOf" and joiner in s and ("Pflegeverbund" in o or "Zorgnetwerk" in o)
+                   for k, s, o in facts_), facts_
