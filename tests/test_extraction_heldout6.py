@@ -25,7 +25,7 @@ HELDOUT6 = Path(__file__).resolve().parent / "data" / "extraction" / "heldout6"
 
 #: Floors below the figures reached after the rules were generalised from the first run's failures.
 ENTITY_F1_FLOOR = 0.78
-RELATION_F1_FLOOR = 0.42
+RELATION_F1_FLOOR = 0.52  # 0.54-0.56 after the relation rules of ext-rels (the scorer breaks ties between nodes by graph order)
 
 
 @pytest.fixture(scope="module")
