@@ -91,22 +91,39 @@ _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|de
                        re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 
 
+#: The head of a compound role in any of the four languages ("Netværksleder", "afdelingshoofd",
+#: "Projektleiterin", "Revalidatiearts", "gedelegeerd bestuurder", "clinical lead").
+_ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|director|directeur|hoofd|arts|arzt"
+                        r"|ärztin|bestuurder|manager|chef|chefin|lead|head|officer|executive|rektor|rector|konsulent"
+                        r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan)$",
+                        re.IGNORECASE)
+
+
+def role_word(context: Context, word: str) -> bool:
+    """A role in the lexicon of any of the four languages (border pages quote officials in the other
+    language: "Mark X, directeur van Y" on a German page), or a compound with a role head."""
+    word = word.strip(".,;:()")
+    return any(wordlist("roles", lang).word(word) for lang in _LANGUAGES) or bool(
+        len(word) >= 4 and _ROLE_HEAD.search(word))
+
+
+_LANGUAGES = ("de", "nl", "da", "en")
+
+
 def _role_gap(context: Context, index: int, persons, org):
     """``X, Rektor der Y``; ``X, Chief Executive of Y``; ``X, CEO, Y``: a role between a person and an
     organisation."""
-    roles = wordlist("roles", context.language)
     for person, person_key in persons:
         gap = context.between(person.end, org.start)
         m = _ROLE_GAP.match(gap) if person.end <= org.start else None
-        if m and any(roles.word(w) for w in m.group("role").split()):
+        if m and any(role_word(context, w) for w in m.group("role").split()):
             return (person_key, 0.85, "person-role-org")
     return None
 
 
 def _role_before(context: Context, index: int, offset: int) -> bool:
-    roles = wordlist("roles", context.language)
     words = [t for t in context.tokens(index) if t.end <= offset and t.is_word][-3:]
-    return any(roles.word(t.text) for t in words)
+    return any(role_word(context, t.text) for t in words)
 
 
 def _nearest(persons, org):
@@ -201,7 +218,11 @@ def agreements(context: Context) -> None:
                     context.text[agreement.end:context.sentences[index].end]) or any(
                     _NEW_CLUSTER.search(s.text) for s in context.sentences[index:index + 4]) or any(
                     _is_named(context, c) for i in range(index, index + 4)  # "Unter dem Namen X sind wir ..."
-                    for c, _ in context.mentions(i, "cluster")):
+                    for c, _ in context.mentions(i, "cluster")) or any(
+                    _is_named(context, c) and _CLUSTER_NOUN.search(context.sentences[i].text)
+                    for i in range(index, min(index + 4, len(context.sentences)))  # "Unter dem Namen „X" soll ein
+                    for c, _ in context.mentions(i, "organisation")) or _new_cluster_after(  # Netzwerk entstehen"
+                    context, index) is not None:
                 _establishes(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
@@ -367,11 +388,13 @@ def _nearby_list(context: Context, index: int):
 
 def _establishes(context: Context, index: int, agr_key) -> None:
     """``... hensigtserklæring om at skabe en national organisation`` + ``under navnet X``."""
+    introduced = _new_cluster_after(context, index)
     for distance in range(0, 6):
         for cand, key in context.mentions(index + distance, "organisation", "cluster"):
-            if _is_named(context, cand):
-                if key[0] == "organisation" and _NEW_CLUSTER.search(
-                        context.text[context.sentences[index + distance].start:cand.start]):
+            if _is_named(context, cand) or key == introduced:
+                if key[0] == "organisation" and (_NEW_CLUSTER.search(
+                        context.text[context.sentences[index + distance].start:cand.start])
+                        or _CLUSTER_NOUN.search(context.sentences[index + distance].text)):
                     _make_cluster(context, key)
                     key = ("cluster", key[1])
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-creates")
@@ -411,12 +434,38 @@ def _establishes_referred(context: Context, index: int, agr_key) -> None:
 
 
 #: "Das neue Netzwerk soll unter dem Namen X starten": the name is that of a new cluster.
-_NEW_CLUSTER = re.compile(r"\b(?:das neue|ein neues|der neue|ein neuer|het nieuwe|een nieuw|det nye|et nyt|den nye"
+_NEW_CLUSTER = re.compile(r"\b(?:das neue|ein neues|der neue|ein neuer|des neuen|dem neuen|den neuen|het nieuwe|een nieuw|det nye|et nyt|den nye"
                           r"|en ny|the new|a new|et fælles|ein gemeinsames|een gezamenlijk|a joint)\s+(?:\w+\s+)?(?:netzwerk|netwerk|netværk|network|cluster|klynge"
                           r"|bündnis|alliance|allianz|alliantie|konsortium|consortium|verbund|forum)\w*",
                           re.IGNORECASE)
 _NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"
                     r"|genaamd|sous le nom|skal hedde|hedder|heißen|heißt|heten|heet)\s*[„\"“]?$", re.IGNORECASE)
+
+
+#: A word for a cluster anywhere in a sentence ("Unter dem Namen „X" soll ein Netzwerk entstehen").
+_CLUSTER_NOUN = re.compile(r"\b(?:netzwerk\w*|netwerk\w*|netværk\w*|network|cluster|klynge\w*|bündnis\w*|allianz"
+                           r"|alliance|alliantie|konsortium|consortium|partnership|partnerschaft|partnerskab\w*)\b",
+                           re.IGNORECASE)
+#: "the new X Partnership", "das neue X-Netzwerk", "het nieuwe X": an article of novelty right before a cluster.
+_NEW_BEFORE = re.compile(r"\b(?:the new|das neue|der neue|het nieuwe|de nieuwe|det nye|den nye|le nouveau)\s+$",
+                         re.IGNORECASE)
+
+
+def _new_cluster_after(context: Context, index: int):
+    """``Six regions have signed a letter of intent to set up a partnership. The new X Partnership will
+    ...``: an agreement sentence with a founding word after the agreement word, and a cluster introduced
+    as new ("the new X", "das neue X") in it or in the two sentences after it."""
+    agreements = context.mentions(index, "agreement")
+    if not agreements:
+        return None
+    tail = context.text[agreements[0][0].end:context.sentences[index].end]
+    if not (_FOUNDING.search(tail) and _CLUSTER_NOUN.search(tail)):
+        return None
+    for i in range(index, min(index + 3, len(context.sentences))):
+        for cand, key in context.mentions(i, "cluster", "organisation"):
+            if _NEW_BEFORE.search(context.text[max(context.sentences[i].start, cand.start - 20):cand.start]):
+                return key
+    return None
 
 
 def _is_named(context: Context, cand) -> bool:
@@ -454,8 +503,16 @@ def members(context: Context) -> None:
         clusters = context.mentions(index, "cluster")
         for actor, key in context.mentions(index, "organisation", "cluster"):
             for cluster, ckey in clusters:
+                gap = context.between(actor.end, cluster.start)
+                if _COORDINATED.search(gap) and not _MEMBER_WORD.search(gap):
+                    continue  # "sind auch A und der Verbund C beigetreten": C joins too
                 if actor.end < cluster.start and ckey != key and cluster.start - actor.end < 80:
                     context.add("memberOf", key, ckey, index, 0.6, "member-of")
+
+
+_COORDINATED = re.compile(r"\b(?:und|and|en|og|sowie|samt)\b", re.IGNORECASE)
+_MEMBER_WORD = re.compile(r"mitglied|member|\blid\b|medlem|beigetreten|joined|toegetreden|aangesloten|partner",
+                          re.IGNORECASE)
 
 
 RULES = [affiliations, agreements, members]

@@ -23,7 +23,13 @@ _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
     r"|federführung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
-    r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses))\b",
+    r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses)"
+    # "neemt het programmamanagement van de alliantie op zich", "står for den daglige koordinering af netværket",
+    # "får ansvaret for ... at drive sekretariatet"
+    r"|(?:neemt|nemen|nimmt|übernimmt|übernehmen|takes on|take on|overtager|står for|varetager|ansvaret for)\b"
+    r"[^.;]{0,50}?\b(?:programm?a?management|projekt?management|project management|programme management"
+    r"|netzwerkmanagement|netwerkmanagement|clustermanagement|coördinatie|koordination|koordinering\w*"
+    r"|coordination|sekretariat\w*|secretariaat|secretariat))\b",
     re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
 _CHAIRED = re.compile(

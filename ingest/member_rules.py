@@ -49,12 +49,16 @@ LEAD_MARK = re.compile(r"^\s*\((?:lead(?:\s+partner|\s+applicant)?|coordinator|k
                        re.IGNORECASE)
 
 
-def topic_cluster(context: Context):
-    """The cluster the page is about: the one named most often (first named on a tie), or None."""
+def topic_cluster(context: Context, exclude=()):
+    """The cluster the page is about: the one named in most sentences (first named on a tie), or
+    None; clusters of ``exclude`` are passed over.  A name and its short form in one sentence
+    ("Healthy Ageing Network (HANN)") count once."""
     counts: dict = {}
     first: dict = {}
     for index in sorted(context.by_sentence):
-        for cand, key in context.mentions(index, "cluster"):
+        for key in dict.fromkeys(k for _, k in context.mentions(index, "cluster")):
+            if key in exclude:
+                continue
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, index)
     if not counts:
@@ -131,6 +135,33 @@ def members(context: Context) -> None:
             _member_list(context, index, target)
 
 
+#: A sentence that names some of the partners the sentence before counted ("X samler 14 partnere.
+#: Blandt dem er A, B og C", "X brings together 12 partners. Among them are A and B").
+_AMONG_THEM = re.compile(r"^\W*(?:blandt (?:dem|disse|dem er|andre)|among (?:them|these|the partners)|unter ihnen"
+                         r"|darunter(?: sind)?|dazu (?:gehören|zählen)|zu ihnen (?:gehören|zählen)|onder hen|onder wie"
+                         r"|daaronder|waaronder)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:partner\w*|members?|medlemmer|mitglieder\w*|leden|deelnemers|deltagere|parties|parter"
+                      r"|partijen|organisation\w*|organisaties|organizations?)\b", re.IGNORECASE)
+
+
+def among_them(context: Context) -> None:
+    """``Rehab X samler 14 partnere. Blandt dem er A, B og C``: the actors of a sentence that opens
+    with "among them" are members of the cluster the sentence before names with its partners."""
+    for index in range(1, len(context.sentences)):
+        if context.zones.get(index) != "body" or not _AMONG_THEM.match(context.sentences[index].text):
+            continue
+        previous = context.sentences[index - 1]
+        if not _COUNTED.search(previous.text):
+            continue
+        named = [k for _, k in context.mentions(index - 1, "cluster")]
+        target = named[0] if named else referenced_cluster(context, index - 1)
+        if target is None:
+            continue
+        for _, key in context.mentions(index, "organisation", "cluster"):
+            if key != target:
+                context.add("memberOf", key, target, index, 0.65, "among-them")
+
+
 #: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X", "It is
 #: one of sixty members of X").
 COMPANY_PHRASE = (r"(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
@@ -160,11 +191,17 @@ def _target(context: Context, index: int, clusters):
     referred = referenced_cluster(context, index)
     if referred is not None:
         return referred
-    if clusters and len(context.mentions(index, "organisation", "cluster")) > len(clusters):
+    actors = context.mentions(index, "organisation", "cluster")
+    if actors and all(c.end <= offset for c, _ in actors) and _JOINED.search(text[cue.start():]):
+        # "Inzwischen sind auch A und der Verbund B beigetreten": every actor before the verb joins
+        return topic_cluster(context, exclude={k for _, k in actors})
+    if clusters and len(actors) > len(clusters):
         return clusters[-1][1]
     return topic_cluster(context) if text.rstrip().endswith(":") else None
 
 
+#: A verb of joining at the end of a sentence whose actors all stand before it.
+_JOINED = re.compile(r"^(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined)\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
 _PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 
@@ -187,9 +224,12 @@ def member_lists(context: Context) -> None:
     for index, sentence in enumerate(context.sentences):
         if zones.get(index) != "body" or not is_list_heading(sentence.text):
             continue
-        target = referenced_cluster(context, index) or topic_cluster(context)
+        items = list_items(context.text, context.sentences, index, zones)
+        # a cluster listed among the items is a partner, not the cluster they belong to
+        listed = {k for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]}
+        target = referenced_cluster(context, index, exclude=listed) or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
-        for item in list_items(context.text, context.sentences, index, zones):
+        for item in items:
             actors = context.mentions(item.index, "organisation", "cluster")
             for cand, key in actors[:1]:
                 if target is not None and key != target:
@@ -321,4 +361,4 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]

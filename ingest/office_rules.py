@@ -44,8 +44,19 @@ def office_holders(context: Context) -> None:
                 if len(bodies) > 1:  # not "Wirtschaftsförderung Landkreis X", whose head is another
                     bodies = [e for e in bodies
                               if not all(_headed_by_other(n, words, context.language) for n in named[e.key])]
+                own = _own_authority(context.text[person.end:min(sentence.end, person.end + 80)], words)
+                if own is not None:  # "wethouder X (Zorg, gemeente Hengelo)": that authority, no other
+                    bodies = [e for e in bodies if any(own in " ".join(n.casefold().split()) for n in named[e.key])]
                 if len(bodies) == 1:
                     context.add("affiliatedWith", key, bodies[0].key, index, 0.6, "office-holder")
+
+
+def _own_authority(after: str, words: tuple):
+    """The authority named right after the person, in brackets or after a comma ("(Zorg en Welzijn,
+    gemeente Hengelo)", ", Landkreis Leer"), as lower-case text, or None."""
+    m = re.match(r"^\s*[(,]\s*(?:[^()]{0,40}?,\s*)?(?P<name>(?:" + "|".join(words) + r")\s+[A-ZÄÖÜÅÆØ][\w-]+)",
+                 after, re.IGNORECASE)
+    return " ".join(m.group("name").casefold().split()) if m else None
 
 
 def _headed_by_other(label: str, words: tuple, language: str) -> bool:

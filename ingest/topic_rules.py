@@ -24,6 +24,17 @@ _LOCATIVE = re.compile(
 #: A place right before the actor: "Glasgow-based Pathscan Ltd", "the Dundee firm Opticell".
 _PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+(?:firm|company|start-?up|bedrijf|firma"
                            r"|unternehmen|virksomhed|virksomheden)\s+)$", re.IGNORECASE)
+#: A seat phrase after the actor: "mit Sitz in", ", met locaties in", ", gevestigd in", ", der har hovedsæde i",
+#: "med base i", ", the regional health authority for western Norway based in".
+_SEAT_PHRASE = re.compile(
+    r"^\s*,?\s*(?:(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn|har|has|hat|heeft)\s+)?"
+    r"(?:(?:mit|met|med|with)\s+(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|sit|sine?)\s+)?)?"
+    r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
+    r"|base|headquarters|gevestigd|ansässig|based|baseret|located|placeret)\s+(?:in|i)\s+$"
+    r"|^\s*,\s+(?:the|a|an|de|het|een|der|die|das|den|det|en|et|ein|eine)\s+[^,.;()]{0,80}?\s"
+    r"(?:based in|located in|gevestigd in|ansässig in|mit sitz in|baseret i|med base i|med hovedsæde i"
+    r"|headquartered in)\s+$", re.IGNORECASE)
+_AND_PLACE = re.compile(r"^\s*(?:,|und|en|og|and|sowie|samt)\s*$", re.IGNORECASE)
 _APPOSITIVE_ARTICLE = re.compile(r"^\s*,\s+(?:a|an|een|ein|eine|en|et|the)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")
 _REGIONAL = re.compile(r"\b(?:regional\w*|regionaal|regionale|regionalt)\b", re.IGNORECASE)
@@ -77,8 +88,17 @@ def locations(context: Context) -> None:
             for rkey, forms in names.items():
                 if any(f" {normalise_name(f)} " in words for f in forms if len(f) >= 2):
                     context.add("locatedIn", key, rkey, index, 0.75, "region-in-name")
+            seated = None
             for rcand, rkey in context.mentions(index, "region"):
-                if rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
+                if seated is not None and rcand.start >= seated and _AND_PLACE.match(context.between(seated, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.65, "actor-in-region")  # "mit Sitz in A und B"
+                    seated = rcand.end
+                    continue
+                seated = None
+                if rcand.start > cand.end and _SEAT_PHRASE.match(context.between(cand.end, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.7, "actor-seat")
+                    seated = rcand.end
+                elif rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
                         _APPOSITIVE_ARTICLE.match(context.between(cand.end, rcand.start))
                         and re.match(r"-(?:based|baseret|baserede)\b", context.text[rcand.end:rcand.end + 12]))):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"
@@ -140,10 +160,24 @@ def part_of(context: Context) -> None:
         if len(states) != 1:
             continue
         state = next(iter(states))
-        lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state}
+        state_record = next(c.record for c, k in here if k == state)
+        lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state
+                 and _may_lie_in(c.record, state_record)}
         if len(lower) >= 2:
             for key in lower:
                 context.add("partOf", key, state, index, 0.6, "places-of-state")
+
+
+def _may_lie_in(place, state) -> bool:
+    """Can ``place`` lie in subdivision ``state``?  Not when reference data puts it in another country
+    or another subdivision ("Die Region zwischen Aachen, Maastricht, Lüttich und Hasselt")."""
+    parent = getattr(place, "parent", None) or ""
+    country = (getattr(state, "iso3166", None) or "").split("-")[0]
+    if parent.startswith("country:"):
+        return not country or parent == f"country:{country}"
+    if parent.startswith("subdivision:"):
+        return parent == state.key
+    return True
 
 
 # -- focusesOn -----------------------------------------------------------------------------------
@@ -164,7 +198,9 @@ def focus(context: Context) -> None:
                         context.add("focusesOn", key, fkey, index, 0.7, "field-in-name")
                 quote = any(k[0] == "person" for _, k in pairs) or context.has_verb(index, "speak")
                 row = cells(context.sentences[index])  # a table row: its columns say whose field it is
-                if context.zones.get(index) == "body" and not quote and not row:
+                # the fields of an agreement sentence are the agreement's, not each party's
+                agreed = bool(context.mentions(index, "agreement")) or context.has_verb(index, "sign")
+                if context.zones.get(index) == "body" and not quote and not row and not agreed:
                     for fkey in here:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)
@@ -224,7 +260,9 @@ def _agreement_fields(context: Context) -> None:
             members = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object in founded]
             for where, fkey in fields:
                 context.add("focusesOn", agr_key, fkey, where, 0.6, "agreement-paragraph-field")
-                for key in founded + (members if len(fields) <= 2 else []):
+                # a cluster that founds a cluster shares its field; a hospital, a town or a university that
+                # signs a convenant does not thereby work on the convenant's fields
+                for key in founded + ([m for m in members if m[0] == "cluster"] if len(fields) <= 2 else []):
                     context.add("focusesOn", key, fkey, where, 0.55, "founded-for-field")
 
 
