@@ -50,3 +50,19 @@ def test_an_authority_word_names_a_body_and_its_place(text, language, body, plac
     assert ("organisation", body) in found
     if place:
         assert any(kind == "region" for kind, _ in found)
+
+
+def _persons(text: str, language: str) -> list[str]:
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return [c.label for c in find_mentions(text, language, sentences, classify(sentences)) if c.kind == "person"]
+
+
+def test_a_region_alone_on_a_contact_line_is_no_person():
+    text = ("Kontakt\n\nJens Madsen Holm\nprojektleder\nRegion Sjælland\ntlf. +45 12 34 56 78\n"
+            "jmh@example.dk\n")
+    assert _persons(text, "da") == ["Jens Madsen Holm"]
+
