@@ -66,3 +66,23 @@ def test_a_region_alone_on_a_contact_line_is_no_person():
             "jmh@example.dk\n")
     assert _persons(text, "da") == ["Jens Madsen Holm"]
 
+
+def _zones(text: str, language: str) -> dict:
+    from ingest.boilerplate import classify
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return {s.text.strip(): zone for s, zone in zip(sentences, [classify(sentences)[s.index] for s in sentences])}
+
+
+def test_menu_items_one_to_a_line_are_chrome():
+    text = ("Zorgnetwerk Noord\nOver ons\nLeden\nAgenda\nNieuws\nContact\n\n"
+            "Het netwerk Zorgnetwerk Noord verbindt twintig partners in Drenthe.\n")
+    zones = _zones(text, "nl")
+    assert zones["Agenda"] == zones["Nieuws"] == zones["Contact"] == "chrome"
+    assert zones["Zorgnetwerk Noord"] == "body"
+
+
+def test_a_contact_heading_over_a_name_stays_contact():
+    text = "Het project loopt tot 2026.\n\nContact\nPieter de Vries\nprojectleider\ntel. 050 123 4567\n"
+    assert _zones(text, "nl")["Contact"] == "contact"
