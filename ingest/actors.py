@@ -55,7 +55,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # "BESTYRELSE PR. 31. DECEMBER", "NY PROJEKTLEDER I SEKRETARIATET": an all-capital heading
         # names an institution only by its legal form
         return finder.legal()
-    found = finder.legal() + finder.headed() + finder.described() + finder.named()
+    found = finder.legal() + finder.headed() + finder.described() + finder.named() + finder.spelled_out()
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -123,7 +123,8 @@ class _Finder(NameSpans):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
-            start = (left[0] if left else tok).start
+            first = left[0].index if left else i
+            start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
             end = right[-1].end if right else self.t[i + n - 1].end
             cand = self._make(kind, start, end, "quoted-name" if quoted else f"{kind}-head",
                               0.85 if quoted or right else 0.75)
@@ -134,6 +135,48 @@ class _Finder(NameSpans):
                     and right[0].is_cap and not self._in_proper(right[0]):
                 cand.aliases.add(clean_label(self.text[right[0].start:right[-1].end]))  # "Foreningen X": X
             self._bracket_alias(cand, end)
+            out.append(cand)
+        return out
+
+    def spelled_out(self) -> list[Candidate]:
+        """``Wirtschaftsförderung und Technologietransfer Schleswig-Holstein (WTSH)``: the words whose
+        initials spell the bracketed abbreviation are one name, connectors and all, when a head or
+        cluster word is among them."""
+        out, t = [], self.t
+        for i in range(1, len(t) - 2):
+            abbr = t[i + 1].text
+            if t[i].text != "(" or t[i + 2].text != ")" or not (2 <= len(abbr) <= 6 and abbr.isalpha()
+                                                               and abbr.isupper()):
+                continue
+            initials, k, start, end = "", i - 1, None, i
+            legal = pattern("legal_forms", self.lang)
+            while k > 0 and legal.fullmatch(self.text[t[k].start:t[i - 1].end]) is None and i - k <= 3:
+                k -= 1  # "... Schleswig-Holstein GmbH (WTSH)": the legal form spells nothing
+            if legal.fullmatch(self.text[t[k].start:t[i - 1].end]) is not None:
+                end, k = k, k - 1
+            else:
+                k = i - 1
+            while k >= 0 and i - k <= 10:
+                tok = t[k]
+                if tok.is_word and tok.is_cap:
+                    initials = "".join(part[0] for part in tok.text.split("-") if part).upper() + initials
+                elif tok.low not in _SPELLED_LINKS:
+                    break
+                if initials == abbr and tok.is_cap:
+                    start = k
+                    break
+                if not abbr.endswith(initials):
+                    break
+                k -= 1
+            if start is None or end - start < 2:
+                continue
+            words = t[start:end]
+            cluster = any(self.clusters.word(x.text) for x in words)
+            if not cluster and not any(self.heads.word(x.text) for x in words):
+                continue
+            cand = self._make("cluster" if cluster else "organisation", words[0].start, t[i - 1].end,
+                              "spelled-out", 0.85)
+            cand.aliases.add(abbr)
             out.append(cand)
         return out
 
@@ -255,6 +298,11 @@ class _Finder(NameSpans):
 _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
            ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
            ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",)]
+
+
+#: Words an abbreviation skips ("Hogeschool van Arnhem en Nijmegen (HAN)").
+_SPELLED_LINKS = {"und", "and", "en", "og", "of", "for", "für", "van", "voor", "for", "de", "der", "the", "&", "-",
+                  "zur", "zum", "i", "in", "af"}
 
 
 #: "new" before a head word: what follows describes a new actor ("Neues Netzwerk für Pflege").

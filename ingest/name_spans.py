@@ -26,6 +26,8 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
+#: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
+_NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ale", "ive", "are")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
@@ -129,7 +131,18 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j)):
+            if self.name_word(tok) and self._suspended(j):
+                taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
+                j += 3
+                fresh = True
+                continue
+            if taken and tok.text == "/" and self._glued(j) and j + 1 < len(t) and self.name_word(t[j + 1]) \
+                    and self.is_proper(taken[-1]):
+                taken.extend(t[j:j + 2])  # "Hochschule Emden/Leer": a school of two towns
+                j += 2
+                continue
+            if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j) or (
+                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(_NAME_ADJECTIVES))):
                 taken.append(tok)
                 fresh = False
             elif self.german and self.name_word(tok) and self._run_to_proper(j):
@@ -173,6 +186,23 @@ class NameSpans:
         if not self.german and taken and not any(x.is_cap for x in taken):
             return [], False
         return taken, False
+
+    def _glued(self, j: int) -> bool:
+        """Does token ``j`` touch the tokens on both sides ("Emden/Leer")?"""
+        t = self.t
+        return 0 < j < len(t) - 1 and t[j - 1].end == t[j].start and t[j].end == t[j + 1].start
+
+    def _suspended(self, j: int) -> bool:
+        """Is token ``j`` the first half of a pair with a suspended hyphen ("Industrie- und
+        Handelskammer", "Bundes- und Europaangelegenheiten", "Innovatie- en Investeringsfonds")?"""
+        t = self.t
+        return (j + 3 < len(t) and t[j + 1].text == "-" and t[j].end == t[j + 1].start
+                and t[j + 2].low in _LIST_JOINERS - {",", "&"} and t[j + 3].is_word and t[j + 3].is_cap)
+
+    def suspended_start(self, i: int) -> int:
+        """The index a name starting at token ``i`` really starts at when a suspended-hyphen word
+        stands before it ("Industrie- und Handelskammer Aachen")."""
+        return i - 3 if i >= 3 and self._suspended(i - 3) and self.name_word(self.t[i - 3]) else i
 
     def _run_to_proper(self, j: int) -> int:
         """German: capitalised words that run on to a proper name ending the name ("Netzwerk Pflege

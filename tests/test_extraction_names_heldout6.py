@@ -86,3 +86,33 @@ def test_menu_items_one_to_a_line_are_chrome():
 def test_a_contact_heading_over_a_name_stays_contact():
     text = "Het project loopt tot 2026.\n\nContact\nPieter de Vries\nprojectleider\ntel. 050 123 4567\n"
     assert _zones(text, "nl")["Contact"] == "contact"
+
+
+def _actors(text: str, language: str) -> list[str]:
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return [c.label for c in find_mentions(text, language, sentences, classify(sentences))
+            if c.kind in ("organisation", "cluster")]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # a suspended hyphen before the head and inside the name
+    ("Die Handwerks- und Handelskammer Bremen lädt ein.", "de", "Handwerks- und Handelskammer Bremen"),
+    ("Das Ministerium für Wissenschafts- und Kulturpolitik fördert das Projekt.", "de",
+     "Ministerium für Wissenschafts- und Kulturpolitik"),
+    # a capitalised adjective before its noun after the connector
+    ("Das Ministerium für Arbeit und Soziale Sicherung ist beteiligt.", "de",
+     "Ministerium für Arbeit und Soziale Sicherung"),
+    # a school of two towns
+    ("Die Hochschule Bremen/Bremerhaven forscht mit.", "de", "Hochschule Bremen/Bremerhaven"),
+    # the words a bracketed abbreviation spells are one name, "und" and all
+    ("Die Innovationsagentur und Gründerzentrum Ostholstein GmbH (IGO) berät Firmen.", "de",
+     "Innovationsagentur und Gründerzentrum Ostholstein GmbH"),
+    ("Partner er Agentur für Wirtschaft und Technologie Nordfriesland (AWTN).", "da",
+     "Agentur für Wirtschaft und Technologie Nordfriesland"),
+])
+def test_names_with_connectors(text, language, name):
+    assert name in _actors(text, language)
