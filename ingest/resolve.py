@@ -172,7 +172,8 @@ def _merge_shortened(groups, names, language):
             for j, gj in enumerate(groups):
                 if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
                     continue
-                if any(_longer_by_place(a, b) or _prefixed(a, b) for a in names[i] for b in names[j]):
+                if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
+                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -187,6 +188,50 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+_SKIPPED = {"und", "and", "en", "og", "of", "for", "fur", "van", "voor", "de", "der", "the", "zur", "zum"}
+
+
+def _initials(words: list[str], language: str) -> str:
+    """Initials of name words; a compound ending in a head word gives two ("handelskammer": h, k)."""
+    suffixes = [form for form, _ in wordlist("org_heads", language).suffix]
+    out = ""
+    for w in words:
+        if w in _SKIPPED:
+            continue
+        out += w[0]
+        tail = next((x for x in suffixes if w.endswith(normalise_name(x)) and len(w) > len(x) + 2), None)
+        if tail:
+            out += normalise_name(tail)[0]
+    return out
+
+
+def _spells(a: str, b: str, language: str) -> bool:
+    """Is ``a`` an abbreviation of ``b`` plus the same trailing words (``ihk aachen`` of
+    ``industrie und handelskammer aachen``)?"""
+    short = a.split()
+    if not short or not (2 <= len(short[0]) <= 6) or len(b.split()) < 2:
+        return False
+    long_ = b.split()
+    rest = short[1:]
+    if rest and long_[-len(rest):] != rest:
+        return False
+    head = long_[:len(long_) - len(rest)]
+    return len(head) >= 2 and _initials(head, language) == short[0]
+
+
+def _acronym_of_one(a_names: set, b_names: set, all_names: list) -> bool:
+    """A bare abbreviation (``ihk``) is the one name that opens with it and one more word
+    (``ihk aachen``), when exactly one such name is in the document."""
+    for a in a_names:
+        if " " in a or not 2 <= len(a) <= 5:
+            continue
+        if any(b.startswith(a + " ") and len(b.split()) == 2 for b in b_names):
+            owners = [n for n in all_names if any(x.startswith(a + " ") and len(x.split()) == 2 for x in n)]
+            if len(owners) == 1:
+                return True
+    return False
 
 
 _INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,4})(.+)$")
