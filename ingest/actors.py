@@ -123,6 +123,9 @@ class _Finder(NameSpans):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
+            if not left and right and not cluster and self.descriptors.word(tok.text) and pattern(
+                    "legal_forms", self.lang).search(self.text[right[0].start:right[-1].end + 2]):
+                continue  # "der Verein X e.V.", "die Firma Y GmbH": the legal-form name is the whole name
             first = left[0].index if left else i
             start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
             end = right[-1].end if right else self.t[i + n - 1].end

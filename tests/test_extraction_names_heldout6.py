@@ -116,3 +116,14 @@ def _actors(text: str, language: str) -> list[str]:
 ])
 def test_names_with_connectors(text, language, name):
     assert name in _actors(text, language)
+
+
+def test_an_abbreviation_that_spells_a_compound_head_is_the_same_organisation():
+    text = ("Die Handwerks- und Gewerbekammer Bremen lädt ein. Die HGK Bremen koordiniert das Netzwerk. "
+            "Die Geschäftsstelle liegt bei der HGK.")
+    orgs = [(kind, label) for kind, label in _entities(text, "de") if kind == "organisation"]
+    assert orgs == [("organisation", "Handwerks- und Gewerbekammer Bremen")]
+
+
+def test_a_generic_head_before_a_legal_form_name_is_no_part_of_it():
+    assert "MedSensor Bremen e.V." in _actors("Dabei ist auch der Verein MedSensor Bremen e.V. aus Bremen.", "de")
