@@ -20,7 +20,7 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans
+from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans, place_adjective
 from ingest.tokens import QUOTES_OPEN, Token, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -110,6 +110,9 @@ class _Finder(NameSpans):
             english = self.german and self.t[i + n - 1].low in _ENGLISH_HEADS  # "das Luxembourg Health Network"
             left = self._extend_left(self.t[:i], inner=set(), any_cap=english)
             right, quoted = self._extend_right(i + n)
+            if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
+                while left and place_adjective(left[0].text, self.lang, strict=True):
+                    left = left[1:]
             if self.german and right and not left and not quoted and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
@@ -209,6 +212,10 @@ class _Finder(NameSpans):
                     continue
                 break
             for k, run in enumerate(names):
+                nxt = self.t[run[-1].index + 1] if run[-1].index + 1 < len(self.t) else None
+                if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None \
+                        and nxt.is_word and not nxt.is_cap:
+                    continue  # "het samenwerkingsverband Duitse en Belgische partners": adjectives
                 if k and len(run) == 1 and self._in_proper(run[0]):
                     continue  # "virksomheden Nordic Sense ApS, Hjørring": the town, not a second company
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
@@ -271,7 +278,9 @@ class _Finder(NameSpans):
         while j < at:
             run = self._cap_run(j)
             if run and run[-1].index < at:
-                place = any(a <= run[0].start and run[-1].end <= b for a, b in self.proper)
+                opened = [x.text for x in self.t[:run[0].index] if x.text in "()"]
+                place = any(a <= run[0].start and run[-1].end <= b for a, b in self.proper) or (
+                    opened[-1:] == ["("])  # "Gedeputeerde X (Economie en Innovatie)": a portfolio
                 dateline = re.match(r"\s*,\s*\d", self.text[run[-1].end:run[-1].end + 6])
                 if not place and not dateline:  # "Belfast, 14 March 2024 - A and B signed": no signatory
                     out.append(self._make("organisation", run[0].start, run[-1].end, "signatory-name", 0.6))

@@ -35,6 +35,40 @@ _REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|pu
                        r"rand)$)[a-zäöüß]{4,}(?<!ung)(?<!eit)(?<!aft)(?<!ion)(?<!nis)(?<!ent)(?<!e)(?<!ik)")
 
 
+#: Adjectives of a country or region by their ending ("Duitse", "Limburgse", "Belgische",
+#: "niederländische", "danske", "Scottish"): before a common noun they describe, they name nothing.
+_PLACE_ADJECTIVE = {
+    "nl": re.compile(r"[^\W\d_]{3,}(?:se|sche)"), "de": re.compile(r"[^\W\d_]{3,}(?:isch|ische|ischen|ischer|isches)"),
+    "da": re.compile(r"[^\W\d_]{3,}(?:sk|ske)"), "en": re.compile(r"[^\W\d_]{3,}(?:ish|ian|ese|ean)|German|Dutch|Danish"),
+}
+
+
+def place_adjective(word: str, language: str, strict: bool = False) -> bool:
+    """Is ``word`` shaped like an adjective of a country or region in ``language``?  ``strict``:
+    only one made from a place of the gazetteer or a country adjective of the lexicon ("Limburgse",
+    "Duitse"), not any word of that shape ("Technische", "Medizinische")."""
+    shape = _PLACE_ADJECTIVE.get(language)
+    if not strict:
+        return bool(shape and shape.fullmatch(word)) or _made_from_place(word)
+    return _made_from_place(word)
+
+
+def _made_from_place(word: str) -> bool:
+    from ingest.gazetteer import gazetteer
+    from ingest.lexicon import words
+
+    adjectives = {row.form.casefold() for row in words("region_words", "adjective")}
+    for ending in ("sche", "se", "ische", "isch", "ischen", "ske", "sk", "er", "e", "en", "es"):
+        stem = word[:-len(ending)] if word.endswith(ending) else ""
+        if len(stem) < 3:
+            continue
+        if stem.casefold() in adjectives or stem.casefold() + "e" in adjectives:
+            return True
+        if ending not in ("e", "en", "es", "er") and (gazetteer().forms.get(stem) or gazetteer().forms.get(stem + "e")):
+            return True
+    return False
+
+
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 

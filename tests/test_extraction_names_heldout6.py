@@ -127,3 +127,17 @@ def test_an_abbreviation_that_spells_a_compound_head_is_the_same_organisation():
 
 def test_a_generic_head_before_a_legal_form_name_is_no_part_of_it():
     assert "MedSensor Bremen e.V." in _actors("Dabei ist auch der Verein MedSensor Bremen e.V. aus Bremen.", "de")
+
+
+@pytest.mark.parametrize("text, language, absent, present", [
+    ("Limburgse partners zetten een handtekening onder het plan.", "nl", "Limburgse", None),
+    ("Het samenwerkingsverband wil Duitse en Belgische partners aanhaken.", "nl", "Duitse", None),
+    ("Ook het Duitse Universitätsklinikum Freiburg doet mee.", "nl", "Duitse Universitätsklinikum Freiburg",
+     "Universitätsklinikum Freiburg"),
+    ("Wethouder Pieter Bakker (Zorg en Welzijn) heeft het convenant ondertekend.", "nl", "Welzijn", None),
+])
+def test_place_adjectives_and_portfolios_name_no_actor(text, language, absent, present):
+    found = _actors(text, language)
+    assert absent not in found
+    if present:
+        assert present in found
