@@ -141,3 +141,13 @@ def test_place_adjectives_and_portfolios_name_no_actor(text, language, absent, p
     assert absent not in found
     if present:
         assert present in found
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # office titles of a neighbouring country keep their own word in the other language
+    ("Für die niederländische Seite unterschrieb Wethouder Sanne Dijkstra (Gemeente Westerwolde).", "de",
+     "Sanne Dijkstra"),
+    ("Ook Landrat Klaus Brenner van de Kreis Borken was aanwezig.", "nl", "Klaus Brenner"),
+])
+def test_office_titles_across_the_border(text, language, name):
+    assert name in _persons(text, language)
