@@ -20,8 +20,8 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans, place_adjective
-from ingest.tokens import QUOTES_OPEN, Token, pattern, wordlist
+from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, NameSpans, place_adjective
+from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
 _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
@@ -113,7 +113,9 @@ class _Finder(NameSpans):
             if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
                 while left and place_adjective(left[0].text, self.lang, strict=True):
                     left = left[1:]
-            if self.german and right and not left and not quoted and not any(
+            named_adjective = (self.german and len(right) == 2 and right[0].is_cap and i + n == right[0].index
+                               and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
+            if self.german and right and not left and not quoted and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
             if self.german and right and not left and not quoted and i and not self.t[i - 1].is_cap \
@@ -195,6 +197,11 @@ class _Finder(NameSpans):
                 continue  # "klyngechef X": a role, not a descriptor
             j = i + 1
             names: list[list[Token]] = []
+            quoted = self._quoted_at(j)
+            if quoted:  # "het Interreg-project „Zorg Zonder Grenzen"": the quoted words are the name
+                cand = self._make(kind, quoted[0].start, quoted[-1].end, "descriptor", 0.8)
+                out.append(cand)
+                continue
             while j < len(self.t):
                 run = []
                 while j < len(self.t) and (self.name_word(self.t[j]) or (
@@ -216,6 +223,9 @@ class _Finder(NameSpans):
                 if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None \
                         and nxt.is_word and not nxt.is_cap:
                     continue  # "het samenwerkingsverband Duitse en Belgische partners": adjectives
+                if len(run) == 1 and not run[0].looks_proper and zipf(run[0].text, self.lang) >= COMMON_ZIPF \
+                        and ("projekt" in tok.low or "project" in tok.low):
+                    continue  # "het Interreg-project Zorg over de Grens": a common word is the name's start only
                 if k and len(run) == 1 and self._in_proper(run[0]):
                     continue  # "virksomheden Nordic Sense ApS, Hjørring": the town, not a second company
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
@@ -223,6 +233,20 @@ class _Finder(NameSpans):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
                 out.append(self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8))
         return out
+
+    def _quoted_at(self, j: int) -> list[Token]:
+        """The words between quote marks that open at token ``j`` (at most six, the first
+        capitalised), or []."""
+        t = self.t
+        if j >= len(t) or t[j].text not in QUOTES_OPEN:
+            return []
+        k = j + 1
+        while k < len(t) and t[k].text not in QUOTES_CLOSE and k - j <= 6:
+            k += 1
+        inner = t[j + 1:k]
+        if k >= len(t) or t[k].text not in QUOTES_CLOSE or not inner or not inner[0].is_cap:
+            return []
+        return inner
 
     def _in_proper(self, tok: Token) -> bool:
         """Does the token lie in a span known to be a place or person?"""

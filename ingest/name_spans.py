@@ -27,7 +27,7 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
-_NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ale", "ive", "are")
+NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
@@ -176,7 +176,7 @@ class NameSpans:
                 j += 2
                 continue
             if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j) or (
-                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(_NAME_ADJECTIVES))):
+                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(NAME_ADJECTIVES))):
                 taken.append(tok)
                 fresh = False
             elif self.german and self.name_word(tok) and self._run_to_proper(j):

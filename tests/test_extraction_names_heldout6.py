@@ -151,3 +151,20 @@ def test_place_adjectives_and_portfolios_name_no_actor(text, language, absent, p
 ])
 def test_office_titles_across_the_border(text, language, name):
     assert name in _persons(text, language)
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ('Kern ist das Interreg-Projekt „Gesund über Grenzen", das 2025 startet.', "de", "Gesund über Grenzen"),
+    ("Das Interreg-Projekt MediBridge NL-DE geht an den Start.", "de", "MediBridge NL-DE"),
+    ("De partners werken samen in het Interreg-project CareLink Maas-Rijn, dat volgend jaar start.", "nl",
+     "CareLink Maas-Rijn"),
+    # a capitalised adjective right after a cluster head opens a name in German
+    ("Kliniken und Hochschulen arbeiten im Netzwerk Digitale Medizin zusammen.", "de",
+     "Netzwerk Digitale Medizin"),
+])
+def test_project_and_network_names(text, language, name):
+    assert name in _actors(text, language)
+
+
+def test_a_common_word_after_a_project_word_is_no_project_name():
+    assert _actors("Het netwerk ontstond uit het Interreg-project Zorg over de Grens in 2016.", "nl") == []
