@@ -157,7 +157,11 @@ class _Sentence:
         return self.actors.get(self.t[k].start)
 
     def _index_after(self, end: int) -> int:
-        return next((t.index for t in self.t if t.start >= end), len(self.t))
+        """The token after an actor ending at ``end``, past a bracketed abbreviation ("X (ZGT), Y")."""
+        j = next((t.index for t in self.t if t.start >= end), len(self.t))
+        if j + 2 < len(self.t) and self.t[j].text == "(" and self.t[j + 2].text == ")" and self.t[j + 1].is_acronym:
+            j += 3
+        return j
 
     def _clause_start(self, i: int) -> bool:
         return i == 0 or self.t[i - 1].text in {",", ":", ";", "(", "-", "–"} or self.t[i - 1].low in _AND

@@ -168,3 +168,9 @@ def test_project_and_network_names(text, language, name):
 
 def test_a_common_word_after_a_project_word_is_no_project_name():
     assert _actors("Het netwerk ontstond uit het Interreg-project Zorg over de Grens in 2016.", "nl") == []
+
+
+def test_a_list_of_signatories_runs_on_past_a_bracketed_abbreviation():
+    text = "Het convenant werd ondertekend door Universiteit Twente, Ziekenhuis Noord (ZNO), Zorgkompas, Welthuis en de gemeente Almelo."
+    found = _actors(text, "nl")
+    assert "Zorgkompas" in found and "Welthuis" in found
