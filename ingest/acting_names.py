@@ -17,7 +17,7 @@ from __future__ import annotations
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
-from ingest.name_spans import NOUN_ENDINGS
+from ingest.name_spans import NOUN_ENDINGS, place_adjective
 from ingest.tables import cells
 from ingest.tokens import CALENDAR, Token, covered, tokenize, wordlist
 
@@ -76,6 +76,10 @@ class _Sentence:
         runs = self._agents() + self._subjects() + self._listed()
         seen, out = set(), []
         for run in runs:
+            nxt = self.t[run[-1].index + 1] if run[-1].index + 1 < len(self.t) else None
+            if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None and nxt.is_word \
+                    and not nxt.is_cap:
+                continue  # "Limburgse partners zetten ...": an adjective, not a name
             if (run[0].start, run[-1].end) not in seen:
                 seen.add((run[0].start, run[-1].end))
                 span = self.text[run[0].start:run[-1].end]
@@ -153,7 +157,11 @@ class _Sentence:
         return self.actors.get(self.t[k].start)
 
     def _index_after(self, end: int) -> int:
-        return next((t.index for t in self.t if t.start >= end), len(self.t))
+        """The token after an actor ending at ``end``, past a bracketed abbreviation ("X (ZGT), Y")."""
+        j = next((t.index for t in self.t if t.start >= end), len(self.t))
+        if j + 2 < len(self.t) and self.t[j].text == "(" and self.t[j + 2].text == ")" and self.t[j + 1].is_acronym:
+            j += 3
+        return j
 
     def _clause_start(self, i: int) -> bool:
         return i == 0 or self.t[i - 1].text in {",", ":", ";", "(", "-", "–"} or self.t[i - 1].low in _AND

@@ -20,8 +20,8 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.name_spans import INNER, LEFT_INNER, NOUN_ENDINGS, NameSpans
-from ingest.tokens import QUOTES_OPEN, Token, pattern, wordlist
+from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, NameSpans, place_adjective
+from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
 _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
@@ -55,7 +55,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # "BESTYRELSE PR. 31. DECEMBER", "NY PROJEKTLEDER I SEKRETARIATET": an all-capital heading
         # names an institution only by its legal form
         return finder.legal()
-    found = finder.legal() + finder.headed() + finder.described() + finder.named()
+    found = finder.legal() + finder.headed() + finder.described() + finder.named() + finder.spelled_out()
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -110,7 +110,12 @@ class _Finder(NameSpans):
             english = self.german and self.t[i + n - 1].low in _ENGLISH_HEADS  # "das Luxembourg Health Network"
             left = self._extend_left(self.t[:i], inner=set(), any_cap=english)
             right, quoted = self._extend_right(i + n)
-            if self.german and right and not left and not quoted and not any(
+            if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
+                while left and place_adjective(left[0].text, self.lang, strict=True):
+                    left = left[1:]
+            named_adjective = (self.german and len(right) == 2 and right[0].is_cap and i + n == right[0].index
+                               and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
+            if self.german and right and not left and not quoted and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
             if self.german and right and not left and not quoted and i and not self.t[i - 1].is_cap \
@@ -123,7 +128,11 @@ class _Finder(NameSpans):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
-            start = (left[0] if left else tok).start
+            if not left and right and not cluster and self.descriptors.word(tok.text) and pattern(
+                    "legal_forms", self.lang).search(self.text[right[0].start:right[-1].end + 2]):
+                continue  # "der Verein X e.V.", "die Firma Y GmbH": the legal-form name is the whole name
+            first = left[0].index if left else i
+            start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
             end = right[-1].end if right else self.t[i + n - 1].end
             cand = self._make(kind, start, end, "quoted-name" if quoted else f"{kind}-head",
                               0.85 if quoted or right else 0.75)
@@ -137,6 +146,48 @@ class _Finder(NameSpans):
             out.append(cand)
         return out
 
+    def spelled_out(self) -> list[Candidate]:
+        """``Wirtschaftsförderung und Technologietransfer Schleswig-Holstein (WTSH)``: the words whose
+        initials spell the bracketed abbreviation are one name, connectors and all, when a head or
+        cluster word is among them."""
+        out, t = [], self.t
+        for i in range(1, len(t) - 2):
+            abbr = t[i + 1].text
+            if t[i].text != "(" or t[i + 2].text != ")" or not (2 <= len(abbr) <= 6 and abbr.isalpha()
+                                                               and abbr.isupper()):
+                continue
+            initials, k, start, end = "", i - 1, None, i
+            legal = pattern("legal_forms", self.lang)
+            while k > 0 and legal.fullmatch(self.text[t[k].start:t[i - 1].end]) is None and i - k <= 3:
+                k -= 1  # "... Schleswig-Holstein GmbH (WTSH)": the legal form spells nothing
+            if legal.fullmatch(self.text[t[k].start:t[i - 1].end]) is not None:
+                end, k = k, k - 1
+            else:
+                k = i - 1
+            while k >= 0 and i - k <= 10:
+                tok = t[k]
+                if tok.is_word and tok.is_cap:
+                    initials = "".join(part[0] for part in tok.text.split("-") if part).upper() + initials
+                elif tok.low not in _SPELLED_LINKS:
+                    break
+                if initials == abbr and tok.is_cap:
+                    start = k
+                    break
+                if not abbr.endswith(initials):
+                    break
+                k -= 1
+            if start is None or end - start < 2:
+                continue
+            words = t[start:end]
+            cluster = any(self.clusters.word(x.text) for x in words)
+            if not cluster and not any(self.heads.word(x.text) for x in words):
+                continue
+            cand = self._make("cluster" if cluster else "organisation", words[0].start, t[i - 1].end,
+                              "spelled-out", 0.85)
+            cand.aliases.add(abbr)
+            out.append(cand)
+        return out
+
     def described(self) -> list[Candidate]:
         """``descriptor Name`` and ``descriptor A, B, C og D``."""
         out = []
@@ -146,6 +197,11 @@ class _Finder(NameSpans):
                 continue  # "klyngechef X": a role, not a descriptor
             j = i + 1
             names: list[list[Token]] = []
+            quoted = self._quoted_at(j)
+            if quoted:  # "het Interreg-project „Zorg Zonder Grenzen"": the quoted words are the name
+                cand = self._make(kind, quoted[0].start, quoted[-1].end, "descriptor", 0.8)
+                out.append(cand)
+                continue
             while j < len(self.t):
                 run = []
                 while j < len(self.t) and (self.name_word(self.t[j]) or (
@@ -163,6 +219,13 @@ class _Finder(NameSpans):
                     continue
                 break
             for k, run in enumerate(names):
+                nxt = self.t[run[-1].index + 1] if run[-1].index + 1 < len(self.t) else None
+                if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None \
+                        and nxt.is_word and not nxt.is_cap:
+                    continue  # "het samenwerkingsverband Duitse en Belgische partners": adjectives
+                if len(run) == 1 and not run[0].looks_proper and zipf(run[0].text, self.lang) >= COMMON_ZIPF \
+                        and ("projekt" in tok.low or "project" in tok.low):
+                    continue  # "het Interreg-project Zorg over de Grens": a common word is the name's start only
                 if k and len(run) == 1 and self._in_proper(run[0]):
                     continue  # "virksomheden Nordic Sense ApS, Hjørring": the town, not a second company
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
@@ -170,6 +233,20 @@ class _Finder(NameSpans):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
                 out.append(self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8))
         return out
+
+    def _quoted_at(self, j: int) -> list[Token]:
+        """The words between quote marks that open at token ``j`` (at most six, the first
+        capitalised), or []."""
+        t = self.t
+        if j >= len(t) or t[j].text not in QUOTES_OPEN:
+            return []
+        k = j + 1
+        while k < len(t) and t[k].text not in QUOTES_CLOSE and k - j <= 6:
+            k += 1
+        inner = t[j + 1:k]
+        if k >= len(t) or t[k].text not in QUOTES_CLOSE or not inner or not inner[0].is_cap:
+            return []
+        return inner
 
     def _in_proper(self, tok: Token) -> bool:
         """Does the token lie in a span known to be a place or person?"""
@@ -225,7 +302,9 @@ class _Finder(NameSpans):
         while j < at:
             run = self._cap_run(j)
             if run and run[-1].index < at:
-                place = any(a <= run[0].start and run[-1].end <= b for a, b in self.proper)
+                opened = [x.text for x in self.t[:run[0].index] if x.text in "()"]
+                place = any(a <= run[0].start and run[-1].end <= b for a, b in self.proper) or (
+                    opened[-1:] == ["("])  # "Gedeputeerde X (Economie en Innovatie)": a portfolio
                 dateline = re.match(r"\s*,\s*\d", self.text[run[-1].end:run[-1].end + 6])
                 if not place and not dateline:  # "Belfast, 14 March 2024 - A and B signed": no signatory
                     out.append(self._make("organisation", run[0].start, run[-1].end, "signatory-name", 0.6))
@@ -255,6 +334,11 @@ class _Finder(NameSpans):
 _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
            ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
            ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",)]
+
+
+#: Words an abbreviation skips ("Hogeschool van Arnhem en Nijmegen (HAN)").
+_SPELLED_LINKS = {"und", "and", "en", "og", "of", "for", "für", "van", "voor", "for", "de", "der", "the", "&", "-",
+                  "zur", "zum", "i", "in", "af"}
 
 
 #: "new" before a head word: what follows describes a new actor ("Neues Netzwerk für Pflege").

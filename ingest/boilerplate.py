@@ -62,6 +62,35 @@ def _is_menu(text: str) -> bool:
     return len(items) >= 4 and all(0 < len(part.split()) <= 3 for part in items)
 
 
+#: Items of a site's navigation menu, one to a line ("Nieuws", "Events", "Over ons", "Programma's").
+_NAV_ITEM = re.compile(
+    r"^(?:news|nieuws|nyheder|aktuelles|neuigkeiten|nachrichten|events?|veranstaltungen|termine|agenda"
+    r"|kalender|arrangementer|contact(?: us)?|kontakt(?:e| os)?|over ons|about(?: us)?|om os|über uns"
+    r"|vacatures|jobs|karriere|careers?|job|presse|pers|press|media|mediathek|publicaties|publications"
+    r"|publikationen|publikationer|projects|projecten|projekte|projekter|programmes|programs|programma'?s"
+    r"|programme|themen|thema's|themes|topics|services|diensten|ydelser|leistungen|downloads?|login|log in"
+    r"|our work|ons werk|vores arbejde|unsere arbeit|word (?:partner|lid)|become a (?:member|partner)"
+    r"|bliv medlem|mitglied werden|sitemap|faq)$", re.IGNORECASE)
+#: A run of short lines holding this many menu items is the site's navigation.
+_NAV_ITEMS = 3
+
+
+def _navigation_runs(sentences: list[Sentence], zones: dict[int, str]) -> None:
+    """Menu items one to a line: in a run of short lines without a full stop, three or more items of
+    a site menu make those items chrome (the other lines may be the site's name or a heading)."""
+    run: list[Sentence] = []
+    for s in sentences + [None]:
+        text = s.text.strip() if s is not None else ""
+        if s is not None and 0 < len(text.split()) <= 3 and not _ends_sentence(text) and "\n" not in text:
+            run.append(s)
+            continue
+        items = [r for r in run if _NAV_ITEM.match(r.text.strip())]
+        if len(items) >= _NAV_ITEMS:
+            for r in items:
+                zones[r.index] = "chrome"
+        run = []
+
+
 def _ends_sentence(text: str) -> bool:
     """Whether a line ends like a sentence (``e.V.`` and ``B.V.`` end names, not sentences)."""
     text = text.rstrip()
@@ -88,6 +117,7 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
         text = s.text.strip().lstrip("•·*-–— \u00a0")
         if _CHROME.match(text) or (len(text) <= 2) or _is_menu(text):
             zones[s.index] = "chrome"
+    _navigation_runs(sentences, zones)
     for s in sentences:
         if zones[s.index] == "body" and len(s.text) < 200 and _CONTACT.search(_DATES.sub(" ", s.text)):
             zones[s.index] = "contact"
@@ -101,7 +131,7 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
                     break  # an infobox line ("Zetel      Venlo") is no name or role line
                 zones[prev] = "contact"
     for s in sentences:
-        if _CONTACT_HEADING.match(s.text.strip()):
+        if _CONTACT_HEADING.match(s.text.strip()) and zones[s.index] != "chrome":  # not a menu item
             zones[s.index] = "contact"
             for nxt in sentences[s.index + 1:s.index + 1 + _BLOCK_LINES]:
                 if zones[nxt.index] == "chrome" or len(nxt.text) > 80 or _ends_sentence(nxt.text) \

