@@ -42,14 +42,16 @@ class HeldOutSet:
 
 
 #: Figures reached when the floors were set: heldout 0.93 / 0.80, heldout2 0.92 / 0.82, heldout3
-#: 0.93 / 0.91, heldout4 0.89 / 0.79, heldout5 0.86 / 0.73; heldout6 in its READMEs.
+#: 0.93 / 0.91, heldout4 0.89 / 0.79, heldout5 0.86 / 0.73, heldout6 0.87 / 0.65 (its relation F1
+#: moves by about 0.01 between runs: the scorer pairs one gold entity with one of two equal names
+#: in the order the graph is read).
 SETS = [
     HeldOutSet("heldout", 2, 0.88, 0.74),
     HeldOutSet("heldout2", 2, 0.88, 0.76),
     HeldOutSet("heldout3", 2, 0.88, 0.84),
     HeldOutSet("heldout4", 2, 0.85, 0.74),
     HeldOutSet("heldout5", 4, 0.83, 0.69),
-    HeldOutSet("heldout6", 3, 0.78, 0.52),
+    HeldOutSet("heldout6", 3, 0.84, 0.61),
 ]
 BY_NAME = pytest.mark.parametrize("held_out", SETS, ids=[s.name for s in SETS])
 

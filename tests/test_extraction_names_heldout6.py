@@ -28,7 +28,6 @@ def test_a_common_word_after_region_names_no_region():
 
 
 def _entities(text: str, language: str):
-    from ingest.documents import SourceDocument  # noqa: F401  (the model the extractor reads)
     from ingest.boilerplate import classify
     from ingest.mentions import find_mentions
     from ingest.resolve import resolve
