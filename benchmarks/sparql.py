@@ -332,7 +332,8 @@ def in_process(store: ox.Store, sparql: str) -> tuple[float, int]:
 
 
 def measure(queries: list[tuple[str, str]], store: ox.Store, hin: Server, peer: Server | None, *,
-            rounds: int, peer_rounds: int, timeout: float) -> dict[str, dict[str, Timing]]:
+            rounds: int, peer_rounds: int, timeout: float,
+            progress: bool = False) -> dict[str, dict[str, Timing]]:
     """Per query name, per side ("pyoxigraph", "hin", "rdflib-endpoint"): the timings.  Rounds
     interleave the sides query by query, so that a busy machine slows them alike."""
     timings = {name: {"pyoxigraph": Timing(), "hin": Timing(), "rdflib-endpoint": Timing()}
@@ -353,6 +354,9 @@ def measure(queries: list[tuple[str, str]], store: ox.Store, hin: Server, peer: 
                         continue
                     sides[side].seconds.append(seconds)
                     sides[side].rows = rows
+                if progress:
+                    print(f"round {number + 1}: {name[:50]}: pyoxigraph {sides['pyoxigraph'].seconds[-1:]}, "
+                          f"HIN {sides['hin'].seconds[-1:]}", file=sys.stderr, flush=True)
                 peer_side = sides["rdflib-endpoint"]
                 if peer is None or number >= peer_rounds or peer_side.timed_out or peer_side.error:
                     continue
@@ -370,6 +374,9 @@ def measure(queries: list[tuple[str, str]], store: ox.Store, hin: Server, peer: 
                     continue
                 peer_side.seconds.append(seconds)
                 peer_side.rows = rows
+                if progress:
+                    print(f"round {number + 1}: {name[:50]}: rdflib-endpoint {seconds}", file=sys.stderr,
+                          flush=True)
     finally:
         http.close()
     return timings
@@ -468,7 +475,7 @@ def stream(store_dir: Path) -> dict[str, float]:
 # ---- the run ---------------------------------------------------------------------------------------
 
 def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, timeout: float = 30.0,
-        with_stream: bool = True, folder: Path | None = None) -> dict:
+        with_stream: bool = True, folder: Path | None = None, progress: bool = False) -> dict:
     """Build the data, start the servers, measure; returns the figures (see the module notes)."""
     with tempfile.TemporaryDirectory(prefix="hin-bench-sparql-") as scratch:
         folder = Path(folder or scratch)
@@ -487,7 +494,7 @@ def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, ti
         peer_load = time.perf_counter() - started
         try:
             timings = measure(queries, store, hin, peer, rounds=rounds, peer_rounds=peer_rounds,
-                              timeout=timeout)
+                              timeout=timeout, progress=progress)
         finally:
             hin.stop()
             peer.process.stdin.close()  # the holder kills its server and exits
@@ -581,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stream", action="store_true", help="leave out the streaming query")
     parser.add_argument("--folder", type=Path, help="keep the data here (default: a temporary folder); "
                         "a folder from an earlier run is used again as it is")
+    parser.add_argument("--progress", action="store_true", help="print each query's times to stderr as it goes")
     parser.add_argument("--serve-peer", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -588,7 +596,8 @@ def main(argv: list[str] | None = None) -> int:
         serve_peer(options.serve_peer, options.port)
         return 0
     result = run(options.actors, seed=options.seed, rounds=options.rounds, peer_rounds=options.peer_rounds,
-                 timeout=options.timeout, with_stream=not options.no_stream, folder=options.folder)
+                 timeout=options.timeout, with_stream=not options.no_stream, folder=options.folder,
+                 progress=options.progress)
     report(result)
     return 1 if mismatches(result["timings"]) else 0
 
