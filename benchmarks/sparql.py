@@ -82,6 +82,10 @@ STREAM_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 #: Median latency ratio HIN-HTTP / pyoxigraph the goal allows for answers of up to SMALL_ROWS rows.
 LATENCY_GOAL, SMALL_ROWS = 1.3, 1000
 THROUGHPUT_GOAL = 20.0
+#: Within a round, a query faster than this (seconds) is asked again, HIN and pyoxigraph in turn, up
+#: to REPEAT_MAX times, and the round counts the median: one sample of a 1 ms query on a busy machine
+#: measures the scheduler more than the server.
+REPEAT_SECONDS, REPEAT_MAX = 0.25, 25
 #: HIN's query_timeout in the benchmark (the default, 30 s, stops some unbound example queries at
 #: 1 million triples on a busy 2-core machine); every other setting is the default.
 HIN_TIMEOUT = 600
@@ -343,17 +347,25 @@ def measure(queries: list[tuple[str, str]], store: ox.Store, hin: Server, peer: 
         for number in range(rounds):
             for name, sparql in queries:
                 sides = timings[name]
-                for side, call in (("pyoxigraph", lambda: in_process(store, sparql)),
-                                   ("hin", lambda: over_http(http, hin.url, sparql, HIN_TIMEOUT + 60))):
-                    if sides[side].error:
-                        continue
-                    try:
-                        seconds, rows = call()
-                    except RuntimeError as refused:
-                        sides[side].error = str(refused)[:300]
-                        continue
-                    sides[side].seconds.append(seconds)
-                    sides[side].rows = rows
+                calls = {"pyoxigraph": lambda: in_process(store, sparql),
+                         "hin": lambda: over_http(http, hin.url, sparql, HIN_TIMEOUT + 60)}
+                samples: dict[str, list[float]] = {side: [] for side in calls}
+                active = [side for side in calls if not sides[side].error]
+                while active:  # a fast query is asked again, the sides in turn (REPEAT_SECONDS)
+                    for side in list(active):
+                        try:
+                            seconds, rows = calls[side]()
+                        except RuntimeError as refused:
+                            sides[side].error = str(refused)[:300]
+                            active.remove(side)
+                            continue
+                        samples[side].append(seconds)
+                        sides[side].rows = rows
+                    if all(sum(samples[side]) >= REPEAT_SECONDS or len(samples[side]) >= REPEAT_MAX
+                           for side in active):
+                        break
+                for side in active:
+                    sides[side].seconds.append(statistics.median(samples[side]))
                 if progress:
                     print(f"round {number + 1}: {name[:50]}: pyoxigraph {sides['pyoxigraph'].seconds[-1:]}, "
                           f"HIN {sides['hin'].seconds[-1:]}", file=sys.stderr, flush=True)
@@ -475,7 +487,8 @@ def stream(store_dir: Path) -> dict[str, float]:
 # ---- the run ---------------------------------------------------------------------------------------
 
 def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, timeout: float = 30.0,
-        with_stream: bool = True, folder: Path | None = None, progress: bool = False) -> dict:
+        with_stream: bool = True, folder: Path | None = None, progress: bool = False,
+        only: list[str] | None = None, with_peer: bool = True) -> dict:
     """Build the data, start the servers, measure; returns the figures (see the module notes)."""
     with tempfile.TemporaryDirectory(prefix="hin-bench-sparql-") as scratch:
         folder = Path(folder or scratch)
@@ -486,23 +499,25 @@ def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, ti
         from graph_api.oxigraph_store import resolve_store_path
 
         store = ox.Store.read_only(str(resolve_store_path(store_dir)))
-        queries = mix(store)
+        queries = [(name, sparql) for name, sparql in mix(store)
+                   if not only or any(part in name for part in only)]
         triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         hin = start_hin(store_dir, query_timeout=HIN_TIMEOUT, max_result_rows=HIN_MAX_ROWS)
         started = time.perf_counter()
-        peer = start_peer(named)
+        peer = start_peer(named) if with_peer else None
         peer_load = time.perf_counter() - started
         try:
             timings = measure(queries, store, hin, peer, rounds=rounds, peer_rounds=peer_rounds,
                               timeout=timeout, progress=progress)
         finally:
             hin.stop()
-            peer.process.stdin.close()  # the holder kills its server and exits
-            try:
-                peer.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                peer.process.terminate()
-                peer.process.wait(timeout=30)
+            if peer is not None:
+                peer.process.stdin.close()  # the holder kills its server and exits
+                try:
+                    peer.process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    peer.process.terminate()
+                    peer.process.wait(timeout=30)
         streamed = stream(store_dir) if with_stream else None
     return {"actors": actors, "quads": quads, "default_graph_triples": triples, "build_seconds": built,
             "peer_load_seconds": peer_load, "queries": queries, "timings": timings,
@@ -588,6 +603,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stream", action="store_true", help="leave out the streaming query")
     parser.add_argument("--folder", type=Path, help="keep the data here (default: a temporary folder); "
                         "a folder from an earlier run is used again as it is")
+    parser.add_argument("--only", action="append", metavar="TEXT",
+                        help="ask only the queries whose name contains TEXT (may repeat)")
+    parser.add_argument("--no-peer", action="store_true", help="leave out rdflib-endpoint")
     parser.add_argument("--progress", action="store_true", help="print each query's times to stderr as it goes")
     parser.add_argument("--serve-peer", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -597,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     result = run(options.actors, seed=options.seed, rounds=options.rounds, peer_rounds=options.peer_rounds,
                  timeout=options.timeout, with_stream=not options.no_stream, folder=options.folder,
-                 progress=options.progress)
+                 progress=options.progress, only=options.only, with_peer=not options.no_peer)
     report(result)
     return 1 if mismatches(result["timings"]) else 0
 
