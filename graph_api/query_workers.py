@@ -12,7 +12,11 @@ included), the worker is killed (SIGKILL), a fresh one takes its place, and the 
 sends a status line, so a client sees either the whole answer or an error status: never a 200 that
 stops short; and as the worker writes into the pipe only as fast as the server empties it, and the
 spool keeps at most SPOOL_MEMORY_BYTES in memory, an answer of any size (``max_result_rows=0``)
-costs the server bounded memory.
+costs the server bounded memory.  An answer of at most :data:`WHOLE_BYTES` (most answers) comes
+back as one message with its header and is passed on as it is, without a spool.  The endpoint asks
+through :meth:`QueryWorkerPool.aquery`, which sends the job and awaits the reply on the server's
+event loop (a reader on the pipe and a timer for the limit) instead of blocking a thread for it:
+that hand-off between threads cost about 0.1 ms a query.
 
 Workers start on the first query (an app that is never asked a query costs nothing), from the
 ``forkserver`` start method where there is one (the server process has threads); on Linux a
@@ -21,6 +25,7 @@ query running.  :func:`query_runner` chooses between this pool and in-process ev
 """
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import logging
 import multiprocessing
@@ -34,6 +39,8 @@ from collections.abc import Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
+
 from graph_api.oxigraph_store import OxigraphStore
 from graph_api.query_limits import (CHUNK_BYTES, QueryJob, QueryTimeoutError, TooManyResultsError,
                                     prepare_answer, spool, spooled_body)
@@ -43,31 +50,48 @@ from graph_api.store import GraphStore, QueryResponse
 logger = logging.getLogger(__name__)
 
 _DATA, _END = b"D", b"E"
+#: An answer up to this size comes back from a worker as one message together with its header (and
+#: is neither spooled nor, through :meth:`QueryWorkerPool.aquery`, waited for in a thread); a larger
+#: one comes as a header, then chunks of CHUNK_BYTES.  Small enough for one write into the pipe.
+WHOLE_BYTES = 64 * 1024
 _PR_SET_PDEATHSIG = 1
 
 
 class _ChunkSender:
-    """A binary stream that sends what is written to the parent, in chunks of CHUNK_BYTES."""
+    """A binary stream that sends what is written to the parent: an answer of at most
+    :data:`WHOLE_BYTES` as one message with its header, a larger one as the header, then chunks of
+    CHUNK_BYTES."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, kind: str, media_type: str) -> None:
         self._conn = conn
+        self._header = ("answer", kind, media_type)
+        self._started = False
         self._buffer = bytearray()
 
     def write(self, data: bytes) -> int:
         self._buffer += data
         if len(self._buffer) >= CHUNK_BYTES:
-            self.flush()
+            self._send(_DATA)
         return len(data)
 
     def flush(self) -> None:
-        if self._buffer:
-            self._conn.send_bytes(_DATA + self._buffer)
-            self._buffer.clear()
+        """Nothing: what is written goes out by the chunk, and the rest on close."""
+
+    def _send(self, tag: bytes) -> None:
+        if not self._started:
+            self._conn.send(self._header)
+            self._started = True
+        self._conn.send_bytes(tag + self._buffer)
+        self._buffer.clear()
 
     def close(self) -> None:
-        """Send what is left as the answer's last message."""
-        self._conn.send_bytes(_END + self._buffer)
-        self._buffer.clear()
+        """Send what is left as the answer's last message (the whole answer, when it is small)."""
+        if not self._started and len(self._buffer) <= WHOLE_BYTES:
+            self._conn.send(("whole", *self._header[1:], bytes(self._buffer)))
+            self._started = True
+            self._buffer.clear()
+            return
+        self._send(_END)
 
 
 def _die_with_parent() -> None:
@@ -114,8 +138,7 @@ def worker_main(conn: Connection, location: str, max_rows: int | None, die_with_
         except Exception as error:  # a store failure: the parent reports an internal error
             conn.send(("failed", f"{type(error).__name__}: {error}"))
             continue
-        conn.send(("answer", kind, media_type))
-        sender = _ChunkSender(conn)
+        sender = _ChunkSender(conn, kind, media_type)
         write(sender)
         sender.close()
 
@@ -263,8 +286,25 @@ class QueryWorkerPool:
             conn.send(job)
             wait()
             header = conn.recv()
+            if header[0] == "whole":
+                return QueryResponse(kind=header[1], media_type=header[2], body=header[3])
             if header[0] != "answer":
                 return _refusal(header)
+            return self._rest(worker, job, header, deadline)
+        except QueryTimeoutError:
+            raise
+        except (EOFError, OSError) as error:  # the worker died (killed, out of memory)
+            raise _died(worker, job, error) from None
+
+    def _rest(self, worker: _Worker, job: QueryJob, header: tuple, deadline: float) -> QueryResponse:
+        """The chunks of a large answer after its header, spooled."""
+        conn = worker.conn
+
+        def wait() -> None:
+            if not conn.poll(max(0.0, deadline - time.monotonic())):
+                raise QueryTimeoutError(self.timeout)
+
+        try:
             answer = spool()
             try:
                 while True:
@@ -278,11 +318,86 @@ class QueryWorkerPool:
                 raise
         except QueryTimeoutError:
             raise
-        except (EOFError, OSError) as error:  # the worker died (killed, out of memory)
-            code = worker.process.exitcode
-            raise RuntimeError(f"query worker {worker.process.pid} died (exit code {code}) while "
-                               f"answering {job.sparql[:80]!r}: {error}") from None
+        except (EOFError, OSError) as error:
+            raise _died(worker, job, error) from None
         return QueryResponse(kind=header[1], media_type=header[2], body=spooled_body(answer))
+
+    async def aquery(self, sparql: str, *, media_type: str | None = None,
+                     default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = (),
+                     substitutions: Mapping[str, object] | None = None,
+                     base_iri: str | None = None) -> QueryResponse:
+        """As :meth:`query`, for the server's event loop: with a worker idle, the job is sent and
+        the answer awaited on the loop itself (no thread between them), and a small answer
+        (:data:`WHOLE_BYTES`) is returned as it came; a larger one is read in a thread, as by
+        :meth:`query`, which also serves when every worker is busy or has to be renewed.
+
+        The time limit is the same: past it the worker is killed and replaced (in a thread) and
+        QueryTimeoutError raised."""
+        if self._context is None:
+            await run_in_threadpool(self._start)
+        options = {"media_type": media_type, "default_graph_uris": default_graph_uris,
+                   "named_graph_uris": named_graph_uris, "substitutions": substitutions,
+                   "base_iri": base_iri}
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return await run_in_threadpool(lambda: self.query(sparql, **options))
+        if worker.location != self.location:
+            self._idle.put(worker)
+            return await run_in_threadpool(lambda: self.query(sparql, **options))
+        deadline = time.monotonic() + self.timeout
+        job = QueryJob(sparql, media_type, tuple(default_graph_uris), tuple(named_graph_uris),
+                       dict(substitutions) if substitutions else None, base_iri)
+        try:
+            header = await self._first_message(worker, job, deadline)
+            if header[0] == "whole":
+                outcome: QueryResponse | Exception = QueryResponse(kind=header[1], media_type=header[2],
+                                                                   body=header[3])
+            elif header[0] == "answer":
+                outcome = await run_in_threadpool(self._rest, worker, job, header, deadline)
+            else:
+                outcome = _refusal(header)
+        except Exception:
+            await run_in_threadpool(self._replace, worker)  # timed out or died: never reuse it
+            raise
+        except BaseException:  # cancelled mid-answer
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    async def _first_message(self, worker: _Worker, job: QueryJob, deadline: float) -> tuple:
+        """Send ``job`` and await the worker's first message (by the event loop's reader on the
+        pipe: the loop stays free while the query runs)."""
+        loop = asyncio.get_running_loop()
+        conn = worker.conn
+        try:
+            conn.send(job)
+            answered = loop.create_future()
+
+            def settle(arrived: bool) -> None:
+                if not answered.done():
+                    answered.set_result(arrived)
+
+            fd = conn.fileno()
+            loop.add_reader(fd, settle, True)
+            timer = loop.call_later(max(0.0, deadline - time.monotonic()), settle, False)
+            try:
+                arrived = await answered
+            finally:
+                loop.remove_reader(fd)
+                timer.cancel()
+            if not arrived:
+                raise QueryTimeoutError(self.timeout)
+            # The worker writes each message whole (a small one in one write), so this read does
+            # not wait for the query.
+            return conn.recv()
+        except QueryTimeoutError:  # an OSError too
+            raise
+        except (EOFError, OSError) as error:
+            raise _died(worker, job, error) from None
 
     def close(self) -> None:
         """Stop every worker."""
@@ -290,6 +405,13 @@ class QueryWorkerPool:
             workers, self._all, self._context = list(self._all), set(), None
         for worker in workers:
             worker.stop()
+
+
+def _died(worker: _Worker, job: QueryJob, error: BaseException) -> RuntimeError:
+    """The error for a worker that died (killed, out of memory) while answering ``job``."""
+    code = worker.process.exitcode
+    return RuntimeError(f"query worker {worker.process.pid} died (exit code {code}) while "
+                        f"answering {job.sparql[:80]!r}: {error}")
 
 
 def _refusal(header: tuple) -> Exception:

@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph_api.conneg import Format, negotiate
 from graph_api.errors import ApiError
 from graph_api.query_limits import InProcessQueries
+from graph_api.query_workers import QueryWorkerPool
 from graph_api.service_policy import check_services
 from graph_api.service_description import service_description_response
 from graph_api.sparql_update import UPDATES_OFF, sparql_update
@@ -151,6 +152,20 @@ def _run(store: GraphStore, request: ProtocolRequest, accept: str | None,
     return answer, chosen
 
 
+async def _run_on_loop(runner: QueryWorkerPool, request: ProtocolRequest, accept: str | None,
+                       base_iri: str) -> tuple[QueryResponse, Format]:
+    """As :func:`_run`, through the worker pool's :meth:`~QueryWorkerPool.aquery` when the query
+    form is known (the common case: no thread between the request and the worker)."""
+    keyword = query_form(request.query)
+    if keyword not in QUERY_FORMS:  # an update (refused) or a form only the parser can name
+        return await run_in_threadpool(_run, runner, request, accept, base_iri)
+    chosen = negotiate(QUERY_FORMS[keyword], accept, request.format_values)
+    answer = await runner.aquery(request.query, media_type=chosen.media_type,
+                                 default_graph_uris=request.default_graph_uris,
+                                 named_graph_uris=request.named_graph_uris, base_iri=base_iri)
+    return answer, chosen
+
+
 def _may_call_services(sparql: str) -> bool:
     """Whether a query may hold a ``SERVICE`` clause (the word, or a ``\\u`` escape that could spell
     it): the policy's tokenizer is skipped for the many queries that cannot.
@@ -164,12 +179,17 @@ def _may_call_services(sparql: str) -> bool:
 
 async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
     # Time and row limits: worker processes (graph_api.query_workers), else in-process (row limit only).
-    store: GraphStore = request.app.state.query_runner or InProcessQueries(
-        request.app.state.store, max_rows=request.app.state.settings.max_result_rows or None)
+    runner = request.app.state.query_runner
     base_iri = str(request.url.replace(query="", fragment=""))
     if _may_call_services(protocol.query):
         check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
-    answer, chosen = await run_in_threadpool(_run, store, protocol, request.headers.get("accept"), base_iri)
+    accept = request.headers.get("accept")
+    if isinstance(runner, QueryWorkerPool):
+        answer, chosen = await _run_on_loop(runner, protocol, accept, base_iri)
+    else:
+        store: GraphStore = runner or InProcessQueries(
+            request.app.state.store, max_rows=request.app.state.settings.max_result_rows or None)
+        answer, chosen = await run_in_threadpool(_run, store, protocol, accept, base_iri)
     headers = {"Vary": "Accept"}
     if isinstance(answer.body, bytes):
         return Response(answer.body, media_type=chosen.content_type, headers=headers)

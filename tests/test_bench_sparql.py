@@ -48,8 +48,24 @@ def test_the_figures_are_printed(result, capsys):
     sparql.report(result)
     out = capsys.readouterr().out
     assert f"{ACTORS} actors:" in out and "row counts: the same on every side" in out
-    assert "ratio HIN / rdflib-endpoint (throughput):" in out and "ratio HIN-HTTP / pyoxigraph" in out
+    assert "ratio HIN / rdflib-endpoint (throughput over the whole mix):" in out and "ratio HIN-HTTP / pyoxigraph" in out
+    assert "ratio HIN / rdflib-endpoint (throughput per query" in out and "goal 20 " in out
     assert result["throughput"]["hin"] > 0 and result["throughput"]["rdflib-endpoint"] > 0
+
+
+def test_the_median_throughput_ratio_counts_a_peer_timeout_as_a_lower_bound():
+    def timing(*seconds, **flags):
+        return sparql.Timing(seconds=list(seconds), **flags)
+
+    timings = {
+        "fast": {"hin": timing(0.01), "rdflib-endpoint": timing(0.5)},                   # 50
+        "slow": {"hin": timing(1.0), "rdflib-endpoint": timing(30.0, timed_out=True)},   # >= 30
+        "even": {"hin": timing(0.1), "rdflib-endpoint": timing(0.5)},                    # 5
+        "refused": {"hin": timing(0.1), "rdflib-endpoint": timing(0.2, error="boom")},   # left out
+    }
+    ratios = sparql.throughput_ratios(timings)
+    assert set(ratios) == {"fast", "slow", "even"} and ratios["slow"] == (30.0, True)
+    assert sparql.median_bounds(ratios) == (30.0, 50.0)
 
 
 def test_every_triple_streams_whole_from_a_server_without_row_limit(result):

@@ -7,6 +7,7 @@ seconds with ``503 query-timeout``, while 50 small queries from other clients ea
 """
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
@@ -14,6 +15,7 @@ import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -23,7 +25,7 @@ from graph_api.app import create_app
 from graph_api.oxigraph_store import OxigraphStore
 from graph_api import query_limits
 from graph_api.query_limits import InProcessQueries, TooManyResultsError, declared_limit
-from graph_api.query_workers import QueryWorkerPool
+from graph_api.query_workers import WHOLE_BYTES, QueryWorkerPool
 from graph_api.settings import Settings
 from tests.test_error_shape import assert_error_shape
 
@@ -148,6 +150,34 @@ def test_malformed_query_through_a_worker(limited):
     response = httpx.get(url + "/sparql", params={"query": "SELECT * WHERE {"}, timeout=30)
     assert "1:17" in assert_error_shape(response, "malformed-query")["message"]
     assert app.state.query_runner.replaced == replaced  # a refused query does not cost a worker
+
+
+def test_the_event_loop_path_gives_the_same_answers_as_the_threaded_one(tmp_path):
+    """``aquery`` (the endpoint's path): a small answer comes whole in one message, a larger one in
+    chunks; both equal what ``query`` gives, and no worker is lost on the way."""
+    store = OxigraphStore.open(write_store(tmp_path, triples=3000), read_only=True)
+    pool = QueryWorkerPool(store, workers=1, timeout=30)
+    try:
+        for query, media_type in ((SMALL, "text/csv"), ("CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples")):
+            threaded = pool.query(query, media_type=media_type)
+            on_loop = asyncio.run(pool.aquery(query, media_type=media_type))
+            assert (on_loop.kind, on_loop.media_type) == (threaded.kind, threaded.media_type)
+            assert _bytes(on_loop.body) == _bytes(threaded.body)
+        assert isinstance(asyncio.run(pool.aquery(SMALL)).body, bytes)
+        assert len(_bytes(threaded.body)) > WHOLE_BYTES and len(_bytes(threaded.body).splitlines()) == 3000
+        limited_pool = QueryWorkerPool(store, workers=1, timeout=30, max_rows=10)
+        with pytest.raises(TooManyResultsError):
+            asyncio.run(limited_pool.aquery("SELECT * WHERE { ?s ?p ?o }"))
+        assert pool.replaced == limited_pool.replaced == 0
+    finally:
+        pool.close()
+        if "limited_pool" in locals():
+            limited_pool.close()
+        store.close()
+
+
+def _bytes(body: bytes | Iterator[bytes]) -> bytes:
+    return body if isinstance(body, bytes) else b"".join(body)
 
 
 def test_request_body_over_the_limit_is_413(limited):
