@@ -10,10 +10,8 @@ and text are built from those results.
 """
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import islice
 
@@ -23,6 +21,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from shapes.compiler import Check, compile_shapes
+from shapes.memory import collector_paused
 from shapes.report_graph import report_graph, report_text
 from shapes.terms import decode, encode
 from shapes.validation import (
@@ -52,7 +51,7 @@ def load_store(data: Graph) -> tuple[ox.Store, dict[ox.NamedNode, tuple[URIRef |
     The default graph (or a plain Graph) goes into :data:`DEFAULT_GRAPH`.
     """
     store, names = ox.Store(), {}
-    with _collector_paused():
+    with collector_paused():
         for name, graph in data_graphs(data):
             target = DEFAULT_GRAPH if name is None else ox.NamedNode(str(name))
             names[target] = (name, graph)
@@ -82,19 +81,6 @@ def triples_of(graph: Graph) -> Iterable[tuple[Node, Node, Node]]:
     if type(store) is not Memory or not isinstance(index, dict) or key is None:
         return graph
     return index.get(key(graph), ())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: the copy makes millions of objects and no
-    cycles, and each full collection would walk every object of the rdflib data as well."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def validate_sparql(data: Graph, *, shapes: Graph, per_graph: bool = True,

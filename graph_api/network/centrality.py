@@ -24,9 +24,7 @@ counts every node above it.  Values within 1e-9 of each other (absolute or relat
 """
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -38,6 +36,7 @@ from graph_api.network.matrices import label_order
 from graph_api.network.paths import BACKENDS, betweenness, closeness, harmonic
 from graph_api.network.spectral import eigenvector, pagerank
 from graph_api.network.structural_holes import constraint, effective_size, efficiency, hierarchy
+from shapes.memory import collector_paused
 
 Scores = dict[Hashable, float | None]
 
@@ -231,22 +230,7 @@ def centrality(graph: nx.Graph, metric: str, **params: object) -> list[RankedNod
                          f"its parameters are: {', '.join(sorted(declared)) or 'none'}")
     if len(graph) == 0:
         return []
-    with _collector_paused():
+    with collector_paused():
         return rank(graph, chosen.function(graph, **params), ascending=chosen.ascending)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a measure runs (as Mercurial's ``util.nogc``).
-
-    A ranking makes tens of thousands of short-lived tuples; each batch of new objects sets off a
-    collection, and every so often one that walks the whole heap, the view's graph included.  The
-    rows and tuples made here hold no cycles, so reference counting frees them all the same.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
