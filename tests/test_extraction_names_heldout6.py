@@ -160,6 +160,10 @@ def test_office_titles_across_the_border(text, language, name):
     # a capitalised adjective right after a cluster head opens a name in German
     ("Kliniken und Hochschulen arbeiten im Netzwerk Digitale Medizin zusammen.", "de",
      "Netzwerk Digitale Medizin"),
+    # the project word alone introduces a name too
+    ("Projektet Sund Hjemme ØKS afprøver sensorer i hjemmeplejen.", "da", "Sund Hjemme ØKS"),
+    ("The project CareBridge Nordics tests remote monitoring in rural areas.", "en", "CareBridge Nordics"),
+    ("Sinds 2023 loopt het project Thuis Verbonden in vier gemeenten.", "nl", "Thuis Verbonden"),
 ])
 def test_project_and_network_names(text, language, name):
     assert name in _actors(text, language)
