@@ -93,11 +93,7 @@ def _previous_subject(context: Context, index: int, exclude):
 
 def chairs(context: Context) -> None:
     """``The cluster is chaired by Professor X``: the person chairs the cluster."""
-    for index in sorted(context.by_sentence):
-        sentence = context.sentences[index]
-        m = _CHAIRED.search(sentence.text) if context.zones.get(index) == "body" else None
-        if m is None:
-            continue
+    for index, sentence, m in context.body_matches(_CHAIRED):
         persons = [(c, k) for c, k in context.mentions(index, "person") if c.start >= sentence.start + m.end()]
         if not persons or persons[0][0].start - sentence.start - m.end() > 25:
             continue
@@ -154,11 +150,7 @@ def founded_by_agreement(context: Context) -> None:
     """``X blev etableret i 2021 på baggrund af en samarbejdsaftale mellem A og B``, ``X was
     established in 2020 under a memorandum of understanding``: the agreement after the passive
     founding verb ``establishes`` the actor that opens the sentence."""
-    for index in sorted(context.by_sentence):
-        sentence = context.sentences[index]
-        m = _WAS_FOUNDED.search(sentence.text) if context.zones.get(index) == "body" else None
-        if m is None:
-            continue
+    for index, sentence, m in context.body_matches(_WAS_FOUNDED):
         verb = sentence.start + m.start()
         subjects = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= verb]
         agreements = [k for c, k in context.mentions(index, "agreement") if c.start >= verb]
@@ -177,11 +169,7 @@ def secretariats(context: Context) -> None:
     """The office that runs a cluster: the organisation that hosts the secretariat coordinates the
     cluster the sentence names or refers to (else the page's cluster); a place right after the
     secretariat word locates the actor that opens the sentence (else the page's cluster)."""
-    for index in sorted(context.by_sentence):
-        sentence = context.sentences[index]
-        m = SECRETARIAT.search(sentence.text) if context.zones.get(index) == "body" else None
-        if m is None:
-            continue
+    for index, sentence, m in context.body_matches(SECRETARIAT):
         word_end = sentence.start + m.end()
         named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= word_end]
         for cand, key in context.mentions(index, "organisation"):

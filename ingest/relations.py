@@ -7,6 +7,8 @@ applies the agreement condition of the shapes: an agreement with fewer than two 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ingest.candidates import Candidate
@@ -50,6 +52,12 @@ class Context:
 
     def mentions(self, index: int, *kinds: str) -> list[tuple[Candidate, tuple[str, str]]]:
         return [(c, k) for c, k in self.by_sentence.get(index, []) if not kinds or k[0] in kinds]
+
+    def body_matches(self, pattern: re.Pattern):
+        """(index, sentence, match) for each body sentence with mentions that ``pattern`` finds."""
+        for index in sorted(self.by_sentence):
+            if self.zones.get(index) == "body" and (m := pattern.search(self.sentences[index].text)):
+                yield index, self.sentences[index], m
 
     def add(self, kind: str, subject: tuple[str, str], obj: tuple[str, str], sentence: int,
             confidence: float, rule: str) -> None:
