@@ -21,7 +21,7 @@ from ingest.tokens import CALENDAR, tokenize, wordlist
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
-    r"|partijen|parteien|parties|parterne)\b"
+    r"|partijen|parteien|parties|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,40}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
     re.IGNORECASE)
@@ -50,7 +50,7 @@ def is_list_heading(line: str) -> bool:
 
 def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int, str]) -> list[Sentence]:
     """The items under the heading ``sentences[index]``: bulleted lines, or under a bare heading
-    also plain short lines of the same paragraph (no blank line between)."""
+    also plain short lines of the paragraph that follows it (no blank line between the items)."""
     items = []
     heading = sentences[index].text
     bare = BARE_HEADING.match(heading) is not None or LEAD_HEADING.match(heading) is not None
@@ -64,7 +64,9 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
             continue
         previous = sentences[item.index - 1]
         if bare and not items or bare and not _ITEM.match(items[0].text):
-            if "\n\n" in text[previous.end:item.start] or len(item.text) > 90 or item.text.rstrip().endswith("."):
+            # a blank line may part the heading from its first item ("Partnere\n\nRegion X (DK)")
+            parted = "\n\n" in text[previous.end:item.start] and (items or item.index > index + 1)
+            if parted or len(item.text) > 90 or item.text.rstrip().endswith("."):
                 break
             if not is_list_heading(item.text):
                 items.append(item)

@@ -95,7 +95,9 @@ _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|de
 #: "Projektleiterin", "Revalidatiearts", "gedelegeerd bestuurder", "clinical lead").
 _ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|director|directeur|hoofd|arts|arzt"
                         r"|ärztin|bestuurder|manager|chef|chefin|lead|head|officer|executive|rektor|rector|konsulent"
-                        r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan)$",
+                        r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan"
+                        r"|präsident|präsidentin|president|præsident|professor|professorin|koordinator|koordinatorin"
+                        r"|coordinator|coördinator|sekretär|sekretärin|secretary|secretaris|sekretær)$",
                         re.IGNORECASE)
 
 
@@ -359,6 +361,28 @@ def _announced_parties(context: Context, index: int):
     if is_list_heading(sentence.text) and _PARTY_HEADING.search(sentence.text):
         items = list_items(context.text, context.sentences, nxt, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]
+    return _signatory_list(context, index)
+
+
+#: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:").
+_SIGNED_HEADING = re.compile(r"\b(?:unterzeichnet|unterzeichner\w*|ondertekend|ondertekenaars|underskrevet|underskrivere"
+                             r"|signed|signatories)\b[^:\n]{0,40}:\s*$", re.IGNORECASE)
+
+
+def _signatory_list(context: Context, index: int):
+    """``... haben eine Absichtserklärung unterzeichnet. [...] Unterzeichnet haben: - A - B``: the
+    items under a signatories' heading a few sentences after the signing sentence, when no other
+    agreement is named in between."""
+    from ingest.actor_names import list_items
+
+    agreements = {k for _, k in context.mentions(index, "agreement")}
+    for k in range(index + 1, min(index + 9, len(context.sentences))):
+        if any(key not in agreements for _, key in context.mentions(k, "agreement")):
+            return []
+        if context.zones.get(k) == "body" and _SIGNED_HEADING.search(context.sentences[k].text):
+            items = list_items(context.text, context.sentences, k, context.zones)
+            return [(key, item.index) for item in items
+                    for _, key in context.mentions(item.index, "organisation", "cluster")[:1]]
     return []
 
 

@@ -28,6 +28,10 @@ _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
 _ROLE_PREPOSITIONS = {"of", "for", "van", "bij", "at", "hos", "i", "bei", "de", "du"}
 #: Lower-case words that may stand between two capitalised words of a name after a descriptor.
 _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
+#: Scandinavian institutions write their head word in lower case after the place ("Lunds universitet",
+#: "Oslo kommune", "Göteborgs universitet"); a Danish, Swedish or Norwegian name does so in any text.
+_LOWER_HEADS = {"universitet", "universitetshospital", "universitetssykehus", "universitetssjukhus", "sygehus",
+                "sykehus", "sjukhus", "kommune", "kommun", "högskola", "høgskole", "højskole"}
 _LIST_WORDS = {"and", "og", "en", "und", "et", "have", "has", "hebben", "heeft", "har", "ont", "a", "already", "al",
                "today", "vandaag", "i", "dag", "idag", "now", "nu", "also", "ook", "også"}
 
@@ -55,7 +59,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # "BESTYRELSE PR. 31. DECEMBER", "NY PROJEKTLEDER I SEKRETARIATET": an all-capital heading
         # names an institution only by its legal form
         return finder.legal()
-    found = finder.legal() + finder.headed() + finder.described() + finder.named() + finder.spelled_out()
+    found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
+             + finder.spelled_out())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -144,6 +149,20 @@ class _Finder(NameSpans):
                 cand.aliases.add(clean_label(self.text[right[0].start:right[-1].end]))  # "Foreningen X": X
             self._bracket_alias(cand, end)
             out.append(cand)
+        return out
+
+    def placed_heads(self) -> list[Candidate]:
+        """``Lunds universitet``, ``Oslo kommune``: a place (or its genitive) and a lower-case
+        Scandinavian head word name an organisation."""
+        from ingest.gazetteer import gazetteer  # the gazetteer's module reads names with this one
+        out = []
+        for i, tok in enumerate(self.t[1:], start=1):
+            before = self.t[i - 1]
+            if tok.low not in _LOWER_HEADS or tok.is_cap or not (before.is_word and before.is_cap):
+                continue
+            forms = gazetteer().forms
+            if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
+                out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
         return out
 
     def spelled_out(self) -> list[Candidate]:

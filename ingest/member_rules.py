@@ -25,8 +25,8 @@ _GROUP = re.compile(
 ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
     r"\s+(?:\w+e[ns]?\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
-    r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium)"
-    r"|klyngen|netværket|alliancen|konsortiet|partnerskabet"
+    r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project)"
+    r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
     re.IGNORECASE)
 _MEMBER = re.compile(
@@ -73,6 +73,8 @@ def referenced_cluster(context: Context, index: int, exclude=()):
     if not anaphor:
         return topic_cluster(context) if _GROUP.search(context.sentences[index].text) else None
     word = anaphor.group().split()[-1].casefold()[:5]  # "the alliance": a cluster with "Alliance" in its name first
+    if word == "proje":
+        return topic_cluster(context, exclude)  # "Projektet", "the project": the project the page is about
     for back in range(1, 6):
         found = [k for c, k in (context.mentions(index - back, "cluster") if index - back >= 0 else [])
                  if k not in exclude and word in c.label.casefold()]

@@ -298,5 +298,13 @@ class NameSpans:
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]
             if 2 <= len(inner) <= 10 and inner.replace("-", "").replace("&", "").isalnum() \
-                    and sum(c.isupper() for c in inner) >= 2:
+                    and sum(c.isupper() for c in inner) >= 2 and not self._country_tag(cand, inner):
                 cand.aliases.add(inner)
+
+    def _country_tag(self, cand: Candidate, inner: str) -> bool:
+        """``Region Skåne (SE)``: a country code after a name says where the actor is, unless the
+        letters are the name's initials (``Aarhus Universitet (AU)``)."""
+        from ingest.regions import country_tag
+
+        initials = "".join(word[0] for word in cand.text.split() if word[:1].isalpha()).upper()
+        return len(inner) == 2 and inner not in initials and country_tag(inner, self.lang) is not None

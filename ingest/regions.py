@@ -137,6 +137,29 @@ def _town_spans(text: str, language: str):
                 yield RegionMatch(m.start("town"), m.end("town"), m.group("town"), record, 0.7, "town-context")
 
 
+#: "Region Skåne (SE)", "Oslo Cancer Cluster (NO) – associeret partner": a European country's
+#: ISO 3166 code in brackets right after a name tags where the named actor is.
+_COUNTRY_TAG = re.compile(r"(?<=[\w.])\s\((?P<code>[A-Z]{2})\)")
+#: The codes the EU writes otherwise than ISO 3166.
+_EU_CODES = {"UK": "GB", "EL": "GR"}
+
+
+def country_tag(code: str, language: str) -> RegionRecord | None:
+    """The European country a bracketed two-letter tag stands for, or None."""
+    key = f"country:{_EU_CODES.get(code, code)}"
+    place = gazetteer().places.get(key)
+    if place is None or place.parent != "continent:EU":
+        return None
+    return region_record(key, language)
+
+
+def _country_tag_spans(text: str, language: str):
+    for m in _COUNTRY_TAG.finditer(text):
+        record = country_tag(m.group("code"), language)
+        if record is not None:
+            yield RegionMatch(m.start("code"), m.end("code"), m.group("code"), record, 0.8, "country-tag")
+
+
 def _looks_proper(name: str, language: str) -> bool:
     if "-" in name or "/" in name:
         return True
@@ -283,6 +306,9 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
              *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language)]
+    # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
+    named, ends = {m.record.key for m in found}, {m.end for m in found}
+    found += [m for m in _country_tag_spans(text, language) if m.record.key in named and m.start - 2 not in ends]
     found += list(_propagate(text, found))
     return _select(found)
 

@@ -124,11 +124,38 @@ def _forms(cand: Candidate, language: str) -> set[str]:
     if cand.kind == "field" and cand.record is not None and getattr(cand.record, "concept", None):
         return {"@" + cand.record.concept, canonical(cand.label, language)}
     forms = {canonical(cand.label, language)} | {canonical(a, language) for a in cand.aliases}
+    if cand.kind == "organisation" and language == "de":
+        forms |= {canonical(name, language) for name in _head_and_place(cand.label)}
     if cand.kind == "field" and "/" in cand.label:
         forms |= {canonical(part, language) for part in cand.label.split("/")}
     if cand.kind == "agreement":
         forms = {canonical(a, language) for a in cand.aliases}  # the bare agreement word
     return {f for f in forms if f}
+
+
+#: "das Freiburger Uniklinikum": a German place adjective before a head word names the head's
+#: institution in that place ("Universitätsklinikum Freiburg").
+_PLACE_AND_HEAD = re.compile(r"^(?P<adjective>[A-ZÄÖÜ][\wäöüß-]+)er\s+(?P<head>[A-ZÄÖÜ][\wäöüß]+)$")
+#: Short head words of German institution names and the full word they stand for.
+_SHORT_HEADS = {"uniklinik": "Universitätsklinikum", "uniklinikum": "Universitätsklinikum", "uni": "Universität",
+                "unispital": "Universitätsspital"}
+
+
+def _head_and_place(label: str) -> list[str]:
+    """``Freiburger Uniklinikum`` -> ``Uniklinikum Freiburg``, ``Universitätsklinikum Freiburg``;
+    ``Münchner Universität`` -> ``Universität München``: the other spellings of one institution."""
+    from ingest.gazetteer import gazetteer  # the gazetteer's module reads names through this one
+
+    m = _PLACE_AND_HEAD.match(label.strip())
+    if not m:
+        return []
+    stem = m.group("adjective")
+    place = next((p for p in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else "")
+                  if p and gazetteer().forms.get(p)), None)
+    if place is None:
+        return []
+    head = m.group("head")
+    return [f"{head} {place}"] + ([f"{_SHORT_HEADS[head.casefold()]} {place}"] if head.casefold() in _SHORT_HEADS else [])
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
@@ -173,7 +200,8 @@ def _merge_shortened(groups, names, language):
                 if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
                     continue
                 if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
-                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names):
+                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names) \
+                        or any(_compounded(a.label, b.label, language) for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -264,6 +292,15 @@ _LEGAL_PREFIXES = ("stichting ",)
 def _prefixed(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` with a legal-form word before it (``stichting zorggroep x``)?"""
     return any(b == prefix + a for prefix in _LEGAL_PREFIXES)
+
+
+def _compounded(a: str, b: str, language: str) -> bool:
+    """Is ``b`` the name ``a``, which opens with a head word, as the second part of a hyphenated
+    compound (``Netzwerk TeleRhin`` / ``Telemedizin-Netzwerk TeleRhin``)?"""
+    words = a.split()
+    if len(words) < 2 or not b.endswith("-" + a) or " " in b[:len(b) - len(a)]:
+        return False
+    return bool(wordlist("cluster_words", language).word(words[0]) or wordlist("org_heads", language).word(words[0]))
 
 
 def _entity(group: list[Candidate], language: str) -> Entity:

@@ -95,7 +95,9 @@ def locations(context: Context) -> None:
                     seated = rcand.end
                     continue
                 seated = None
-                if rcand.start > cand.end and _SEAT_PHRASE.match(context.between(cand.end, rcand.start)):
+                if rcand.rule == "country-tag" and context.between(cand.end, rcand.start) == " (":
+                    context.add("locatedIn", key, rkey, index, 0.75, "country-tag")  # "Region Skåne (SE)"
+                elif rcand.start > cand.end and _SEAT_PHRASE.match(context.between(cand.end, rcand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-seat")
                     seated = rcand.end
                 elif rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
@@ -291,6 +293,8 @@ def cluster_coordination(context: Context) -> None:
         targets = [(c, k) for c, k in context.mentions(index, "cluster")]
         if agents:
             agent = agents[0]
+            if _PART_OF_PROJECT.search(context.text[sentence.start:agent[0].start]):
+                continue  # "Den første arbejdspakke ledes af A": A leads a part, not the project
             led = [k for c, k in targets if c.end <= agent[0].start]
             if not led:
                 from ingest.member_rules import referenced_cluster
@@ -321,6 +325,9 @@ def cluster_coordination(context: Context) -> None:
                 context.add("coordinates", subjects[0], key, index, 0.7, "actor-leads-cluster")
 
 
+#: A part of a project that a partner leads ("Den første arbejdspakke", "work package 2", "Teilprojekt").
+_PART_OF_PROJECT = re.compile(r"\b(?:arbejdspakke\w*|work ?packages?|arbeitspaket\w*|werkpakket\w*|teilprojekt\w*"
+                              r"|delprojekt\w*|deelproject\w*|sub-?projects?|WP ?\d)\b", re.IGNORECASE)
 #: A sentence opening with a pronoun for the thing named just before ("It will be coordinated by A").
 _PRONOUN_START = re.compile(r"^\s*(?:it|es|het|det|den)\s", re.IGNORECASE)
 _DEFINITE_CLUSTER = re.compile(r"\b(?:the|das|der|die|het|de|den|dieses|this)\s+"

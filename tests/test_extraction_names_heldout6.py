@@ -177,3 +177,43 @@ def test_a_list_of_signatories_runs_on_past_a_bracketed_abbreviation():
     text = "Het convenant werd ondertekend door Universiteit Twente, Ziekenhuis Noord (ZNO), Zorgkompas, Welthuis en de gemeente Almelo."
     found = _actors(text, "nl")
     assert "Zorgkompas" in found and "Welthuis" in found
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Projektet samler Göteborgs universitet og Bergen kommune om velfærdsteknologi.", "da", "Göteborgs universitet"),
+    ("The pilot runs with Bergen kommune and two hospitals.", "en", "Bergen kommune"),
+])
+def test_a_place_and_a_lower_case_nordic_head_name_an_organisation(text, language, name):
+    assert ("organisation", name) in _entities(text, language)
+
+
+def test_a_country_tag_after_a_name_is_no_abbreviation_of_it():
+    text = ("Partnere\n\nRegion Halland (SE)\nTrondheim kommune (NO)\n\nProjektet arbejder i Sverige og Norge.")
+    found = _entities(text, "da")
+    assert ("organisation", "Region Halland") in found or ("region", "Halland") in found
+    assert not any(label == "SE" for _, label in found)
+
+
+def test_initials_in_brackets_stay_an_abbreviation_even_when_they_spell_a_country_code():
+    from ingest.extract import extract
+    from tests.test_extraction_rules import document
+
+    text = "Aarhus Universitet (AU) leder projektet. AU har tidligere arbejdet med Region Midtjylland."
+    entities = extract(document(text, "da")).entities
+    university = next(e for e in entities if e.label == "Aarhus Universitet")
+    assert "AU" in university.alt_labels
+
+
+@pytest.mark.parametrize("language, first, second", [
+    # a German place adjective before a short head word names the same institution
+    ("de", "Das Kieler Uniklinikum koordiniert das Projekt.", "Universitätsklinikum Kiel"),
+    # a topic compound before a cluster word names the same network
+    ("de", "Das Pflege-Netzwerk Havelland wächst.", "Netzwerk Havelland"),
+])
+def test_two_spellings_of_one_institution_are_one_entity(language, first, second):
+    from ingest.extract import extract
+    from tests.test_extraction_rules import document
+
+    text = f"{first} Mitglied im {second} sind zwölf Einrichtungen. Das {second} ist offen für neue Partner."
+    entities = [e for e in extract(document(text, language)).entities if e.kind in ("organisation", "cluster")]
+    assert len(entities) == 1, [(e.label, e.alt_labels) for e in entities]

@@ -140,3 +140,43 @@ def test_actors_that_join_together_are_not_members_of_each_other(language, text,
     facts_ = found(text, language)
     assert not any(k == "memberOf" and joiner in s and ("Pflegeverbund" in o or "Zorgnetwerk" in o)
                    for k, s, o in facts_), facts_
+
+
+def test_a_partner_heading_with_a_blank_line_before_its_items_lists_the_projects_members():
+    text = ("Projekter\n\nFjordCare – sundhed på afstand\n\nProjektet FjordCare tester telemedicin i yderområder.\n\n"
+            "Partnere\n\nRegion Halland (SE)\nTrondheim kommune (NO)\nHalmstad Tech Cluster (SE)\n\n"
+            "Projektet arbejder i Sverige og Norge.")
+    facts_ = found(text, "da")
+    assert has(facts_, "memberOf", "Trondheim kommune", "FjordCare"), facts_
+    assert has(facts_, "memberOf", "Halmstad Tech Cluster", "FjordCare"), facts_
+    # a country tag locates the actor in a country the page names
+    assert has(facts_, "locatedIn", "Trondheim kommune", "Norge"), facts_
+    assert has(facts_, "locatedIn", "Halmstad Tech Cluster", "Sverige"), facts_
+
+
+def test_a_country_tag_after_a_town_locates_no_actor_there():
+    text = ("Partners\n\n- Nordkyn Sensors AS, Tromsø (NO)\n- Bothnia Health Oy, Vaasa (FI)\n\n"
+            "The project runs in Norway and Finland.")
+    facts_ = found(text, "en")
+    assert has(facts_, "locatedIn", "Nordkyn Sensors", "Tromsø"), facts_
+    assert not has(facts_, "locatedIn", "Nordkyn Sensors", "Norway"), facts_
+
+
+def test_the_project_word_refers_to_the_pages_project():
+    text = ("FjordCare – sundhed på afstand\n\nProjektet FjordCare samler kommuner og klynger. Halmstad Tech Cluster deltager "
+            "med sine virksomheder.\n\nProjektet fokuserer især på telemedicin og rehabilitering.")
+    facts_ = found(text, "da")
+    assert has(facts_, "focusesOn", "FjordCare", "telemedicin"), facts_
+    assert not has(facts_, "focusesOn", "Halmstad", "telemedicin"), facts_
+
+
+@pytest.mark.parametrize("language, text", [
+    ("da", "Projektet FjordCare samler seks partnere. Projektet ledes af Aalborg Universitet. "
+           "Den anden arbejdspakke ledes af Trondheim kommune."),
+    ("en", "The project FjordCare brings together six partners. The project is coordinated by Aalborg University. "
+           "Work package 2 is led by Bergen kommune."),
+])
+def test_the_lead_of_a_work_package_does_not_coordinate_the_project(language, text):
+    facts_ = found(text, language)
+    assert has(facts_, "coordinates", "Aalborg Universit", "FjordCare"), facts_
+    assert not any(k == "coordinates" and "kommune" in s for k, s, o in facts_), facts_
