@@ -236,6 +236,28 @@ def agreements(context: Context) -> None:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
 
 
+#: Joining a network is no signing ("ist dem Netzwerk beigetreten").
+_JOINS = re.compile(r"\b(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins)\b", re.IGNORECASE)
+
+
+def later_signatories(context: Context) -> None:
+    """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
+    names no agreement adds its actors to the parties of the agreement named last (up to eight
+    sentences before)."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or not context.has_verb(index, "sign") \
+                or context.mentions(index, "agreement") or _JOINS.search(context.sentences[index].text):
+            continue
+        recent = next((found[-1][1] for back in range(1, 9) if index - back >= 0
+                       for found in [context.mentions(index - back, "agreement")] if found), None)
+        if recent is None:
+            continue
+        start = context.sentences[index].start
+        for actor, key in context.mentions(index, "organisation", "cluster"):
+            if not _HOST_BEFORE.search(context.text[max(start, actor.start - 30):actor.start]):
+                context.add("partyTo", key, recent, index, 0.65, "later-signatories")
+
+
 _WITH = {"mit", "met", "with", "med"}
 #: An actor after a dative article or a preposition is an object ("tritt dem Cluster X bei"), not the side
 #: that has the agreement.
@@ -539,4 +561,4 @@ _MEMBER_WORD = re.compile(r"mitglied|member|\blid\b|medlem|beigetreten|joined|to
                           re.IGNORECASE)
 
 
-RULES = [affiliations, agreements, members]
+RULES = [affiliations, agreements, later_signatories, members]

@@ -137,6 +137,30 @@ def members(context: Context) -> None:
             _member_list(context, index, target)
 
 
+#: A verb of taking part ("doen A en B mee", "beteiligen sich A und B", "A deltager", "A takes part").
+_TAKES_PART = re.compile(
+    r"\b(?:(?:doen|doet|deden|deed)\b.{0,200}\bmee|(?:neemt|nemen|namen|nam)\b.{0,200}\bdeel|deelnemen|participe\w+"
+    r"|beteiligt|beteiligen|(?:nimmt|nehmen|nahmen|nahm)\b.{0,200}\bteil|mit dabei|(?:wirkt|wirken)\b.{0,200}\bmit"
+    r"|deltager|deltog|deltage|er (?:også )?med i|take[sn]? part|took part|participat\w+|(?:is|are) involved)\b",
+    re.IGNORECASE)
+
+
+def participants(context: Context) -> None:
+    """``Aan Nederlandse kant doen A, B en C mee``, ``Auf luxemburgischer Seite beteiligen sich A und
+    B``: the actors of a sentence that says they take part are members of the cluster it names, else
+    the cluster it refers to, else the page's cluster."""
+    for index in range(len(context.sentences)):
+        if context.zones.get(index) != "body" or not _TAKES_PART.search(context.sentences[index].text):
+            continue
+        if context.mentions(index, "agreement") or context.mentions(index, "person"):
+            continue  # a signing or a quote says something else
+        clusters = [k for _, k in context.mentions(index, "cluster")]
+        target = clusters[-1] if len(clusters) == 1 else referenced_cluster(context, index) or topic_cluster(context)
+        for _, key in context.mentions(index, "organisation", "cluster"):
+            if target is not None and key != target:
+                context.add("memberOf", key, target, index, 0.6, "takes-part")
+
+
 #: A sentence that names some of the partners the sentence before counted ("X samler 14 partnere.
 #: Blandt dem er A, B og C", "X brings together 12 partners. Among them are A and B").
 _AMONG_THEM = re.compile(r"^\W*(?:blandt (?:dem|disse|dem er|andre)|among (?:them|these|the partners)|unter ihnen"
@@ -363,4 +387,4 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]

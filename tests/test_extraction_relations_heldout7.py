@@ -31,3 +31,41 @@ def test_a_role_compound_with_a_head_of_office_gives_the_affiliation():
     text = ("„Wir wollen schneller werden“, sagte Prof. Dr. Karin Albers, Vizepräsidentin für Transfer der "
             "Universität Rostock.")
     assert has(found(text, "de"), "affiliatedWith", "Karin Albers", "Universität Rostock")
+
+
+@pytest.mark.parametrize("language, text, party", [
+    ("nl", "Met een samenwerkingsovereenkomst tussen zes partners is het project ZorgGrens gestart. "
+           "De Universiteit Gent is penvoerder. Verder ondertekenden het Universitair Ziekenhuis Gent en de "
+           "Hogeschool Zeeland.", "Hogeschool Zeeland"),
+    ("en", "Five partners signed a memorandum of understanding on remote care. Queen's University Belfast "
+           "leads the work. Also signing were Ulster University and the Western Health Board.", "Ulster University"),
+])
+def test_a_signing_sentence_without_an_agreement_word_adds_parties_to_the_last_agreement(language, text, party):
+    facts_ = found(text, language)
+    assert any(k == "partyTo" and party in s for k, s, o in facts_), facts_
+
+
+def test_joining_a_network_is_no_signing():
+    text = ("Die Kooperationsvereinbarung des Netzwerks Pflege Digital wurde von der Universität Kassel und der "
+            "Hochschule Fulda unterzeichnet. Als erstes Unternehmen ist die Caresoft GmbH dem Netzwerk beigetreten.")
+    facts_ = found(text, "de")
+    assert not any(k == "partyTo" and "Caresoft" in s for k, s, o in facts_), facts_
+
+
+@pytest.mark.parametrize("language, text, member, cluster", [
+    ("nl", "Het Interreg-project ZorgGrens brengt telezorg over de grens. Aan Nederlandse kant doen de "
+           "Hogeschool Zeeland en het Erasmus MC mee.", "Hogeschool Zeeland", "ZorgGrens"),
+    ("de", "Das Netzwerk Pflege Digital verbindet Kliniken und Hochschulen. Auf hessischer Seite beteiligen "
+           "sich die Universität Kassel und die Hochschule Fulda.", "Hochschule Fulda", "Pflege Digital"),
+    ("en", "The project CareLink connects hospitals on both sides of the border. Ulster University and "
+           "Dundalk Institute of Technology take part as research partners.", "Ulster University", "CareLink"),
+])
+def test_actors_that_take_part_are_members_of_the_cluster_the_page_is_about(language, text, member, cluster):
+    assert has(found(text, language), "memberOf", member, cluster)
+
+
+def test_a_dutch_institution_word_heads_a_name():
+    from tests.test_extraction_names_heldout6 import _entities
+
+    found_ = _entities("De Vlaamse Instelling voor Technologisch Onderzoek (VITO) doet mee.", "nl")
+    assert ("organisation", "Vlaamse Instelling voor Technologisch Onderzoek") in found_, found_
