@@ -68,15 +68,17 @@ def topic_cluster(context: Context, exclude=()):
 
 def referenced_cluster(context: Context, index: int, exclude=()):
     """The cluster that a definite phrase in sentence ``index`` points back to, or None; clusters
-    of ``exclude`` (the subject of the sentence) are passed over."""
+    of ``exclude`` (the subject of the sentence) are passed over.  ``the partnership`` names the
+    nearest cluster before whose name holds the word, else the cluster named last in the five
+    sentences before."""
     anaphor = ANAPHOR.search(context.sentences[index].text)
     if not anaphor:
         return topic_cluster(context) if _GROUP.search(context.sentences[index].text) else None
     word = anaphor.group().split()[-1].casefold()[:5]  # "the alliance": a cluster with "Alliance" in its name first
     if word == "proje":
         return topic_cluster(context, exclude)  # "Projektet", "the project": the project the page is about
-    for back in range(1, 6):
-        found = [k for c, k in (context.mentions(index - back, "cluster") if index - back >= 0 else [])
+    for back in range(1, index + 1):  # the nearest cluster whose name holds the word, however far back
+        found = [k for c, k in context.mentions(index - back, "cluster")
                  if k not in exclude and word in c.label.casefold()]
         if found:
             return found[-1]

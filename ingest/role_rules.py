@@ -2,7 +2,8 @@
 
 * ``Its managing director, X, has confirmed ...``, ``Dens direktør X``, ``Ihr Geschäftsführer X``,
   ``Haar directeur X``: a possessive before a role points to the organisation that opens the
-  sentence before (``possessive-role``);
+  sentence before (``possessive-role``); ``X's chief executive, Y``, ``X' CEO Y``: the organisation's
+  possessive before the role (``organisation-possessive-role``);
 * a line holding only a person's name (a profile or comment header, ``X • 2nd``) and the next line
   ``Role at Org`` / ``Rolle bei Org`` / ``rolle hos Org`` (``profile-line``).
 """
@@ -39,6 +40,27 @@ def possessive_roles(context: Context) -> None:
                 context.add("affiliatedWith", key, before[0][1], index, 0.7, "possessive-role")
 
 
+#: "X's chief executive, " / "X' CEO ": the organisation's possessive and a role right before a person.
+_ORG_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?P<role>[\w-]+(?:\s+[\w-]+){0,3}?)\s*,?\s*$")
+
+
+def organisation_possessive_roles(context: Context) -> None:
+    """``Life Sciences Hub Wales's chief executive, X``, ``Odense Robotics' CEO X``: the person holds
+    the role at the organisation."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) == "chrome":
+            continue
+        actors = context.mentions(index, "organisation", "cluster")
+        for person, key in context.mentions(index, "person"):
+            before = [(c, k) for c, k in actors if c.end <= person.start and person.start - c.end <= 45]
+            if not before:
+                continue
+            org, org_key = before[-1]
+            m = _ORG_POSSESSIVE.match(context.between(org.end, person.start))
+            if m and _is_role(context, m.group("role")):
+                context.add("affiliatedWith", key, org_key, index, 0.8, "organisation-possessive-role")
+
+
 def profile_lines(context: Context) -> None:
     for index, sentence in enumerate(context.sentences[:-1]):
         persons = context.mentions(index, "person")
@@ -55,4 +77,4 @@ def profile_lines(context: Context) -> None:
                 context.add("affiliatedWith", key, org_key, index + 1, 0.7, "profile-line")
 
 
-RULES = [possessive_roles, profile_lines]
+RULES = [possessive_roles, organisation_possessive_roles, profile_lines]

@@ -69,3 +69,30 @@ def test_a_dutch_institution_word_heads_a_name():
 
     found_ = _entities("De Vlaamse Instelling voor Technologisch Onderzoek (VITO) doet mee.", "nl")
     assert ("organisation", "Vlaamse Instelling voor Technologisch Onderzoek") in found_, found_
+
+
+def test_an_en_dash_between_two_names_keeps_a_cross_border_name_whole():
+    from tests.test_extraction_names_heldout6 import _entities
+
+    text = "Scotland and Norway have set up the Scotland–Norway Digital Care Partnership this week."
+    assert ("cluster", "Scotland–Norway Digital Care Partnership") in _entities(text, "en")
+
+
+def test_the_partnership_names_the_cluster_called_partnership_however_far_back():
+    text = ("Two agencies have set up the Baltic Digital Care Partnership. "
+            "Tallinn Health Cluster has 40 members. It works with the Riga Medtech Cluster. "
+            "The Riga Medtech Cluster has 30 members. It was founded in 2015. It is based in Riga.\n\n"
+            "The following organisations have joined the partnership as founding members:\n\n"
+            "- Tartu University Hospital\n- Vilnius University\n")
+    facts_ = found(text, "en")
+    assert has(facts_, "memberOf", "Vilnius University", "Baltic Digital Care Partnership"), facts_
+    assert not has(facts_, "memberOf", "Vilnius University", "Riga Medtech Cluster"), facts_
+
+
+@pytest.mark.parametrize("text, person, organisation", [
+    ("The agreement was signed by Tallinn Health Cluster's managing director, Anna Tamm, on Monday.",
+     "Anna Tamm", "Tallinn Health Cluster"),
+    ("Riga Medtech Cluster' CEO Peter Berzins welcomed the partners.", "Peter Berzins", "Riga Medtech Cluster"),
+])
+def test_an_organisations_possessive_before_a_role_gives_the_persons_affiliation(text, person, organisation):
+    assert has(found(text, "en"), "affiliatedWith", person, organisation)
