@@ -96,3 +96,16 @@ def test_the_partnership_names_the_cluster_called_partnership_however_far_back()
 ])
 def test_an_organisations_possessive_before_a_role_gives_the_persons_affiliation(text, person, organisation):
     assert has(found(text, "en"), "affiliatedWith", person, organisation)
+
+
+@pytest.mark.parametrize("language, text, concept", [
+    ("de", "Das Netzwerk entwickelt Pflegerobotik für Heime in der Eifel.", "care-robotics"),
+    ("da", "Partnerskabet tester rehabiliteringsrobotter på tre sygehuse.", "rehabilitation-robotics"),
+    ("en", "The cluster brings assistive robots into care homes.", "care-robotics"),
+])
+def test_robots_in_care_are_fields_of_the_scheme(language, text, concept):
+    from ingest.places import find_places
+    from ingest.sentences import split_sentences
+
+    fields = [c for c in find_places(text, language, split_sentences(text, language)) if c.kind == "field"]
+    assert any(c.record.concept.endswith("/" + concept) for c in fields), [(c.label, c.record) for c in fields]
