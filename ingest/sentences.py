@@ -14,8 +14,10 @@ from functools import lru_cache
 from ingest.model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
-_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR|[A-Z])\."
-                             r"|\be\.\s?V\.)$")
+#: A piece that ends so is no sentence: an abbreviation or a legal form ("Krajská zdravotní, a.s., Betreiber
+#: der ..."), or a comma.
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR"
+                             r"|a\.s|s\.r\.o|[A-Z])\.|\be\.\s?V\.|,)$")
 
 
 @lru_cache(maxsize=8)

@@ -217,3 +217,19 @@ def test_two_spellings_of_one_institution_are_one_entity(language, first, second
     text = f"{first} Mitglied im {second} sind zwölf Einrichtungen. Das {second} ist offen für neue Partner."
     entities = [e for e in extract(document(text, language)).entities if e.kind in ("organisation", "cluster")]
     assert len(entities) == 1, [(e.label, e.alt_labels) for e in entities]
+
+
+def test_a_legal_form_before_a_comma_ends_no_sentence():
+    from ingest.sentences import split_sentences
+
+    text = "Unterzeichner:\n• Medicor Plzeň, a.s., Betreiber von drei Kliniken in Westböhmen\n• Universität Passau"
+    assert [s.text for s in split_sentences(text, "de")] == [
+        "Unterzeichner:", "• Medicor Plzeň, a.s., Betreiber von drei Kliniken in Westböhmen", "• Universität Passau"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Novamed Diagnostics s.r.o. aus Brno liefert die Geräte.", "Novamed Diagnostics s.r.o."),
+    ("Luxinnovation setzt auf die Partner von Digital Care Luxembourg GIE.", "Digital Care Luxembourg GIE"),
+])
+def test_central_european_legal_forms_end_a_name(text, name):
+    assert ("organisation", name) in _entities(text, "de")
