@@ -233,3 +233,12 @@ def test_a_legal_form_before_a_comma_ends_no_sentence():
 ])
 def test_central_european_legal_forms_end_a_name(text, name):
     assert ("organisation", name) in _entities(text, "de")
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Region Gotland bliver leadpartner for Island Care Bridge (ICB), et nyt projekt under Interreg.", "da",
+     "Island Care Bridge"),
+    ("The county leads Coastal Care Connect, a new project on telemedicine for islands.", "en", "Coastal Care Connect"),
+])
+def test_an_appositive_that_calls_a_name_a_project_makes_it_a_cluster(text, language, name):
+    assert ("cluster", name) in _entities(text, language)
