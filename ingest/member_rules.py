@@ -42,7 +42,9 @@ _BOARD_HEADING = re.compile(
     r"|steering (?:committee|group)|management team|executive team)"
     r"(?:\s+(?:pr\.|per|as (?:of|at)|stand|(?:in|im|i)\s+\d{4}|\d{4}|\(\w+\)).{0,30})?\s*:?\s*$",  # "pr. 31. december 2023"
     re.IGNORECASE)
-_PLACE_GAP = re.compile(r"^\s*[,|]\s*$")
+_PLACE_GAP = re.compile(r"^\s*(?:\([^()\n]*\)\s*)?[,|]\s*$")  # "A (Other Name), Polen"
+#: Two actors of one list item joined by a conjunction ("- Region Blekinge og Blekinge Tekniska Högskola").
+_ITEM_AND = re.compile(r"^\s*(?:\([^()\n]{1,12}\)\s*)?(?:og|and|und|en|et|&)\s*$", re.IGNORECASE)
 #: A bracketed role right after an actor in a list item or table cell ("A (koordinator)", "B (lead partner)").
 LEAD_MARK = re.compile(r"^\s*\((?:lead(?:\s+partner|\s+applicant)?|coordinator|koordinator|penvoerder|projektleder"
                        r"|hovedpartner|leadpartner|coördinator|federführend|projektkoordinator|konsortialführer)\)",
@@ -259,7 +261,12 @@ def member_lists(context: Context) -> None:
         lead = LEAD_HEADING.match(sentence.text) is not None
         for item in items:
             actors = context.mentions(item.index, "organisation", "cluster")
-            for cand, key in actors[:1]:
+            joined = actors[:1]
+            for cand, key in actors[1:]:
+                if not _ITEM_AND.match(context.between(joined[-1][0].end, cand.start)):
+                    break
+                joined.append((cand, key))
+            for cand, key in joined:
                 if target is not None and key != target:
                     context.add("memberOf", key, target, item.index, 0.7, "member-list")
                     if lead:

@@ -180,3 +180,12 @@ def test_the_lead_of_a_work_package_does_not_coordinate_the_project(language, te
     facts_ = found(text, language)
     assert has(facts_, "coordinates", "Aalborg Universit", "FjordCare"), facts_
     assert not any(k == "coordinates" and "kommune" in s for k, s, o in facts_), facts_
+
+
+def test_two_actors_of_one_partner_item_and_a_place_after_a_bracketed_name():
+    text = ("Projektet FjordCare tester telemedicin.\n\nPartnerne i FjordCare er:\n"
+            "- Region Halland og Halmstad Tech Cluster (HTC), Sverige\n"
+            "- Tartu Ülikool (University of Tartu), Estland\n")
+    facts_ = found(text, "da")
+    assert has(facts_, "memberOf", "Halmstad Tech Cluster", "FjordCare"), facts_
+    assert has(facts_, "locatedIn", "Tartu Ülikool", "Estland"), facts_
