@@ -360,6 +360,10 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
                             r"|parter|signator|parties|participant", re.IGNORECASE)
 
 
+#: A passive signing sentence that ends with its agent preposition and a colon: the list follows.
+_BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)\s*:\s*$", re.IGNORECASE)
+
+
 def _announced_parties(context: Context, index: int):
     """Parties named after a sentence with an agreement and a signing verb: the items under it when
     it ends in a colon ("... ondertekend door de volgende partijen:"), the next sentence when it
@@ -368,7 +372,8 @@ def _announced_parties(context: Context, index: int):
     from ingest.actor_names import is_list_heading, list_items
 
     here = context.sentences[index]
-    if here.text.rstrip().endswith(":") and is_list_heading(here.text):  # "... ondertekend door de volgende partijen:"
+    if here.text.rstrip().endswith(":") and (is_list_heading(here.text) or _BY_COLON.search(here.text)):
+        # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:"
         items = list_items(context.text, context.sentences, index, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]]
     nxt = index + 1

@@ -28,7 +28,8 @@ from ingest.iris import normalise_name, slugify
 from ingest.model import Entity
 from ingest.tokens import pattern, wordlist
 
-_TITLE = re.compile(r"^(?:(?:Prof|Dr|Dipl|Mr|Mrs|Ms|dhr|mevr|ir|drs)\.?(?:-\w+\.)?\s*)+", re.IGNORECASE)
+#: Titles before a person's name; a title ends in a dot or at the end of a word ("Irish ..." keeps "Ir").
+_TITLE = re.compile(r"^(?:(?:Prof|Dr|Dipl|Mr|Mrs|Ms|dhr|mevr|ir|drs)(?:\.|\b)(?:-\w+\.)?\s*)+", re.IGNORECASE)
 
 
 def canonical(name: str, language: str) -> str:

@@ -242,3 +242,23 @@ def test_central_european_legal_forms_end_a_name(text, name):
 ])
 def test_an_appositive_that_calls_a_name_a_project_makes_it_a_cluster(text, language, name):
     assert ("cluster", name) in _entities(text, language)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Das sagte Dr. med. Beat Häfliger (USB) am Montag.", "de", 1),
+    ("Laut MUDr. Petr Kopecký ist das ein guter Tag.", "de", 1),
+    ("Volgens prof. dr. ir. Jan Smit is het goed. Hij ging naar huis.", "nl", 2),
+])
+def test_a_title_ends_no_sentence(text, language, expected):
+    from ingest.sentences import split_sentences
+
+    assert len(split_sentences(text, language)) == expected
+
+
+@pytest.mark.parametrize("name", ["Irish Medtech Association", "Professionshøjskolen Absalon", "Drenthe Zorgnet"])
+def test_a_title_is_cut_only_as_a_whole_word(name):
+    from ingest.iris import normalise_name
+    from ingest.resolve import canonical
+
+    assert canonical(name, "en") == normalise_name(name)
+    assert canonical("Prof. Dr. Anna Meyer", "de") == "anna meyer"

@@ -109,3 +109,12 @@ def test_robots_in_care_are_fields_of_the_scheme(language, text, concept):
 
     fields = [c for c in find_places(text, language, split_sentences(text, language)) if c.kind == "field"]
     assert any(c.record.concept.endswith("/" + concept) for c in fields), [(c.label, c.record) for c in fields]
+
+
+def test_a_passive_signing_sentence_ending_in_by_and_a_colon_lists_the_parties():
+    text = ("Fem parter har underskrevet en hensigtserklæring om telemedicin.\n\n"
+            "Hensigtserklæringen blev underskrevet mandag på rådhuset i Holbæk af:\n\n"
+            "- Holbæk Kommune\n\n- Roskilde Universitet\n\n- Professionshøjskolen Absalon\n")
+    facts_ = found(text, "da")
+    for party in ("Roskilde Universitet", "Professionshøjskolen Absalon"):
+        assert any(k == "partyTo" and party in s for k, s, o in facts_), (party, facts_)
