@@ -35,6 +35,7 @@ BARE_HEADING = re.compile(
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
+_CONJUNCTIONS = {"og", "and", "und", "en", "et"}
 _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
@@ -110,6 +111,12 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", ";") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
+    heads = wordlist("org_heads", language)
+    for k, tok in enumerate(tokens):
+        if tok.low in _CONJUNCTIONS and any(heads.word(t.text) for t in tokens[:k]) \
+                and any(heads.word(t.text) for t in tokens[k + 1:]):
+            tokens = tokens[:k]  # "Holbæk Kommune og Kalundborg Kommune": two names, each with its head
+            break
     stop = wordlist("stopwords", language)
     words = [t for t in tokens if t.is_word]
     if not words or len(words) > 6 or not words[0].is_cap or not words[-1].is_cap:

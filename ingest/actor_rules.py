@@ -374,8 +374,7 @@ def _announced_parties(context: Context, index: int):
     here = context.sentences[index]
     if here.text.rstrip().endswith(":") and (is_list_heading(here.text) or _BY_COLON.search(here.text)):
         # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:"
-        items = list_items(context.text, context.sentences, index, context.zones)
-        return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]]
+        return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
@@ -407,10 +406,26 @@ def _signatory_list(context: Context, index: int):
         if any(key not in agreements for _, key in context.mentions(k, "agreement")):
             return []
         if context.zones.get(k) == "body" and _SIGNED_HEADING.search(context.sentences[k].text):
-            items = list_items(context.text, context.sentences, k, context.zones)
-            return [(key, item.index) for item in items
-                    for _, key in context.mentions(item.index, "organisation", "cluster")[:1]]
+            return _item_parties(context, list_items(context.text, context.sentences, k, context.zones))
     return []
+
+
+def _item_parties(context: Context, items) -> list:
+    """The parties a list of signatories names: the actors of each item (two joined by a
+    conjunction are both parties) and an authority-named region that is an item of its own
+    (``- Region Sjælland``: the regional council)."""
+    from ingest.member_rules import item_actors
+
+    out = []
+    for item in items:
+        actors = item_actors(context, item.index)
+        if not actors:
+            regions = context.mentions(item.index, "region")
+            if regions and _REGION_BODY.match(regions[0][0].text) and not context.between(
+                    item.start, regions[0][0].start).strip(" -•·*–"):
+                actors = [(regions[0][0], _region_body(context, regions[0][0], regions[0][1]))]
+        out += [(key, item.index) for _, key in actors]
+    return out
 
 
 def _section_members(context: Context, index: int):

@@ -54,7 +54,7 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         purpose = _purpose(tokens, i + n)
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
-        anaphor = i > 0 and tokens[i - 1].low in _DEFINITE and not purpose
+        anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
         cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
                          "agreement-anaphor" if anaphor else "agreement-word", 0.7)
         cand.aliases.add(bare)
@@ -64,6 +64,18 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             skip = k + 1
         out.append(cand)
     return out
+
+
+#: Definite endings of Danish nouns ("aftalen", "hensigtserklæringen", "samarbejdsaftalen").
+_DANISH_DEFINITE = ("en", "et", "n", "t")
+
+
+def _definite_form(tok: Token, n: int, language: str, words) -> bool:
+    """Does a Danish agreement word carry the definite ending ("Hensigtserklæringen blev
+    underskrevet"), so that it refers back to the agreement named before?"""
+    return language == "da" and n == 1 and any(
+        tok.low.endswith(ending) and len(tok.text) > len(ending) + 3 and words.word(tok.text[:-len(ending)])
+        for ending in _DANISH_DEFINITE)
 
 
 def _purpose(tokens: list[Token], i: int) -> list[Token]:

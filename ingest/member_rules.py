@@ -246,6 +246,18 @@ def _member_list(context: Context, index: int, target) -> None:
         k += 1
 
 
+def item_actors(context: Context, index: int) -> list:
+    """The actors a list item names: its first, and those joined to it by a conjunction
+    ("- Region Blekinge og Blekinge Tekniska Högskola (BTH), Sverige")."""
+    actors = context.mentions(index, "organisation", "cluster")
+    joined = actors[:1]
+    for cand, key in actors[1:]:
+        if not _ITEM_AND.match(context.between(joined[-1][0].end, cand.start)):
+            break
+        joined.append((cand, key))
+    return joined
+
+
 def member_lists(context: Context) -> None:
     """Items under a heading that announces actors (``Partners``, ``Mitglieder (Auswahl)``,
     ``Deelnemers zijn onder meer:``) are members of the page's cluster; items under ``Lead
@@ -260,13 +272,7 @@ def member_lists(context: Context) -> None:
         target = referenced_cluster(context, index, exclude=listed) or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
         for item in items:
-            actors = context.mentions(item.index, "organisation", "cluster")
-            joined = actors[:1]
-            for cand, key in actors[1:]:
-                if not _ITEM_AND.match(context.between(joined[-1][0].end, cand.start)):
-                    break
-                joined.append((cand, key))
-            for cand, key in joined:
+            for cand, key in item_actors(context, item.index):
                 if target is not None and key != target:
                     context.add("memberOf", key, target, item.index, 0.7, "member-list")
                     if lead:

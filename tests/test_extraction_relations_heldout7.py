@@ -118,3 +118,15 @@ def test_a_passive_signing_sentence_ending_in_by_and_a_colon_lists_the_parties()
     facts_ = found(text, "da")
     for party in ("Roskilde Universitet", "Professionshøjskolen Absalon"):
         assert any(k == "partyTo" and party in s for k, s, o in facts_), (party, facts_)
+
+
+def test_a_danish_definite_agreement_word_refers_back_and_list_items_name_every_party():
+    text = ("Fem parter har underskrevet en hensigtserklæring, der opretter Netværk for Telemedicin Vestsjælland.\n\n"
+            "Hensigtserklæringen blev underskrevet mandag på rådhuset i Holbæk af:\n\n"
+            "- Region Sjælland\n\n- Holbæk Kommune og Kalundborg Kommune\n\n- Roskilde Universitet\n")
+    extraction = extract(document(text, "da"))
+    assert len([e for e in extraction.entities if e.kind == "agreement"]) == 1
+    facts_ = facts(extraction)
+    for party in ("Region Sjælland", "Holbæk Kommune", "Kalundborg Kommune", "Roskilde Universitet"):
+        assert any(k == "partyTo" and s == party for k, s, o in facts_), (party, facts_)
+    assert has(facts_, "memberOf", "Kalundborg Kommune", "Netværk for Telemedicin Vestsjælland"), facts_
