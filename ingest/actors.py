@@ -113,7 +113,8 @@ class _Finder(NameSpans):
             kind = "cluster" if cluster and not (head and head[0] >= cluster[0]) else "organisation"
             head_class = head[1] if head and kind == "organisation" else ""
             english = self.german and self.t[i + n - 1].low in _ENGLISH_HEADS  # "das Luxembourg Health Network"
-            left = self._extend_left(self.t[:i], inner=set(), any_cap=english)
+            left = self._extend_left(self.t[:i], inner=set(), any_cap=english) or (
+                self._founder_name(i) if head and head[1] in ("foundation", "institute") else [])
             right, quoted = self._extend_right(i + n)
             if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
                 while left and place_adjective(left[0].text, self.lang, strict=True):
@@ -150,6 +151,17 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _founder_name(self, i: int) -> list[Token]:
+        """``Robert Bosch Stiftung``, ``Dietmar Hopp Stiftung``: in German, a given name and a surname
+        right before the head name the institution after its founder."""
+        if not self.german or i < 2:
+            return []
+        first, last = self.t[i - 2], self.t[i - 1]
+        if self.name_word(first) and self.name_word(last) and wordlist("given_names", self.lang).word(first.text) \
+                and first.end + 1 == last.start and last.end + 1 == self.t[i].start:
+            return [first, last]
+        return []
 
     def placed_heads(self) -> list[Candidate]:
         """``Lunds universitet``, ``Oslo kommune``: a place (or its genitive) and a lower-case

@@ -262,3 +262,13 @@ def test_a_title_is_cut_only_as_a_whole_word(name):
 
     assert canonical(name, "en") == normalise_name(name)
     assert canonical("Prof. Dr. Anna Meyer", "de") == "anna meyer"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Carl Zeiss Stiftung fördert das Netzwerk.", "Carl Zeiss Stiftung"),
+    ("Beteiligt ist die Friedrich-Alexander-Universität Erlangen-Nürnberg.", "Friedrich-Alexander-Universität Erlangen-Nürnberg"),
+])
+def test_german_institutions_named_after_a_person_are_organisations(text, name):
+    found = _entities(text, "de")
+    assert ("organisation", name) in found, found
+    assert not any(kind == "person" for kind, _ in found), found
