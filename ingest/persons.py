@@ -62,8 +62,15 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             tok = tokens[j]
             if name_word(tok):
                 run.append(tok)
-            elif tok.low in _PARTICLES and run and j + 1 < len(tokens) and name_word(tokens[j + 1]):
-                run.append(tok)
+            elif tok.low in _PARTICLES and run:
+                k = j  # "van der Heijden", "Van den Broeck": particles up to the surname
+                while k < len(tokens) and k - j < 3 and tokens[k].low in _PARTICLES:
+                    k += 1
+                if k >= len(tokens) or not name_word(tokens[k]):
+                    break
+                run.extend(tokens[j:k])
+                j = k
+                continue
             else:
                 break
             j += 1

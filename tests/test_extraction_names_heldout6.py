@@ -272,3 +272,11 @@ def test_german_institutions_named_after_a_person_are_organisations(text, name):
     found = _entities(text, "de")
     assert ("organisation", name) in found, found
     assert not any(kind == "person" for kind, _ in found), found
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Voorzitter Femke van der Linden opende de bijeenkomst.", "nl", "Femke van der Linden"),
+    ("Dat zegt prof. dr. Joke Van den Eynde, decaan van de faculteit.", "nl", "Joke Van den Eynde"),
+])
+def test_a_surname_may_follow_two_particles(text, language, name):
+    assert ("person", name) in _entities(text, language)
