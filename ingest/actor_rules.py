@@ -212,6 +212,9 @@ def agreements(context: Context) -> None:
                 elif _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
                     for key, where in _section_members(context, index) or _nearby_list(context, index):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
+                if _THESE_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
+                    for key, where in _previous_list(context, index):
+                        context.add("partyTo", key, agr_key, where, 0.7, "these-parties")
             if context.has_verb(index, "coordinate"):
                 for actor, key in actors:
                     if actor.end <= agreement.start:
@@ -252,6 +255,7 @@ def later_signatories(context: Context) -> None:
                        for found in [context.mentions(index - back, "agreement")] if found), None)
         if recent is None:
             continue
+        _regions_as_parties(context, index)  # "Ook de provincie Noord-Brabant heeft getekend"
         start = context.sentences[index].start
         for actor, key in context.mentions(index, "organisation", "cluster"):
             if not _HOST_BEFORE.search(context.text[max(start, actor.start - 30):actor.start]):
@@ -362,6 +366,23 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
 
 #: A passive signing sentence that ends with its agent preposition and a colon: the list follows.
 _BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)\s*:\s*$", re.IGNORECASE)
+
+
+#: A demonstrative group of the actors named just before ("Deze vijf partners hebben het convenant
+#: ondertekend, evenals ...", "Diese fünf Partner", "These five partners", "Disse fem parter").
+_THESE_PARTIES = re.compile(r"\b(?:deze|diese|these|those|disse|de)\s+(?:\w+\s+)?(?:partners|partner|partnere|parter"
+                            r"|partijen|parteien|parties|organisaties|organisationen|organisations|organisationer"
+                            r"|instellingen|einrichtungen|institutions|institutioner)\b", re.IGNORECASE)
+
+
+def _previous_list(context: Context, index: int):
+    """The actors of the nearest sentence before (up to three back) that names two or more."""
+    for other in range(index - 1, max(-1, index - 4), -1):
+        keys = list(dict.fromkeys(k for c, k in context.mentions(other, "organisation", "cluster")
+                                  if not _is_named(context, c)))
+        if len(keys) >= 2 and context.zones.get(other) == "body":
+            return [(k, other) for k in keys]
+    return []
 
 
 def _announced_parties(context: Context, index: int):

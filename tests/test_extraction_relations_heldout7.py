@@ -130,3 +130,18 @@ def test_a_danish_definite_agreement_word_refers_back_and_list_items_name_every_
     for party in ("Region Sjælland", "Holbæk Kommune", "Kalundborg Kommune", "Roskilde Universitet"):
         assert any(k == "partyTo" and s == party for k, s, o in facts_), (party, facts_)
     assert has(facts_, "memberOf", "Kalundborg Kommune", "Netværk for Telemedicin Vestsjælland"), facts_
+
+
+def test_these_partners_signed_names_the_actors_of_the_sentence_before_as_parties():
+    text = ("Het netwerk bouwt voort op het Zorglab Twente, waarin de Universiteit Twente, het Medisch Spectrum "
+            "Twente en de Saxion Hogeschool al samenwerken. Deze drie partners hebben het convenant ondertekend, "
+            "evenals de Hogeschool Windesheim. Ook de provincie Overijssel heeft getekend.")
+    facts_ = found(text, "nl")
+    for party in ("Universiteit Twente", "Medisch Spectrum Twente", "Hogeschool Windesheim", "Overijssel"):
+        assert any(k == "partyTo" and party in s for k, s, o in facts_), (party, facts_)
+
+
+def test_a_plural_dutch_school_word_heads_a_name():
+    from tests.test_extraction_names_heldout6 import _entities
+
+    assert ("organisation", "Fontys Hogescholen") in _entities("Ook Fontys Hogescholen doet mee.", "nl")
