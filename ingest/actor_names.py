@@ -22,7 +22,7 @@ LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
     r"|partijen|parteien|parties|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
-    r"[^:\n]{0,40}:\s*$"
+    r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
     re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
@@ -36,6 +36,8 @@ BARE_HEADING = re.compile(
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
                           r"|koordinator|projektleitung)\s*:?\s*$", re.IGNORECASE)
 _CONJUNCTIONS = {"og", "and", "und", "en", "et"}
+#: Words that name a public authority by its area ("Region Västerbotten and Umeå University": two names).
+_AUTHORITY_WORDS = {"region", "regio", "provincie", "provinz", "gemeente", "kommune", "landkreis", "kreis", "county"}
 _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
@@ -113,7 +115,7 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     heads = wordlist("org_heads", language)
     for k, tok in enumerate(tokens):
-        if tok.low in _CONJUNCTIONS and any(heads.word(t.text) for t in tokens[:k]) \
+        if tok.low in _CONJUNCTIONS and any(heads.word(t.text) or t.low in _AUTHORITY_WORDS for t in tokens[:k]) \
                 and any(heads.word(t.text) for t in tokens[k + 1:]):
             tokens = tokens[:k]  # "Holbæk Kommune og Kalundborg Kommune": two names, each with its head
             break
@@ -169,7 +171,7 @@ _APPOSITIVE_CLUSTER = re.compile(
     r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in"
     r"|that|which|der|die|das|dat|som)\b"
     # "X (XY), et nyt projekt under Interreg", "X, a new project on", "X, ein neues Interreg-Projekt"
-    r"|^\s*(?:\([^()\n]{1,12}\)\s*)?,\s+(?:a|an|ein|eine|een|et|en)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:project|projekt)\b",
+    r"|^\s*(?:\([^()\n]{1,12}\)\s*)?,\s+(?:a|an|ein|eine|een|et|en)\s+(?:\S+\s+){0,3}?[\w-]*(?:project|projekt)\b",
     re.IGNORECASE)
 
 

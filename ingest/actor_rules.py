@@ -97,7 +97,9 @@ _ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin
                         r"|ärztin|bestuurder|manager|chef|chefin|lead|head|officer|executive|rektor|rector|konsulent"
                         r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan"
                         r"|präsident|präsidentin|president|præsident|professor|professorin|koordinator|koordinatorin"
-                        r"|coordinator|coördinator|sekretär|sekretärin|secretary|secretaris|sekretær)$",
+                        r"|coordinator|coördinator|sekretär|sekretärin|secretary|secretaris|sekretær|fellow|researcher"
+                        r"|forscher|forscherin|onderzoeker|forsker|lecturer|lektor|lector|scientist|wissenschaftler"
+                        r"|wissenschaftlerin)$",
                         re.IGNORECASE)
 
 

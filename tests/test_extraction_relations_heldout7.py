@@ -145,3 +145,18 @@ def test_a_plural_dutch_school_word_heads_a_name():
     from tests.test_extraction_names_heldout6 import _entities
 
     assert ("organisation", "Fontys Hogescholen") in _entities("Ook Fontys Hogescholen doet mee.", "nl")
+
+
+def test_a_project_named_in_capitals_with_an_appositive_and_its_partners_under_a_long_heading():
+    text = ("Lapland University of Applied Sciences is to lead ARCTICARE, a new €1.8 million project funded by the "
+            "Interreg Aurora Programme.\n\nAs lead partner, the university is joined by five partners from Finland, "
+            "Sweden and Norway:\n\n- Region Norrbotten and Luleå University of Technology;\n"
+            "- the University of Tromsø;\n")
+    facts_ = found(text, "en")
+    assert has(facts_, "memberOf", "Luleå University of Technology", "ARCTICARE"), facts_
+    assert has(facts_, "memberOf", "University of Tromsø", "ARCTICARE"), facts_
+
+
+def test_a_research_role_before_at_gives_the_affiliation():
+    text = '"We bring the scanner to the patient," said Dr Anna Berg, senior research fellow at Umeå University.'
+    assert has(found(text, "en"), "affiliatedWith", "Anna Berg", "Umeå University")
