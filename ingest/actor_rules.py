@@ -51,7 +51,9 @@ def affiliations(context: Context) -> None:
                 owner = _signed_for(context, index, persons, actors, org, before)
             if owner is None and org_key[0] != "region":
                 if _ROLE_FOR.search(before[-30:]) and _role_before(context, index, org.start):
-                    person_key = _nearest(persons, org)
+                    # "hospitalsdirektør for X Helle Nyborg": the person right after the organisation
+                    right_after = [k for p, k in persons if org.end < p.start and not context.between(org.end, p.start).strip()]
+                    person_key = right_after[0] if right_after else _nearest(persons, org)
                     owner = (person_key, 0.85, "role-for-org")
                 elif _ON_BEHALF.search(before[-30:]):
                     owner = (_nearest(persons, org), 0.85, "on-behalf-of")

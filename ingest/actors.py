@@ -116,6 +116,8 @@ class _Finder(NameSpans):
             left = self._extend_left(self.t[:i], inner=set(), any_cap=english) or (
                 self._founder_name(i) if head and head[1] in ("foundation", "institute") else [])
             right, quoted = self._extend_right(i + n)
+            if left and not quoted:  # "direktør for Aalborg Universitetshospital Helle Nyborg": a person follows
+                right = self._before_person(right, start=0)
             if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
                 while left and place_adjective(left[0].text, self.lang, strict=True):
                     left = left[1:]
@@ -151,6 +153,15 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _before_person(self, run: list[Token], start: int = 1) -> list[Token]:
+        """``run`` up to a given name (from index ``start`` on) followed by another capitalised word: a
+        person's name that follows the organisation's ("direktør for Aalborg Universitetshospital Helle
+        Nyborg")."""
+        given = wordlist("given_names", self.lang)
+        cut = next((k for k, x in enumerate(run) if k >= start and given.word(x.text) and k + 1 < len(run)
+                    and run[k + 1].is_cap), None)
+        return run[:cut] if cut is not None else run
 
     def _founder_name(self, i: int) -> list[Token]:
         """``Robert Bosch Stiftung``, ``Dietmar Hopp Stiftung``: in German, a given name and a surname
@@ -310,7 +321,7 @@ class _Finder(NameSpans):
                 j = i + 2
                 if j < len(self.t) and self.t[j].low in {"the", "de", "het"}:
                     j += 1
-                run = self._cap_run(j)
+                run = self._before_person(self._cap_run(j))
                 nxt = self.t[run[-1].index + 1:run[-1].index + 3] if run else []
                 if len(run) == 1 and not run[0].looks_proper and nxt and (
                         nxt[0].low in _ROLE_PREPOSITIONS or nxt[0].text == "," and len(nxt) > 1 and nxt[1].is_cap):

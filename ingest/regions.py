@@ -111,7 +111,8 @@ _TOWN = r"(?P<town>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[- ](?:an der |am |upon |aa
 _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
-    re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in)\s+" + _TOWN + r"\b"),
+    re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in|hovedsæde i"
+               r"|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),

@@ -160,3 +160,17 @@ def test_a_project_named_in_capitals_with_an_appositive_and_its_partners_under_a
 def test_a_research_role_before_at_gives_the_affiliation():
     text = '"We bring the scanner to the patient," said Dr Anna Berg, senior research fellow at Umeå University.'
     assert has(found(text, "en"), "affiliatedWith", "Anna Berg", "Umeå University")
+
+
+def test_a_person_right_after_an_organisation_is_no_part_of_its_name_and_holds_the_role():
+    text = ("Aftalen blev underskrevet af hospitalsdirektør for Odense Universitetshospital Helle Brandt Lund og "
+            "Mette Holm, prorektor ved Syddansk Universitet.")
+    extraction = extract(document(text, "da"))
+    assert any(e.kind == "organisation" and e.label == "Odense Universitetshospital" for e in extraction.entities)
+    assert has(facts(extraction), "affiliatedWith", "Helle Brandt Lund", "Odense Universitetshospital")
+
+
+def test_a_town_after_a_danish_seat_phrase_is_a_region():
+    from ingest.regions import find_regions
+
+    assert [m.text for m in find_regions("Ropox A/S, der har hovedsæde i Næstved, deltager.", "da")] == ["Næstved"]
