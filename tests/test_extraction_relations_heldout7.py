@@ -174,3 +174,16 @@ def test_a_town_after_a_danish_seat_phrase_is_a_region():
     from ingest.regions import find_regions
 
     assert [m.text for m in find_regions("Ropox A/S, der har hovedsæde i Næstved, deltager.", "da")] == ["Næstved"]
+
+
+@pytest.mark.parametrize("language, text, concept", [
+    ("da", "Netværket skal gøre hjemmemonitorering til en fast del af behandlingen.", "remote-patient-monitoring"),
+    ("da", "Hospitalet tilbyder videokonsultationer med speciallæger.", "video-consultation"),
+    ("nl", "Het project ontwikkelt revalidatie op afstand voor hartpatiënten.", "telerehabilitation"),
+])
+def test_remote_monitoring_video_consultation_and_telerehabilitation_are_fields_of_their_own(language, text, concept):
+    from ingest.places import find_places
+    from ingest.sentences import split_sentences
+
+    fields = [c for c in find_places(text, language, split_sentences(text, language)) if c.kind == "field"]
+    assert any(c.record.concept.endswith("/" + concept) for c in fields), [(c.label, c.record) for c in fields]
