@@ -198,7 +198,16 @@ def _merge_shortened(groups, names, language):
         merged = False
         for i, gi in enumerate(groups):
             for j, gj in enumerate(groups):
-                if i == j or gi[0].kind != gj[0].kind or gi[0].kind not in ("organisation", "cluster"):
+                actors = ("organisation", "cluster")
+                if i == j or gi[0].kind not in actors or gj[0].kind not in actors:
+                    continue
+                if gi[0].kind != gj[0].kind:  # "HANNN" and "Healthy Ageing Network Northern Netherlands"
+                    if any(_spells(a, b, language) for a in names[i] for b in names[j]):
+                        gj += gi
+                        names[j] |= names[i]
+                        del groups[i], names[i]
+                        merged = True
+                        break
                     continue
                 if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
                        for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names) \

@@ -280,3 +280,13 @@ def test_german_institutions_named_after_a_person_are_organisations(text, name):
 ])
 def test_a_surname_may_follow_two_particles(text, language, name):
     assert ("person", name) in _entities(text, language)
+
+
+def test_an_abbreviation_and_the_network_name_it_spells_are_one_actor_of_either_kind():
+    from ingest.extract import extract
+    from tests.test_extraction_rules import document
+
+    text = ("DiNNO – Digital Innovation Network North Overijssel\n\nOver DiNNO\n\n"
+            "DiNNO is penvoerder van het nieuwe project. DiNNO verbindt zorg en techniek in Zwolle.")
+    actors = [e for e in extract(document(text, "nl")).entities if e.kind in ("organisation", "cluster")]
+    assert len(actors) == 1, [(e.kind, e.label, e.alt_labels) for e in actors]
