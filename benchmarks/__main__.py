@@ -16,9 +16,11 @@ from collections.abc import Sequence
 BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "brokers": ("benchmarks.broker_report", ["--actors", "50000"], ["--actors", "500"]),
     "centrality": ("benchmarks.centrality", ["--actors", "50000"], ["--actors", "400", "--pivots", "10"]),
+    "fixed-cost": ("benchmarks.fixed_cost", ["--actors", "3000"], ["--actors", "60", "--trips", "20"]),
     "ingest": ("benchmarks.ingest_throughput", ["--copies", "4"], ["--copies", "1", "--documents", "1"]),
     "loading": ("benchmarks.loading", ["--actors", "780000"], ["--actors", "300"]),
-    "sparql": ("benchmarks.sparql", ["--actors", "85000"], ["--actors", "60", "--rounds", "1", "--timeout", "5"]),
+    "sparql": ("benchmarks.sparql", ["--actors", "85000"], ["--actors", "60", "--rounds", "1", "--timeout", "5",
+                                                                 "--clients", "2", "--client-seconds", "0.2"]),
     "validation": ("benchmarks.validation", ["--actors", "88000"], ["--actors", "330"]),
 }
 

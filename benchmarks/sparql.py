@@ -27,6 +27,14 @@ median of those ratios over the mix; a query that rdflib-endpoint has not answer
 ``--timeout`` counts as taking the timeout, so its ratio is a lower bound, and the median is given
 as the lower and upper bounds those allow (:func:`median_bounds`); the peer is then restarted.
 The throughput over the whole mix (queries per second, one round = the mix once) is printed too.
+
+Then, with ``--clients N`` (default 4; 0 leaves it out), throughput as a server sees it: for each
+query of the mix, N threads, each with its own keep-alive :class:`Client`, ask it one request after
+the other for ``--client-seconds`` (each at least once), on HIN, then on rdflib-endpoint (not the
+queries it refused), and the answers per second of each side and their ratio are printed, with the
+median ratio over the mix.  A peer request that times out (``--timeout``) ends its client and
+counts as answered at its timeout, so the peer's rate is then an upper bound and the ratio a lower
+bound, and the median is again given within the bounds those allow; the peer is then restarted.
 Last, a query answering every triple (about a million rows) is streamed from a second
 ``hin serve`` with ``max_result_rows=0``, and the peak memory (RSS) of its processes is printed.
 """
@@ -41,6 +49,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -96,6 +105,8 @@ HIN_TIMEOUT = 600
 #: HIN's max_result_rows in the benchmark: the row limit stays on (each answer is counted), above the
 #: answers of the mix (cross-border-ties has more than the default 100,000 rows at 1M triples).
 HIN_MAX_ROWS = 10_000_000
+#: With --clients, how long (seconds) the clients ask each query on each side by default.
+CLIENT_SECONDS = 3.0
 
 
 def free_port() -> int:
@@ -322,12 +333,19 @@ class Timing:
         return statistics.median(self.seconds)
 
 
-def over_http(http: Client, url: str, sparql: str, timeout: float) -> tuple[float, int]:
+def answer(http: Client, url: str, sparql: str, timeout: float) -> tuple[float, bytes]:
+    """(seconds, body) of one request; RuntimeError for any status but 200, QueryTimeout."""
     started = time.perf_counter()
     status, body = http.get(url, sparql, timeout)
     seconds = time.perf_counter() - started
     if status != 200:
         raise RuntimeError(f"{url} answered {status} to {sparql[:80]!r}: {body[:300].decode(errors='replace')}")
+    return seconds, body
+
+
+def over_http(http: Client, url: str, sparql: str, timeout: float) -> tuple[float, int]:
+    """(seconds, rows) of one request, as :func:`answer`."""
+    seconds, body = answer(http, url, sparql, timeout)
     return seconds, rows_of(body)
 
 
@@ -430,6 +448,101 @@ def median_bounds(ratios: dict[str, tuple[float, bool]]) -> tuple[float, float]:
     return lower, upper
 
 
+@dataclass
+class Rate:
+    """What several clients asking one query on one side for a while got: answers, requests that
+    timed out (each ends its client), the seconds from the first request to the last client's
+    end, and the first refusal (``error``)."""
+
+    answers: int = 0
+    timeouts: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def per_second(self) -> float:
+        """Answers per second, a request that timed out counted as answered at its timeout: where
+        there was one, this is an upper bound of the true rate (:attr:`bound`)."""
+        return (self.answers + self.timeouts) / self.seconds if self.seconds else float("nan")
+
+    @property
+    def bound(self) -> bool:
+        return self.timeouts > 0
+
+
+def hammer(url: str, sparql: str, *, clients: int, seconds: float, timeout: float) -> Rate:
+    """``clients`` threads, each with its own keep-alive :class:`Client`, ask ``sparql`` one request
+    after the other until ``seconds`` have passed (each at least once).  A request that times out
+    or is refused ends its client."""
+    rate, lock = Rate(), threading.Lock()
+    started = time.perf_counter()
+    stop_at = started + seconds
+
+    def one_client() -> None:
+        connection, answers, timeouts, error = Client(), 0, 0, None
+        try:
+            while True:
+                try:
+                    answer(connection, url, sparql, timeout)
+                except QueryTimeout:
+                    timeouts += 1
+                    break
+                except (RuntimeError, OSError, http.client.HTTPException) as refused:
+                    error = str(refused)[:300]
+                    break
+                answers += 1
+                if time.perf_counter() >= stop_at:
+                    break
+        finally:
+            connection.close()
+            with lock:
+                rate.answers += answers
+                rate.timeouts += timeouts
+                rate.error = rate.error or error
+
+    threads = [threading.Thread(target=one_client, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    rate.seconds = time.perf_counter() - started
+    return rate
+
+
+def measure_concurrent(queries: list[tuple[str, str]], hin: Server, peer: Server | None, *, clients: int,
+                       seconds: float, timeout: float, leave_out: set[str] = frozenset(),
+                       progress: bool = False) -> dict[str, dict[str, Rate]]:
+    """Per query name: the :class:`Rate` of ``clients`` clients asking it for ``seconds`` on HIN,
+    then on rdflib-endpoint (``timeout`` a request; not the queries of ``leave_out``, which it
+    refused before).  The peer is restarted after a query that timed out."""
+    rates: dict[str, dict[str, Rate]] = {}
+    for name, sparql in queries:
+        rates[name] = {"hin": hammer(hin.url, sparql, clients=clients, seconds=seconds,
+                                     timeout=HIN_TIMEOUT + 60)}
+        if peer is not None and name not in leave_out:
+            rates[name]["rdflib-endpoint"] = peer_rate = hammer(peer.url, sparql, clients=clients,
+                                                                seconds=seconds, timeout=timeout)
+            if peer_rate.timeouts:
+                restart_peer(peer)
+        if progress:
+            print(f"{clients} clients: {name[:50]}: " + ", ".join(
+                f"{side} {rate.per_second:.3g}/s" for side, rate in rates[name].items()),
+                file=sys.stderr, flush=True)
+    return rates
+
+
+def concurrent_ratios(rates: dict[str, dict[str, Rate]]) -> dict[str, tuple[float, bool]]:
+    """Per query: HIN's answers per second over rdflib-endpoint's with the same clients, and whether
+    it is only a lower bound (the peer timed out).  Queries either side refused are left out."""
+    ratios = {}
+    for name, sides in rates.items():
+        hin, peer = sides["hin"], sides.get("rdflib-endpoint")
+        if hin.error or not hin.answers or peer is None or peer.error:
+            continue
+        ratios[name] = (hin.per_second / peer.per_second, peer.bound)
+    return ratios
+
+
 # ---- streaming ------------------------------------------------------------------------------------
 
 def _family(pid: int) -> list[int]:
@@ -492,8 +605,10 @@ def stream(store_dir: Path) -> dict[str, float]:
 
 def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, timeout: float = 30.0,
         with_stream: bool = True, folder: Path | None = None, progress: bool = False,
-        only: list[str] | None = None, with_peer: bool = True) -> dict:
-    """Build the data, start the servers, measure; returns the figures (see the module notes)."""
+        only: list[str] | None = None, with_peer: bool = True, clients: int = 0,
+        client_seconds: float = CLIENT_SECONDS) -> dict:
+    """Build the data, start the servers, measure; returns the figures (see the module notes).
+    ``clients`` > 0 measures each query with that many clients at once too (:func:`measure_concurrent`)."""
     with tempfile.TemporaryDirectory(prefix="hin-bench-sparql-") as scratch:
         folder = Path(folder or scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -513,6 +628,10 @@ def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, ti
         try:
             timings = measure(queries, store, hin, peer, rounds=rounds, peer_rounds=peer_rounds,
                               timeout=timeout, progress=progress)
+            refused = {name for name, sides in timings.items() if sides["rdflib-endpoint"].error}
+            rates = measure_concurrent(queries, hin, peer, clients=clients, seconds=client_seconds,
+                                       timeout=timeout, leave_out=refused,
+                                       progress=progress) if clients > 0 else None
         finally:
             hin.stop()
             if peer is not None:
@@ -526,7 +645,8 @@ def run(actors: int, *, seed: int = 0, rounds: int = 5, peer_rounds: int = 1, ti
     return {"actors": actors, "quads": quads, "default_graph_triples": triples, "build_seconds": built,
             "peer_load_seconds": peer_load, "queries": queries, "timings": timings,
             "throughput": {side: throughput(timings, side) for side in ("pyoxigraph", "hin", "rdflib-endpoint")},
-            "timeout": timeout, "stream": streamed}
+            "timeout": timeout, "stream": streamed, "clients": clients, "client_seconds": client_seconds,
+            "rates": rates}
 
 
 def mismatches(timings: dict[str, dict[str, Timing]]) -> list[str]:
@@ -567,17 +687,8 @@ def report(result: dict) -> None:
           f" ({timed_out} of {len(timings)} queries over the timeout)")
     print(f"ratio HIN / rdflib-endpoint (throughput over the whole mix): {'>= ' if timed_out else ''}"
           f"{rates['hin'] / rates['rdflib-endpoint']:.1f}")
-    ratios = throughput_ratios(timings)
-    lower, upper = median_bounds(ratios)
-    bounds = sum(1 for _, bound in ratios.values() if bound)
-    verdict = ("met" if lower >= THROUGHPUT_GOAL else "not met" if upper < THROUGHPUT_GOAL
-               else "undetermined (too many peer timeouts)")
-    median_text = (f"{lower:.1f}" if lower == upper else
-                   f">= {lower:.1f}" if upper == float("inf") else f"{lower:.1f} to {upper:.1f}")
-    print(f"ratio HIN / rdflib-endpoint (throughput per query = peer latency / HIN latency), median over "
-          f"{len(ratios)} queries: {median_text} ({bounds} lower bounds, a peer timeout counted as "
-          f"{result.get('timeout', 0):g} s; range {min((v for v, _ in ratios.values()), default=float('nan')):.1f} "
-          f"to {max((v for v, _ in ratios.values()), default=float('nan')):.1f}): goal {THROUGHPUT_GOAL:g} {verdict}")
+    print("ratio HIN / rdflib-endpoint (throughput per query = peer latency / HIN latency), "
+          + median_summary(throughput_ratios(timings), result.get("timeout", 0)))
     within = sum(1 for r in small if r <= LATENCY_GOAL)
     print(f"ratio HIN-HTTP / pyoxigraph (median latency), answers of up to {SMALL_ROWS} rows: "
           f"median {statistics.median(small):.2f}, within {LATENCY_GOAL} for {within} of {len(small)} queries")
@@ -588,12 +699,48 @@ def report(result: dict) -> None:
             print(f"rdflib-endpoint refused {name}: {sides['rdflib-endpoint'].error}")
     problems = mismatches(timings)
     print("row counts: " + ("the same on every side" if not problems else "MISMATCH " + "; ".join(problems)))
+    if result.get("rates"):
+        report_concurrent(result["rates"], result["clients"], result["client_seconds"], result["timeout"])
     if result["stream"]:
         s = result["stream"]
         print(f"streaming {STREAM_QUERY!r} as TSV (max_result_rows=0): {s['rows']:,} rows, "
               f"{s['bytes'] / 2**20:.0f} MiB in {s['seconds']:.1f} s; peak RSS: server "
               f"{s['server_peak_rss_mib']:.0f} MiB (before the query {s['server_rss_before_mib']:.0f} MiB), "
               f"largest worker {s['worker_peak_rss_mib']:.0f} MiB")
+
+
+def median_summary(ratios: dict[str, tuple[float, bool]], timeout: float) -> str:
+    """'median over N queries: ...' of per-query throughput ratios, with the bounds that peer
+    timeouts allow (:func:`median_bounds`), their range and the verdict on THROUGHPUT_GOAL."""
+    lower, upper = median_bounds(ratios)
+    bounds = sum(1 for _, bound in ratios.values() if bound)
+    verdict = ("met" if lower >= THROUGHPUT_GOAL else "not met" if upper < THROUGHPUT_GOAL
+               else "undetermined (too many peer timeouts)")
+    median_text = (f"{lower:.1f}" if lower == upper else
+                   f">= {lower:.1f}" if upper == float("inf") else f"{lower:.1f} to {upper:.1f}")
+    values = [value for value, _ in ratios.values()]
+    return (f"median over {len(ratios)} queries: {median_text} ({bounds} lower bounds, a peer timeout "
+            f"counted as {timeout:g} s; range {min(values, default=float('nan')):.1f} to "
+            f"{max(values, default=float('nan')):.1f}): goal {THROUGHPUT_GOAL:g} {verdict}")
+
+
+def report_concurrent(rates: dict[str, dict[str, Rate]], clients: int, seconds: float, timeout: float) -> None:
+    """Print the figures of :func:`measure_concurrent`."""
+    print(f"{clients} clients at once, each query asked for {seconds:g} s on each side (answers per second; "
+          f"'<=': the peer timed out, a timeout counted as an answer at {timeout:g} s)")
+    print(f"{'query':58} {'HIN q/s':>9} {'rdflib-ep q/s':>13} {'ratio':>8}")
+    for name, sides in rates.items():
+        hin, peer = sides["hin"], sides.get("rdflib-endpoint")
+        if hin.error:
+            print(f"{name[:58]:58} HIN refused it: {hin.error}")
+            continue
+        peer_text = ("-" if peer is None else "error" if peer.error
+                     else f"{'<= ' if peer.bound else ''}{peer.per_second:.3g}")
+        ratio_text = ("-" if peer is None or peer.error
+                      else f"{'>= ' if peer.bound else ''}{hin.per_second / peer.per_second:.1f}")
+        print(f"{name[:58]:58} {hin.per_second:>9.3g} {peer_text:>13} {ratio_text:>8}")
+    print(f"ratio HIN / rdflib-endpoint (answers per second, {clients} clients), "
+          + median_summary(concurrent_ratios(rates), timeout))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -610,6 +757,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", metavar="TEXT",
                         help="ask only the queries whose name contains TEXT (may repeat)")
     parser.add_argument("--no-peer", action="store_true", help="leave out rdflib-endpoint")
+    parser.add_argument("--clients", type=int, default=4,
+                        help="then ask each query with this many keep-alive clients at once on HIN and on "
+                        "rdflib-endpoint, and compare answers per second (default 4; 0 leaves it out)")
+    parser.add_argument("--client-seconds", type=float, default=CLIENT_SECONDS,
+                        help=f"how long the clients ask each query on each side, each at least once "
+                        f"(default {CLIENT_SECONDS:g}); the peer's requests are capped by --timeout")
     parser.add_argument("--progress", action="store_true", help="print each query's times to stderr as it goes")
     parser.add_argument("--serve-peer", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -619,7 +772,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     result = run(options.actors, seed=options.seed, rounds=options.rounds, peer_rounds=options.peer_rounds,
                  timeout=options.timeout, with_stream=not options.no_stream, folder=options.folder,
-                 progress=options.progress, only=options.only, with_peer=not options.no_peer)
+                 progress=options.progress, only=options.only, with_peer=not options.no_peer,
+                 clients=options.clients, client_seconds=options.client_seconds)
     report(result)
     return 1 if mismatches(result["timings"]) else 0
 

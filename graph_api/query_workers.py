@@ -388,6 +388,10 @@ class QueryWorkerPool:
                 arrived = await answered
             finally:
                 loop.remove_reader(fd)
+                # uvloop (libuv) leaves a watched descriptor non-blocking, and the reads below and
+                # in _rest expect a blocking pipe: a message longer than one read would fail with
+                # EAGAIN.  asyncio's own loop leaves the flag alone; then this changes nothing.
+                os.set_blocking(fd, True)
                 timer.cancel()
             if not arrived:
                 raise QueryTimeoutError(self.timeout)

@@ -19,9 +19,12 @@ ACTORS = 60
 TIMEOUT = 5.0  # rdflib-endpoint takes longer than this for a few example queries even here
 
 
+CLIENTS, CLIENT_SECONDS = 2, 0.2
+
+
 @pytest.fixture(scope="module")
 def result():
-    return sparql.run(ACTORS, rounds=1, timeout=TIMEOUT)
+    return sparql.run(ACTORS, rounds=1, timeout=TIMEOUT, clients=CLIENTS, client_seconds=CLIENT_SECONDS)
 
 
 def test_every_side_answers_every_query_with_the_same_rows(result):
@@ -66,6 +69,41 @@ def test_the_median_throughput_ratio_counts_a_peer_timeout_as_a_lower_bound():
     ratios = sparql.throughput_ratios(timings)
     assert set(ratios) == {"fast", "slow", "even"} and ratios["slow"] == (30.0, True)
     assert sparql.median_bounds(ratios) == (30.0, 50.0)
+
+
+def test_several_clients_at_once_ask_every_query_on_both_sides(result, capsys):
+    rates, timings = result["rates"], result["timings"]
+    assert list(rates) == list(timings)
+    for name, sides in rates.items():
+        hin = sides["hin"]
+        assert hin.error is None and hin.timeouts == 0 and hin.answers >= CLIENTS, name
+        assert hin.seconds >= CLIENT_SECONDS and hin.per_second > 0
+        peer = sides.get("rdflib-endpoint")
+        if timings[name]["rdflib-endpoint"].error:  # refused before: not asked again
+            assert peer is None
+        else:
+            assert peer.error is None and peer.answers + peer.timeouts >= CLIENTS, name
+    ratios = sparql.concurrent_ratios(rates)
+    assert len(ratios) >= len(rates) - 3
+    sparql.report(result)
+    out = capsys.readouterr().out
+    assert f"{CLIENTS} clients at once, each query asked for {CLIENT_SECONDS:g} s" in out
+    assert f"ratio HIN / rdflib-endpoint (answers per second, {CLIENTS} clients), median over {len(ratios)}" in out
+
+
+def test_a_peer_timeout_with_several_clients_makes_its_rate_an_upper_bound():
+    fast = sparql.Rate(answers=40, seconds=2.0)                              # 20/s
+    stuck = sparql.Rate(answers=1, timeouts=3, seconds=8.0)                  # <= 0.5/s
+    assert fast.per_second == 20.0 and not fast.bound
+    assert stuck.per_second == 0.5 and stuck.bound
+    rates = {
+        "lookup": {"hin": sparql.Rate(answers=400, seconds=2.0), "rdflib-endpoint": fast},     # 10
+        "heavy": {"hin": sparql.Rate(answers=4, seconds=4.0), "rdflib-endpoint": stuck},       # >= 2
+        "refused": {"hin": sparql.Rate(answers=9, seconds=1.0),
+                    "rdflib-endpoint": sparql.Rate(answers=0, seconds=0.1, error="boom")},     # left out
+        "not asked": {"hin": sparql.Rate(answers=9, seconds=1.0)},                             # left out
+    }
+    assert sparql.concurrent_ratios(rates) == {"lookup": (10.0, False), "heavy": (2.0, True)}
 
 
 def test_every_triple_streams_whole_from_a_server_without_row_limit(result):
