@@ -430,9 +430,20 @@ def _signatory_list(context: Context, index: int):
     for k in range(index + 1, min(index + 9, len(context.sentences))):
         if any(key not in agreements for _, key in context.mentions(k, "agreement")):
             return []
-        if context.zones.get(k) == "body" and _SIGNED_HEADING.search(context.sentences[k].text):
+        if context.zones.get(k) != "body":
+            continue
+        if _SIGNED_HEADING.search(context.sentences[k].text):
             return _item_parties(context, list_items(context.text, context.sentences, k, context.zones))
+        if k > index + 1 and _PARTICIPANTS.match(context.sentences[k].text):
+            # "Zu den Unterzeichnern gehören A, B und C. Hinzu kommen D und E."
+            more = [k + 1] if k + 1 < len(context.sentences) and _MORE.match(context.sentences[k + 1].text) else []
+            return [(key, i) for i in [k, *more] for _, key in context.mentions(i, "organisation", "cluster")]
     return []
+
+
+#: A sentence that adds to the list before it ("Hinzu kommen A und B", "Daneben", "Verder", "Also").
+_MORE = re.compile(r"^\W*(?:hinzu kommen|dazu kommen|außerdem|ebenfalls|daneben|verder|daarnaast|ook|derudover|desuden"
+                   r"|også|also|in addition|further)\b", re.IGNORECASE)
 
 
 def _item_parties(context: Context, items) -> list:

@@ -187,3 +187,13 @@ def test_remote_monitoring_video_consultation_and_telerehabilitation_are_fields_
 
     fields = [c for c in find_places(text, language, split_sentences(text, language)) if c.kind == "field"]
     assert any(c.record.concept.endswith("/" + concept) for c in fields), [(c.label, c.record) for c in fields]
+
+
+def test_the_signatories_named_a_few_sentences_after_the_signing_and_those_added_next():
+    text = ("Am Montag haben fünf Einrichtungen in Kiel eine Kooperationsvereinbarung unterzeichnet. "
+            "Das Universitätsklinikum Kiel ist Leadpartner.\n\n"
+            "Zu den Unterzeichnern gehören neben dem Klinikum die Universität Rostock und die Hochschule Stralsund. "
+            "Hinzu kommen die Fachhochschule Kiel und die Universität Greifswald.")
+    facts_ = found(text, "de")
+    for party in ("Universität Rostock", "Fachhochschule Kiel", "Universität Greifswald"):
+        assert any(k == "partyTo" and party in s for k, s, o in facts_), (party, facts_)
