@@ -374,7 +374,7 @@ _BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)\s*:\s*$", re.IGNORECASE)
 
 #: A demonstrative group of the actors named just before ("Deze vijf partners hebben het convenant
 #: ondertekend, evenals ...", "Diese fünf Partner", "These five partners", "Disse fem parter").
-_THESE_PARTIES = re.compile(r"\b(?:deze|diese|these|those|disse|de)\s+(?:\w+\s+)?(?:partners|partner|partnere|parter"
+_THESE_PARTIES = re.compile(r"\b(?:deze|diese|these|those|disse)\s+(?:\w+\s+)?(?:partners|partner|partnere|parter"
                             r"|partijen|parteien|parties|organisaties|organisationen|organisations|organisationer"
                             r"|instellingen|einrichtungen|institutions|institutioner)\b", re.IGNORECASE)
 
