@@ -15,7 +15,7 @@ from ingest.tokens import wordlist
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
     r"(?:de|het|der|die|dem|den|des|the)?\s*$", re.IGNORECASE)
-_ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
+_ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|beim|am)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
                         r"\s*(?:de|het|the|der|des)?\s*$",
                         re.IGNORECASE)

@@ -187,3 +187,15 @@ def test_the_signatories_named_a_few_sentences_after_the_signing_and_those_added
     facts_ = found(text, "de")
     for party in ("Universität Rostock", "Fachhochschule Kiel", "Universität Greifswald"):
         assert any(k == "partyTo" and party in s for k, s, o in facts_), (party, facts_)
+
+
+@pytest.mark.parametrize("language, text, person, organisation", [
+    ("da", "Lektor Mette Friis Holm (Københavns Professionshøjskole) peger på behovet.", "Mette Friis Holm",
+     "Københavns Professionshøjskole"),
+    ("da", "Ledende overlæge på Holbæk Sygehus Jens Lund Madsen ser projektet som et skridt frem.", "Jens Lund Madsen",
+     "Holbæk Sygehus"),
+    ("nl", "Lector Femke de Wit (Hanzehogeschool Groningen) leidt het onderzoek.", "Femke de Wit",
+     "Hanzehogeschool Groningen"),
+])
+def test_teaching_and_clinical_roles_mark_persons_and_their_organisations(language, text, person, organisation):
+    assert has(found(text, language), "affiliatedWith", person, organisation)
