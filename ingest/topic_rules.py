@@ -97,10 +97,10 @@ def locations(context: Context) -> None:
                 seated = None
                 if rcand.rule == "country-tag" and context.between(cand.end, rcand.start) == " (":
                     context.add("locatedIn", key, rkey, index, 0.75, "country-tag")  # "Region Skåne (SE)"
-                elif rcand.start > cand.end and _SEAT_PHRASE.match(context.between(cand.end, rcand.start)):
+                elif rcand.start > cand.end and _SEAT_PHRASE.match(_after_name(context, cand.end, rcand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-seat")
                     seated = rcand.end
-                elif rcand.start > cand.end and (_LOCATIVE.match(context.between(cand.end, rcand.start)) or (
+                elif rcand.start > cand.end and (_LOCATIVE.match(_after_name(context, cand.end, rcand.start)) or (
                         _APPOSITIVE_ARTICLE.match(context.between(cand.end, rcand.start))
                         and re.match(r"-(?:based|baseret|baserede)\b", context.text[rcand.end:rcand.end + 12]))):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"
@@ -112,6 +112,15 @@ def locations(context: Context) -> None:
                     _REGIONAL.search(around[-25:]) or re.match(r"\s*(?:als|as|som|,)\s+regional", after)):
                 context.add("locatedIn", key, main, index, 0.55, "regional-actor")
     _addresses(context)
+
+
+#: A bracketed abbreviation right after a name ("het Elisabeth-TweeSteden Ziekenhuis (ETZ) in Tilburg").
+_BRACKETED = re.compile(r"^\s*\([^()\n]{1,15}\)")
+
+
+def _after_name(context: Context, end: int, start: int) -> str:
+    """The text between a name and what follows it, without a bracketed abbreviation of the name."""
+    return _BRACKETED.sub("", context.between(end, start), count=1)
 
 
 def _main_region(context: Context):

@@ -199,3 +199,8 @@ def test_the_signatories_named_a_few_sentences_after_the_signing_and_those_added
 ])
 def test_teaching_and_clinical_roles_mark_persons_and_their_organisations(language, text, person, organisation):
     assert has(found(text, language), "affiliatedWith", person, organisation)
+
+
+def test_a_place_after_a_bracketed_abbreviation_locates_the_actor():
+    text = "Aan Nederlandse kant doen het Maasstad Ziekenhuis (MZ) in Rotterdam en de Hogeschool Zeeland mee."
+    assert has(found(text, "nl"), "locatedIn", "Maasstad Ziekenhuis", "Rotterdam")
