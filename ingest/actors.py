@@ -116,6 +116,9 @@ class _Finder(NameSpans):
             left = self._extend_left(self.t[:i], inner=set(), any_cap=english) or (
                 self._founder_name(i) if head and head[1] in ("foundation", "institute") else [])
             right, quoted = self._extend_right(i + n)
+            enclosed = self._enclosed(i, n) if not left else None
+            if enclosed is not None:  # „Gesundheitsnetz Elbe/Labe“: the quotes bound the whole name
+                right = enclosed
             if left and not quoted:  # "direktør for Aalborg Universitetshospital Helle Nyborg": a person follows
                 right = self._before_person(right, start=0)
             if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
@@ -123,10 +126,10 @@ class _Finder(NameSpans):
                     left = left[1:]
             named_adjective = (self.german and len(right) == 2 and right[0].is_cap and i + n == right[0].index
                                and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
-            if self.german and right and not left and not quoted and not named_adjective and not any(
+            if self.german and right and not left and not quoted and enclosed is None and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
-            if self.german and right and not left and not quoted and i and not self.t[i - 1].is_cap \
+            if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
                     and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
@@ -153,6 +156,18 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _enclosed(self, i: int, n: int) -> list[Token] | None:
+        """The words after a head that opens a quotation, up to its closing quote (at most six
+        words of capitalised names, `/` and `-`), or None."""
+        if not i or self.t[i - 1].text not in QUOTES_OPEN:
+            return None
+        for j in range(i + n, min(len(self.t), i + n + 8)):
+            if self.t[j].text in QUOTES_CLOSE:
+                inner = self.t[i + n:j]
+                ok = inner and all(x.is_cap or x.text in "/-&" or x.low in INNER for x in inner)
+                return inner if ok else None
+        return None
 
     def _before_person(self, run: list[Token], start: int = 1) -> list[Token]:
         """``run`` up to a given name (from index ``start`` on) followed by another capitalised word: a

@@ -290,3 +290,9 @@ def test_an_abbreviation_and_the_network_name_it_spells_are_one_actor_of_either_
             "DiNNO is penvoerder van het nieuwe project. DiNNO verbindt zorg en techniek in Zwolle.")
     actors = [e for e in extract(document(text, "nl")).entities if e.kind in ("organisation", "cluster")]
     assert len(actors) == 1, [(e.kind, e.label, e.alt_labels) for e in actors]
+
+
+def test_quotes_that_open_at_a_cluster_head_bound_the_whole_name():
+    text = "Die Partner unterzeichneten eine Absichtserklärung zur Gründung des „Gesundheitsnetzes Oder/Odra“ (GNO)."
+    found = _entities(text, "de")
+    assert ("cluster", "Gesundheitsnetz Oder/Odra") in found, found
