@@ -243,17 +243,16 @@ def agreements(context: Context) -> None:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
 
 
-#: Joining a network is no signing ("ist dem Netzwerk beigetreten").
-_JOINS = re.compile(r"\b(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins)\b", re.IGNORECASE)
-
-
 def later_signatories(context: Context) -> None:
     """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
     names no agreement adds its actors to the parties of the agreement named last (up to eight
-    sentences before)."""
+    sentences before).  Joining a network is no signing ("ist dem Netzwerk beigetreten")."""
+    from ingest.member_rules import JOIN_VERBS
+
+    joins = re.compile(r"\b" + JOIN_VERBS + r"\b", re.IGNORECASE)
     for index in sorted(context.by_sentence):
         if context.zones.get(index) != "body" or not context.has_verb(index, "sign") \
-                or context.mentions(index, "agreement") or _JOINS.search(context.sentences[index].text):
+                or context.mentions(index, "agreement") or joins.search(context.sentences[index].text):
             continue
         recent = next((found[-1][1] for back in range(1, 9) if index - back >= 0
                        for found in [context.mentions(index - back, "agreement")] if found), None)

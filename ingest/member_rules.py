@@ -230,8 +230,10 @@ def _target(context: Context, index: int, clusters):
     return topic_cluster(context) if text.rstrip().endswith(":") else None
 
 
+#: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
+JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins)"
 #: A verb of joining at the end of a sentence whose actors all stand before it.
-_JOINED = re.compile(r"^(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined)\b", re.IGNORECASE)
+_JOINED = re.compile(r"^" + JOIN_VERBS + r"\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
 _PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
 
