@@ -160,14 +160,8 @@ class _Finder(NameSpans):
     def _enclosed(self, i: int, n: int) -> list[Token] | None:
         """The words after a head that opens a quotation, up to its closing quote (at most six
         words of capitalised names, `/` and `-`), or None."""
-        if not i or self.t[i - 1].text not in QUOTES_OPEN:
-            return None
-        for j in range(i + n, min(len(self.t), i + n + 8)):
-            if self.t[j].text in QUOTES_CLOSE:
-                inner = self.t[i + n:j]
-                ok = inner and all(x.is_cap or x.text in "/-&" or x.low in INNER for x in inner)
-                return inner if ok else None
-        return None
+        rest = self._quoted_at(i - 1, most=n + 7)[n:] if i else []
+        return rest if rest and all(x.is_cap or x.text in "/-&" or x.low in INNER for x in rest) else None
 
     def _before_person(self, run: list[Token], start: int = 1) -> list[Token]:
         """``run`` up to a given name (from index ``start`` on) followed by another capitalised word: a
@@ -291,14 +285,14 @@ class _Finder(NameSpans):
                 out.append(self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8))
         return out
 
-    def _quoted_at(self, j: int) -> list[Token]:
-        """The words between quote marks that open at token ``j`` (at most six, the first
+    def _quoted_at(self, j: int, most: int = 6) -> list[Token]:
+        """The words between quote marks that open at token ``j`` (at most ``most``, the first
         capitalised), or []."""
         t = self.t
         if j >= len(t) or t[j].text not in QUOTES_OPEN:
             return []
         k = j + 1
-        while k < len(t) and t[k].text not in QUOTES_CLOSE and k - j <= 6:
+        while k < len(t) and t[k].text not in QUOTES_CLOSE and k - j <= most:
             k += 1
         inner = t[j + 1:k]
         if k >= len(t) or t[k].text not in QUOTES_CLOSE or not inner or not inner[0].is_cap:
