@@ -37,7 +37,7 @@ _CONTACT = re.compile(
 
 
 #: A line that heads a contact block ("Kontakt", "Media enquiries", "Meer informatie").
-_CONTACT_HEADING = re.compile(
+CONTACT_HEADING = re.compile(
     r"^(?:kontakt\w*|contact(?:\s+us)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
     r"|media (?:enquiries|contact)|press contact|further information|more information|for more information"
     r"|meer informatie|contactpersoon|persvragen|yderligere oplysninger|for yderligere oplysninger"
@@ -121,7 +121,7 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
     for s in sentences:
         if zones[s.index] == "body" and len(s.text) < 200 and _CONTACT.search(_DATES.sub(" ", s.text)):
             zones[s.index] = "contact"
-            if _CONTACT_HEADING.match(s.text.strip()):
+            if CONTACT_HEADING.match(s.text.strip()):
                 continue  # a heading opens its block: the lines above it are not part of it
             for back in (1, 2, 3):
                 prev = s.index - back
@@ -131,7 +131,7 @@ def classify(sentences: list[Sentence]) -> dict[int, str]:
                     break  # an infobox line ("Zetel      Venlo") is no name or role line
                 zones[prev] = "contact"
     for s in sentences:
-        if _CONTACT_HEADING.match(s.text.strip()) and zones[s.index] != "chrome":  # not a menu item
+        if CONTACT_HEADING.match(s.text.strip()) and zones[s.index] != "chrome":  # not a menu item
             zones[s.index] = "contact"
             for nxt in sentences[s.index + 1:s.index + 1 + _BLOCK_LINES]:
                 if zones[nxt.index] == "chrome" or len(nxt.text) > 80 or _ends_sentence(nxt.text) \

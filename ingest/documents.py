@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ingest.errors import DocumentError
+from ingest.html_contacts import contact_blocks
 from ingest.iris import document_id
 from ingest.model import SourceDocument
 
@@ -167,7 +168,9 @@ def decode(raw: bytes, path: str, *, html: bool = False) -> str:
 
 
 def html_to_text(html: str, path: str) -> str:
-    """The main text of an HTML page, paragraphs separated by blank lines (trafilatura).
+    """The main text of an HTML page, paragraphs separated by blank lines (trafilatura), then the
+    contact blocks it leaves out (:func:`ingest.html_contacts.contact_blocks`), a block's lines one
+    to a line.
 
     Raises
     ------
@@ -184,7 +187,8 @@ def html_to_text(html: str, path: str) -> str:
                             "check that the file is an HTML page") from None
     if not text:
         raise DocumentError(path, "HTML page has no main text that trafilatura could find")
-    return "\n\n".join(part.strip() for part in text.split("\n") if part.strip())
+    text = "\n\n".join(part.strip() for part in text.split("\n") if part.strip())
+    return "\n\n".join([text, *("\n".join(block) for block in contact_blocks(html, text))])
 
 
 def _looks_binary(head: bytes) -> bool:

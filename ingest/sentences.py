@@ -67,6 +67,10 @@ LIST_MARK = r"(?:\d{1,2}[.)]|[a-z][.)]|[-•·*–])"
 LIST_ITEM = re.compile(rf"^\s*{LIST_MARK}\s")
 #: A line that ends with a legal form ends a name: a record line ("Dr. X, CEO, Y GmbH"), not prose.
 _ENDS_NAME = re.compile(r"(?:\b(?:GmbH|gGmbH|mbH|AG|e\.\s?V|B\.V|N\.V|A/S|ApS|Ltd|Inc|AS|AB|Oy)\.?)$")
+#: A line of capitalised words only (a name or heading: "Programmabureau Zorgtechnologie Alliantie
+#: Brainport"), small joining words aside: not a line of prose that wraps onto a capitalised next line.
+_NAME_LINE = re.compile(r"^(?:(?:[A-ZÀ-ÖØ-Þ][\w'’.&/-]*|van|von|der|den|de|of|for|für|og|and|und|en|&|[–-])\s+)+"
+                        r"[A-ZÀ-ÖØ-Þ][\w'’.&/-]*$")
 #: A table row ("NHS Orkney    | NHS territorial board | Kirkwall"): one sentence, never wrapped prose.
 _TABLE_ROW = re.compile(r"\S\s*\|\s*\S")
 #: A labelled record line ("Author: Dr X, Programme Manager"): a line of its own.
@@ -84,7 +88,8 @@ def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, st
     """Hard-wrapped prose: a long line that stops mid-sentence (ends in a letter) continues on the
     next line when that one follows directly, is no list item, table row or aligned row, opens no
     record (a title, a key or a label such as ``Author:``) and is itself long or ends the sentence (a
-    short line without a full stop is a record line)."""
+    short line without a full stop is a record line).  A line that ends in a legal form or holds only
+    capitalised words (a name) does not continue on a capitalised line."""
     out: list[tuple[int, str]] = []
     for offset, line in lines:
         if out:
@@ -95,7 +100,8 @@ def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, st
                     and not _STARTS_RECORD.match(line) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(line)
                     and not _COLUMNS.search(prev) and not _COLUMNS.search(line) and not _FIELD_LINE.match(line)
                     and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
-                    and not (_ENDS_NAME.search(prev.rstrip()) and line.lstrip()[:1].isupper())):
+                    and not ((_ENDS_NAME.search(prev.rstrip()) or _NAME_LINE.match(prev.strip()))
+                             and line.lstrip()[:1].isupper())):
                 out[-1] = (prev_offset, text[prev_offset:offset + len(line)])
                 continue
         out.append((offset, line))

@@ -68,3 +68,29 @@ def test_a_folder_is_not_a_document(tmp_path):
     folder.mkdir()
     with pytest.raises(DocumentError, match="not a regular file"):
         read_document(folder)
+
+
+def test_an_html_contact_box_beside_the_article_is_read(tmp_path):
+    path = tmp_path / "news.html"
+    article = "<p>" + "Zwölf Partner unterzeichnen eine Absichtserklärung für die Pflegerobotik. " * 3 + "</p>"
+    path.write_text(
+        f"<html><body><nav><ul><li><a href='/kontakt'>Kontakt</a></li></ul></nav><main><article>{article}"
+        "</article><aside><h2>Ihr Ansprechpartner</h2><p>Stefan Lauer<br>Projektmanager, saaris<br>"
+        "Tel. +49 681 9520-470</p><p><a href='/team'>Zum Team</a></p></aside></main>"
+        "<footer><h3>Kontakt</h3><p>saaris e. V.<br>Franz-Josef-Röder-Straße 9<br>66119 Saarbrücken</p>"
+        "</footer></body></html>",
+        encoding="utf-8")
+    text = read_document(path).text
+    assert text.endswith("\n\nIhr Ansprechpartner\nStefan Lauer\nProjektmanager, saaris\nTel. +49 681 9520-470\n\n"
+                         "Kontakt\nsaaris e. V.\nFranz-Josef-Röder-Straße 9\n66119 Saarbrücken")
+    assert "Zum Team" not in text  # a paragraph of links only is navigation
+
+
+def test_a_contact_box_the_main_text_already_holds_is_not_repeated(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><article><p>" + "Die Partner arbeiten zusammen und unterzeichnen heute. " * 3 + "</p>"
+        "<h2>Kontakt</h2><p>Petra Schulz</p><p>ZENIT GmbH</p><p>Tel.: 0208 30004-0</p></article></body></html>",
+        encoding="utf-8")
+    text = read_document(path).text
+    assert text.count("Petra Schulz") == 1

@@ -204,3 +204,18 @@ def test_teaching_and_clinical_roles_mark_persons_and_their_organisations(langua
 def test_a_place_after_a_bracketed_abbreviation_locates_the_actor():
     text = "Aan Nederlandse kant doen het Maasstad Ziekenhuis (MZ) in Rotterdam en de Hogeschool Zeeland mee."
     assert has(found(text, "nl"), "locatedIn", "Maasstad Ziekenhuis", "Rotterdam")
+
+
+def test_the_person_of_an_html_contact_box_is_affiliated_with_its_organisation(tmp_path):
+    from ingest.documents import read_document
+    from ingest.language import detect_language
+
+    path = tmp_path / "news.html"
+    path.write_text(
+        "<html><body><main><article><p>" + "The partners signed a memorandum of understanding on care "
+        "robotics in Cardiff today. " * 3 + "</p></article><aside><h3>Media enquiries</h3><p>Ceri Morgan<br>"
+        "Communications Manager, Life Sciences Hub Wales<br>029 2046 7031<br>media@example.org</p></aside>"
+        "</main></body></html>", encoding="utf-8")
+    doc = read_document(path)
+    doc = document(doc.text, detect_language(doc.text))
+    assert has(facts(extract(doc)), "affiliatedWith", "Ceri Morgan", "Life Sciences Hub Wales")

@@ -23,3 +23,12 @@ def test_an_opening_quote_belongs_to_the_next_sentence():
     text = 'Er kam an. "Wir bündeln Kräfte," sagte sie.'
     sentences = split_sentences(text, "de")
     assert sentences[1].text.startswith('"Wir')
+
+
+def test_hard_wrapped_prose_joins_but_a_name_line_stays_alone():
+    prose = ("Die Partner aus Freiburg und Basel wollen in den kommenden drei Jahren\n"
+             "gemeinsam neue Wege in der telemedizinischen Versorgung gehen.")
+    assert [s.text for s in split_sentences(prose, "de")] == [prose]
+    block = ("Programmabureau Zorgtechnologie Alliantie Brainport\n"
+             "Sanne Kuijpers, programmamanager (Brainport Development)")
+    assert [s.text for s in split_sentences(block, "nl")] == block.split("\n")
