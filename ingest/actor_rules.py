@@ -206,8 +206,9 @@ def agreements(context: Context) -> None:
                 for key, where in _announced_parties(context, index):
                     context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
                 before = [k for a, k in actors if a.end <= agreement.start]
+                presence = _PRESENCE.search(context.text, agreement.end, context.sentences[index].end)
                 named = before or [k for a, k in actors if not _HOST_BEFORE.search(
-                    context.text[max(0, a.start - 30):a.start])]
+                    context.text[max(0, a.start - 30):a.start]) and not (presence and a.start > presence.start())]
                 if not before and named:  # "the cluster signed a memorandum ... with X": the cluster is a party
                     named += _cluster_before(context, index, agreement.start, exclude=named)
                 if named:
@@ -233,6 +234,8 @@ def agreements(context: Context) -> None:
                     for c, _ in context.mentions(i, "organisation")) or _new_cluster_after(  # Netzwerk entstehen"
                     context, index) is not None:
                 _establishes(context, index, agr_key)
+            if signed:
+                _pronoun_founds(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
@@ -323,6 +326,9 @@ def _regions_as_parties(context: Context, index: int) -> None:
 
 #: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
 #: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
+#: Who watches a signing is no party to it: "signed ... in the presence of officials from X".
+_PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|im beisein|in anwesenheit|in aanwezigheid van"
+                       r"|in het bijzijn van|i overværelse af|i nærværelse af)\b", re.IGNORECASE)
 _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
                           r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
                           r"\s+(?:by|von|door|af|durch)"
@@ -333,7 +339,8 @@ _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganisee
 #: "to establish the X Alliance", "voor de oprichting van", "launches X").
 _FOUNDING = re.compile(r"\b(?:gründung|gründen|grundstein|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etabler\w*"
-                       r"|etablere|oprettelse|oprette|skabe|stiftelse|form|forming|vormen|danne)\b", re.IGNORECASE)
+                       r"|etablere|oprettelse|opret\w*|skab\w*|stiftelse|form|forms|formed|forming|vormen|danne\w*"
+                       r"|begründe\w*)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
 _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
                               r"\s+(?:\w+\s+){0,2}?(?:netværk|klynge|alliance|netzwerk|bündnis|allianz|netwerk"
@@ -512,6 +519,23 @@ def _establishes(context: Context, index: int, agr_key) -> None:
                         context.add("locatedIn", key, country, index + distance, 0.6, "national-scope")
                 return
     _establishes_referred(context, index, agr_key)
+
+
+#: A sentence that opens with a pronoun standing for the agreement just signed ("Sie begründet ...").
+_AGREEMENT_PRONOUN = re.compile(r"^\W*(?:sie|diese|es|ze|deze|dit|den|denne|det|dette|it|this)\s", re.IGNORECASE)
+
+
+def _pronoun_founds(context: Context, index: int, agr_key) -> None:
+    """``A und B haben eine Kooperationsvereinbarung unterzeichnet. Sie begründet das „X“``: the
+    next sentence opens with a pronoun, has a founding verb and names a cluster after it; the
+    agreement founds that cluster (the parties become its members below)."""
+    nxt = index + 1
+    if nxt >= len(context.sentences) or context.mentions(nxt, "agreement") \
+            or not _AGREEMENT_PRONOUN.match(context.sentences[nxt].text) or not context.has_verb(nxt, "create"):
+        return
+    clusters = context.mentions(nxt, "cluster")
+    if clusters and ("partyTo", clusters[0][1], agr_key) not in context.found:
+        context.add("establishes", agr_key, clusters[0][1], nxt, 0.7, "pronoun-founds")
 
 
 def _establishes_referred(context: Context, index: int, agr_key) -> None:

@@ -44,8 +44,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
     for i, tok in enumerate(tokens):
         if not tok.is_word or i == skip:
             continue
-        hit = words.at(tokens, i)
-        if not hit:
+        hit = words.at(tokens, i) or ((1, "agreement") if _definite_form(tok, 1, language, words) else None)
+        if not hit:  # "Aftalen" is the definite form of the word "aftale" itself, not of a compound
             continue
         n = hit[0]
         word_end = tokens[i + n - 1].end
@@ -79,7 +79,8 @@ def _definite_form(tok: Token, n: int, language: str, words) -> bool:
 
 
 def _purpose(tokens: list[Token], i: int) -> list[Token]:
-    """The purpose phrase after an agreement word, skipping a list of parties before it."""
+    """The purpose phrase after an agreement word, right after it or after a list of parties
+    (``tussen A en B voor ...``) or a bracketed short form (``(MoU) on ...``) before it."""
     j = i
     while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
         if tokens[j].low in _AUXILIARIES:
@@ -87,6 +88,8 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
         j += 1
     if j >= len(tokens) or tokens[j].low not in _PURPOSE:
         return []
+    if j > i and tokens[i].low not in BETWEEN and tokens[i].text != "(":
+        return []  # "Aftalen opretter X for ...": the clause of the agreement word, not its purpose
     k = j
     while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14:
         k += 1
