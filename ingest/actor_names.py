@@ -171,7 +171,7 @@ _APPOSITIVE_CLUSTER = re.compile(
     r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in"
     r"|that|which|der|die|das|dat|som)\b"
     # "X (XY), et nyt projekt under Interreg", "X, a new project on", "X, ein neues Interreg-Projekt"
-    r"|^\s*(?:\([^()\n]{1,12}\)\s*)?,\s+(?:a|an|ein|eine|een|et|en)\s+(?:\S+\s+){0,3}?[\w-]*(?:project|projekt)\b",
+    r"|^\s*(?:\([^()\n]{1,12}\)\s*)?,\s+(?:a|an|ein|eine|een|et|en)\s+(?:[^\s,;:]+\s+){0,6}?[\w-]*(?:project|projekt)\b",
     re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from ingest.model import Sentence
 
 #: A word: letters joined by inner hyphens, en dashes ("Wales–Denmark"), dots, "&" and apostrophes,
 #: but not by the possessive "'s" ("Tallinn Health Cluster's" is the name and a possessive).
-_TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+|[.&\-–]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+|[.&\-–@]\w+)*|[^\w\s]")
 #: Inflection endings a compound may carry after a ``*suffix`` stem.
 _ENDINGS = ("", "s", "n", "en", "e", "er", "es", "et", "ets", "ne", "erne", "ens")
 QUOTES_OPEN = set('„"“«‚\'')

@@ -57,3 +57,15 @@ def test_a_definite_agreement_word_that_is_the_subject_takes_no_purpose_from_its
         "Aftalen opretter Østjysk Partnerskab for Sundhed, hvor virksomheder skal afprøve robotter.", "da"))
     agreements = [e for e in extraction.entities if e.kind == "agreement"]
     assert [e.label for e in agreements] == ["samarbejdsaftale om velfærdsteknologi"]
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Det er målet med det nye Interreg-projekt NORDIC CARE@HOME, som Region Sjælland står i spidsen for.",
+     "NORDIC CARE@HOME"),
+    ("en", "Leeds Teaching Hospitals will lead CareLink, a new Interreg North Sea Region project in which partners "
+           "test home monitoring.", "CareLink"),
+])
+def test_project_names_with_an_at_sign_and_long_appositives_are_clusters(language, text, name):
+    extraction = extract(document(text, language))
+    assert name in [e.label for e in extraction.entities if e.kind == "cluster"], \
+        [(e.kind, e.label) for e in extraction.entities]
