@@ -25,6 +25,8 @@ _NATIONAL = re.compile(r"\b(?:national\w*|landsdækkende|nationale?|landelijke?|
 _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partners|partnere|partijen|parteien|cluster"
                               r"|clusters|netzwerke|netwerken|organisationer|organisationen|organisaties|organisations"
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
+#: Signatories called networks or clusters.
+_CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
 _REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|City of"
                           r"|County)\b")
 
@@ -214,8 +216,9 @@ def agreements(context: Context) -> None:
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
-                elif _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
-                    for key, where in _section_members(context, index) or _nearby_list(context, index):
+                elif generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
+                    kinds = ("cluster",) if _CLUSTER_GROUP.match(generic.group()) else ("organisation", "cluster")
+                    for key, where in _section_members(context, index) or _nearby_list(context, index, kinds):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
                 if _THESE_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
                     for key, where in _previous_list(context, index):
@@ -483,11 +486,12 @@ def _section_members(context: Context, index: int):
     return []
 
 
-def _nearby_list(context: Context, index: int):
-    """The nearest sentence (up to five away) that names two or more organisations or clusters."""
+def _nearby_list(context: Context, index: int, kinds=("organisation", "cluster")):
+    """The nearest sentence (up to five away) that names two or more organisations or clusters (only
+    clusters when the signatories are called networks or clusters: "Vier Netzwerke unterzeichneten")."""
     for distance in range(1, 6):
         for other in (index + distance, index - distance):
-            keys = list(dict.fromkeys(k for c, k in context.mentions(other, "organisation", "cluster")
+            keys = list(dict.fromkeys(k for c, k in context.mentions(other, *kinds)
                                       if not _is_named(context, c)))
             if len(keys) >= 2 and context.zones.get(other) == "body":
                 return [(k, other) for k in keys]

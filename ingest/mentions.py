@@ -97,7 +97,8 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
             cand.aliases.add(described.group(1))
         if cand.kind in ("organisation", "cluster"):
             for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"
-                if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])):
+                if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])) \
+                        or len(name) == 3 and name.isupper() and name.isalpha():  # "der UMG" after "(UMG)"
                     names.setdefault(name, cand)
     out = []
     for name, source in names.items():

@@ -93,7 +93,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         if i in titled or tok.start < reach:
             continue
         before = tokens[i - 1] if i else None
-        role_before = before is not None and before.is_word and roles.word(before.text) is not None
+        role_before = before is not None and before.is_word and (  # "LUMC-onderzoeker X": the role after a hyphen
+            roles.word(before.text) is not None or roles.word(before.text.rsplit("-", 1)[-1]) is not None)
         if not name_word(tok):
             continue
         if i and name_word(tokens[i - 1]) and not role_before:

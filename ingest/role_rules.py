@@ -3,7 +3,8 @@
 * ``Its managing director, X, has confirmed ...``, ``Dens direktør X``, ``Ihr Geschäftsführer X``,
   ``Haar directeur X``: a possessive before a role points to the organisation that opens the
   sentence before (``possessive-role``); ``X's chief executive, Y``, ``X' CEO Y``: the organisation's
-  possessive before the role (``organisation-possessive-role``);
+  possessive before the role (``organisation-possessive-role``); ``KIT-Professorin Dr. Y``,
+  ``ZCO-Direktor Y``: the organisation's short name and the role in one word (``organisation-role-compound``);
 * a line holding only a person's name (a profile or comment header, ``X • 2nd``) and the next line
   ``Role at Org`` / ``Rolle bei Org`` / ``rolle hos Org`` (``profile-line``).
 """
@@ -61,6 +62,27 @@ def organisation_possessive_roles(context: Context) -> None:
                 context.add("affiliatedWith", key, org_key, index, 0.8, "organisation-possessive-role")
 
 
+#: "-Professorin Dr. ", "-Direktor ", "-professor ": a role joined to the organisation's short name
+#: by a hyphen, with the person's titles after it.
+_ORG_COMPOUND = re.compile(r"^-(?P<role>[^\W\d_]{3,})(?:\s+(?:prof|dr|med|phil|rer|nat|hab|dipl|ing|ir|mr|drs|ph\.d)"
+                           r"\.?(?:-\w+\.?)?)*\s+$", re.IGNORECASE)
+
+
+def organisation_role_compounds(context: Context) -> None:
+    """``KIT-Professorin Dr. X``, ``ZCO-Direktor X``, ``SDU-professor X``, ``LUMC-onderzoeker X``: the
+    organisation's name and a role in one hyphenated word before the person."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) == "chrome":
+            continue
+        actors = context.mentions(index, "organisation", "cluster")
+        for person, key in context.mentions(index, "person"):
+            for org, org_key in actors:
+                if org.end < person.start and person.start - org.end <= 40:
+                    m = _ORG_COMPOUND.match(context.between(org.end, person.start))
+                    if m and _is_role(context, m.group("role")):
+                        context.add("affiliatedWith", key, org_key, index, 0.75, "organisation-role-compound")
+
+
 def profile_lines(context: Context) -> None:
     for index, sentence in enumerate(context.sentences[:-1]):
         persons = context.mentions(index, "person")
@@ -77,4 +99,4 @@ def profile_lines(context: Context) -> None:
                 context.add("affiliatedWith", key, org_key, index + 1, 0.7, "profile-line")
 
 
-RULES = [possessive_roles, organisation_possessive_roles, profile_lines]
+RULES = [possessive_roles, organisation_possessive_roles, organisation_role_compounds, profile_lines]

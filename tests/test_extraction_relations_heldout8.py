@@ -69,3 +69,29 @@ def test_project_names_with_an_at_sign_and_long_appositives_are_clusters(languag
     extraction = extract(document(text, language))
     assert name in [e.label for e in extraction.entities if e.kind == "cluster"], \
         [(e.kind, e.label) for e in extraction.entities]
+
+
+def test_a_three_letter_short_name_is_the_organisation_wherever_it_recurs():
+    facts_ = found("Die Universitätsmedizin Rostock (UMR) ist dabei. Das sagte Prof. Dr. Jan Ohlsen, "
+                   "Vorstandsvorsitzender der UMR.", "de")
+    assert has(facts_, "affiliatedWith", "Jan Ohlsen", "Universitätsmedizin Rostock"), facts_
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("de", "Das Karlsruher Institut für Technologie (KIT) ist dabei. KIT-Professorin Dr. Anna Weber betonte dies.",
+     "Anna Weber", "Karlsruher Institut für Technologie"),
+    ("da", "Syddansk Universitet (SDU) deltager. Det siger SDU-professor Anne Holm.", "Anne Holm",
+     "Syddansk Universitet"),
+    ("nl", "Het Leids Universitair Medisch Centrum (LUMC) doet mee. LUMC-onderzoeker Sanne de Vries is blij.",
+     "Sanne de Vries", "Leids Universitair Medisch Centrum"),
+])
+def test_an_organisation_and_a_role_in_one_hyphenated_word_give_the_affiliation(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
+
+
+def test_signatories_called_networks_are_the_clusters_nearby_not_any_two_organisations():
+    facts_ = found("Vier Netzwerke unterzeichneten einen Letter of Intent für eine Gesundheitsallianz. "
+                   "Eingeladen hatte das Netzwerk MedTech Saar gemeinsam mit dem Universitätsklinikum Homburg. "
+                   "Unterzeichnet haben das Netzwerk MedTech Saar, das Netzwerk Health Lorraine, der Cluster "
+                   "Lux Health und der Cluster Pfalz Care.", "de")
+    assert not any(k == "partyTo" and "Universitätsklinikum" in s for k, s, o in facts_), facts_
