@@ -15,7 +15,7 @@ from ingest.tokens import wordlist
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
     r"(?:de|het|der|die|dem|den|des|the)?\s*$", re.IGNORECASE)
-_ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|beim|am)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
+_ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|beim|am|af)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
                         r"\s*(?:de|het|the|der|des)?\s*$",
                         re.IGNORECASE)
@@ -90,7 +90,7 @@ def _signed_for(context: Context, index: int, persons, actors, org, before: str)
     return (key, 0.8, "signed-for")
 
 
-_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,40}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,60}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
                        r"|for|ved|du|de la|på|aan|am|beim|i)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
                        re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 

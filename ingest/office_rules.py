@@ -3,7 +3,8 @@
 
 The role word says which kind of authority the person speaks for (a province, a region, a
 district, a municipality, a ministry); when the document names exactly one organisation of that
-kind, the person is affiliated with it (rule ``office-holder``).
+kind, the person is affiliated with it (rule ``office-holder``); when it names several, a genitive
+place before the role word picks the one of that place (``Odenses borgmester, X``).
 """
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ _OFFICES = [
     (re.compile(r"(?:regionsrådsformand|regionsrådsmedlem|regionsdirektør|regional councillor)$", re.IGNORECASE),
      ("region",)),
     (re.compile(r"(?:landrat|landrätin)$", re.IGNORECASE), ("landkreis", "kreis", "landratsamt")),
-    (re.compile(r"(?:burgemeester|wethouder|borgmester|rådmand|bürgermeister(?:in)?|oberbürgermeister(?:in)?"
+    (re.compile(r"(?:burgemeester|wethouder|borgmester|rådmand|ordfører|bürgermeister(?:in)?|oberbürgermeister(?:in)?"
                 r"|mayor)$", re.IGNORECASE), ("gemeente", "kommune", "stadt", "city")),
     (re.compile(r"\w*minister(?:in)?$", re.IGNORECASE), ("ministerium", "ministerie", "ministry", "ministeriet")),
 ]
-_ROLE_BEFORE = re.compile(r"([\w-]+(?: van de koning)?)\s+(?:(?:Dr|Prof|dr|prof)\.\s+)*$")
+#: The office word right before the person (a comma between them allowed), and the place whose
+#: office it is when a genitive names it ("Odenses borgmester, X", "Leeds's mayor X").
+_ROLE_BEFORE = re.compile(r"(?:\b(?P<place>[A-ZÆØÅÄÖÜ][\w-]+?)(?:s|'s|’s|'|’)\s+)?(?P<role>[\w-]+(?: van de koning)?)"
+                          r",?\s+(?:(?:Dr|Prof|dr|prof)\.\s+)*$")
 
 
 def office_holders(context: Context) -> None:
@@ -36,7 +40,7 @@ def office_holders(context: Context) -> None:
             if role is None:
                 continue
             for office, words in _OFFICES:
-                if not office.match(role.group(1)):
+                if not office.match(role.group("role")):
                     continue
                 named = {e.key: [n for n in (e.label, *e.alt_labels) if any(w in n.casefold() for w in words)]
                          for e in organisations}
@@ -47,6 +51,9 @@ def office_holders(context: Context) -> None:
                 own = _own_authority(context.text[person.end:min(sentence.end, person.end + 80)], words)
                 if own is not None:  # "wethouder X (Zorg, gemeente Hengelo)": that authority, no other
                     bodies = [e for e in bodies if any(own in " ".join(n.casefold().split()) for n in named[e.key])]
+                if role.group("place") and len(bodies) > 1:  # "Odenses borgmester": Odense's municipality
+                    place = role.group("place").casefold()
+                    bodies = [e for e in bodies if any(place in n.casefold().split() for n in named[e.key])]
                 if len(bodies) == 1:
                     context.add("affiliatedWith", key, bodies[0].key, index, 0.6, "office-holder")
 

@@ -42,7 +42,8 @@ def possessive_roles(context: Context) -> None:
 
 
 #: "X's chief executive, " / "X' CEO ": the organisation's possessive and a role right before a person.
-_ORG_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?P<role>[\w-]+(?:\s+[\w-]+){0,3}?)\s*,?\s*$")
+_ORG_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?P<role>[\w-]+(?:\s+[\w-]+){0,3}?)\s*,?\s*"
+                             r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)*$")
 
 
 def organisation_possessive_roles(context: Context) -> None:

@@ -95,3 +95,22 @@ def test_signatories_called_networks_are_the_clusters_nearby_not_any_two_organis
                    "Unterzeichnet haben das Netzwerk MedTech Saar, das Netzwerk Health Lorraine, der Cluster "
                    "Lux Health und der Cluster Pfalz Care.", "de")
     assert not any(k == "partyTo" and "Universitätsklinikum" in s for k, s, o in facts_), facts_
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("da", "Vejle Kommune og Bergen kommune deltager. Aftalen blev underskrevet af Vejles borgmester, Jens Ravn, "
+           "og Bergens ordfører, Marit Lie.", "Jens Ravn", "Vejle Kommune"),
+    ("da", "Vejle Kommune og Bergen kommune deltager. Aftalen blev underskrevet af Vejles borgmester, Jens Ravn, "
+           "og Bergens ordfører, Marit Lie.", "Marit Lie", "Bergen kommune"),
+    ("da", "Danish Life Science Cluster deltager. Det siger daglig leder af Danish Life Science Cluster, Anna Berg.",
+     "Anna Berg", "Danish Life Science Cluster"),
+    ("en", "Leeds Teaching Hospitals takes part. \"Good,\" said Dr Asha Menon, consultant radiologist and clinical "
+           "lead for imaging at Leeds Teaching Hospitals.", "Asha Menon", "Leeds Teaching Hospitals"),
+    ("en", "Sheffield Teaching Hospitals (STH) takes part. STH's chief medical officer, Dr Tom Hale, said: \"Fine.\"",
+     "Tom Hale", "Sheffield Teaching Hospitals"),
+    ("nl", "Het Radboud Universitair Medisch Centrum (RUMC) doet mee. Projectleider is dr. Iris Smit, revalidatiearts "
+           "bij de afdeling Revalidatie van het RUMC.", "Iris Smit", "Radboud Universitair Medisch Centrum"),
+])
+def test_more_ways_of_naming_a_persons_organisation(language, text, person, org):
+    facts_ = found(text, language)
+    assert has(facts_, "affiliatedWith", person, org), facts_
