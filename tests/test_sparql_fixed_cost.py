@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import io
+import pickle
 from pathlib import Path
 
 import httpx
@@ -286,3 +287,22 @@ def test_errors_keep_their_shape_and_headers_on_the_short_way(served):
     posted = httpx.post(base + "/sparql", content=SMALL_SELECT.encode(),
                         headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
     assert posted.status_code == 200 and posted.text.startswith("label\r\n")
+
+
+def test_a_job_crosses_to_the_worker_whole():
+    from graph_api.query_limits import QueryJob
+    from graph_api.query_workers import _wire
+
+    job = QueryJob("SELECT * { ?s ?p $o }", "text/csv", ("urn:g1",), ("urn:g2", "urn:g3"),
+                   {"o": ox.Literal("1")}, "http://example.org/sparql")
+    assert QueryJob(*pickle.loads(pickle.dumps(_wire(job)))) == job
+
+
+def test_the_sparql_routes_come_first_and_are_described(sample_settings, sample_store):
+    from fastapi.testclient import TestClient
+
+    app = create_app(sample_settings, store=sample_store)
+    assert [(route.path, route.methods) for route in app.router.routes[:2]] == [("/sparql", {"GET"}),
+                                                                                   ("/sparql", {"POST"})]
+    paths = TestClient(app).get("/openapi.json").json()["paths"]
+    assert set(paths["/sparql"]) == {"get", "post"}
