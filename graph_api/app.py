@@ -20,12 +20,11 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph_api import dumps, linked_data, service_description, sparql_endpoint, sparql_update
 from graph_api.errors import ERROR_CODES, ApiError
+from graph_api.middleware import CORS, GZip
 from graph_api.network.routes import router as network_router
 from graph_api.oxigraph_store import OxigraphStore
 from graph_api.query_limits import QueryTimeoutError, TooManyResultsError
@@ -167,17 +166,22 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.query_runner = query_runner(store, settings)
     app.state.catalogue = catalogue
     app.add_api_route("/", _landing, methods=["GET"], summary="What this server offers")
+    # GET and POST /sparql first of all (before FastAPI's documentation routes too): each route
+    # passed over costs a match on every query.
+    app.router.routes[0:0] = sparql_endpoint.direct_routes()
     app.include_router(sparql_endpoint.router)
     app.include_router(network_router)
     app.include_router(service_description.router)
     app.include_router(linked_data.router)
     app.include_router(dumps.router)
     app.include_router(sparql_update.router)  # writes: off unless settings.update_token is set
-    # Read endpoints answer browsers on any origin (CORS), and compress text when asked (gzip).
-    # Level 1 (nginx's default): level 9 took longer than the query for a 1,000-row answer.
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
+    # Read endpoints answer browsers on any origin (CORS), and compress text when asked (gzip):
+    # Starlette's middlewares, with a short way for short answers and requests without Origin
+    # (graph_api.middleware).  Level 1 (nginx's default): level 9 took longer than the query for a
+    # 1,000-row answer.
+    app.add_middleware(GZip, minimum_size=1000, compresslevel=1)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+    app.add_middleware(CORS, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["*"], expose_headers=CORS_EXPOSED_HEADERS, max_age=3600)
     app.add_middleware(SecurityHeaders)  # outermost: every answer, errors included (docs/security.md)
     return app

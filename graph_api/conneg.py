@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph_api.errors import ApiError
 from graph_api.store import BOOLEAN, GRAPH, SOLUTIONS
@@ -218,6 +219,12 @@ def _choices(kind: str) -> str:
     return ", ".join(f"{f.media_type} (format={f.name})" for f in formats_for(kind))
 
 
+#: Longest ``Accept`` header (and ``format=`` values together) whose choice is remembered: clients
+#: send the same few headers again and again, and parsing one took about a quarter of the SPARQL
+#: endpoint's own time on a lookup.  Longer ones are negotiated afresh (the cache stays small).
+CACHED_REQUEST_CHARS = 1000
+
+
 def negotiate(kind: str, accept: str | None = None, format_values: Sequence[str] = ()) -> Format:
     """Choose the format to send a result of ``kind`` in.
 
@@ -249,6 +256,19 @@ def negotiate(kind: str, accept: str | None = None, format_values: Sequence[str]
     >>> negotiate("solutions", "text/csv", ["tsv"]).media_type
     'text/tab-separated-values'
     """
+    format_values = tuple(format_values)
+    if len(accept or "") + sum(len(value) for value in format_values) <= CACHED_REQUEST_CHARS:
+        return _remembered(kind, accept, format_values)  # an error is not remembered: raised again
+    return _negotiate(kind, accept, format_values)
+
+
+@lru_cache(maxsize=256)
+def _remembered(kind: str, accept: str | None, format_values: tuple[str, ...]) -> Format:
+    return _negotiate(kind, accept, format_values)
+
+
+def _negotiate(kind: str, accept: str | None, format_values: tuple[str, ...]) -> Format:
+    """:func:`negotiate`, every time."""
     if format_values:
         # A value may list media types ("application/ld+json,application/x-json+ld", as SPARQLWrapper
         # sends); names that mean nothing here are passed over while another value is understood.

@@ -49,7 +49,10 @@ class RequestSizeLimit:
         if len(query_string) > limit:
             await self._refuse(too_large("the query string", len(query_string), limit), scope, receive, send)
             return
-        length = dict(scope.get("headers", ())).get(b"content-length")
+        length = None
+        for key, value in scope.get("headers", ()):
+            if key == b"content-length":
+                length = value  # the last one, as a dict of the headers would keep
         if length is not None and length.strip().isdigit() and int(length) > limit:
             await self._refuse(too_large("the request body", int(length), limit), scope, receive, send)
             return

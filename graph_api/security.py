@@ -12,7 +12,8 @@ The middleware is pure ASGI (it wraps ``send``), so streamed answers stay stream
 """
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
+from functools import lru_cache
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Headers set on every response.
@@ -55,6 +56,16 @@ def security_headers(content_type: str | None, path: str = "") -> dict[str, str]
     return headers
 
 
+@lru_cache(maxsize=64)
+def _raw_headers(content_type: bytes | None, docs_page: bool) -> tuple[tuple[bytes, bytes], ...]:
+    """:func:`security_headers` as raw ASGI header pairs (lower-case names), made once per
+    content type: building them for every response cost more than the rest of this middleware."""
+    text = content_type.decode("latin-1") if content_type is not None else None
+    path = next(iter(DOCS_PATHS)) if docs_page else ""
+    return tuple((name.lower().encode("latin-1"), value.encode("latin-1"))
+                 for name, value in security_headers(text, path).items())
+
+
 class SecurityHeaders:
     """ASGI middleware: add :func:`security_headers` to every HTTP response.
 
@@ -71,14 +82,18 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = scope.get("path", "")
+        docs_page = scope.get("path", "") in DOCS_PATHS
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in security_headers(headers.get("content-type"), path).items():
-                    if name not in headers:
-                        headers[name] = value
+                raw = message["headers"] = list(message.get("headers", ()))
+                present = {key for key, _ in raw}
+                content_type = next((value for key, value in raw if key == b"content-type"), None)
+                if len(content_type or b"") > 200:  # not worth remembering
+                    pairs = _raw_headers.__wrapped__(content_type, docs_page)
+                else:
+                    pairs = _raw_headers(content_type, docs_page)
+                raw.extend(pair for pair in pairs if pair[0] not in present)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -20,11 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Route
+from starlette.types import Scope
 
 from graph_api.conneg import Format, negotiate
 from graph_api.errors import ApiError
@@ -177,10 +181,30 @@ def _may_call_services(sparql: str) -> bool:
     return "service" in lowered or "\\u" in lowered
 
 
+def endpoint_url(scope: Scope) -> str:
+    """The URL the request was sent to, without its query string: the base IRI of a query without
+    ``BASE``.  The same few (scheme, server, Host, path) come again and again, so the string that
+    Starlette's URL makes of them is remembered (a long Host header is not)."""
+    host = next((value for key, value in scope["headers"] if key == b"host"), None)
+    key = (scope.get("scheme", "http"), scope.get("server"), scope.get("root_path", ""), scope["path"], host)
+    if host is not None and len(host) > 255:
+        return _endpoint_url(*key)
+    return _remembered_url(*key)
+
+
+def _endpoint_url(scheme: str, server: tuple | None, root_path: str, path: str, host: bytes | None) -> str:
+    scope = {"type": "http", "scheme": scheme, "server": server, "root_path": root_path, "path": path,
+             "query_string": b"", "headers": [(b"host", host)] if host is not None else []}
+    return str(URL(scope=scope).replace(query="", fragment=""))
+
+
+_remembered_url = lru_cache(maxsize=64)(_endpoint_url)
+
+
 async def _respond(request: Request, protocol: ProtocolRequest) -> Response:
     # Time and row limits: worker processes (graph_api.query_workers), else in-process (row limit only).
     runner = request.app.state.query_runner
-    base_iri = str(request.url.replace(query="", fragment=""))
+    base_iri = endpoint_url(request.scope)
     if _may_call_services(protocol.query):
         check_services(protocol.query, request.app.state.settings.service_allow_list, base_iri)
     accept = request.headers.get("accept")
@@ -235,6 +259,22 @@ async def sparql_post(request: Request) -> Response:
     raise ApiError("unsupported-media-type", f"POST /sparql reads {FORM_TYPE} (query=... or update=...), "
                    f"{QUERY_TYPE} or {UPDATE_TYPE} (the query or update as the body), not "
                    f"{content_type or 'a body without Content-Type'}")
+
+
+def direct_routes() -> list[Route]:
+    """``GET`` and ``POST /sparql`` as plain Starlette routes, for the app to place before
+    :data:`router`.
+
+    The endpoints take the bare request and return a response, so FastAPI's route (dependency
+    solving, its nested router's second matching) did nothing for them but cost about 0.05 ms a
+    query; :data:`router` still declares them, for the OpenAPI description, and answers the other
+    methods."""
+    routes = []
+    for endpoint, method in ((sparql, "GET"), (sparql_post, "POST")):
+        route = Route("/sparql", endpoint, methods=[method], include_in_schema=False)
+        route.methods = {method}  # Starlette adds HEAD to GET; HEAD stays 405, as sparql_other_methods says
+        routes.append(route)
+    return routes
 
 
 @router.api_route("/sparql", methods=["HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"], include_in_schema=False)
