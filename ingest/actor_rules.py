@@ -351,10 +351,29 @@ _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en
                               re.IGNORECASE)
 
 
+#: The agreement is for the project or network named right after it ("een samenwerkingsovereenkomst
+#: ondertekend voor het Delta Lab", "Kooperationsvereinbarung für das Projekt X").
+_FOR_WHAT = re.compile(r"^\s*(?:ondertekend|getekend|unterzeichnet|underskrevet|signed)?\s*(?:voor|für|for|til)\s+"
+                       r"(?:het|de|das|den|die|the|det)\s+(?:[\w-]*(?:project|projekt|programme|programm|program)\s+)?$",
+                       re.IGNORECASE)
+#: The project named before the agreement sentence's verb: "X, een Interreg-project waarvoor ...".
+_PROJECT_FOR_WHICH = re.compile(r"^\s*,\s*(?:een|ein|a|an|et)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:project|projekt)\s+"
+                                r"(?:waarvoor|für das|for which|hvortil|som)\b", re.IGNORECASE)
+
+
 def _founded(context: Context, agreement, actors) -> list:
-    """Actors named after the agreement word behind a founding word: what the agreement creates."""
+    """Actors named after the agreement word behind a founding word: what the agreement creates;
+    also the project or network it is signed for (``overeenkomst voor het X``, ``X, een project
+    waarvoor … een overeenkomst``)."""
     out = []
     for actor, key in actors:
+        if actor.end <= agreement.start and _PROJECT_FOR_WHICH.match(context.between(actor.end, agreement.start)) \
+                or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)):
+            if key[0] == "organisation":  # "voor het Delta RevaTech Lab": what the parties set up together
+                _make_cluster(context, key)
+                key = ("cluster", key[1])
+            out.append(key)
+            continue
         if actor.start <= agreement.end or actor.start - agreement.end > 160:
             continue
         last = max([a.end for a, _ in actors if a.start > agreement.end and a.end <= actor.start], default=agreement.end)

@@ -114,3 +114,28 @@ def test_signatories_called_networks_are_the_clusters_nearby_not_any_two_organis
 def test_more_ways_of_naming_a_persons_organisation(language, text, person, org):
     facts_ = found(text, language)
     assert has(facts_, "affiliatedWith", person, org), facts_
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("nl", "Het Leids Universitair Medisch Centrum, het Erasmus MC en de Technische Universiteit Delft hebben een "
+           "samenwerkingsovereenkomst ondertekend voor het Delta Motion Lab. In het lab testen onderzoekers "
+           "exoskeletten.", "Delta Motion Lab"),
+    ("nl", "Die vraag staat centraal in ZorgThuisNet, een Interreg-project waarvoor acht partners vandaag een "
+           "samenwerkingsovereenkomst hebben ondertekend. De overeenkomst werd ondertekend door Howest, VIVES "
+           "Hogeschool en POM West-Vlaanderen.", "ZorgThuisNet"),
+])
+def test_the_project_an_agreement_is_signed_for_is_what_it_founds(language, text, cluster):
+    extraction = extract(document(text, language))
+    assert cluster in [e.label for e in extraction.entities if e.kind == "cluster"]
+    facts_ = facts(extraction)
+    assert any(k == "establishes" and o == cluster for k, s, o in facts_), facts_
+    assert len({s for k, s, o in facts_ if k == "memberOf" and o == cluster}) == 3, facts_
+
+
+@pytest.mark.parametrize("language, text, person", [
+    ("nl", "Volgens Ruud Kalkman, lector bij het Kenniscentrum Zorginnovatie, ligt daar de uitdaging.", "Ruud Kalkman"),
+    ("de", "Laut Anna Weber, Professorin an der Universität Freiburg, ist das gut.", "Anna Weber"),
+    ("da", "Ifølge Mette Lund, professor ved Aalborg Universitet, er det godt.", "Mette Lund"),
+])
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_persons_name(language, text, person):
+    assert person in [e.label for e in extract(document(text, language)).entities if e.kind == "person"]
