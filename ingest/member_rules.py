@@ -68,6 +68,13 @@ def topic_cluster(context: Context, exclude=()):
     return max(counts, key=lambda k: (counts[k], -first[k]))
 
 
+def founded_cluster(context: Context, exclude=()):
+    """The cluster an agreement of the page founds (the first, when several), or None: a page that
+    reports a founding is about what was founded, however often it names an older project."""
+    return next((r.object for r in context.found.values()
+                 if r.kind == "establishes" and r.object[0] == "cluster" and r.object not in exclude), None)
+
+
 def referenced_cluster(context: Context, index: int, exclude=()):
     """The cluster that a definite phrase in sentence ``index`` points back to, or None; clusters
     of ``exclude`` (the subject of the sentence) are passed over.  ``the partnership`` names the
@@ -262,7 +269,8 @@ def item_actors(context: Context, index: int) -> list:
 
 def member_lists(context: Context) -> None:
     """Items under a heading that announces actors (``Partners``, ``Mitglieder (Auswahl)``,
-    ``Deelnemers zijn onder meer:``) are members of the page's cluster; items under ``Lead
+    ``Deelnemers zijn onder meer:``) are members of the cluster the heading refers to, else of the
+    one an agreement of the page founds, else of the page's cluster; items under ``Lead
     partner`` also coordinate it; ``Name, Place`` in an item locates the actor."""
     zones = context.zones
     for index, sentence in enumerate(context.sentences):
@@ -271,7 +279,8 @@ def member_lists(context: Context) -> None:
         items = list_items(context.text, context.sentences, index, zones)
         # a cluster listed among the items is a partner, not the cluster they belong to
         listed = {k for item in items for _, k in context.mentions(item.index, "organisation", "cluster")[:1]}
-        target = referenced_cluster(context, index, exclude=listed) or topic_cluster(context, exclude=listed)
+        target = referenced_cluster(context, index, exclude=listed) or founded_cluster(context, exclude=listed) \
+            or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
         for item in items:
             for cand, key in item_actors(context, item.index):

@@ -251,8 +251,10 @@ class NameSpans:
     def _new_name_at(self, j: int) -> bool:
         """Does a name with its own head, cluster word or legal form start at token ``j``?"""
         k = j
+        legal = pattern("legal_forms", self.lang)
         while k < len(self.t) and self.name_word(self.t[k]) and k - j < 5:
-            if self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text):
+            if self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text) \
+                    or k > j and legal.fullmatch(self.t[k].text):  # "..., Brainomix Ltd and ..."
                 return True
             k += 1
         rest = self.text[self.t[k - 1].end:self.t[k - 1].end + 8] if k > j else ""

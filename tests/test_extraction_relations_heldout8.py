@@ -139,3 +139,21 @@ def test_the_project_an_agreement_is_signed_for_is_what_it_founds(language, text
 ])
 def test_a_preposition_opening_the_sentence_is_no_part_of_the_persons_name(language, text, person):
     assert person in [e.label for e in extract(document(text, language)).entities if e.kind == "person"]
+
+
+def test_legal_forms_end_the_names_of_a_list_after_an_enumerating_preposition():
+    extraction = extract(document("The agreement was signed by the University of Leeds, the University of York, "
+                                  "Medilink Ltd, Tunstall Healthcare Ltd and Sectra AB.", "en"))
+    names = {e.label for e in extraction.entities if e.kind == "organisation"}
+    assert {"University of York", "Medilink Ltd", "Tunstall Healthcare Ltd", "Sectra AB"} <= names, names
+
+
+def test_a_founding_members_list_belongs_to_the_founded_cluster_not_the_project_named_most():
+    text = ("Partners have signed a memorandum of understanding that launches the Pennine Care Robotics Alliance. "
+            "The memorandum was signed by the University of Leeds, Leeds City Council and the University of York. "
+            "It builds on CareLink, a project that ended in 2023. CareLink trialled telecare. "
+            "The University of Leeds also coordinated CareLink.\n\nFounding members\n\n- University of Leeds\n\n"
+            "- Leeds City Council\n\n- University of York\n\n- Medilink Ltd\n")
+    facts_ = facts(extract(document(text, "en")))
+    assert has(facts_, "memberOf", "Medilink", "Pennine Care Robotics Alliance"), facts_
+    assert not has(facts_, "memberOf", "Medilink", "CareLink"), facts_
