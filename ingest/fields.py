@@ -6,7 +6,8 @@ Three sources, merged so that matches never overlap (longest span wins, then con
    head is a label ("NRW-Gesundheitswirtschaft", "Krankenpflege"), and elliptic coordination
    ("Gesundheits- und Pflegewirtschaft" -> both fields);
 2. patterns after field words (``ingest/lexicon/field_words.tsv``): a numbered or bulleted list
-   after "Handlungsfelder:", quoted names after "Handlungsfeld „…“", a German enumeration after
+   after "Handlungsfelder:" (the word anywhere in a line ending with a colon, or in a short heading
+   line "Vier werkpakketten"; an item's name ends at a colon, bracket or dash), quoted names after "Handlungsfeld „…“", a German enumeration after
    "in den Bereichen A, B und C", one name after "Innovationsfeld X" or "Thema X".  An item that is
    a label (or "label / something") links to the concept; any other item is a new field with a
    slug from its text and no concept IRI;
@@ -28,6 +29,8 @@ _QUOTED = r"[„“”\"‚‘'«»]([^„“”\"‚‘'«»\n]{2,60})[“”\"
 _DE_ITEM = r"(?:[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
 _LIST_LINE = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(.+?)[ \t]*$", re.M)
 _MAX_ITEM_WORDS = 6
+#: The name of a list item that goes on to say more: up to a colon, an opening bracket or a dash.
+_ITEM_NAME = re.compile(r"^(.+?)(?:\s*:\s|\s+\(|\s+[–—-]\s|$)")
 
 
 @dataclass(frozen=True)
@@ -116,11 +119,13 @@ def _forms(kind: str, language: str) -> str:
 def _pattern_matches(text: str, language: str, path: Path | None):
     heading, single, plural = (_forms(k, language) for k in ("heading", "single", "plural"))
     conj = _forms("and", language)
-    for m in re.finditer(rf"(?<!\w)(?:{heading})\s*:[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?)+)",
-                         text, re.M | re.I):
+    # the heading word in a line that ends with a colon ("Die Allianz arbeitet in drei Handlungsfeldern,
+    # für die ...:") or in a short line of its own ("Vier werkpakketten"), then the list
+    for m in re.finditer(rf"^(?:[^\n]*?(?<!\w)(?:{heading})(?!\w)[^\n]*?:|[^\n]{{0,20}}(?<!\w)(?:{heading}))"
+                         rf"[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?)+)", text, re.M | re.I):
         for line in _LIST_LINE.finditer(m.group(1)):
-            found = _item(m.start(1) + line.start(1), line.group(1), text, language, path, 0.8,
-                          "heading-list")
+            name = _ITEM_NAME.match(line.group(1)).group(1)  # "Data en AI: een platform ... (trekker: X)"
+            found = _item(m.start(1) + line.start(1), name, text, language, path, 0.8, "heading-list")
             if found:
                 yield found
     for m in re.finditer(rf"(?<!\w)(?:{single}|{plural})\s+((?:{_QUOTED}(?:\s*,\s*|\s+(?:{conj})\s+)?)+)",

@@ -85,6 +85,7 @@ class NameSpans:
         self.descriptors = wordlist("descriptors", language)
         self.roles = wordlist("roles", language)
         self.agreements = wordlist("agreement_words", language)
+        self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
         self.german = language == "de"
 
     # -- word tests ---------------------------------------------------------------------------
@@ -133,7 +134,7 @@ class NameSpans:
         while k >= 0 and len(taken) < 7:
             tok = before[k]
             ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text) \
-                and not self.agreements.word(tok.text)
+                and not self.agreements.word(tok.text) and not self.leading.word(tok.text)  # "Federführung X SE"
             if ok:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:

@@ -74,6 +74,30 @@ def field_coordination(context: Context) -> None:
             context.add("coordinates", agent[1], fkey, index, 0.8, "field-taken-over-by")
 
 
+#: After a list item's field, the word that names who leads it ("Robotik: Federführung X", "Data en
+#: AI: een platform (trekker: X)").
+_ITEM_LEAD = re.compile(r"[:(,]\s*(?:federführung|leitung|koordination|lead(?: partner)?|led by|trekker|penvoerder"
+                        r"|tovholder|ledes af|ansvarlig|coordinator|coördinator|coordination|koordinator)\s*:?\s*"
+                        r"(?:(?:bei|door|af|by|hos)\s+)?(?:(?:der|die|dem|de|het|the)\s+)?$", re.IGNORECASE)
+
+
+def field_item_leads(context: Context) -> None:
+    """``- Robotik in der Pflege: Federführung Fraunhofer IML``, ``- Telemonitoring: trekker AZ Delta``:
+    a list item names a field, a colon and its lead; the lead coordinates the field."""
+    for index in sorted(context.by_sentence):
+        if not LIST_ITEM.match(context.sentences[index].text):
+            continue
+        fields = context.mentions(index, "field")
+        actors = context.mentions(index, "organisation", "cluster")
+        if not fields or not actors:
+            continue
+        lead, key = actors[0]
+        before = [(c, fkey) for c, fkey in fields if c.end <= lead.start]
+        if before and _ITEM_LEAD.search(context.between(before[0][0].end, lead.start)):
+            for fkey in dict.fromkeys(k for _, k in before):
+                context.add("coordinates", key, fkey, index, 0.75, "field-item-lead")
+
+
 # -- locatedIn and partOf -----------------------------------------------------------------------
 def locations(context: Context) -> None:
     """Region named in the actor's name; ``A in City``; address lines; "regional" actors."""
@@ -353,4 +377,4 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, cluster_coordination, locations, part_of, focus, contact_coordination]
+RULES = [field_coordination, field_item_leads, cluster_coordination, locations, part_of, focus, contact_coordination]

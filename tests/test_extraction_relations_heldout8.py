@@ -157,3 +157,19 @@ def test_a_founding_members_list_belongs_to_the_founded_cluster_not_the_project_
     facts_ = facts(extract(document(text, "en")))
     assert has(facts_, "memberOf", "Medilink", "Pennine Care Robotics Alliance"), facts_
     assert not has(facts_, "memberOf", "Medilink", "CareLink"), facts_
+
+
+@pytest.mark.parametrize("language, text, field, lead", [
+    ("de", "Die Universität Bremen und die Jacobs University Bremen gGmbH arbeiten zusammen. Die Allianz arbeitet in "
+           "zwei Handlungsfeldern, für die jeweils ein Partner die Federführung übernimmt:\n\n"
+           "- Robotik in der ambulanten Pflege: Federführung Universität Bremen\n"
+           "- Digitale Pflegeplanung: Federführung Jacobs University Bremen gGmbH, Bremen\n",
+     "Digitale Pflegeplanung", "Jacobs University Bremen gGmbH"),
+    ("nl", "De Universiteit Gent en het Universitair Ziekenhuis Gent werken samen.\n\nDrie werkpakketten\n\n"
+           "- Beeldvorming: gedeelde protocollen voor scans (trekker: Universitair Ziekenhuis Gent)\n"
+           "- Zorgdata en ethiek (trekker: Universiteit Gent)\n", "Zorgdata en ethiek", "Universiteit Gent"),
+])
+def test_work_area_list_items_are_fields_led_by_the_partner_the_item_names(language, text, field, lead):
+    extraction = extract(document(text, language))
+    assert field in [e.label for e in extraction.entities if e.kind == "field"]
+    assert ("coordinates", lead, field) in facts(extraction), facts(extraction)
