@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
 from ingest.model import Sentence
 from ingest.records import records, value_items
@@ -105,7 +106,8 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
 def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,
              rule: str = "list-item-name") -> Candidate | None:
     """The capitalised name that opens ``text[start:end]`` (up to a comma, semicolon, bracket, bar or
-    dash), as an organisation, or None.  Only a bounded window is read: one list item or cell, not
+    dash; lower-case words too when it ends in a lower-case institution head, ``Rīgas Stradiņa
+    universitāte``), as an organisation, or None.  Only a bounded window is read: one list item or cell, not
     the whole line."""
     line_end = text.find("\n", start, sentence.end)
     limit = min(line_end if line_end > 0 else sentence.end, start + 300, end if end is not None else sentence.end)
@@ -121,9 +123,10 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
             break
     stop = wordlist("stopwords", language)
     words = [t for t in tokens if t.is_word]
-    if not words or len(words) > 6 or not words[0].is_cap or not words[-1].is_cap:
+    lower_head = bool(words) and words[-1].low in LOWER_HEADS  # "Kauno technologijos universitetas (KTU)"
+    if not words or len(words) > 6 or not words[0].is_cap or not (words[-1].is_cap or lower_head):
         return None
-    if any(not t.is_cap and t.low not in _JOINERS for t in words) or any(
+    if any(not t.is_cap and t.low not in _JOINERS and not lower_head for t in words) or any(
             not t.is_word and t.text not in "&.-'’" for t in tokens):
         return None
     if stop.word(words[0].text) or words[0].low in CALENDAR:

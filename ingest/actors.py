@@ -20,6 +20,7 @@ import re
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.lexicon import words
 from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, NameSpans, place_adjective
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
@@ -28,10 +29,9 @@ _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
 _ROLE_PREPOSITIONS = {"of", "for", "van", "bij", "at", "hos", "i", "bei", "de", "du"}
 #: Lower-case words that may stand between two capitalised words of a name after a descriptor.
 _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
-#: Scandinavian institutions write their head word in lower case after the place ("Lunds universitet",
-#: "Oslo kommune", "Göteborgs universitet"); a Danish, Swedish or Norwegian name does so in any text.
-_LOWER_HEADS = {"universitet", "universitetshospital", "universitetssykehus", "universitetssjukhus", "sygehus",
-                "sykehus", "sjukhus", "kommune", "kommun", "högskola", "høgskole", "højskole"}
+#: Scandinavian (and Baltic, Finnish, Polish, Czech) institutions write their head word in lower case
+#: after the place ("Lunds universitet", "Oslo kommune", "Helsingin yliopisto"), in any text.
+LOWER_HEADS = frozenset(row.form for row in words("org_heads", "lower"))
 _LIST_WORDS = {"and", "og", "en", "und", "et", "have", "has", "hebben", "heeft", "har", "ont", "a", "already", "al",
                "today", "vandaag", "i", "dag", "idag", "now", "nu", "also", "ook", "også"}
 
@@ -190,7 +190,7 @@ class _Finder(NameSpans):
         out = []
         for i, tok in enumerate(self.t[1:], start=1):
             before = self.t[i - 1]
-            if tok.low not in _LOWER_HEADS or tok.is_cap or not (before.is_word and before.is_cap):
+            if tok.low not in LOWER_HEADS or tok.is_cap or not (before.is_word and before.is_cap):
                 continue
             forms = gazetteer().forms
             if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):

@@ -173,3 +173,12 @@ def test_work_area_list_items_are_fields_led_by_the_partner_the_item_names(langu
     extraction = extract(document(text, language))
     assert field in [e.label for e in extraction.entities if e.kind == "field"]
     assert ("coordinates", lead, field) in facts(extraction), facts(extraction)
+
+
+def test_list_items_whose_names_end_in_a_lower_case_institution_head_are_organisations():
+    extraction = extract(document("De øvrige partnere er:\n\n- Helsingin yliopisto, Helsinki\n"
+                                  "- Kauno technologijos universitetas (KTU), Kaunas\n"
+                                  "- Pomorski Uniwersytet Medyczny, Szczecin\n", "da"))
+    names = {e.label for e in extraction.entities if e.kind == "organisation"}
+    assert {"Helsingin yliopisto", "Kauno technologijos universitetas"} <= names, names
+    assert ("locatedIn", "Kauno technologijos universitetas", "Kaunas") in facts(extraction)
