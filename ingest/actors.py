@@ -32,6 +32,9 @@ _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
 #: Scandinavian (and Baltic, Finnish, Polish, Czech) institutions write their head word in lower case
 #: after the place ("Lunds universitet", "Oslo kommune", "Helsingin yliopisto"), in any text.
 LOWER_HEADS = frozenset(row.form for row in words("org_heads", "lower"))
+#: A Nordic authority's one-word name: a first part and the definite agency or ministry word.
+_NORDIC_AUTHORITY = re.compile(r"^([A-ZÆØÅ][a-zæøå]+?)(?:styrelsen|ministeriet|direktoratet|departementet"
+                               r"|myndigheten|verket)$")
 _LIST_WORDS = {"and", "og", "en", "und", "et", "have", "has", "hebben", "heeft", "har", "ont", "a", "already", "al",
                "today", "vandaag", "i", "dag", "idag", "now", "nu", "also", "ook", "også"}
 
@@ -133,7 +136,8 @@ class _Finder(NameSpans):
                     and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
-            if not left and not right and not (tok.is_acronym and kind == "organisation"):
+            if not left and not right and not (tok.is_acronym and kind == "organisation") \
+                    and not self._nordic_authority(tok):
                 continue
             if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
@@ -156,6 +160,13 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _nordic_authority(self, tok: Token) -> bool:
+        """``Sundhedsdatastyrelsen``, ``Indenrigs- og Sundhedsministeriet``, ``Helsedirektoratet``: a
+        Nordic agency or ministry is one compound word with the definite ending; the bare word
+        (``Styrelsen``, ``Ministeriet``) refers back and names nothing."""
+        m = _NORDIC_AUTHORITY.match(tok.text)
+        return self.lang in ("da", "nb", "nn", "sv") and m is not None and len(m.group(1)) >= 3
 
     def _enclosed(self, i: int, n: int) -> list[Token] | None:
         """The words after a head that opens a quotation, up to its closing quote (at most six

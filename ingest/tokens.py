@@ -123,9 +123,9 @@ class WordList:
         low = text.casefold()
         if low in self.exact:
             return self.exact[low]
-        for ending in ("s", "es"):  # a genitive ("Netzwerks", "Verbandes")
+        for ending in ("s", "es", "et"):  # a genitive ("Netzwerks", "Verbandes"), a Nordic definite
             if low.endswith(ending) and low[:-len(ending)] in self.exact and len(low) > len(ending) + 3:
-                return self.exact[low[:-len(ending)]]
+                return self.exact[low[:-len(ending)]]  # neuter ("Departementet for Sundhed")
         for stem, value in self.suffix:  # a compound's head is its last part
             for ending in _ENDINGS:
                 if low.endswith(stem + ending) and len(low) > len(stem + ending):

@@ -182,3 +182,19 @@ def test_list_items_whose_names_end_in_a_lower_case_institution_head_are_organis
     names = {e.label for e in extraction.entities if e.kind == "organisation"}
     assert {"Helsingin yliopisto", "Kauno technologijos universitetas"} <= names, names
     assert ("locatedIn", "Kauno technologijos universitetas", "Kaunas") in facts(extraction)
+
+
+def test_nordic_authorities_named_in_one_definite_word_are_organisations():
+    extraction = extract(document("Sundhedsdatastyrelsen rådgiver om deling af billeder. Indenrigs- og "
+                                  "Sundhedsministeriet har bevilget 7,5 mio. kr. Styrelsen siger god for det. "
+                                  "Aftalen blev underskrevet af Departementet for Sundhed og Rigshospitalet.", "da"))
+    names = {e.label for e in extraction.entities if e.kind == "organisation"}
+    assert {"Sundhedsdatastyrelsen", "Indenrigs- og Sundhedsministeriet", "Departementet for Sundhed"} <= names
+    assert "Styrelsen" not in names  # the bare word refers back
+
+
+def test_greenlandic_and_faroese_given_names_make_persons():
+    extraction = extract(document("– Det er godt, siger cheflæge ved Dronning Ingrids Hospital Nukaaraq Lynge Olsen. "
+                                  "Også Turið Ellefsen Joensen, direktør for Landssjúkrahúsið, er glad.", "da"))
+    persons = {e.label for e in extraction.entities if e.kind == "person"}
+    assert {"Nukaaraq Lynge Olsen", "Turið Ellefsen Joensen"} <= persons, persons
