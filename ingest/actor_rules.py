@@ -239,6 +239,7 @@ def agreements(context: Context) -> None:
                 _establishes(context, index, agr_key)
             if signed:
                 _pronoun_founds(context, index, agr_key)
+                _founded_just_before(context, index, agr_key)
             for key in founded:
                 for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
@@ -559,6 +560,19 @@ def _pronoun_founds(context: Context, index: int, agr_key) -> None:
     clusters = context.mentions(nxt, "cluster")
     if clusters and ("partyTo", clusters[0][1], agr_key) not in context.found:
         context.add("establishes", agr_key, clusters[0][1], nxt, 0.7, "pronoun-founds")
+
+
+def _founded_just_before(context: Context, index: int, agr_key) -> None:
+    """``… die „Innovationsallianz X", die am Mittwoch gegründet wurde. A, B und C unterzeichneten dazu
+    eine Rahmenvereinbarung``: the sentence before the signing tells of one cluster's founding, and the
+    agreement founds nothing else."""
+    if index == 0 or any(r.kind == "establishes" and r.subject == agr_key for r in context.found.values()) \
+            or context.mentions(index - 1, "agreement") or not context.has_verb(index - 1, "create"):
+        return
+    clusters = list(dict.fromkeys(k for _, k in context.mentions(index - 1, "cluster")))
+    party = context.found.get(("partyTo", clusters[0], agr_key)) if len(clusters) == 1 else None
+    if len(clusters) == 1 and (party is None or party.sentence != index):  # a headline's guess gives way
+        context.add("establishes", agr_key, clusters[0], index, 0.65, "founded-just-before")
 
 
 def _establishes_referred(context: Context, index: int, agr_key) -> None:

@@ -25,6 +25,11 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
                  "er", "um", "ie", "ur", "el")
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
+#: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
+#: Gesundheit", "Ministerium für Gesundheit"), where a network's would be a description.
+_INSTITUTIONS = {"university", "ministry", "hospital", "chamber"}
+#: Articles that may follow a preposition inside a name ("für das Bistum", "voor de Zorg").
+_ARTICLES = {"das", "die", "den", "der", "de", "het", "the"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
 NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
@@ -139,6 +144,11 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
+            elif tok.low in _ARTICLES and k > 1 and before[k - 1].low in inner and before[k - 1].is_word \
+                    and self.name_word(before[k - 2]) and taken:  # "Caritasverband für das Bistum Essen e.V."
+                taken[:0] = before[k - 1:k + 1]
+                k -= 2
+                continue
             else:
                 break
             k -= 1
@@ -216,7 +226,8 @@ class NameSpans:
             taken.pop()
         if self.german and taken and after_preposition:
             caps = [x for x in taken if x.is_cap]
-            if len(caps) < 2 and not any(self.is_proper(x) for x in caps) and not self._left_of(i):
+            institution = i and self.heads.word(t[i - 1].text) in _INSTITUTIONS  # "Hochschule für Gesundheit"
+            if len(caps) < 2 and not any(self.is_proper(x) for x in caps) and not self._left_of(i) and not institution:
                 return [], False
         if not self.german and taken and not any(x.is_cap for x in taken):
             return [], False

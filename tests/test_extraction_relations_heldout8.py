@@ -198,3 +198,26 @@ def test_greenlandic_and_faroese_given_names_make_persons():
                                   "Også Turið Ellefsen Joensen, direktør for Landssjúkrahúsið, er glad.", "da"))
     persons = {e.label for e in extraction.entities if e.kind == "person"}
     assert {"Nukaaraq Lynge Olsen", "Turið Ellefsen Joensen"} <= persons, persons
+
+
+def test_a_signing_right_after_a_founding_founds_that_cluster():
+    text = ("Rahmenvereinbarung unterzeichnet: „Allianz PflegeTech Westfalen“ bringt Robotik in die Pflege\n\n"
+            "Das sind die Ziele der „Allianz PflegeTech Westfalen“, die am Mittwoch in Münster gegründet wurde. "
+            "Die Universität Münster und die Fachhochschule Münster unterzeichneten dazu eine Rahmenvereinbarung.")
+    facts_ = found(text, "de")
+    assert has(facts_, "establishes", "Rahmenvereinbarung", "Allianz PflegeTech Westfalen"), facts_
+    assert has(facts_, "memberOf", "Fachhochschule Münster", "Allianz PflegeTech Westfalen"), facts_
+    assert not has(facts_, "partyTo", "Allianz PflegeTech", "Rahmenvereinbarung"), facts_
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Hochschule für Gesundheit unterzeichnete die Vereinbarung.", "Hochschule für Gesundheit"),
+    ("Der Caritasverband für das Bistum Münster e.V. unterzeichnete.", "Caritasverband für das Bistum Münster e.V."),
+])
+def test_german_institution_names_with_one_noun_or_an_article_after_fuer(text, name):
+    assert name in [e.label for e in extract(document(text, "de")).entities if e.kind == "organisation"]
+
+
+def test_a_network_with_one_noun_after_fuer_is_still_a_description():
+    assert not [e for e in extract(document("Das Netzwerk für Gesundheit unterzeichnete.", "de")).entities
+                if e.kind in ("organisation", "cluster")]
