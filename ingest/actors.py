@@ -21,7 +21,7 @@ import re
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.lexicon import words
-from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, NameSpans, place_adjective
+from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans, place_adjective
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -130,7 +130,8 @@ class _Finder(NameSpans):
             named_adjective = (self.german and len(right) == 2 and right[0].is_cap and i + n == right[0].index
                                and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
             if self.german and right and not left and not quoted and enclosed is None and not named_adjective and not any(
-                    self.is_proper(x) or x.low in INNER for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
+                    self.is_proper(x) or x.low in INNER or x.text in SAINT for x in right) \
+                    and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
             if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
                     and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \

@@ -27,9 +27,11 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 #: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
 #: Gesundheit", "Ministerium für Gesundheit"), where a network's would be a description.
-_INSTITUTIONS = {"university", "ministry", "hospital", "chamber"}
+_INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute"}
 #: Articles that may follow a preposition inside a name ("für das Bistum", "voor de Zorg").
 _ARTICLES = {"das", "die", "den", "der", "de", "het", "the"}
+#: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
+SAINT = {"St", "Ste", "Sta", "Skt"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
 NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
@@ -180,6 +182,11 @@ class NameSpans:
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
                 j += 3
                 fresh = True
+                continue
+            if taken and taken[-1].text in SAINT and tok.text == "." and taken[-1].end == tok.start \
+                    and j + 1 < len(t) and self.name_word(t[j + 1]):
+                taken.extend(t[j:j + 2])  # "Kantonsspital St. Gallen": the saint's abbreviation
+                j += 2
                 continue
             if taken and tok.text == "/" and self._glued(j) and j + 1 < len(t) and self.name_word(t[j + 1]) \
                     and self.is_proper(taken[-1]):

@@ -107,14 +107,15 @@ def _gazetteer_spans(text: str, language: str):
 
 _TOWN = r"(?P<town>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
-#: X", a name before "in/i X", "X-based", a list item "Name, X (DK)", a table cell "| X (NL) |".
+#: X", a name or a bracketed short name before "in/i X", "X-based", a list item "Name, X (DK)", a
+#: table cell "| X (NL) |"; and every town listed after "locaties in" / "sites in" (below).
 _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
     re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in|hovedsæde i"
                r"|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
-    re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S)\s+(?:in|i)\s+" + _TOWN + r"\b"),
+    re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z]{2,8}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
     # a company's legal form and its seat: "Kinetic Motion ApS, Svendborg – ...", "Tromsø Imaging AS, Tromsø (NO)"
@@ -127,15 +128,25 @@ _TOWN_CONTEXTS = [
 ]
 
 
+#: Sites listed after a word for them ("met locaties in Emmen, Hoogeveen en Stadskanaal",
+#: "Standorte in A und B", "sites in A, B and C"): every town of the list.
+_SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler)\s+(?:in|i)\s+"
+                    r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
+_SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*(?:,|\s+(?:en|and|und|og)\s|$|\s))")
+
+
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
     towns = gazetteer().towns
-    for context in _TOWN_CONTEXTS:
-        for m in context.finditer(text):
-            key = towns.get(m.group("town"))
-            if key is not None:
-                record = region_record(key, language)
-                yield RegionMatch(m.start("town"), m.end("town"), m.group("town"), record, 0.7, "town-context")
+    found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
+    for m in _SITES.finditer(text):
+        found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
+                  for n in _SITE_NAME.finditer(m.group("towns"))]
+    for start, end in found:
+        key = towns.get(text[start:end])
+        if key is not None:
+            record = region_record(key, language)
+            yield RegionMatch(start, end, text[start:end], record, 0.7, "town-context")
 
 
 #: "Region Skåne (SE)", "Oslo Cancer Cluster (NO) – associeret partner": a European country's

@@ -221,3 +221,21 @@ def test_german_institution_names_with_one_noun_or_an_article_after_fuer(text, n
 def test_a_network_with_one_noun_after_fuer_is_still_a_description():
     assert not [e for e in extract(document("Das Netzwerk für Gesundheit unterzeichnete.", "de")).entities
                 if e.kind in ("organisation", "cluster")]
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("de", "Das Kreiskrankenhaus Wolgast ist dabei.", "Kreiskrankenhaus Wolgast"),
+    ("de", "Das Kantonsspital St. Gallen ist dabei.", "Kantonsspital St. Gallen"),
+    ("de", "Das Institut für Systemdynamik (ISD) ist dabei.", "Institut für Systemdynamik"),
+    ("nl", "Het Kenniscentrum Zorginnovatie doet mee.", "Kenniscentrum Zorginnovatie"),
+])
+def test_more_institution_heads(language, text, name):
+    assert name in [e.label for e in extract(document(text, language)).entities if e.kind == "organisation"]
+
+
+def test_towns_listed_as_sites_and_after_a_bracketed_short_name_are_places():
+    extraction = extract(document("Zorggroep Noord, met locaties in Emmen, Hoogeveen en Stadskanaal, doet mee. "
+                                  "De Fachhochschule Vorarlberg (FHV) in Dornbirn ook.", "nl"))
+    regions = {e.label for e in extraction.entities if e.kind == "region"}
+    assert {"Hoogeveen", "Stadskanaal", "Dornbirn"} <= regions, regions
+    assert ("locatedIn", "Fachhochschule Vorarlberg", "Dornbirn") in facts(extraction)
