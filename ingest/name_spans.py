@@ -28,8 +28,8 @@ _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 #: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
 #: Gesundheit", "Ministerium für Gesundheit"), where a network's would be a description.
 _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute"}
-#: Articles that may follow a preposition inside a name ("für das Bistum", "voor de Zorg").
-_ARTICLES = {"das", "die", "den", "der", "de", "het", "the"}
+#: German articles that may follow "für" inside a name ("Caritasverband für das Bistum Essen e.V.").
+_ARTICLES = {"das", "die", "den", "der", "dem"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
@@ -146,7 +146,7 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
-            elif tok.low in _ARTICLES and k > 1 and before[k - 1].low in inner and before[k - 1].is_word \
+            elif tok.low in _ARTICLES and k > 1 and before[k - 1].low == "für" and before[k - 1].low in inner \
                     and self.name_word(before[k - 2]) and taken:  # "Caritasverband für das Bistum Essen e.V."
                 taken[:0] = before[k - 1:k + 1]
                 k -= 2
@@ -154,7 +154,7 @@ class NameSpans:
             else:
                 break
             k -= 1
-        while taken and (taken[0].low in inner or not taken[0].is_word):
+        while taken and (taken[0].low in inner or taken[0].low in _ARTICLES or not taken[0].is_word):
             taken.pop(0)
         return taken
 

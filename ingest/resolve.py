@@ -212,7 +212,7 @@ def _merge_shortened(groups, names, language):
                         break
                     continue
                 if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
-                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names) \
+                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
@@ -261,14 +261,22 @@ def _spells(a: str, b: str, language: str) -> bool:
     return len(head) >= 2 and _initials(head, language) == short[0]
 
 
-def _acronym_of_one(a_names: set, b_names: set, all_names: list) -> bool:
+def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) -> bool:
     """A bare abbreviation (``ihk``) is the one name that opens with it and one more word
-    (``ihk aachen``), when exactly one such name is in the document."""
+    (``ihk aachen``) or a whole name with a head of its own (``hus helsinki university hospital``;
+    not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
+    heads = wordlist("org_heads", language)
+
+    def opens(a: str, x: str) -> bool:
+        words = x.split()
+        return x.startswith(a + " ") and (len(words) == 2 or len(words) >= 3 and any(
+            heads.word(w) for w in words[1:]))
+
     for a in a_names:
         if " " in a or not 2 <= len(a) <= 5:
             continue
-        if any(b.startswith(a + " ") and len(b.split()) == 2 for b in b_names):
-            owners = [n for n in all_names if any(x.startswith(a + " ") and len(x.split()) == 2 for x in n)]
+        if any(opens(a, b) for b in b_names):
+            owners = [n for n in all_names if any(opens(a, x) for x in n)]
             if len(owners) == 1:
                 return True
     return False

@@ -239,3 +239,13 @@ def test_towns_listed_as_sites_and_after_a_bracketed_short_name_are_places():
     regions = {e.label for e in extraction.entities if e.kind == "region"}
     assert {"Hoogeveen", "Stadskanaal", "Dornbirn"} <= regions, regions
     assert ("locatedIn", "Fachhochschule Vorarlberg", "Dornbirn") in facts(extraction)
+
+
+def test_a_bare_acronym_is_the_one_name_it_opens_that_has_a_head_of_its_own():
+    text = ("HUS Helsinki University Hospital will lead CareNet, a new project. "
+            "The network gathers HUS, the University of Helsinki, Aalto University and the City of Espoo.")
+    orgs = {e.label: e for e in extract(document(text, "en")).entities if e.kind == "organisation"}
+    assert "HUS" in orgs["HUS Helsinki University Hospital"].alt_labels, {k: v.alt_labels for k, v in orgs.items()}
+    two = text.replace("will lead CareNet", "and HUS Psychiatry Clinic will lead CareNet")
+    orgs = {e.label: e for e in extract(document(two, "en")).entities if e.kind == "organisation"}
+    assert not any("HUS" in e.alt_labels for e in orgs.values()), {k: v.alt_labels for k, v in orgs.items()}
