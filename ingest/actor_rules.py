@@ -19,6 +19,8 @@ _ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|bei
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
                         r"\s*(?:de|het|the|der|des)?\s*$",
                         re.IGNORECASE)
+#: A sentence that opens "Für die X erklärte Chefarzt Y", "For X, Y said": Y speaks for X.
+_FOR_OPENING = re.compile(r"^\W*(?:für|for|voor)\s+(?:(?:die|den|das|der|de|het|the)\s+)?$", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:national\w*|landsdækkende|nationale?|landelijke?|bundesweit\w*|nationwide"
                        r"|landesweit\w*)\b",
                        re.IGNORECASE)
@@ -57,7 +59,7 @@ def affiliations(context: Context) -> None:
                     right_after = [k for p, k in persons if org.end < p.start and not context.between(org.end, p.start).strip()]
                     person_key = right_after[0] if right_after else _nearest(persons, org)
                     owner = (person_key, 0.85, "role-for-org")
-                elif _ON_BEHALF.search(before[-30:]):
+                elif _ON_BEHALF.search(before[-30:]) or _FOR_OPENING.match(before):
                     owner = (_nearest(persons, org), 0.85, "on-behalf-of")
             if owner is None:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.candidates import Candidate, clean_label
+from ingest.false_friends import zipf
 from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
@@ -32,6 +33,8 @@ _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute"}
 _ARTICLES = {"das", "die", "den", "der", "dem"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
+#: German words rarer than this (Zipf frequency) that are not shaped like nouns are brands.
+BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
 NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
@@ -102,6 +105,12 @@ class NameSpans:
         return (tok.looks_proper or bool(_REGIONAL.fullmatch(tok.text))
                 or any(a <= tok.start and tok.end <= b for a, b in self.proper))
 
+    def _brand(self, tok: Token) -> bool:
+        """German: a rare word not shaped like a common noun, a brand before the head (``Asklepios
+        Klinik``, ``Helios Klinikum``, ``Agaplesion Diakonieklinikum``)."""
+        return (tok.is_cap and not tok.low.endswith(NOUN_ENDINGS) and len(tok.text) >= 4
+                and zipf(tok.text, self.lang) < BRAND_ZIPF)
+
     def name_word(self, tok: Token) -> bool:
         return (tok.is_word and tok.is_cap and self.stop.word(tok.text) is None
                 and tok.low not in CALENDAR and self.roles.word(tok.text) is None)
@@ -113,7 +122,7 @@ class NameSpans:
         if self.german:
             if tok.index == 0:
                 return self.is_proper(tok)  # the first word of a sentence is capitalised anyway
-            return self.is_proper(tok) or tok.low.endswith(_ADJECTIVE_ENDINGS)
+            return self.is_proper(tok) or tok.low.endswith(_ADJECTIVE_ENDINGS) or self._brand(tok)
         return True
 
     # -- finders ------------------------------------------------------------------------------

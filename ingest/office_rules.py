@@ -59,10 +59,11 @@ def office_holders(context: Context) -> None:
 
 
 def _own_authority(after: str, words: tuple):
-    """The authority named right after the person, in brackets or after a comma ("(Zorg en Welzijn,
-    gemeente Hengelo)", ", Landkreis Leer"), as lower-case text, or None."""
-    m = re.match(r"^\s*[(,]\s*(?:[^()]{0,40}?,\s*)?(?P<name>(?:" + "|".join(words) + r")\s+[A-ZÄÖÜÅÆØ][\w-]+)",
-                 after, re.IGNORECASE)
+    """The authority named right after the person, in brackets, after a comma or after "van de"
+    ("(Zorg en Welzijn, gemeente Hengelo)", ", Landkreis Leer", "van de gemeente Utrecht"), as
+    lower-case text, or None."""
+    m = re.match(r"^\s*(?:[(,]\s*(?:[^()]{0,40}?,\s*)?|(?:van|of|der|des|for|fra|i)\s+(?:de|het|the|der|des)?\s*)"
+                 r"(?P<name>(?:" + "|".join(words) + r")\s+[A-ZÄÖÜÅÆØ][\w-]+)", after, re.IGNORECASE)
     return " ".join(m.group("name").casefold().split()) if m else None
 
 

@@ -66,8 +66,9 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
                 k = j  # "van der Heijden", "Van den Broeck": particles up to the surname
                 while k < len(tokens) and k - j < 3 and tokens[k].low in _PARTICLES:
                     k += 1
-                if k >= len(tokens) or not name_word(tokens[k]):
-                    break
+                if k >= len(tokens) or not name_word(tokens[k]) or any(
+                        c.isupper() for part in tokens[k].text.split("-") for c in part[1:]):
+                    break  # "Tom Vercruysse van IDLab": an acronym or inner capital names no surname
                 run.extend(tokens[j:k])
                 j = k
                 continue

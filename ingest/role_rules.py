@@ -76,12 +76,32 @@ def organisation_role_compounds(context: Context) -> None:
         if context.zones.get(index) == "chrome":
             continue
         actors = context.mentions(index, "organisation", "cluster")
+        sentence = context.sentences[index]
         for person, key in context.mentions(index, "person"):
             for org, org_key in actors:
                 if org.end < person.start and person.start - org.end <= 40:
                     m = _ORG_COMPOUND.match(context.between(org.end, person.start))
                     if m and _is_role(context, m.group("role")):
                         context.add("affiliatedWith", key, org_key, index, 0.75, "organisation-role-compound")
+            compound = _COMPOUND_BEFORE.search(context.text[sentence.start:person.start])
+            if compound and _is_role(context, compound.group("role")):
+                org_key = _named_by_start(context, compound.group("org").replace("-", " "))
+                if org_key is not None:  # "BioCon-Valley-Geschäftsführer Dr. X", "Materna-Vorstand X"
+                    context.add("affiliatedWith", key, org_key, index, 0.75, "organisation-role-compound")
+
+
+#: A hyphenated word before the person whose last part is a role: "BioCon-Valley-Geschäftsführer Dr. ".
+_COMPOUND_BEFORE = re.compile(r"(?<![\w-])(?P<org>[A-ZÄÖÜÆØÅ][\w]*(?:-[A-ZÄÖÜÆØÅ][\w]*)*)-(?P<role>[^\W\d_]{3,})"
+                              r"(?:\s+(?:prof|dr|med|phil|rer|nat|hab|dipl|ing|ir|mr|drs)\.?(?:-\w+\.?)?)*\s+$",
+                              re.IGNORECASE)
+
+
+def _named_by_start(context: Context, words: str):
+    """The one organisation or cluster of the document whose name opens with ``words``, or None."""
+    low = words.casefold()
+    keys = {key for key, e in context.entities.items() if key[0] in ("organisation", "cluster")
+            and any(n.casefold() == low or n.casefold().startswith(low + " ") for n in (e.label, *e.alt_labels))}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def profile_lines(context: Context) -> None:

@@ -249,3 +249,34 @@ def test_a_bare_acronym_is_the_one_name_it_opens_that_has_a_head_of_its_own():
     two = text.replace("will lead CareNet", "and HUS Psychiatry Clinic will lead CareNet")
     orgs = {e.label: e for e in extract(document(two, "en")).entities if e.kind == "organisation"}
     assert not any("HUS" in e.alt_labels for e in orgs.values()), {k: v.alt_labels for k, v in orgs.items()}
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("en", "Riga City Council signed. It was signed by Riga's Deputy Mayor Kristel Ozola.", "Kristel Ozola",
+     "Riga City Council"),
+    ("nl", "Het AZ Delta doet mee. Dat zegt dr. Elke Peeters, geriater bij AZ Delta in Roeselare.", "Elke Peeters",
+     "AZ Delta"),
+    ("nl", "De gemeente Utrecht en de gemeente Zeist doen mee. Dat zegt wethouder Bas Mol van de gemeente Zeist.",
+     "Bas Mol", "gemeente Zeist"),
+    ("de", "Die Asklepios Klinik Parchim ist dabei. Für die Asklepios Klinik Parchim erklärte Chefarzt Dr. Frank Lenz, "
+           "es sei gut.", "Frank Lenz", "Asklepios Klinik Parchim"),
+    ("de", "Die BioCon Valley GmbH ist dabei. Das sagte BioCon-Valley-Geschäftsführer Dr. Ole Jensen.", "Ole Jensen",
+     "BioCon Valley"),
+    ("de", "Die Universität Stettin (PUM) ist dabei. Die Rektorin der PUM, Prof. dr hab. Agnieszka Nowak, sprach "
+           "von einem Meilenstein.", "Agnieszka Nowak", "Universität Stettin"),
+])
+def test_persons_and_their_organisations_in_more_forms(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
+
+
+def test_a_particle_before_an_acronym_ends_the_name_but_not_before_a_double_name():
+    extraction = extract(document("Dat legt prof. dr. ir. Tom Claes van IDLab uit, met prof. dr. ir. Wouter van "
+                                  "Dijk-Smeets.", "nl"))
+    persons = {e.label for e in extraction.entities if e.kind == "person"}
+    assert {"Tom Claes", "Wouter van Dijk-Smeets"} <= persons, persons
+
+
+def test_a_rare_brand_word_before_a_german_head_is_part_of_the_name():
+    names = {e.label for e in extract(document("Das Helios Klinikum Schwerin und das Netzwerk Gesundheit sind "
+                                               "dabei.", "de")).entities}
+    assert "Helios Klinikum Schwerin" in names, names
