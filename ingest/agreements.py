@@ -80,7 +80,8 @@ def _definite_form(tok: Token, n: int, language: str, words) -> bool:
 
 def _purpose(tokens: list[Token], i: int) -> list[Token]:
     """The purpose phrase after an agreement word, right after it or after a list of parties
-    (``tussen A en B voor ...``) or a bracketed short form (``(MoU) on ...``) before it."""
+    (``tussen A en B voor ...``, ``getekend tussen A en B voor ...``) or a bracketed short form
+    (``(MoU) on ...``) before it."""
     j = i
     while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
         if tokens[j].low in _AUXILIARIES:
@@ -88,7 +89,7 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
         j += 1
     if j >= len(tokens) or tokens[j].low not in _PURPOSE:
         return []
-    if j > i and tokens[i].low not in BETWEEN and tokens[i].text != "(":
+    if j > i and not any(t.low in BETWEEN for t in tokens[i:i + 3]) and tokens[i].text != "(":
         return []  # "Aftalen opretter X for ...": the clause of the agreement word, not its purpose
     k = j
     while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14:
