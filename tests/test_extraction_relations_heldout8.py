@@ -280,3 +280,15 @@ def test_a_rare_brand_word_before_a_german_head_is_part_of_the_name():
     names = {e.label for e in extract(document("Das Helios Klinikum Schwerin und das Netzwerk Gesundheit sind "
                                                "dabei.", "de")).entities}
     assert "Helios Klinikum Schwerin" in names, names
+
+
+@pytest.mark.parametrize("language, text, concept", [
+    ("de", "Das Netzwerk arbeitet an Teleradiologie.", "teleradiology"),
+    ("da", "Projektet afprøver lungerehabilitering og hjerterehabilitering i hjemmet.", "pulmonary-rehabilitation"),
+    ("da", "Projektet afprøver lungerehabilitering og hjerterehabilitering i hjemmet.", "cardiac-rehabilitation"),
+    ("nl", "Het eerste spoor gaat over valdetectie zonder camera.", "fall-detection"),
+    ("de", "Ziel ist eine bessere Schlaganfallversorgung am Bodensee.", "stroke-care"),
+])
+def test_fields_the_genre_names_have_concepts_of_their_own(language, text, concept):
+    from ingest.fields import find_fields
+    assert concept in {m.slug for m in find_fields(text, language)}

@@ -69,10 +69,10 @@ def test_german_enumeration_after_a_trigger_gives_new_fields():
 
 
 def test_list_after_a_heading_and_quoted_names():
-    text = ("Unsere Handlungsfelder:\n1. Schlaganfallversorgung\n2. Medizintechnik / Robotik\n\n"
+    text = ("Unsere Handlungsfelder:\n1. Wundversorgung\n2. Medizintechnik / Robotik\n\n"
             "Das Handlungsfeld „Digitale Verwaltung“ ist neu; Digitale Verwaltung wächst.")
     got = {m.text: (m.slug, m.rule) for m in find_fields(text, "de")}
-    assert got["Schlaganfallversorgung"] == ("schlaganfallversorgung", "heading-list")
+    assert got["Wundversorgung"] == ("wundversorgung", "heading-list")
     assert got["Medizintechnik / Robotik"] == ("medical-technology", "heading-list")
     assert got["Digitale Verwaltung"][0] == "digitale-verwaltung"
     rules = [m.rule for m in find_fields(text, "de") if m.text == "Digitale Verwaltung"]

@@ -290,7 +290,7 @@ def test_scheme_is_labelled_and_defined(fields):
 
 
 def test_every_concept_is_a_labelled_field_of_the_scheme(fields, concepts):
-    assert 45 <= len(concepts) <= 70
+    assert 45 <= len(concepts) <= 80  # a small scheme of genre-wide fields, not a bulk import
     for concept in concepts:
         assert (concept, RDF.type, SKOS.Concept) in fields
         assert (concept, RDF.type, HIN.Field) in fields
