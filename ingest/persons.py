@@ -77,7 +77,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             j += 1
         return run
 
-    titles = [m for m in pattern("person_titles", language).finditer(text, tokens[0].start, tokens[-1].end)] \
+    titles_only = pattern("person_titles", language)
+    titles = [m for m in titles_only.finditer(text, tokens[0].start, tokens[-1].end)] \
         if tokens else []
     starts = [t.start for t in tokens]
     for m in titles:
@@ -101,6 +102,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         if i and name_word(tokens[i - 1]) and not role_before:
             continue  # not the first word of a run ("our CEO Ciara Mulcahy": a capitalised role opens none)
         run = run_from(i)
+        while run and titles_only.fullmatch(run[0].text):
+            run = run[1:]  # "said Dr Marcus Fenwick, chief executive": the title is no part of the name
         if len(run) < 2:
             continue
         first_given = given.word(run[0].text.split("-")[0]) is not None  # "Jan-Willem": a given name

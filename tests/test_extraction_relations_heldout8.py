@@ -292,3 +292,14 @@ def test_a_rare_brand_word_before_a_german_head_is_part_of_the_name():
 def test_fields_the_genre_names_have_concepts_of_their_own(language, text, concept):
     from ingest.fields import find_fields
     assert concept in {m.slug for m in find_fields(text, language)}
+
+
+def test_englands_health_innovation_networks_are_organisations_and_a_title_is_no_part_of_a_name():
+    extraction = extract(document("\"Good,\" said Dr Marcus Fenwick, chief executive of Health Innovation East. "
+                                  "Health Innovation Kent Surrey Sussex agrees.", "en"))
+    names = {e.kind: set() for e in extraction.entities}
+    for e in extraction.entities:
+        names[e.kind].add(e.label)
+    assert {"Health Innovation East", "Health Innovation Kent Surrey Sussex"} <= names["organisation"]
+    assert names["person"] == {"Marcus Fenwick"}
+    assert ("affiliatedWith", "Marcus Fenwick", "Health Innovation East") in facts(extraction)
