@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import extract
-from tests.test_extraction_rules import document, facts, has
+from tests.test_extraction_rules import found, has
 
-
-def found(text: str, language: str) -> set:
-    return facts(extract(document(text, language)))
 
 
 @pytest.mark.parametrize("language, text, cluster, party", [

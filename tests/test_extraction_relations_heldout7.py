@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document, facts, has
+from tests.test_extraction_rules import document, facts, found, has
 
-
-def found(text: str, language: str) -> set:
-    return facts(extract(document(text, language)))
 
 
 @pytest.mark.parametrize("language, text", [

@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document, facts, has
+from tests.test_extraction_rules import document, facts, found, has, labels
 
-
-def found(text: str, language: str) -> set:
-    return facts(extract(document(text, language)))
 
 
 @pytest.mark.parametrize("language, text, cluster", [
@@ -138,7 +135,7 @@ def test_the_project_an_agreement_is_signed_for_is_what_it_founds(language, text
     ("da", "Ifølge Mette Lund, professor ved Aalborg Universitet, er det godt.", "Mette Lund"),
 ])
 def test_a_preposition_opening_the_sentence_is_no_part_of_the_persons_name(language, text, person):
-    assert person in [e.label for e in extract(document(text, language)).entities if e.kind == "person"]
+    assert person in labels(text, language, "person")
 
 
 def test_legal_forms_end_the_names_of_a_list_after_an_enumerating_preposition():
@@ -215,7 +212,7 @@ def test_a_signing_right_after_a_founding_founds_that_cluster():
     ("Der Caritasverband für das Bistum Münster e.V. unterzeichnete.", "Caritasverband für das Bistum Münster e.V."),
 ])
 def test_german_institution_names_with_one_noun_or_an_article_after_fuer(text, name):
-    assert name in [e.label for e in extract(document(text, "de")).entities if e.kind == "organisation"]
+    assert name in labels(text, "de", "organisation")
 
 
 def test_a_network_with_one_noun_after_fuer_is_still_a_description():
@@ -230,7 +227,7 @@ def test_a_network_with_one_noun_after_fuer_is_still_a_description():
     ("nl", "Het Kenniscentrum Zorginnovatie doet mee.", "Kenniscentrum Zorginnovatie"),
 ])
 def test_more_institution_heads(language, text, name):
-    assert name in [e.label for e in extract(document(text, language)).entities if e.kind == "organisation"]
+    assert name in labels(text, language, "organisation")
 
 
 def test_towns_listed_as_sites_and_after_a_bracketed_short_name_are_places():
@@ -277,8 +274,7 @@ def test_a_particle_before_an_acronym_ends_the_name_but_not_before_a_double_name
 
 
 def test_a_rare_brand_word_before_a_german_head_is_part_of_the_name():
-    names = {e.label for e in extract(document("Das Helios Klinikum Schwerin und das Netzwerk Gesundheit sind "
-                                               "dabei.", "de")).entities}
+    names = labels("Das Helios Klinikum Schwerin und das Netzwerk Gesundheit sind dabei.", "de", "organisation")
     assert "Helios Klinikum Schwerin" in names, names
 
 

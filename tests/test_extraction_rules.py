@@ -106,6 +106,16 @@ def has(found: set, kind: str, subject: str, obj: str) -> bool:
                for k, s, o in found)
 
 
+def found(text: str, language: str) -> set:
+    """The facts extracted from a short text (see :func:`facts`)."""
+    return facts(extract(document(text, language)))
+
+
+def labels(text: str, language: str, *kinds: str) -> set[str]:
+    """The labels of the entities of the given kinds extracted from a short text."""
+    return {e.label for e in extract(document(text, language)).entities if e.kind in kinds}
+
+
 @pytest.fixture(scope="module")
 def extractions() -> dict:
     return {language: extract(document(text)) for language, text in TEXTS.items()}
