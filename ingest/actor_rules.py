@@ -220,7 +220,8 @@ def agreements(context: Context) -> None:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
                 elif generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
                     kinds = ("cluster",) if _CLUSTER_GROUP.match(generic.group()) else ("organisation", "cluster")
-                    for key, where in _section_members(context, index) or _nearby_list(context, index, kinds):
+                    for key, where in _section_members(context, index) or _list_below(context, index) \
+                            or _nearby_list(context, index, kinds):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
                 if _THESE_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
                     for key, where in _previous_list(context, index):
@@ -505,6 +506,19 @@ def _section_members(context: Context, index: int):
             members = list(dict.fromkeys(r.subject for r in context.found.values()
                                          if r.kind == "memberOf" and r.object == key))
             return [(k, index) for k in members] if len(members) >= 2 else []
+    return []
+
+
+def _list_below(context: Context, index: int):
+    """``Ni partnere … underskrev partnerskabsaftalen. … De øvrige partnere er:`` + items: the actors of
+    the items under the first heading of actors within five sentences after the signing sentence."""
+    from ingest.actor_names import is_list_heading, list_items
+    from ingest.member_rules import item_actors
+
+    for k in range(index + 1, min(index + 6, len(context.sentences))):
+        if context.zones.get(k) == "body" and is_list_heading(context.sentences[k].text):
+            items = list_items(context.text, context.sentences, k, context.zones)
+            return [(key, item.index) for item in items for _, key in item_actors(context, item.index)]
     return []
 
 

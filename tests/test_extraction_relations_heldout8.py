@@ -299,3 +299,21 @@ def test_englands_health_innovation_networks_are_organisations_and_a_title_is_no
     assert {"Health Innovation East", "Health Innovation Kent Surrey Sussex"} <= names["organisation"]
     assert names["person"] == {"Marcus Fenwick"}
     assert ("affiliatedWith", "Marcus Fenwick", "Health Innovation East") in facts(extraction)
+
+
+def test_generic_signatories_are_the_items_of_the_partner_list_just_below():
+    facts_ = found("Ni partnere fra fire lande underskrev partnerskabsaftalen ved opstartsmødet i Riga.\n\n"
+                   "Region Hovedstaden er leadpartner, og Center for Regional Udvikling koordinerer projektet. "
+                   "De øvrige partnere er:\n\n- Bispebjerg og Frederiksberg Hospital\n"
+                   "- Kauno technologijos universitetas (KTU), Kaunas\n", "da")
+    parties = {s for k, s, o in facts_ if k == "partyTo"}
+    assert {"Bispebjerg og Frederiksberg Hospital", "Kauno technologijos universitetas"} <= parties, parties
+    assert "Center for Regional Udvikling" not in parties
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "Het LUMC, revalidatiecentrum Basalt en Hogeschool Rotterdam doen mee.", "Basalt"),
+    ("nl", "Zorgverzekeraar Zilveren Kruis wordt per 1 mei lid van de alliantie.", "Zilveren Kruis"),
+])
+def test_descriptors_of_care_providers_and_insurers_introduce_names(language, text, name):
+    assert name in labels(text, language, "organisation")
