@@ -170,9 +170,10 @@ _IS_CLUSTER = re.compile(
 #: "X, the cluster for medical technology", "X, das Netzwerk der ...", "X, the regional network that
 #: hosted us", "X (ABBR), et nyt projekt": an appositive says X is a cluster.
 _APPOSITIVE_CLUSTER = re.compile(
-    r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,2}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
+    r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,4}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
     r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in"
-    r"|that|which|der|die|das|dat|som)\b"
+    r"|that|which|der|die|das|dat|som|managed|run|led|coordinated|based|hosted|geleitet|koordiniert|getrokken"
+    r"|ledet|drevet)\b"
     # "X (XY), et nyt projekt under Interreg", "X, a new project on", "X, ein neues Interreg-Projekt"
     r"|^\s*(?:\([^()\n]{1,12}\)\s*)?,\s+(?:a|an|ein|eine|een|et|en)\s+(?:[^\s,;:]+\s+){0,6}?[\w-]*(?:project|projekt)\b",
     re.IGNORECASE)

@@ -127,6 +127,34 @@ def title_cluster(context: Context) -> None:
                 return
 
 
+#: An appositive that says whose network a cluster is: "X, the joint health innovation network of A,
+#: B and C", "X, het samenwerkingsverband van A en B", "X, das Netzwerk von A und B".
+_NETWORK_OF = re.compile(r"\s*,\s+(?:the|a|an|das|ein|het|een|de|det|et)\s+(?:[\w-]+\s+){0,4}?(?:network|cluster"
+                         r"|alliance|partnership|consortium|netzwerk|verbund|netwerk|samenwerkingsverband|netværk"
+                         r"|partnerskab|konsortium)\s+(?:of|von|van|af|mellem|between|zwischen|tussen)\s", re.IGNORECASE)
+
+
+def network_of(context: Context) -> None:
+    """``Health Capital Helsinki, the joint health innovation network of A, B, C and D``: the actors of
+    the appositive are members of the cluster it describes (up to the comma that closes it)."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        actors = context.mentions(index, "organisation", "cluster")
+        end = context.sentences[index].end
+        for cluster, key in context.mentions(index, "cluster"):
+            m = _NETWORK_OF.match(context.text, cluster.end, end)
+            if m is None:
+                continue
+            for cand, member in actors:
+                if cand.start < m.end() or member == key:
+                    continue
+                gap = context.between(m.end(), cand.start)
+                if re.search(r"[;:.]|,\s+(?!(?:and|und|en|og|the|de|het|die|der|das|den|det)\b)[a-zäöüæøå]", gap):
+                    break  # the appositive has closed ("..., will help companies")
+                context.add("memberOf", member, key, index, 0.7, "network-of")
+
+
 def members(context: Context) -> None:
     """memberOf from membership sentences and from member lists."""
     for index in range(len(context.sentences)):
@@ -413,4 +441,4 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, network_of, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]

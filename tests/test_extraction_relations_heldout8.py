@@ -317,3 +317,14 @@ def test_generic_signatories_are_the_items_of_the_partner_list_just_below():
 ])
 def test_descriptors_of_care_providers_and_insurers_introduce_names(language, text, name):
     assert name in labels(text, language, "organisation")
+
+
+def test_a_clusters_appositive_names_who_runs_it_and_whose_network_it_is():
+    facts_ = found("TalTech and North Estonia Medical Centre are both members of Connected Health, the Estonian health "
+                   "technology cluster managed by Tehnopol. Health Capital Helsinki, the joint health innovation "
+                   "network of the University of Helsinki, Aalto University and Helsinki University Hospital, will "
+                   "help Finnish companies and Nokia Oyj.", "en")
+    assert has(facts_, "memberOf", "TalTech", "Connected Health"), facts_
+    members = {s for k, s, o in facts_ if k == "memberOf" and o == "Health Capital Helsinki"}
+    assert {"University of Helsinki", "Aalto University", "Helsinki University Hospital"} <= members, facts_
+    assert not any("Nokia" in m for m in members)
