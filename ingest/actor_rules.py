@@ -331,11 +331,11 @@ def _regions_as_parties(context: Context, index: int) -> None:
                 context.add("locatedIn", key, rkey, index, 0.8, "region-body")
 
 
-#: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
-#: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
 #: Who watches a signing is no party to it: "signed ... in the presence of officials from X".
 _PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|im beisein|in anwesenheit|in aanwezigheid van"
                        r"|in het bijzijn van|i overværelse af|i nærværelse af)\b", re.IGNORECASE)
+#: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
+#: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
 _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
                           r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
                           r"\s+(?:by|von|door|af|durch)"
@@ -413,12 +413,14 @@ _THESE_PARTIES = re.compile(r"\b(?:deze|diese|these|those|disse)\s+(?:\w+\s+)?(?
 
 def _previous_list(context: Context, index: int):
     """The actors of the nearest sentence before (up to three back) that names two or more."""
-    for other in range(index - 1, max(-1, index - 4), -1):
-        keys = list(dict.fromkeys(k for c, k in context.mentions(other, "organisation", "cluster")
-                                  if not _is_named(context, c)))
-        if len(keys) >= 2 and context.zones.get(other) == "body":
-            return [(k, other) for k in keys]
-    return []
+    return next(filter(None, (_listed_in(context, other) for other in range(index - 1, max(-1, index - 4), -1))), [])
+
+
+def _listed_in(context: Context, other: int, kinds=("organisation", "cluster")):
+    """The actors of body sentence ``other`` as (key, sentence) pairs when it names two or more (a
+    name introduced as new, ``unter dem Namen X``, is no listed actor), else []."""
+    keys = list(dict.fromkeys(k for c, k in context.mentions(other, *kinds) if not _is_named(context, c)))
+    return [(k, other) for k in keys] if len(keys) >= 2 and context.zones.get(other) == "body" else []
 
 
 def _announced_parties(context: Context, index: int):
@@ -525,13 +527,8 @@ def _list_below(context: Context, index: int):
 def _nearby_list(context: Context, index: int, kinds=("organisation", "cluster")):
     """The nearest sentence (up to five away) that names two or more organisations or clusters (only
     clusters when the signatories are called networks or clusters: "Vier Netzwerke unterzeichneten")."""
-    for distance in range(1, 6):
-        for other in (index + distance, index - distance):
-            keys = list(dict.fromkeys(k for c, k in context.mentions(other, *kinds)
-                                      if not _is_named(context, c)))
-            if len(keys) >= 2 and context.zones.get(other) == "body":
-                return [(k, other) for k in keys]
-    return []
+    return next(filter(None, (_listed_in(context, other, kinds) for distance in range(1, 6)
+                              for other in (index + distance, index - distance))), [])
 
 
 def _establishes(context: Context, index: int, agr_key) -> None:

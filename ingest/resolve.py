@@ -131,8 +131,8 @@ def _forms(cand: Candidate, language: str) -> set[str]:
         forms |= {canonical(part, language) for part in cand.label.split("/")}
     if cand.kind == "agreement":
         forms = {canonical(a, language) for a in cand.aliases}  # the bare agreement word
-        forms |= {canonical(a.split(" of ")[0], language) for a in cand.aliases  # "memorandum" of
-                  if " of " in a and wordlist("agreement_words", language).word(a.split(" of ")[0])}  # understanding
+        heads = {a.split(" of ")[0] for a in cand.aliases if " of " in a}  # "memorandum" of understanding
+        forms |= {canonical(h, language) for h in heads if wordlist("agreement_words", language).word(h)}
     return {f for f in forms if f}
 
 

@@ -63,30 +63,19 @@ def organisation_possessive_roles(context: Context) -> None:
                 context.add("affiliatedWith", key, org_key, index, 0.8, "organisation-possessive-role")
 
 
-#: "-Professorin Dr. ", "-Direktor ", "-professor ": a role joined to the organisation's short name
-#: by a hyphen, with the person's titles after it.
-_ORG_COMPOUND = re.compile(r"^-(?P<role>[^\W\d_]{3,})(?:\s+(?:prof|dr|med|phil|rer|nat|hab|dipl|ing|ir|mr|drs|ph\.d)"
-                           r"\.?(?:-\w+\.?)?)*\s+$", re.IGNORECASE)
-
-
 def organisation_role_compounds(context: Context) -> None:
-    """``KIT-Professorin Dr. X``, ``ZCO-Direktor X``, ``SDU-professor X``, ``LUMC-onderzoeker X``: the
-    organisation's name and a role in one hyphenated word before the person."""
+    """``KIT-Professorin Dr. X``, ``ZCO-Direktor X``, ``SDU-professor X``, ``LUMC-onderzoeker X``,
+    ``BioCon-Valley-Geschäftsführer Dr. X``: the organisation's short name, or the words its name opens
+    with, and a role in one hyphenated word before the person."""
     for index in sorted(context.by_sentence):
         if context.zones.get(index) == "chrome":
             continue
-        actors = context.mentions(index, "organisation", "cluster")
         sentence = context.sentences[index]
         for person, key in context.mentions(index, "person"):
-            for org, org_key in actors:
-                if org.end < person.start and person.start - org.end <= 40:
-                    m = _ORG_COMPOUND.match(context.between(org.end, person.start))
-                    if m and _is_role(context, m.group("role")):
-                        context.add("affiliatedWith", key, org_key, index, 0.75, "organisation-role-compound")
             compound = _COMPOUND_BEFORE.search(context.text[sentence.start:person.start])
             if compound and _is_role(context, compound.group("role")):
                 org_key = _named_by_start(context, compound.group("org").replace("-", " "))
-                if org_key is not None:  # "BioCon-Valley-Geschäftsführer Dr. X", "Materna-Vorstand X"
+                if org_key is not None:
                     context.add("affiliatedWith", key, org_key, index, 0.75, "organisation-role-compound")
 
 
