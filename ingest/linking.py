@@ -263,8 +263,8 @@ def _harmonise_labels(extractions: list[Extraction]) -> None:
 
 # -- the region hierarchy from reference data ---------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _places_by_slug() -> dict[str, str]:
+    """Slug -> key of every place loaded so far (not cached: towns are added when first named)."""
     from ingest.gazetteer import gazetteer
 
     return {place.slug: key for key, place in gazetteer().places.items()}

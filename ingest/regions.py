@@ -137,13 +137,12 @@ _SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*
 
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
-    towns = gazetteer().towns
     found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
     for m in _SITES.finditer(text):
         found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
                   for n in _SITE_NAME.finditer(m.group("towns"))]
     for start, end in found:
-        key = towns.get(text[start:end])
+        key = gazetteer().town(text[start:end])
         if key is not None:
             record = region_record(key, language)
             yield RegionMatch(start, end, text[start:end], record, 0.7, "town-context")

