@@ -42,7 +42,7 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
     out = []
     skip = -1
     for i, tok in enumerate(tokens):
-        if not tok.is_word or i == skip:
+        if not tok.is_word or i <= skip:
             continue
         hit = words.at(tokens, i) or ((1, "agreement") if _definite_form(tok, 1, language, words) else None)
         if not hit:  # "Aftalen" is the definite form of the word "aftale" itself, not of a compound
@@ -59,9 +59,11 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
                          "agreement-anaphor" if anaphor else "agreement-word", 0.7)
         cand.aliases.add(bare)
         k = i + n
-        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and words.at(tokens, k + 1):
-            cand.aliases.add(tokens[k + 1].text)  # "memorandum of understanding (MoU)": one agreement
-            skip = k + 1
+        inner = words.at(tokens, k + 1) if k + 2 < len(tokens) and tokens[k].text == "(" else None
+        if inner and k + 1 + inner[0] < len(tokens) and tokens[k + 1 + inner[0]].text == ")":
+            # "memorandum of understanding (MoU)", "Absichtserklärung (Letter of Intent)": one agreement
+            cand.aliases.add(" ".join(text[tokens[k + 1].start:tokens[k + inner[0]].end].split()))
+            skip = k + inner[0]
         out.append(cand)
     return out
 
