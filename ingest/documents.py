@@ -1,6 +1,7 @@
 """Read source documents (.txt, .html/.htm, .md) from disk into :class:`SourceDocument`.
 
-HTML is turned into plain text with trafilatura; the text it returns is the text that extraction
+HTML is turned into plain text with trafilatura (so is a page saved under .txt with its markup:
+a .txt file that opens with a doctype or ``<html>`` is read as HTML); the text it returns is the text that extraction
 reads, so every offset points into ``SourceDocument.text``.  The checksum is taken over the raw
 bytes.  Problems raise :class:`~ingest.errors.DocumentError` naming the file and saying what to do.
 
@@ -34,6 +35,9 @@ from ingest.html_contacts import contact_blocks
 from ingest.iris import document_id
 from ingest.model import SourceDocument
 
+#: The start of an HTML page (after a byte-order mark, blank lines or an XML declaration).
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
 #: File suffix -> media type of the documents that can be read.
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -72,7 +76,8 @@ def read_document(path: str | Path, *, now: datetime | None = None,
     Parameters
     ----------
     path : str or Path
-        A .txt, .html/.htm or .md file.
+        A .txt, .html/.htm or .md file; a .txt file that holds an HTML page (it opens with a
+        doctype or ``<html>``) is read as HTML.
     now : datetime, optional
         The ingestion time to record (default: the current UTC time).
     max_bytes : int
@@ -108,6 +113,8 @@ def read_document(path: str | Path, *, now: datetime | None = None,
         raise
     except OSError as error:
         raise DocumentError(str(path), f"cannot be read ({error.strerror or error}); check its permissions") from error
+    if media_type == "text/plain" and _HTML_START.match(raw[:512]):
+        media_type = "text/html"  # a page saved with its markup under .txt: read it as the page it is
     text = decode(raw, str(path), html=media_type == "text/html")
     if media_type == "text/html":
         text = html_to_text(text, str(path))

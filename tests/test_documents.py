@@ -44,6 +44,24 @@ def test_html_becomes_the_text_that_offsets_point_into(tmp_path):
     assert doc.text[start:start + 19] == "Universiteit Twente"
 
 
+@pytest.mark.parametrize("start", ["<!DOCTYPE html>\n<html lang=\"nl\">", "\ufeff\n<html>",
+                                   "<?xml version=\"1.0\"?>\n<!-- saved page -->\n<!doctype HTML><html>"])
+def test_a_page_saved_as_txt_with_its_markup_is_read_as_html(tmp_path, start):
+    path = tmp_path / "scrape.txt"
+    body = "<p>" + "Het Twente Board en Oost NL hebben een overeenkomst ondertekend. " * 3 + "</p>"
+    path.write_text(f"{start}<head><title>x</title></head><body><nav>Menu</nav><article>{body}</article>"
+                    "</body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.media_type == "text/html"
+    assert "<p>" not in doc.text and "Twente Board" in doc.text
+
+
+def test_a_text_about_html_is_still_text(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("The page starts with <html> and then <body>.", encoding="utf-8")
+    assert read_document(path).media_type == "text/plain"
+
+
 @pytest.mark.parametrize("name, content, reason", [
     ("missing.txt", None, "no such file"),
     ("empty.txt", b"  \n\n", "no text"),
