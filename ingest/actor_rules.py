@@ -30,7 +30,7 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
 _REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|City of"
-                          r"|County)\b")
+                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
 # -- affiliatedWith ---------------------------------------------------------------------------

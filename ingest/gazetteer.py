@@ -46,7 +46,12 @@ SUBDIVISION_TYPES = frozenset({
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 #: Rank of each kind when one written form names several places (lower wins).
 KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3, "area": 4}
-_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]{2,40}$")
+#: Capitals of the Latin-1 and Latin Extended-A letters ("Słubice", "Šiauliai", "Žatec"; the range
+#: holds the small letters too, which a name never starts with).
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
+_NAME = re.compile(rf"^[{CAPITAL}][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]{{2,40}}$")
+#: A town's official name with a river or region in brackets ("Frankfurt (Oder)", "Wetter (Ruhr)").
+QUALIFIED_NAME = re.compile(rf"[{CAPITAL}][^\W\d_]+(?:[- ][{CAPITAL}][^\W\d_]+)? \([{CAPITAL}][^\W\d_]+\.?\)")
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,14 @@ class Gazetteer:
             self.places[key] = _Place(key, "city", slug, {"": name}, (GEONAMES_IRI.format(geonameid),),
                                       None, f"country:{country}", population, country)
         return key
+
+    def qualified(self, name: str) -> str | None:
+        """The place key of a town or city named with its river or region in brackets
+        ("Frankfurt (Oder)", "Halle (Saale)"), or None: such a name is a place in any context."""
+        if not QUALIFIED_NAME.fullmatch(name):
+            return None
+        key = self.town(name)
+        return key or next((k for k in self.forms.get(name, {}) if self.places[k].kind == "city"), None)
 
     def candidates(self, form: str, language: str) -> list[_Place]:
         """Places a written form may name in a document of ``language``, best first."""

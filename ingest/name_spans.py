@@ -149,6 +149,10 @@ class NameSpans:
         k = len(before) - 1
         while k >= 0 and len(taken) < 7:
             tok = before[k]
+            if tok.text == ")" and k >= 3 and self._qualifier_end(before[k - 2].index) == tok.index + 1:
+                taken[:0] = before[k - 3:k + 1]  # "Klinikum Frankfurt (Oder) GmbH": the town's own brackets
+                k -= 4
+                continue
             ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text) \
                 and not self.agreements.word(tok.text) and not self.leading.word(tok.text)  # "Federführung X SE"
             if ok:
@@ -181,6 +185,10 @@ class NameSpans:
         j, fresh, after_preposition = i, True, False
         while j < len(t) and len(taken) < 10:
             tok = t[j]
+            if taken and self._qualifier_end(j):
+                taken.extend(t[j:j + 3])  # "Stadt Frankfurt (Oder)": the town's own brackets
+                j += 3
+                continue
             if self.german and not taken and self._capital_name(j):
                 end = self._capital_name(j)
                 taken.extend(t[j:end])
@@ -238,7 +246,7 @@ class NameSpans:
             else:
                 break
             j += 1
-        while taken and (taken[-1].low in INNER or not taken[-1].is_cap):
+        while taken and (taken[-1].low in INNER or not (taken[-1].is_cap or taken[-1].text == ")")):
             taken.pop()
         if self.german and taken and after_preposition:
             caps = [x for x in taken if x.is_cap]
@@ -248,6 +256,16 @@ class NameSpans:
         if not self.german and taken and not any(x.is_cap for x in taken):
             return [], False
         return taken, False
+
+    def _qualifier_end(self, j: int) -> int:
+        """When token ``j`` opens the brackets of a town's official name that the token before
+        begins ("Frankfurt (Oder)", "Halle (Saale)"), the index after the closing bracket, else 0."""
+        from ingest.gazetteer import gazetteer
+
+        t = self.t
+        if not (0 < j < len(t) - 2 and t[j].text == "(" and t[j + 2].text == ")" and t[j + 1].is_cap):
+            return 0
+        return j + 3 if gazetteer().qualified(self.text[t[j - 1].start:t[j + 2].end]) else 0
 
     def _glued(self, j: int) -> bool:
         """Does token ``j`` touch the tokens on both sides ("Emden/Leer")?"""

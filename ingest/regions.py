@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.gazetteer import RegionRecord, gazetteer, region_record
+from ingest.gazetteer import CAPITAL, RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
 from ingest.sentences import LIST_MARK
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = CAPITAL
 _WORD = re.compile(r"[^\W\d_]+")
 #: A proper name: capitalised word, optional hyphenated parts ("Weser-Ems", "Rhein-Kreis").
 _NAME = rf"[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*"
@@ -105,7 +105,8 @@ def _gazetteer_spans(text: str, language: str):
             break
 
 
-_TOWN = r"(?P<town>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)"
+_TOWN = (rf"(?P<town>[{CAPITAL}][a-zà-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[{CAPITAL}]"
+         r"[a-zà-öø-ÿĀ-ž]+)?)")
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
 #: X", a name or a bracketed short name before "in/i X", "X-based", a list item "Name, X (DK)", a
 #: table cell "| X (NL) |"; and every town listed after "locaties in" / "sites in" (below).
@@ -133,6 +134,26 @@ _TOWN_CONTEXTS = [
 _SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler)\s+(?:in|i)\s+"
                     r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
 _SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*(?:,|\s+(?:en|and|und|og)\s|$|\s))")
+
+
+#: A bracketed river or region after a word, and the one or two words before it.
+_QUALIFIER = re.compile(rf"(?:(?P<two>[{CAPITAL}][^\W\d_]+[- ])?(?P<one>[{CAPITAL}][^\W\d_]+)) \([{CAPITAL}][^\W\d_]+\.?\)")
+
+
+def _qualified_spans(text: str, language: str):
+    """Towns named with their river or region in brackets ("Frankfurt (Oder)"): one place, the
+    longest that is known ("Stadt Frankfurt (Oder)" holds "Frankfurt (Oder)")."""
+    same = [form for form, value in _grammar(language)["trigger"].items() if value == "="]
+    before = re.compile(rf"(?<![\w-])(?:{_alternation(same)})\s+$") if same else None
+    for m in _QUALIFIER.finditer(text):
+        for start in (m.start(), m.start("one")):
+            key = gazetteer().qualified(text[start:m.end()])
+            if key is not None:
+                trigger = before.search(text, max(0, start - 40), start) if before else None
+                start = trigger.start() if trigger else start  # "Stadt Frankfurt (Oder)": the city itself
+                yield RegionMatch(start, m.end(), text[start:m.end()], region_record(key, language), 0.9,
+                                  "gazetteer-qualified")
+                break
 
 
 def _town_spans(text: str, language: str):
@@ -186,6 +207,8 @@ def _trigger_spans(text: str, language: str, grammar: dict):
         if record is None and " " in name:  # "Region Aachen Projekte": try the first word only
             name = name.split(" ")[0]
             record = _known(name, language)
+        if record is None and triggers[trigger] == "=" and gazetteer().town(name):
+            record = region_record(gazetteer().town(name), language)  # "Gemeinde Słubice": a town's own body
         end = start + len(name)
         span = (m.start(), end, text[m.start():end])
         if record and (triggers[trigger] == "=" or record.kind == "subdivision"):
@@ -316,7 +339,8 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
     found = [*_gazetteer_spans(text, language), *_trigger_spans(text, language, grammar),
              *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
-             *_enumeration_spans(text, language, grammar), *_town_spans(text, language)]
+             *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
+             *_qualified_spans(text, language)]
     # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
     named, ends = {m.record.key for m in found}, {m.end for m in found}
     found += [m for m in _country_tag_spans(text, language) if m.record.key in named and m.start - 2 not in ends]

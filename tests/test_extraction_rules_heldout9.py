@@ -20,3 +20,23 @@ def test_an_agreement_word_and_another_in_brackets_are_one_agreement(language, t
     assert len(agreements) == 1 and alias in agreements[0].alt_labels, agreements
     parties = {r.subject for r in extraction.relations if r.kind == "partyTo"}
     assert len(parties) >= 2, extraction.relations
+
+
+def test_a_town_named_with_its_river_in_brackets_is_one_place_and_part_of_names():
+    text = ("Unterzeichnet haben das Universitätsklinikum Halle (Saale), die Stadt Halle (Saale) und die "
+            "Gemeinde Zgorzelec eine Kooperationsvereinbarung.")
+    extraction = extract(document(text, "de"))
+    names = {e.kind: set() for e in extraction.entities}
+    for e in extraction.entities:
+        names[e.kind].add(e.label)
+    assert {"Universitätsklinikum Halle (Saale)", "Stadt Halle (Saale)", "Gemeinde Zgorzelec"} <= names["organisation"]
+    assert "Halle (Saale)" in names["region"] and "Halle" not in names["region"]
+    parties = {r.subject[1] for r in extraction.relations if r.kind == "partyTo"}
+    assert {"stadt-halle-saale", "gemeinde-zgorzelec"} <= parties
+
+
+def test_place_names_may_start_with_letters_beyond_latin_1():
+    from ingest.regions import find_regions
+
+    found = [(m.text, m.rule) for m in find_regions("Die Firma aus Łęknica und die Gemeinde Świebodzin.", "de")]
+    assert found == [("Łęknica", "town-context"), ("Gemeinde Świebodzin", "trigger-known")]
