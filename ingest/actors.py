@@ -75,6 +75,11 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
                   "institute", "foundation", "council", "agency", "association"}
 
 
+#: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
+#: is a unit with a name, "eine Fachklinik für neurologische Rehabilitation" a description.
+_DETERMINERS = {"die", "seine", "ihre", "unsere", "diese", "jene", "deren", "dessen"}
+
+
 class _Finder(NameSpans):
     def legal(self) -> list[Candidate]:
         out = []
@@ -131,10 +136,12 @@ class _Finder(NameSpans):
                                and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
             if self.german and right and not left and not quoted and enclosed is None and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER or x.text in SAINT for x in right) \
-                    and right[-1].low.endswith(NOUN_ENDINGS):
-                continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name
+                    and right[-1].low.endswith(NOUN_ENDINGS) and head_class != "unit":
+                continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name (but
+                # "Fakultät Gesundheitswissenschaften": a faculty or chair is named by its subject)
             if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
                     and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \
+                    and self.t[i - 1].low not in _DETERMINERS \
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if not left and not right and not (tok.is_acronym and kind == "organisation") \

@@ -24,11 +24,15 @@ LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im"
 _LIST_JOINERS = {",", "und", "and", "og", "en", "&"}
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "ment", "ik", "e", "en",
                  "er", "um", "ie", "ur", "el")
+#: Links from a unit to the institution it belongs to ("der Hochschule Y", "van het LUMC").
+_GENITIVE = {"der", "des", "van"}
+#: Head classes of units ("Institut", "Zentrum", "Abteilung", "Lehrstuhl", "Fakultät", "afdeling").
+_UNIT_HEADS = {"institute", "unit", "other"}
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 #: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
 #: Gesundheit", "Ministerium für Gesundheit"), where a network's would be a description.
-_INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute"}
+_INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute", "unit"}
 #: German articles that may follow "für" inside a name ("Caritasverband für das Bistum Essen e.V.").
 _ARTICLES = {"das", "die", "den", "der", "dem"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
@@ -211,7 +215,8 @@ class NameSpans:
                 j += 2
                 continue
             if self.name_word(tok) and (fresh or self.is_proper(tok) or self._name_end(j) or (
-                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(NAME_ADJECTIVES))):
+                    self.german and taken and taken[-1].is_cap and taken[-1].low.endswith(NAME_ADJECTIVES)) or (
+                    self.german and taken and taken[-1].is_cap and self._english(taken[-1]) and self._english(tok))):
                 taken.append(tok)
                 fresh = False
             elif self.german and self.name_word(tok) and self._run_to_proper(j):
@@ -236,6 +241,8 @@ class NameSpans:
                     break
                 if tok.low in _LIST_JOINERS and self._new_name_at(j + 1):
                     break  # "University of X and Y Cluster B.V.": a second name starts
+                if tok.low in _GENITIVE and self._unit_head(i, taken) and self._parent_at(j + 1):
+                    break  # "Institut für X der Hochschule Y": the unit, then its parent, two actors
                 if tok.low in _ENUMERATING:
                     after_preposition = True
                 taken.append(tok)
@@ -257,6 +264,10 @@ class NameSpans:
             return [], False
         return taken, False
 
+    def _english(self, tok: Token) -> bool:
+        """German text: is the capitalised word an English one ("Data Science", "Health Care")?"""
+        return zipf(tok.text, "en") - zipf(tok.text, "de") >= 0.9
+
     def _qualifier_end(self, j: int) -> int:
         """When token ``j`` opens the brackets of a town's official name that the token before
         begins ("Frankfurt (Oder)", "Halle (Saale)"), the index after the closing bracket, else 0."""
@@ -266,6 +277,22 @@ class NameSpans:
         if not (0 < j < len(t) - 2 and t[j].text == "(" and t[j + 2].text == ")" and t[j + 1].is_cap):
             return 0
         return j + 3 if gazetteer().qualified(self.text[t[j - 1].start:t[j + 2].end]) else 0
+
+    def _unit_head(self, i: int, taken: list[Token]) -> bool:
+        """Does the head that ends before token ``i`` name a unit of an institution: an institute,
+        centre, department, chair or faculty, or a clinic for a speciality ("Klinik für X")?"""
+        head = self.heads.word(self.t[i - 1].text) if i else None
+        return head in _UNIT_HEADS or (head == "hospital" and any(x.low in _ENUMERATING for x in taken))
+
+    def _parent_at(self, j: int) -> bool:
+        """Does an institution's name start at token ``j`` (after an article): a university or
+        hospital head among its first three words, or an acronym ("der RUB")?"""
+        t = self.t
+        if j < len(t) and t[j].low in _ARTICLES | {"de", "het", "the"}:
+            j += 1
+        if j < len(t) and t[j].is_acronym and len(t[j].text) >= 2:
+            return True
+        return any(self.heads.word(x.text) in ("university", "hospital") for x in t[j:j + 3] if x.is_cap)
 
     def _glued(self, j: int) -> bool:
         """Does token ``j`` touch the tokens on both sides ("Emden/Leer")?"""

@@ -40,3 +40,36 @@ def test_place_names_may_start_with_letters_beyond_latin_1():
 
     found = [(m.text, m.rule) for m in find_regions("Die Firma aus Łęknica und die Gemeinde Świebodzin.", "de")]
     assert found == [("Łęknica", "town-context"), ("Gemeinde Świebodzin", "trigger-known")]
+
+
+@pytest.mark.parametrize("language, text, unit, parent", [
+    ("de", "Beteiligt ist das Institut für Pflegeinformatik der Hochschule Osnabrück.",
+     "Institut für Pflegeinformatik", "Hochschule Osnabrück"),
+    ("de", "Mit dabei ist die Klinik für Kardiologie der Universitätsmedizin Rostock.",
+     "Klinik für Kardiologie", "Universitätsmedizin Rostock"),
+    ("de", "Die Fakultät Gesundheitswissenschaften der Universität Bielefeld begleitet das Projekt.",
+     "Fakultät Gesundheitswissenschaften", "Universität Bielefeld"),
+    ("nl", "Het Kenniscentrum Gezondheid van de Hogeschool Utrecht doet mee.",
+     "Kenniscentrum Gezondheid", "Hogeschool Utrecht"),
+])
+def test_a_unit_and_the_institution_it_belongs_to_are_two_actors(language, text, unit, parent):
+    from tests.test_extraction_rules import labels
+
+    found = labels(text, language, "organisation")
+    assert {unit, parent} <= found, found
+
+
+def test_a_hospital_of_a_university_keeps_its_name_and_an_indefinite_clinic_is_no_name():
+    from tests.test_extraction_rules import labels
+
+    assert "Klinikum der Universität München" in labels(
+        "Partner ist das Klinikum der Universität München.", "de", "organisation")
+    assert not labels("Die Seeklinik AG betreibt eine Fachklinik für neurologische Rehabilitation.", "de",
+                      "organisation") & {"Fachklinik für neurologische Rehabilitation"}
+
+
+def test_english_words_after_a_german_head_stay_in_the_name():
+    from tests.test_extraction_rules import labels
+
+    assert "Lehrstuhl für Health Informatics" in labels(
+        "Der Lehrstuhl für Health Informatics der Universität Augsburg ist beteiligt.", "de", "organisation")
