@@ -63,7 +63,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out())
+             + finder.spelled_out() + finder.lower_units())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -75,6 +75,11 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
                   "institute", "foundation", "council", "agency", "association"}
 
 
+#: The governing body of whatever organisation the sentence names, no actor of its own.
+_GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|Board of (?:Directors|Trustees|Governors)"
+                             r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
+#: Unit words that Dutch writes in lower case before the unit's name.
+_LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
 #: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
 #: is a unit with a name, "eine Fachklinik für neurologische Rehabilitation" a description.
 _DETERMINERS = {"die", "seine", "ihre", "unsere", "diese", "jene", "deren", "dessen"}
@@ -157,6 +162,8 @@ class _Finder(NameSpans):
             first = left[0].index if left else i
             start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
             end = right[-1].end if right else self.t[i + n - 1].end
+            if _GOVERNING_BODY.fullmatch(self.text[start:end]):
+                continue  # "lid van de Raad van Bestuur": the board of the organisation named around it
             cand = self._make(kind, start, end, "quoted-name" if quoted else f"{kind}-head",
                               0.85 if quoted or right else 0.75)
             cand.head = head_class
@@ -214,6 +221,21 @@ class _Finder(NameSpans):
             forms = gazetteer().forms
             if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
+        return out
+
+    def lower_units(self) -> list[Candidate]:
+        """Dutch: a unit word in lower case before its capitalised name (``het lectoraat Digitale
+        Zorg``, ``de afdeling Computer Science``, ``de dienst Algemene Interne Geneeskunde``) names the
+        unit, the unit word included."""
+        out = []
+        for i, tok in enumerate(self.t[:-1]):
+            if tok.text not in _LOWER_UNITS.get(self.lang, ()) or not self.name_word(self.t[i + 1]):
+                continue
+            right, _ = self._extend_right(i + 1)
+            if right:
+                cand = self._make("organisation", tok.start, right[-1].end, "unit-name", 0.75)
+                cand.head = "unit"
+                out.append(cand)
         return out
 
     def spelled_out(self) -> list[Candidate]:

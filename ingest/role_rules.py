@@ -6,7 +6,11 @@
   possessive before the role (``organisation-possessive-role``); ``KIT-Professorin Dr. Y``,
   ``ZCO-Direktor Y``: the organisation's short name and the role in one word (``organisation-role-compound``);
 * a line holding only a person's name (a profile or comment header, ``X • 2nd``) and the next line
-  ``Role at Org`` / ``Rolle bei Org`` / ``rolle hos Org`` (``profile-line``).
+  ``Role at Org`` / ``Rolle bei Org`` / ``rolle hos Org`` (``profile-line``);
+* ``Cordaan is ... Bestuursvoorzitter X benadrukt``, ``... mit ihrem Collegium Medicum. Dessen Dekanin
+  Prof. Dr. X``, ``Ook Rijnstate doet mee. Y, lid van de Raad van Bestuur, ziet``: a bare role before
+  or after a person who has no organisation of their own is held at the organisation named last
+  before, in the same sentence or the one before (``role-of-organisation-before``).
 """
 from __future__ import annotations
 
@@ -109,4 +113,56 @@ def profile_lines(context: Context) -> None:
                 context.add("affiliatedWith", key, org_key, index + 1, 0.7, "profile-line")
 
 
-RULES = [possessive_roles, organisation_possessive_roles, organisation_role_compounds, profile_lines]
+#: A role opening the person's clause, after a possessive or relative if any: "Dessen Dekanin ",
+#: "Lector ", "; Chefarzt ", "zegt programmamanager ".
+_ROLE_BEFORE = re.compile(r"(?:^|[;:–—]\s*|\b(?:sagt|sagte|erklärte|zegt|zei|aldus|siger|sagde|says|said)\s+)"
+                          r"(?:(?:dessen|deren|ihr|ihre|sein|seine|zijn|haar|hun|dens|dets|deres|its|their)\s+)?"
+                          r"(?P<role>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s*,?"
+                          r"(?:\s+[^\W\d_][\w-]{0,6}\.)*\s*$", re.IGNORECASE)  # "Lector dr. ", "Chefarzt Dr. med. "
+#: A role right after the person that names no organisation: "X, lid van de Raad van Bestuur, ".
+_ROLE_AFTER = re.compile(r"^\s*,\s*(?P<role>[^,;:()\n]{3,60}?)\s*(?:,|$)")
+#: What joins a unit to its parent: "X van de Y", "X der Y", "X of the Y", "X ved Y", "X at Y".
+_UNIT_OF = re.compile(r"^\s*(?:van\s+(?:de|het)|der|des|of\s+the|of|ved|på|at|am|an\s+der|,)\s*$", re.IGNORECASE)
+#: A seat on a board: "lid van de Raad van Bestuur", "member of the board", "Mitglied des Vorstands".
+_BOARD_MEMBER = re.compile(r"(?:lid|member|mitglied|medlem)\s+(?:van|of|des|af)\s+(?:de|het|the|der|den)?\s*"
+                           r"(?:raad|board|vorstand|aufsichtsrat|bestyrelse|direktion)", re.IGNORECASE)
+#: Words of a role phrase that say it is held elsewhere or by many ("one of the founders").
+_ROLE_ELSEWHERE = re.compile(r"\b(?:ved|bei|bij|at|hos|von|van|of|for|für|voor|i|in)\s+[A-ZÆØÅÄÖÜ]")
+
+
+def roles_of_the_organisation_before(context: Context) -> None:
+    """A person with a bare role and no organisation of their own: the organisation named last before
+    them, in their sentence or the body sentence before, is the one they hold the role at."""
+    affiliated = {key[1] for key in context.found if key[0] == "affiliatedWith"}
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        sentence = context.sentences[index]
+        for person, key in context.mentions(index, "person"):
+            if key in affiliated or not _bare_role(context, sentence.start, person):
+                continue
+            before = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= person.start]
+            if not before and index and context.zones.get(index - 1) == "body":
+                before = context.mentions(index - 1, "organisation", "cluster")
+            if before:
+                org = before[-1]
+                if len(before) > 1 and _UNIT_OF.match(context.between(before[-2][0].end, org[0].start)):
+                    org = before[-2]  # "lectoraat X van de Hogeschool Y. Lector Z": the unit, not its parent
+                context.add("affiliatedWith", key, org[1], index, 0.6, "role-of-organisation-before")
+
+
+def _bare_role(context: Context, start: int, person) -> bool:
+    """Is a role phrase right before the person (opening their clause), or right after them, one that
+    names no organisation of its own?"""
+    m = _ROLE_BEFORE.search(context.between(start, person.start))
+    if m and _is_role(context, m.group("role")):
+        return True
+    m = _ROLE_AFTER.match(context.text[person.end:person.end + 80])
+    if m is None:
+        return False
+    role = m.group("role")
+    return bool(_BOARD_MEMBER.match(role) or _is_role(context, role) and not _ROLE_ELSEWHERE.search(role))
+
+
+RULES = [possessive_roles, organisation_possessive_roles, organisation_role_compounds, profile_lines,
+         roles_of_the_organisation_before]

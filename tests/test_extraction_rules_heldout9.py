@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document
+from tests.test_extraction_rules import document, found, has
 
 
 @pytest.mark.parametrize("language, text, alias", [
@@ -73,3 +73,40 @@ def test_english_words_after_a_german_head_stay_in_the_name():
 
     assert "Lehrstuhl für Health Informatics" in labels(
         "Der Lehrstuhl für Health Informatics der Universität Augsburg ist beteiligt.", "de", "organisation")
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("nl", "De begeleiding ligt bij het lectoraat Zorgtechnologie van de Hogeschool Utrecht. Lector dr. Anne "
+           "Visser leidt het onderzoek.", "Anne Visser", "lectoraat Zorgtechnologie"),
+    ("nl", "Zorggroep Noorderboog is een van de grootste zorgaanbieders in de regio. Bestuursvoorzitter Karin "
+           "de Jong benadrukt het belang van scholing.", "Karin de Jong", "Zorggroep Noorderboog"),
+    ("de", "Die Universität Vechta beteiligt sich mit ihrem Institut für Gerontologie. Dessen Direktorin Prof. Dr. "
+           "Maria Kessler kündigte Schulungen an.", "Maria Kessler", "Institut für Gerontologie"),
+    ("da", "Hospitalsenhed Vest deltager med sin akutafdeling; overlæge Søren Dahl Kjær leder forsøget.",
+     "Søren Dahl Kjær", "Hospitalsenhed Vest"),
+    ("nl", "Ook Maasziekenhuis Pantein doet mee. Petra Smits, lid van de Raad van Bestuur, ziet kansen.",
+     "Petra Smits", "Maasziekenhuis Pantein"),
+])
+def test_a_bare_role_is_held_at_the_organisation_named_just_before(language, text, person, org):
+    facts_ = found(text, language)
+    assert has(facts_, "affiliatedWith", person, org), facts_
+
+
+def test_a_role_at_another_organisation_or_with_its_own_affiliation_is_left_alone():
+    facts_ = found("Het Rivas Zorggroep doet mee. Jan Bakker, directeur bij Stichting Zorgdata, is enthousiast.", "nl")
+    assert not has(facts_, "affiliatedWith", "Jan Bakker", "Rivas"), facts_
+
+
+def test_dutch_units_in_lower_case_before_their_name():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("De afdeling Medische Informatica van het Amsterdam UMC en de dienst Geriatrie van UZ Gent "
+                    "werken samen.", "nl", "organisation")
+    assert {"afdeling Medische Informatica", "dienst Geriatrie"} <= found_, found_
+
+
+def test_a_board_is_no_actor_of_its_own():
+    from tests.test_extraction_rules import labels
+
+    assert not labels("Petra Smits, lid van de Raad van Bestuur van Zorggroep Elde, tekende.", "nl",
+                      "organisation") & {"Raad van Bestuur"}
