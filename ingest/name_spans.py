@@ -37,6 +37,7 @@ _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute", "
 _ARTICLES = {"das", "die", "den", "der", "dem"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
+_SAINTS = SAINT | {"Saint", "Sankt"}
 #: German words rarer than this (Zipf frequency) that are not shaped like nouns are brands.
 BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
@@ -153,6 +154,15 @@ class NameSpans:
         k = len(before) - 1
         while k >= 0 and len(taken) < 7:
             tok = before[k]
+            if tok.text == "s" and k >= 2 and before[k - 1].text in "'’" and self._saint_possessive(before, k):
+                first = k - 2  # "St James's Hospital", "St. Olav's Hospital", "King's College London"
+                if first >= 1 and before[first - 1].text in _SAINTS:
+                    first -= 1
+                elif first >= 2 and before[first - 1].text == "." and before[first - 2].text in _SAINTS:
+                    first -= 2
+                taken[:0] = before[first:k + 1]
+                k = first - 1
+                continue
             if tok.text == ")" and k >= 3 and self._qualifier_end(before[k - 2].index) == tok.index + 1:
                 taken[:0] = before[k - 3:k + 1]  # "Klinikum Frankfurt (Oder) GmbH": the town's own brackets
                 k -= 4
@@ -267,6 +277,17 @@ class NameSpans:
     def _english(self, tok: Token) -> bool:
         """German text: is the capitalised word an English one ("Data Science", "Health Care")?"""
         return zipf(tok.text, "en") - zipf(tok.text, "de") >= 0.9
+
+    @staticmethod
+    def _saint_possessive(before: list[Token], k: int) -> bool:
+        """Is ``before[k - 2:k + 1]`` the possessive of a saint's or monarch's name that belongs to the
+        name after it ("St James's", "St. Olav's", "King's", "Queen's")?"""
+        owner = before[k - 2]
+        if not (owner.is_cap and owner.end == before[k - 1].start and before[k - 1].end == before[k].start):
+            return False
+        saint = k >= 3 and (before[k - 3].text in _SAINTS or before[k - 3].text == "."
+                            and k >= 4 and before[k - 4].text in _SAINTS)
+        return saint or owner.text in {"King", "Queen", "Guy"}
 
     def _qualifier_end(self, j: int) -> int:
         """When token ``j`` opens the brackets of a town's official name that the token before

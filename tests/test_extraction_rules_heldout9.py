@@ -110,3 +110,12 @@ def test_a_board_is_no_actor_of_its_own():
 
     assert not labels("Petra Smits, lid van de Raad van Bestuur van Zorggroep Elde, tekende.", "nl",
                       "organisation") & {"Raad van Bestuur"}
+
+
+def test_a_saints_or_monarchs_possessive_belongs_to_the_name_and_a_framework_agreement_is_one():
+    extraction = extract(document("University College Dublin, St Vincent's University Hospital, St. Olav's "
+                                  "Hospital and Queen's University Belfast signed a framework agreement. "
+                                  "Kent's health board welcomed it.", "en"))
+    names = {e.label for e in extraction.entities if e.kind == "organisation"}
+    assert {"St Vincent's University Hospital", "St. Olav's Hospital", "Queen's University Belfast"} <= names, names
+    assert [e.label for e in extraction.entities if e.kind == "agreement"] == ["framework agreement"]
