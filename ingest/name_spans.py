@@ -38,6 +38,15 @@ _ARTICLES = {"das", "die", "den", "der", "dem"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
+#: Conjunctions that may join two places inside one name.
+_AND = {"and", "og", "en", "und"}
+#: Compass words that open the name of an area ("North East", "Noord-Holland", "Midt").
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Nord", "Süd",
+            "Ost", "Noord", "Zuid", "Oost", "Midt", "Syd", "Vest", "Øst"}
+#: Last words of an area's name ("Thames Valley", "Western Isles").
+_AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
+#: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
+_PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
 #: German words rarer than this (Zipf frequency) that are not shaped like nouns are brands.
 BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
@@ -163,6 +172,11 @@ class NameSpans:
                 taken[:0] = before[first:k + 1]
                 k = first - 1
                 continue
+            if tok.low in _PLACE_LINKS and k >= 1 and taken and self.name_word(before[k - 1]) \
+                    and self._known_place(self.text[before[k - 1].start:taken[0].end]):
+                taken[:0] = before[k - 1:k + 1]  # "Newcastle upon Tyne Hospitals": the place's own link word
+                k -= 2
+                continue
             if tok.text == ")" and k >= 3 and self._qualifier_end(before[k - 2].index) == tok.index + 1:
                 taken[:0] = before[k - 3:k + 1]  # "Klinikum Frankfurt (Oder) GmbH": the town's own brackets
                 k -= 4
@@ -235,6 +249,11 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
+            elif tok.low in _AND and taken and self._places_joined(taken, j):
+                end = self._places_joined(taken, j)
+                taken.extend(t[j:end])  # "Health Innovation North East and North Cumbria": one area of two
+                j = end
+                continue
             elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
                                                            or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
@@ -277,6 +296,37 @@ class NameSpans:
     def _english(self, tok: Token) -> bool:
         """German text: is the capitalised word an English one ("Data Science", "Health Care")?"""
         return zipf(tok.text, "en") - zipf(tok.text, "de") >= 0.9
+
+    def _places_joined(self, taken: list[Token], j: int) -> int:
+        """When the name so far ends in places or compass points and ``and`` at token ``j`` joins one
+        more, which ends the name ("North East and North Cumbria", "Oxford and Thames Valley"), the
+        index after it, else 0."""
+        t, run = self.t, []
+        for tok in reversed(taken):
+            if not tok.is_cap:
+                break
+            run.insert(0, tok)
+        k = j + 1
+        while k < len(t) and k - j <= 3 and self.name_word(t[k]):
+            k += 1
+        after = t[j + 1:k]
+        if not run or not after or (k < len(t) and t[k].is_cap):
+            return 0
+        places = after[:-1] if len(after) > 1 and after[-1].text in _AREA_WORDS else after
+        return k if all(self._place_word(x) for x in run + places) or (
+            len(after) > 1 and places != after and all(self._place_word(x) for x in run)) else 0
+
+    def _place_word(self, tok: Token) -> bool:
+        from ingest.gazetteer import gazetteer
+
+        return tok.text in _COMPASS or bool(gazetteer().candidates(tok.text, self.lang))
+
+    @staticmethod
+    def _known_place(name: str) -> bool:
+        """Is ``name`` a city of the reference data ("Newcastle upon Tyne", "Frankfurt am Main")?"""
+        from ingest.gazetteer import gazetteer
+
+        return any(gazetteer().places[key].kind == "city" for key in gazetteer().forms.get(name, ()))
 
     @staticmethod
     def _saint_possessive(before: list[Token], k: int) -> bool:

@@ -105,6 +105,11 @@ def _actors(context: Context, table: Table) -> None:
     agreements = []
     if intro >= 0 and context.zones.get(intro) == "body" and context.has_verb(intro, "sign"):
         agreements = [k for _, k in context.mentions(intro, "agreement")]
+    if not agreements and target is not None and any(
+            _SIGNED.search(context.sentences[i].text) for i in range(max(0, intro - 1), table.header.index + 1)):
+        # "Founding partners" / "| Signatory | Country |": the rows signed the agreement that founds the group
+        founding = {r.subject for r in context.found.values() if r.kind == "establishes" and r.object == target}
+        agreements = list(founding) if len(founding) == 1 else []
     for sentence, row in table.rows:
         if column >= len(row):
             continue
@@ -130,6 +135,11 @@ def _actors(context: Context, table: Table) -> None:
         if LEAD_MARK.match(context.between(cand.end, cell[1])) or (
                 kind is not None and kind < len(row) and LEAD_CELL.search(context.text[slice(*row[kind])])):
             context.add("coordinates", key, target, sentence.index, 0.7, "table-lead")
+
+
+#: A header or heading that says the rows signed: signatories, founding partners or members.
+_SIGNED = re.compile(r"\b(?:signator\w*|unterzeichner\w*|ondertekenaar\w*|underskriver\w*|founding|gründungs\w*"
+                     r"|oprichtende|stiftende|vertragspartner\w*|parties to|aftalens parter)", re.IGNORECASE)
 
 
 RULES = [tables]

@@ -119,3 +119,43 @@ def test_a_saints_or_monarchs_possessive_belongs_to_the_name_and_a_framework_agr
     names = {e.label for e in extraction.entities if e.kind == "organisation"}
     assert {"St Vincent's University Hospital", "St. Olav's Hospital", "Queen's University Belfast"} <= names, names
     assert [e.label for e in extraction.entities if e.kind == "agreement"] == ["framework agreement"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Kingston upon Hull City Council signed.", "Kingston upon Hull City Council"),
+    ("Health Innovation North East and North Cumbria signed the memorandum with Leeds City Council.",
+     "Health Innovation North East and North Cumbria"),
+    ("Health Innovation Kent and Thames Valley signed the memorandum.", "Health Innovation Kent and Thames Valley"),
+])
+def test_places_joined_by_and_or_upon_inside_one_name(text, name):
+    from tests.test_extraction_rules import labels
+
+    found_ = labels(text, "en", "organisation", "cluster")
+    assert name in found_, found_
+
+
+def test_two_institutions_joined_by_and_stay_two():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("Die Universität Bremen und Oldenburg GmbH unterschreiben.", "de", "organisation")
+    assert "Universität Bremen" in found_ and not any(" und " in x for x in found_), found_
+
+
+def test_the_rows_of_a_signatories_table_are_parties_to_the_founding_agreement():
+    text = """Leeds and Bergen partners sign memorandum of understanding
+
+Universities and councils in Yorkshire and Vestland have signed a memorandum of understanding that creates the
+Leeds–Bergen Care Technology Alliance, a partnership to test home monitoring.
+
+Founding partners
+
+| Signatory | Country |
+| --- | --- |
+| University of Leeds | UK |
+| Leeds City Council | UK |
+| University of Bergen | Norway |
+"""
+    facts_ = found(text, "en")
+    for party in ("University of Leeds", "Leeds City Council", "University of Bergen"):
+        assert has(facts_, "partyTo", party, "memorandum"), facts_
+        assert has(facts_, "memberOf", party, "Care Technology Alliance"), facts_
