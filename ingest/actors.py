@@ -63,7 +63,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units())
+             + finder.spelled_out() + finder.lower_units() + finder.acronym_places())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -78,6 +78,9 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
 #: The governing body of whatever organisation the sentence names, no actor of its own.
 _GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|Board of (?:Directors|Trustees|Governors)"
                              r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
+#: Capitals before a town that name no institution: countries, the EU, compass points.
+_NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
+                     "CH", "NRW", "NS", "NB", "PS"}
 #: Unit words that Dutch writes in lower case before the unit's name.
 _LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
 #: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
@@ -221,6 +224,26 @@ class _Finder(NameSpans):
             forms = gazetteer().forms
             if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
+        return out
+
+    def acronym_places(self) -> list[Candidate]:
+        """An abbreviation and the town it is in, as the whole name (``UZ Leuven``, ``KU Leuven``,
+        ``LMU München``, ``OUH Oslo``): a university, hospital or other institution known by both."""
+        from ingest.gazetteer import gazetteer
+
+        out, t = [], self.t
+        for i, tok in enumerate(t[:-1]):
+            place = t[i + 1]
+            if not (tok.is_acronym and 2 <= len(tok.text) <= 5 and tok.text.isalpha() and place.is_cap
+                    and tok.end + 1 == place.start) or tok.text in _NOT_INSTITUTIONS:
+                continue
+            if (i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word) or (i and t[i - 1].is_cap and t[i - 1].is_word):
+                continue  # part of a longer name, which the other finders read
+            if i and t[i - 1].text.isdigit():
+                continue  # a Dutch postcode ("6131 AK Sittard")
+            if any(p.kind == "city" for p in gazetteer().candidates(place.text, self.lang)) \
+                    or gazetteer().town(place.text):
+                out.append(self._make("organisation", tok.start, place.end, "acronym-place", 0.7))
         return out
 
     def lower_units(self) -> list[Candidate]:

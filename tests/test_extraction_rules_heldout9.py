@@ -159,3 +159,21 @@ Founding partners
     for party in ("University of Leeds", "Leeds City Council", "University of Bergen"):
         assert has(facts_, "partyTo", party, "memorandum"), facts_
         assert has(facts_, "memberOf", party, "Care Technology Alliance"), facts_
+
+
+def test_an_abbreviation_and_its_town_name_an_institution_but_a_postcode_does_not():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("Aan tafel zaten UZ Gent, KU Leuven en Cegeka nv. Postadres: Markt 1, 6131 AK Sittard.", "nl",
+                    "organisation")
+    assert {"UZ Gent", "KU Leuven"} <= found_ and not any("Sittard" in x for x in found_), found_
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "In Gent bekrachtigden vijf partners een samenwerkingsovereenkomst voor het Gents Zorgnetwerk. Aan tafel "
+           "zaten UZ Gent, Universiteit Gent en AZ Sint-Lucas."),
+    ("en", "The framework agreement was inked in Cork by University College Cork and Cork University Hospital."),
+])
+def test_more_signing_verbs(language, text):
+    facts_ = found(text, language)
+    assert sum(1 for k, s, o in facts_ if k == "partyTo") >= 2, facts_
