@@ -24,7 +24,7 @@ _FOR_OPENING = re.compile(r"^\W*(?:für|for|voor)\s+(?:(?:die|den|das|der|de|het
 _NATIONAL = re.compile(r"\b(?:national\w*|landsdækkende|nationale?|landelijke?|bundesweit\w*|nationwide"
                        r"|landesweit\w*)\b",
                        re.IGNORECASE)
-_GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partners|partnere|partijen|parteien|cluster"
+_GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partners|partnere|parter|parterne|partijen|parteien|cluster"
                               r"|clusters|netzwerke|netwerken|organisationer|organisationen|organisaties|organisations"
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
 #: Signatories called networks or clusters.

@@ -180,13 +180,15 @@ def members(context: Context) -> None:
 _TAKES_PART = re.compile(
     r"\b(?:(?:doen|doet|deden|deed)\b.{0,200}\bmee|(?:neemt|nemen|namen|nam)\b.{0,200}\bdeel|deelnemen|participe\w+"
     r"|beteiligt|beteiligen|(?:nimmt|nehmen|nahmen|nahm)\b.{0,200}\bteil|mit dabei|(?:wirkt|wirken)\b.{0,200}\bmit"
-    r"|deltager|deltog|deltage|er (?:også )?med i|take[sn]? part|took part|participat\w+|(?:is|are) involved)\b",
+    r"|deltager|deltog|deltage|er (?:også )?med i|take[sn]? part|took part|participat\w+|(?:is|are) involved"
+    r"|bag\b.{0,80}\bstår|står bag|hinter\b.{0,80}\bstehen|stehen hinter|achter\b.{0,80}\bstaan|staan achter"
+    r"|behind\b.{0,80}\b(?:are|stand)|stand behind)\b",
     re.IGNORECASE)
 
 
 def participants(context: Context) -> None:
     """``Aan Nederlandse kant doen A, B en C mee``, ``Auf luxemburgischer Seite beteiligen sich A und
-    B``: the actors of a sentence that says they take part are members of the cluster it names, else
+    B``, ``Bag klyngen står A, B og C``: the actors of a sentence that says they take part are members of the cluster it names, else
     the cluster it refers to, else the page's cluster."""
     for index in range(len(context.sentences)):
         if context.zones.get(index) != "body" or not _TAKES_PART.search(context.sentences[index].text):

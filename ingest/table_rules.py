@@ -139,7 +139,8 @@ def _actors(context: Context, table: Table) -> None:
 
 #: A header or heading that says the rows signed: signatories, founding partners or members.
 _SIGNED = re.compile(r"\b(?:signator\w*|unterzeichner\w*|ondertekenaar\w*|underskriver\w*|founding|gründungs\w*"
-                     r"|oprichtende|stiftende|vertragspartner\w*|parties to|aftalens parter)", re.IGNORECASE)
+                     r"|oprichtende|stiftende|vertragspartner\w*|vertragsparteien|parties|parter|partijen)\b",
+                     re.IGNORECASE)
 
 
 RULES = [tables]

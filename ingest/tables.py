@@ -30,7 +30,7 @@ _LEAD = re.compile(r"^(?:lead(?:[\s-]*(?:partner|applicant|organi[sz]ation))?|co
                    re.IGNORECASE)
 #: Words over a column of organisations that say by themselves that the rows belong to a group
 #: (partners, members, signatories, participants).
-_GROUP_ACTORS = (r"partner|partij|partei|parties|parter|participant|beneficiar|teilnehmer|deelnemer|deltager"
+_GROUP_ACTORS = (r"partner|partij|partei|parties|parter|part|participant|beneficiar|teilnehmer|deelnemer|deltager"
                  r"|mitglied|member|lid|leden|medlem|ondertekenaar|unterzeichner|signator|underskriver"
                  r"|organi[sz]ation|organisaties|institution|einrichtung|unternehmen|company|companies|virksomhed"
                  r"|bedrijf")

@@ -177,3 +177,34 @@ def test_an_abbreviation_and_its_town_name_an_institution_but_a_postcode_does_no
 def test_more_signing_verbs(language, text):
     facts_ = found(text, language)
     assert sum(1 for k, s, o in facts_ if k == "partyTo") >= 2, facts_
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("da", "Fem parter har indgået en samarbejdsaftale, der etablerer Sundhedsklyngen Sydvest (SKS).\n\nBag klyngen "
+           "står Esbjerg Kommune, Varde Kommune og Fanø Kommune sammen med Sydvestjysk Sygehus og SDU Esbjerg.",
+     "Sundhedsklyngen Sydvest"),
+    ("de", "Hinter dem Netzwerk Pflege Digital Emsland stehen der Landkreis Emsland, die Hochschule Osnabrück und "
+           "das Bonifatius Hospital Lingen.", "Netzwerk Pflege Digital Emsland"),
+])
+def test_who_stands_behind_a_cluster_is_its_member(language, text, cluster):
+    facts_ = found(text, language)
+    members = {s for k, s, o in facts_ if k == "memberOf" and cluster in o}
+    assert len(members) >= 3, facts_
+
+
+def test_signatories_called_parties_are_the_list_that_follows():
+    facts_ = found("Fem parter har indgået en samarbejdsaftale, der etablerer Sundhedsklyngen Sydvest (SKS).\n\n"
+                   "Bag klyngen står Esbjerg Kommune, Varde Kommune og Fanø Kommune sammen med Sydvestjysk Sygehus.",
+                   "da")
+    parties = {s for k, s, o in facts_ if k == "partyTo" and "samarbejdsaftale" in o}
+    assert {"Esbjerg Kommune", "Varde Kommune", "Sydvestjysk Sygehus"} <= parties, facts_
+
+
+def test_a_table_of_parts_under_a_parties_heading_lists_members():
+    text = ("Seks kommuner har indgået en konsortieaftale, der etablerer Velfærdsklyngen Nord (VKN).\n\n"
+            "Konsortiets parter\n\nPart | Rolle i klyngen | By\nHjørring Kommune | tovholder | Hjørring\n"
+            "Frederikshavn Kommune | partner | Frederikshavn\nBrønderslev Kommune | partner | Brønderslev\n")
+    facts_ = found(text, "da")
+    for party in ("Hjørring Kommune", "Frederikshavn Kommune", "Brønderslev Kommune"):
+        assert has(facts_, "memberOf", party, "Velfærdsklyngen Nord"), facts_
+        assert has(facts_, "partyTo", party, "konsortieaftale"), facts_
