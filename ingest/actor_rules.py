@@ -202,7 +202,11 @@ def agreements(context: Context) -> None:
                     for key in _other_side(context, index, agreement, actors):
                         context.add("partyTo", key, agr_key, index, 0.75, "agreement-with")
             founded = _founded(context, agreement, actors)
-            for key in founded:
+            for n, key in enumerate(founded):
+                if key[0] == "organisation" and not any(c.head for c, k in actors if k == key) and _CLUSTER_NOUN.search(
+                        context.text[agreement.end:context.sentences[index].end]):
+                    _make_cluster(context, key)  # "... establishing the X Corridor (XC), a consortium that ..."
+                    founded[n] = key = ("cluster", key[1])
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
             actors = [(a, k) for a, k in actors if k not in founded]
             signed = context.has_verb(index, "sign")

@@ -295,8 +295,9 @@ class _Finder(NameSpans):
                 continue
             words = t[start:end]
             cluster = any(self.clusters.word(x.text) for x in words)
-            if not cluster and not any(self.heads.word(x.text) for x in words):
-                continue
+            if not cluster and not any(self.heads.word(x.text) for x in words) and (
+                    len(abbr) < 3 or sum(x.is_cap for x in words) < 3):
+                continue  # three capitalised words that spell it are a name without a head word too
             cand = self._make("cluster" if cluster else "organisation", words[0].start, t[i - 1].end,
                               "spelled-out", 0.85)
             cand.aliases.add(abbr)

@@ -208,3 +208,11 @@ def test_a_table_of_parts_under_a_parties_heading_lists_members():
     for party in ("Hjørring Kommune", "Frederikshavn Kommune", "Brønderslev Kommune"):
         assert has(facts_, "memberOf", party, "Velfærdsklyngen Nord"), facts_
         assert has(facts_, "partyTo", party, "konsortieaftale"), facts_
+
+
+def test_what_an_agreement_establishes_and_the_sentence_calls_a_consortium_is_a_cluster_with_members():
+    facts_ = found("University of Limerick, University Hospital Limerick and Stryker plc today signed a framework "
+                   "agreement establishing the Shannon Connected Health Corridor (SCHC), a consortium that will test devices.",
+                   "en")
+    members = {s for k, s, o in facts_ if k == "memberOf" and "Shannon Connected Health Corridor" in o}
+    assert {"University of Limerick", "University Hospital Limerick"} <= members, facts_
