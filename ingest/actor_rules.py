@@ -210,6 +210,13 @@ def agreements(context: Context) -> None:
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
             actors = [(a, k) for a, k in actors if k not in founded]
             signed = context.has_verb(index, "sign")
+            if founded and not signed and _WITH_AGREEMENT.search(context.text, context.sentences[index].start,
+                                                                 agreement.start):
+                # "Mit einem Kooperationsvertrag haben A und B das Netzwerk X gegründet": A and B made it
+                first = min(c.start for c, k in context.mentions(index, "organisation", "cluster") if k in founded)
+                for actor, key in actors:
+                    if agreement.end < actor.start < first:
+                        context.add("partyTo", key, agr_key, index, 0.75, "founding-parties")
             if signed:
                 for key, where in _announced_parties(context, index):
                     context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
@@ -369,6 +376,15 @@ _PROJECT_FOR_WHICH = re.compile(r"^\s*,\s*(?:een|ein|a|an|et)\s+(?:[\w-]+\s+){0,
                                 r"(?:waarvoor|für das|for which|hvortil|som)\b", re.IGNORECASE)
 
 
+#: "With an agreement ...": the agreement is the means by which the subjects found something.
+_WITH_AGREEMENT = re.compile(r"\b(?:mit|met|with|med)\s+(?:einem|einer|een|an?|en|et|dem|der|de|het|the|den|det)?\s*\S*\s*$",
+                             re.IGNORECASE)
+#: A founding participle right after what was founded, at the end of the clause.
+_FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|ins leben gerufen|gegründet|begründet"
+                            r"|in het leven geroepen|opgericht|opgezet|etableret|stiftet|søsat|oprettet)\b",
+                            re.IGNORECASE)
+
+
 def _founded(context: Context, agreement, actors) -> list:
     """Actors named after the agreement word behind a founding word: what the agreement creates;
     also the project or network it is signed for (``overeenkomst voor het X``, ``X, een project
@@ -383,6 +399,9 @@ def _founded(context: Context, agreement, actors) -> list:
             out.append(key)
             continue
         if actor.start <= agreement.end or actor.start - agreement.end > 160:
+            continue
+        if _FOUNDED_AFTER.match(context.text, actor.end, context.sentences[actor.sentence].end):
+            out.append(key)  # "Mit einem Kooperationsvertrag haben A und B das Netzwerk X aus der Taufe gehoben"
             continue
         last = max([a.end for a, _ in actors if a.start > agreement.end and a.end <= actor.start], default=agreement.end)
         gap = context.between(last, actor.start)  # "aftale med A og B, som etablerer X": from the last party on

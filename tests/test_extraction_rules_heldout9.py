@@ -216,3 +216,15 @@ def test_what_an_agreement_establishes_and_the_sentence_calls_a_consortium_is_a_
                    "en")
     members = {s for k, s, o in facts_ if k == "memberOf" and "Shannon Connected Health Corridor" in o}
     assert {"University of Limerick", "University Hospital Limerick"} <= members, facts_
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("de", "Mit einem Kooperationsvertrag haben die Universität Ulm und das Universitätsklinikum Ulm das Netzwerk "
+           "Altersmedizin Donau (NAD) ins Leben gerufen.", "Netzwerk Altersmedizin Donau"),
+    ("nl", "Met een samenwerkingsovereenkomst hebben Ziekenhuis Gelderse Vallei en de Hogeschool Arnhem Nijmegen het Netwerk Acute Zorg Gelderland "
+           "opgericht.", "Netwerk Acute Zorg Gelderland"),
+])
+def test_a_founding_participle_after_the_cluster_says_the_agreement_founds_it(language, text, cluster):
+    facts_ = found(text, language)
+    assert any(k == "establishes" and cluster in o for k, s, o in facts_), facts_
+    assert sum(1 for k, s, o in facts_ if k == "memberOf" and cluster in o) == 2, facts_
