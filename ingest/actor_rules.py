@@ -472,9 +472,11 @@ def _announced_parties(context: Context, index: int):
     return _signatory_list(context, index)
 
 
-#: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:").
+#: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:",
+#: "Die Vertragspartner sind:").
 _SIGNED_HEADING = re.compile(r"\b(?:unterzeichnet|unterzeichner\w*|ondertekend|ondertekenaars|underskrevet|underskrivere"
-                             r"|signed|signatories)\b[^:\n]{0,40}:\s*$", re.IGNORECASE)
+                             r"|signed|signatories|vertragspartner\w*|vertragsparteien|contractpartijen|aftaleparter\w*"
+                             r"|parties to the \w+)\b[^:\n]{0,40}:\s*$", re.IGNORECASE)
 
 
 def _signatory_list(context: Context, index: int):

@@ -228,3 +228,12 @@ def test_a_founding_participle_after_the_cluster_says_the_agreement_founds_it(la
     facts_ = found(text, language)
     assert any(k == "establishes" and cluster in o for k, s, o in facts_), facts_
     assert sum(1 for k, s, o in facts_ if k == "memberOf" and cluster in o) == 2, facts_
+
+
+def test_the_list_under_die_vertragspartner_sind_are_the_parties():
+    text = ("Am Montag haben fünf Partner den Konsortialvertrag für das Konsortium TeleReha Allgäu unterzeichnet.\n\n"
+            "Das Projekt läuft bis 2027.\n\nDie Vertragspartner sind:\n- Hochschule Kempten\n- Klinikum Kempten\n"
+            "- Universität Augsburg\n")
+    facts_ = found(text, "de")
+    for party in ("Hochschule Kempten", "Klinikum Kempten", "Universität Augsburg"):
+        assert has(facts_, "partyTo", party, "Konsortialvertrag"), facts_
