@@ -63,7 +63,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units() + finder.acronym_places())
+             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.shared_heads())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -78,6 +78,19 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
 #: The governing body of whatever organisation the sentence names, no actor of its own.
 _GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|Board of (?:Directors|Trustees|Governors)"
                              r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
+#: A list of place names joined by commas and a final conjunction.
+_PLACES = r"(?P<list>[A-ZÆØÅÄÖÜ][\w-]+(?:,\s+[A-ZÆØÅÄÖÜ][\w-]+)*\s+(?:og|en|und|and)\s+[A-ZÆØÅÄÖÜ][\w-]+)"
+_LIST_NAME = re.compile(r"[A-ZÆØÅÄÖÜ][\w-]+")
+#: A locative preposition right before the list: the places are meant, not their councils.
+_IN_PLACES = re.compile(r"\b(?:in|i|aus|uit|across|throughout|van|from|fra|over)\s+(?:de|den|the|der|die|alle|all)?\s*$",
+                        re.IGNORECASE)
+#: Plural heads shared by a list of places, and the name each place's body then has.
+_SHARED_HEADS = {
+    "da": [(re.compile(_PLACES + r"\s+kommuner\b"), "{} Kommune")],
+    "nl": [(re.compile(r"\bgemeenten\s+" + _PLACES), "gemeente {}")],
+    "en": [(re.compile(_PLACES + r"\s+municipalities\b"), "{} Municipality"),
+           (re.compile(_PLACES + r"\s+(?:county|city|borough) councils\b"), "{} Council")],
+}
 #: Capitals before a town that name no institution: countries, the EU, compass points.
 _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
                      "CH", "NRW", "NS", "NB", "PS"}
@@ -224,6 +237,27 @@ class _Finder(NameSpans):
             forms = gazetteer().forms
             if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
+        return out
+
+    def shared_heads(self) -> list[Candidate]:
+        """Several towns that share one plural head name one council each: ``Kolding, Vejle og Fredericia
+        kommuner`` (Kolding Kommune, ...), ``de gemeenten Utrecht en Amersfoort`` (gemeente Utrecht, ...).
+        Provinces and districts so listed are as often the areas as their bodies, and are left to the
+        region finder."""
+        if not self.t:
+            return []
+        out, start = [], self.t[0].start
+        sentence = self.text[start:self.t[-1].end]
+        for plural, template in _SHARED_HEADS.get(self.lang, ()):
+            for m in plural.finditer(sentence):
+                if _IN_PLACES.search(sentence, 0, m.start()):
+                    continue  # "in de provincies A en B", "i Kolding og Vejle kommuner": the areas, not their bodies
+                for name in _LIST_NAME.finditer(m.group("list")):
+                    a, b = start + m.start("list") + name.start(), start + m.start("list") + name.end()
+                    cand = Candidate("organisation", a, b, self.text[a:b], self.s, template.format(name.group()),
+                                     "shared-head", 0.75)
+                    cand.aliases.add(cand.label)
+                    out.append(cand)
         return out
 
     def acronym_places(self) -> list[Candidate]:

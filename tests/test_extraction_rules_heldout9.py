@@ -237,3 +237,20 @@ def test_the_list_under_die_vertragspartner_sind_are_the_parties():
     facts_ = found(text, "de")
     for party in ("Hochschule Kempten", "Klinikum Kempten", "Universität Augsburg"):
         assert has(facts_, "partyTo", party, "Konsortialvertrag"), facts_
+
+
+@pytest.mark.parametrize("language, text, names", [
+    ("da", "Esbjerg, Varde og Vejen kommuner har underskrevet en samarbejdsaftale med Sydvestjysk Sygehus.",
+     {"Esbjerg Kommune", "Varde Kommune", "Vejen Kommune"}),
+    ("nl", "De gemeenten Zwolle en Deventer ondertekenden een convenant met Isala.", {"gemeente Zwolle", "gemeente Deventer"}),
+])
+def test_towns_sharing_a_plural_council_word_are_one_council_each(language, text, names):
+    facts_ = found(text, language)
+    parties = {s for k, s, o in facts_ if k == "partyTo"}
+    assert names <= parties, facts_
+
+
+def test_provinces_listed_after_in_stay_places():
+    from tests.test_extraction_rules import labels
+
+    assert not labels("Het programma omvat de provincies Antwerpen, Limburg en Zeeland.", "nl", "organisation")
