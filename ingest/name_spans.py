@@ -94,6 +94,8 @@ def _made_from_place(word: str) -> bool:
 
 
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
+#: "Name (Other Name, ABBR)": the name in another language and its abbreviation, in brackets.
+_OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6}),\s*(?P<abbr>[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9})\)")
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 
 
@@ -436,10 +438,14 @@ class NameSpans:
 
     def _bracket_alias(self, cand: Candidate, end: int) -> None:
         """``Name (ABBR)``: the abbreviation is another name of the same actor; so is the name after a
-        colon in brackets (``Name (in Duitsland: Y)``, ``Name (englisch: Y)``)."""
+        colon in brackets (``Name (in Duitsland: Y)``, ``Name (englisch: Y)``), and a name with its
+        abbreviation (``Name (Other Name, ABBR)``)."""
         translated = _TRANSLATED.match(self.text[end:end + 100])
         if translated:
             cand.aliases.add(" ".join(translated.group(1).split()))
+        other = _OTHER_NAME.match(self.text[end:end + 100])
+        if other:  # "Vadehavsnetværket for Sund Aldring (Wadden Healthy Ageing Network, WHAN)"
+            cand.aliases |= {" ".join(other.group("name").split()), other.group("abbr")}
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]

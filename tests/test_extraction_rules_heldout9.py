@@ -254,3 +254,11 @@ def test_provinces_listed_after_in_stay_places():
     from tests.test_extraction_rules import labels
 
     assert not labels("Het programma omvat de provincies Antwerpen, Limburg en Zeeland.", "nl", "organisation")
+
+
+def test_a_name_in_another_language_with_its_abbreviation_in_brackets_is_the_same_actor():
+    extraction = extract(document("Grænsenetværket for Telemedicin (Border Telemedicine Network, BTN) er et dansk-tysk "
+                                  "samarbejde. BTN har sekretariat i Aabenraa.", "da"))
+    clusters = [e for e in extraction.entities if e.kind == "cluster"]
+    assert len(clusters) == 1, clusters
+    assert {"Border Telemedicine Network", "BTN"} <= clusters[0].alt_labels
