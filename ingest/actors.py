@@ -63,7 +63,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.shared_heads())
+             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.shared_heads()
+             + finder.place_agencies())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_slashes(found)
@@ -78,6 +79,8 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
 #: The governing body of whatever organisation the sentence names, no actor of its own.
 _GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|Board of (?:Directors|Trustees|Governors)"
                              r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
+#: Task words that national and regional agencies put before their country or town.
+_AGENCY_TASKS = {"Innovation", "Enterprise", "Research", "Business", "Invest", "Science", "Visit"}
 #: A list of place names joined by commas and a final conjunction.
 _PLACES = r"(?P<list>[A-ZÆØÅÄÖÜ][\w-]+(?:,\s+[A-ZÆØÅÄÖÜ][\w-]+)*\s+(?:og|en|und|and)\s+[A-ZÆØÅÄÖÜ][\w-]+)"
 _LIST_NAME = re.compile(r"[A-ZÆØÅÄÖÜ][\w-]+")
@@ -237,6 +240,23 @@ class _Finder(NameSpans):
             forms = gazetteer().forms
             if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
+        return out
+
+    def place_agencies(self) -> list[Candidate]:
+        """An agency named by its task and its country or town (``Innovation Norway``, ``Enterprise
+        Ireland``, ``Business Finland``, ``Business Kolding``): a task word and a place, the name ending there."""
+        from ingest.gazetteer import gazetteer
+
+        out, t = [], self.t
+        for i, tok in enumerate(t[:-1]):
+            place = t[i + 1]
+            if tok.text not in _AGENCY_TASKS or not place.is_cap or (i + 2 < len(t) and t[i + 2].is_cap
+                                                                    and t[i + 2].is_word):
+                continue
+            if i and t[i - 1].is_cap and t[i - 1].is_word:
+                continue  # "Health Innovation Norway Cluster": part of a longer name
+            if any(p.kind in ("country", "city") for p in gazetteer().candidates(place.text, self.lang)):
+                out.append(self._make("organisation", tok.start, place.end, "place-agency", 0.7))
         return out
 
     def shared_heads(self) -> list[Candidate]:

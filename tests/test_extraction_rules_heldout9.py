@@ -262,3 +262,12 @@ def test_a_name_in_another_language_with_its_abbreviation_in_brackets_is_the_sam
     clusters = [e for e in extraction.entities if e.kind == "cluster"]
     assert len(clusters) == 1, clusters
     assert {"Border Telemedicine Network", "BTN"} <= clusters[0].alt_labels
+
+
+def test_an_agency_named_by_its_task_and_its_country():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("The first phase is funded by Innovation Norway and Enterprise Ireland, with support from "
+                    "Business Finland.", "en", "organisation")
+    assert {"Innovation Norway", "Enterprise Ireland", "Business Finland"} <= found_, found_
+    assert not labels("Research in Norway shows that Innovation is needed.", "en", "organisation")
