@@ -22,7 +22,8 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
-    r"|federführung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
+    r"|federführung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)|tovholder|sekretariatsleder"
+    r"|projektleitung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm|hat)\b)"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses)"
     # "neemt het programmamanagement van de alliantie op zich", "står for den daglige koordinering af netværket",
     # "får ansvaret for ... at drive sekretariatet"
@@ -31,6 +32,8 @@ _COORDINATOR = re.compile(
     r"|netzwerkmanagement|netwerkmanagement|clustermanagement|coördinatie|koordination|koordinering\w*"
     r"|coordination|sekretariat\w*|secretariaat|secretariat))\b",
     re.IGNORECASE)
+#: Where a sentence turns to a second subject: "..., mens B ...", "..., while B ...", "; B ...".
+_CLAUSE = re.compile(r",\s*(?:mens|while|whereas|während|wohingegen|terwijl|en|og|and|und)\s|;\s", re.IGNORECASE)
 #: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
 _CHAIRED = re.compile(
     r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"
@@ -61,19 +64,25 @@ def _cluster_of(context: Context, index: int, exclude=()):
 
 
 def coordinators(context: Context) -> None:
-    """``X is penvoerder van het consortium``: the sentence's one organisation leads the cluster."""
+    """``X is penvoerder van het consortium``: the one organisation of the sentence, or of each of its
+    clauses (``A er klinisk tovholder for klyngen, mens B varetager sekretariatet``), leads the cluster."""
     for index in sorted(context.by_sentence):
-        text = context.sentences[index].text
-        if context.zones.get(index) != "body" or not _COORDINATOR.search(text) or context.mentions(index, "person"):
+        sentence = context.sentences[index]
+        if context.zones.get(index) != "body" or not _COORDINATOR.search(sentence.text) \
+                or context.mentions(index, "person"):
             continue
-        orgs = [k for _, k in context.mentions(index, "organisation")] or [
-            k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
-            if _AT.search(context.text[context.sentences[index].start:c.start])]
-        if len(set(orgs)) != 1:
-            continue
-        target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)
-        if target is not None:
-            context.add("coordinates", orgs[0], target, index, 0.7, "coordinator-noun")
+        cuts = [sentence.start, *(sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)), sentence.end]
+        for a, b in zip(cuts, cuts[1:]):
+            if not _COORDINATOR.search(context.text, a, b):
+                continue
+            orgs = [k for c, k in context.mentions(index, "organisation") if a <= c.start < b] or [
+                k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
+                if a <= c.start < b and _AT.search(context.text[a:c.start])]
+            if len(set(orgs)) != 1:
+                continue
+            target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)
+            if target is not None:
+                context.add("coordinates", orgs[0], target, index, 0.7, "coordinator-noun")
 
 
 def _previous_subject(context: Context, index: int, exclude):

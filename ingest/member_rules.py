@@ -24,7 +24,7 @@ _GROUP = re.compile(
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
-    r"\s+(?:\w+e[ns]?\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
+    r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",

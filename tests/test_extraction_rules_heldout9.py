@@ -271,3 +271,18 @@ def test_an_agency_named_by_its_task_and_its_country():
                     "Business Finland.", "en", "organisation")
     assert {"Innovation Norway", "Enterprise Ireland", "Business Finland"} <= found_, found_
     assert not labels("Research in Norway shows that Innovation is needed.", "en", "organisation")
+
+
+@pytest.mark.parametrize("language, text, coordinators, cluster", [
+    ("da", "Sundhedsklyngen Vest er en ny klynge. Regionshospitalet Gødstrup er klinisk tovholder for klyngen, mens "
+           "Holstebro Kommune varetager formandskab og sekretariat.", {"Regionshospitalet Gødstrup", "Holstebro Kommune"},
+     "Sundhedsklyngen Vest"),
+    ("de", "Das Netzwerk Pflege Nord wurde gegründet. Die operative Projektleitung übernimmt die Hochschule Emden.",
+     {"Hochschule Emden"}, "Netzwerk Pflege Nord"),
+    ("en", "The Bradford Care Alliance was launched today. The new alliance will be chaired by Professor Anna Green, "
+           "Director of the Centre for Ageing at the University of Bradford.", {"Anna Green"}, "Bradford Care Alliance"),
+])
+def test_leads_named_by_tovholder_projektleitung_clauses_and_the_new_alliance(language, text, coordinators, cluster):
+    facts_ = found(text, language)
+    for who in coordinators:
+        assert has(facts_, "coordinates", who, cluster), facts_
