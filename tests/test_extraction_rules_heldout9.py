@@ -286,3 +286,10 @@ def test_leads_named_by_tovholder_projektleitung_clauses_and_the_new_alliance(la
     facts_ = found(text, language)
     for who in coordinators:
         assert has(facts_, "coordinates", who, cluster), facts_
+
+
+def test_living_at_home_is_no_housing_field_but_a_listed_housing_field_is():
+    from tests.test_extraction_rules import labels
+
+    assert not labels("Het netwerk helpt ouderen om langer zelfstandig thuis te wonen.", "nl", "field") & {"wonen"}
+    assert "wonen" in labels("Thema's: zorgtechnologie, wonen en mobiliteit.", "nl", "field")
