@@ -69,7 +69,26 @@ def affiliations(context: Context) -> None:
                     continue
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
+            _unit_parent(context, index, actors, org, owner)
     _contact_blocks(context)
+
+
+#: Head classes of a unit whose parent may follow it after a comma.
+_UNIT_CLASSES = {"unit", "institute", "other"}
+
+
+def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
+    """``professor X, Institut for Y, Aarhus Universitet``: the institution after the person's unit
+    (a comma apart, closing the phrase) is theirs too."""
+    following = [(a, k) for a, k in actors if a.start >= unit.end and k[0] != "region"]
+    if not following:
+        return
+    parent, key = min(following, key=lambda p: p[0].start)
+    if unit.head not in _UNIT_CLASSES and parent.head not in ("university", "hospital"):
+        return  # "Department of Radiology, University of X": a department of a university is a unit
+    if context.between(unit.end, parent.start).strip() == "," and re.match(
+            r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2]):
+        context.add("affiliatedWith", owner[0], key, index, owner[1] - 0.1, "unit-parent")
 
 
 #: "für das Netzwerk X", "voor de Y": an actor someone signs or speaks for.

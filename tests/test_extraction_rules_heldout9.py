@@ -293,3 +293,14 @@ def test_living_at_home_is_no_housing_field_but_a_listed_housing_field_is():
 
     assert not labels("Het netwerk helpt ouderen om langer zelfstandig thuis te wonen.", "nl", "field") & {"wonen"}
     assert "wonen" in labels("Thema's: zorgtechnologie, wonen en mobiliteit.", "nl", "field")
+
+
+@pytest.mark.parametrize("language, text, person, unit, parent", [
+    ("da", '"Vi måler effekten," siger professor Mette Lind, Institut for Folkesundhed, Aarhus Universitet.',
+     "Mette Lind", "Institut for Folkesundhed", "Aarhus Universitet"),
+    ("en", "The study is led by Dr Sam Patel, Department of Radiology, University of Leeds.",
+     "Sam Patel", "Department of Radiology", "University of Leeds"),
+])
+def test_a_person_of_a_unit_named_with_its_parent_after_a_comma_belongs_to_both(language, text, person, unit, parent):
+    facts_ = found(text, language)
+    assert has(facts_, "affiliatedWith", person, unit) and has(facts_, "affiliatedWith", person, parent), facts_
