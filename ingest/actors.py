@@ -99,6 +99,8 @@ _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR"
                      "CH", "NRW", "NS", "NB", "PS"}
 #: Unit words that Dutch writes in lower case before the unit's name.
 _LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
+#: German indefinite articles: "ein regionales Netzwerk für X" describes, it does not name.
+_INDEFINITE = {"ein", "eine", "einen", "einem", "eines", "einer"}
 #: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
 #: is a unit with a name, "eine Fachklinik für neurologische Rehabilitation" a description.
 _DETERMINERS = {"die", "seine", "ihre", "unsere", "diese", "jene", "deren", "dessen"}
@@ -168,6 +170,9 @@ class _Finder(NameSpans):
                     and self.t[i - 1].low not in _DETERMINERS \
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
+            if self.german and not left and not quoted and enclosed is None and i >= 2 and not self.t[i - 1].is_cap \
+                    and self.t[i - 1].is_word and self.t[i - 2].low in _INDEFINITE:
+                continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name
             if not left and not right and not (tok.is_acronym and kind == "organisation") \
                     and not self._nordic_authority(tok):
                 continue

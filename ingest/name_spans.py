@@ -10,6 +10,7 @@ left of a head, how far a name runs to the right of its head (connectors, enumer
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import zipf
@@ -99,6 +100,15 @@ _OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 
 
+@lru_cache(maxsize=1)
+def _rivers() -> frozenset[str]:
+    """Rivers that networks are named after ("Gesundheitsnetz Oder"): proper names, though shaped like
+    German common nouns (``ingest/lexicon/region_words.tsv``, kind ``river``)."""
+    from ingest.lexicon import words
+
+    return frozenset(row.form for row in words("region_words", "river"))
+
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
@@ -118,7 +128,7 @@ class NameSpans:
     def is_proper(self, tok: Token) -> bool:
         if not self.german:
             return tok.is_cap
-        return (tok.looks_proper or bool(_REGIONAL.fullmatch(tok.text))
+        return (tok.looks_proper or bool(_REGIONAL.fullmatch(tok.text)) or tok.text in _rivers()
                 or any(a <= tok.start and tok.end <= b for a, b in self.proper))
 
     def _brand(self, tok: Token) -> bool:

@@ -304,3 +304,13 @@ def test_living_at_home_is_no_housing_field_but_a_listed_housing_field_is():
 def test_a_person_of_a_unit_named_with_its_parent_after_a_comma_belongs_to_both(language, text, person, unit, parent):
     facts_ = found(text, language)
     assert has(facts_, "affiliatedWith", person, unit) and has(facts_, "affiliatedWith", person, parent), facts_
+
+
+def test_a_network_named_after_a_river_and_an_indefinite_description_of_it():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("Die Partner wollen das Gesundheitsnetz Elbe-Weser gründen und das Pflegenetz Havel stärken, ein "
+                    "regionales Netzwerk für Notfallversorgung und Telemedizin in der Region Brandenburg.", "de",
+                    "organisation", "cluster")
+    assert "Pflegenetz Havel" in found_, found_
+    assert not any(x.startswith("Netzwerk für") for x in found_), found_
