@@ -94,9 +94,9 @@ _SHARED_HEADS = {
     "en": [(re.compile(_PLACES + r"\s+municipalities\b"), "{} Municipality"),
            (re.compile(_PLACES + r"\s+(?:county|city|borough) councils\b"), "{} Council")],
 }
-#: Capitals before a town that name no institution: countries, the EU, compass points.
+#: Capitals before a town that name no institution: country codes, the EU, a German state.
 _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
-                     "CH", "NRW", "NS", "NB", "PS"}
+                     "CH", "NRW"}
 #: Unit words that Dutch writes in lower case before the unit's name.
 _LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
 #: German indefinite articles: "ein regionales Netzwerk für X" describes, it does not name.

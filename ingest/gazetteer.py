@@ -303,7 +303,8 @@ def _add_towns(gaz: Gazetteer, europe: set[str]) -> None:
     Only a small row is kept per town (:meth:`Gazetteer.town` makes its place)."""
     rows = sorted(_town_rows(europe), key=lambda row: -row[3])
     for name, geonameid, country, population in rows:
-        if name in gaz.towns or _own_form(gaz, name) or not _NAME.match(name) or (name, "*") in gaz.stop:
+        if name in gaz.towns or _own_form(gaz, name) or (name, "*") in gaz.stop \
+                or not (_NAME.match(name) or QUALIFIED_NAME.fullmatch(name)):  # "Wetter (Ruhr)"
             continue
         gaz.towns[name] = (geonameid, country, population)
     gaz._town_slugs = _distinct_slugs(gaz.towns, gaz._slugs)

@@ -41,9 +41,6 @@ SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
 #: Conjunctions that may join two places inside one name.
 _AND = {"and", "og", "en", "und"}
-#: Compass words that open the name of an area ("North East", "Noord-Holland", "Midt").
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Nord", "Süd",
-            "Ost", "Noord", "Zuid", "Oost", "Midt", "Syd", "Vest", "Øst"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
@@ -94,10 +91,18 @@ def _made_from_place(word: str) -> bool:
     return False
 
 
-#: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
 #: "Name (Other Name, ABBR)": the name in another language and its abbreviation, in brackets.
 _OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6}),\s*(?P<abbr>[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9})\)")
+#: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    """Compass words that open an area's name ("North East", "Midt"), from the region lexicon."""
+    from ingest.lexicon import words
+
+    return frozenset(row.form for row in words("region_words", "compass"))
 
 
 @lru_cache(maxsize=1)
@@ -331,7 +336,7 @@ class NameSpans:
     def _place_word(self, tok: Token) -> bool:
         from ingest.gazetteer import gazetteer
 
-        return tok.text in _COMPASS or bool(gazetteer().candidates(tok.text, self.lang))
+        return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
 
     @staticmethod
     def _known_place(name: str) -> bool:

@@ -314,3 +314,10 @@ def test_a_network_named_after_a_river_and_an_indefinite_description_of_it():
                     "organisation", "cluster")
     assert "Pflegenetz Havel" in found_, found_
     assert not any(x.startswith("Netzwerk für") for x in found_), found_
+
+
+def test_a_small_town_with_its_river_in_brackets_is_a_place_in_any_context():
+    from ingest.regions import find_regions
+
+    found_ = [(m.text, m.rule) for m in find_regions("Das Asklepios Klinikum Uckermark liegt in Schwedt (Oder).", "de")]
+    assert ("Schwedt (Oder)", "gazetteer-qualified") in found_, found_
