@@ -126,7 +126,7 @@ _UNIT_OF = re.compile(r"^\s*(?:van\s+(?:de|het)|der|des|of\s+the|of|ved|på|at|a
 #: A seat on a board: "lid van de Raad van Bestuur", "member of the board", "Mitglied des Vorstands".
 _BOARD_MEMBER = re.compile(r"(?:lid|member|mitglied|medlem)\s+(?:van|of|des|af)\s+(?:de|het|the|der|den)?\s*"
                            r"(?:raad|board|vorstand|aufsichtsrat|bestyrelse|direktion)", re.IGNORECASE)
-#: Words of a role phrase that say it is held elsewhere or by many ("one of the founders").
+#: Words of a role phrase that say it is held at a named organisation ("directeur bij Stichting X").
 _ROLE_ELSEWHERE = re.compile(r"\b(?:ved|bei|bij|at|hos|von|van|of|for|für|voor|i|in)\s+[A-ZÆØÅÄÖÜ]")
 
 
