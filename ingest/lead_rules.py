@@ -217,6 +217,31 @@ def coordinator_members(context: Context) -> None:
                 context.add("partyTo", lead.subject, r.object, r.sentence, 0.6, "members-as-parties")
 
 
-RULES = [coordinators, chairs, founders, founded_by_agreement, secretariats]
+#: A chair or speaker of the cluster or of its steering group, named as a role noun ("Zum Sprecher des
+#: Netzwerks wählten die Partner X", "X is voorzitter van de stuurgroep", "X bliver formand for
+#: alliancens styregruppe", "X, chair of the alliance").
+_CHAIR_OF = re.compile(
+    r"\b(?:sprecher(?:in)?|vorsitzende[rn]?|voorzitter|formand|forkvinde|chair(?:man|woman|person)?)\s+"
+    r"(?:des|der|van de|van het|for|of the|af)\s+(?:\w+s\s+)?(?:netzwerk\w*|clusters?|bündnis\w*|allianz|verbund\w*"
+    r"|lenkungskreis\w*|stuurgroep|alliantie|netwerk|consortium|klyngen|netværket|alliancen|styregruppe\w*"
+    r"|alliance|network|partnership|steering (?:board|group|committee))\b", re.IGNORECASE)
+
+
+def chair_nouns(context: Context) -> None:
+    """A person named with the chair or speaker role of the cluster or of its steering group chairs
+    the cluster (the one the sentence names, refers to, or the page's)."""
+    for index, sentence, m in context.body_matches(_CHAIR_OF):
+        persons = context.mentions(index, "person")
+        if not persons:
+            continue
+        at = sentence.start + m.start()
+        person = min(persons, key=lambda p: min(abs(p[0].start - at), abs(p[0].end - at)))[1]
+        target = _cluster_of(context, index)
+        if target is not None:
+            context.add("coordinates", person, target, index, 0.65, "chair-noun")
+            context.add("affiliatedWith", person, target, index, 0.65, "chair-noun")
+
+
+RULES = [coordinators, chairs, chair_nouns, founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -321,3 +321,16 @@ def test_a_small_town_with_its_river_in_brackets_is_a_place_in_any_context():
 
     found_ = [(m.text, m.rule) for m in find_regions("Das Asklepios Klinikum Uckermark liegt in Schwedt (Oder).", "de")]
     assert ("Schwedt (Oder)", "gazetteer-qualified") in found_, found_
+
+
+@pytest.mark.parametrize("language, text, person, cluster", [
+    ("de", "Das Netzwerk Pflege Nord wurde gegründet. Zum Sprecher des Netzwerks wählten die Partner Prof. Dr. Jan "
+           "Weber.", "Jan Weber", "Netzwerk Pflege Nord"),
+    ("nl", "Het Zorgnetwerk Twente is opgericht. Prof. dr. Anna de Vries is voorzitter van de stuurgroep.",
+     "Anna de Vries", "Zorgnetwerk Twente"),
+    ("da", "Velfærdsteknologisk Alliance Fyn er stiftet af fem kommuner. Borgmester Jens Hansen, Odense Kommune, "
+           "bliver formand for alliancens styregruppe.", "Jens Hansen", "Velfærdsteknologisk Alliance Fyn"),
+])
+def test_the_speaker_or_chair_of_a_network_or_its_steering_group_coordinates_it(language, text, person, cluster):
+    facts_ = found(text, language)
+    assert has(facts_, "coordinates", person, cluster) and has(facts_, "affiliatedWith", person, cluster), facts_
