@@ -242,6 +242,43 @@ def chair_nouns(context: Context) -> None:
             context.add("affiliatedWith", person, target, index, 0.65, "chair-noun")
 
 
-RULES = [coordinators, chairs, chair_nouns, founders, founded_by_agreement, secretariats]
+#: A working group or work package on a field ("leitet die Arbeitsgruppe Telemedizin", "koordiniert das
+#: Arbeitspaket Molekulardiagnostik", "will lead the work package on remote monitoring").
+_WORK_GROUP = re.compile(r"\b(?:arbeitsgruppe|arbeitspaket|work ?package|workstream|working group|arbejdsgruppe\w*"
+                         r"|arbejdspakke\w*|werkgroep|werkpakket|deelproject)\b", re.IGNORECASE)
+#: Verbs of leading a working group ("leitet", "koordiniert", "will lead", "leder", "trekt").
+_LEADS = re.compile(r"\b(?:leitet|leiten|koordiniert|koordinieren|leads?|coordinates?|leder|leide[rt]?|leidt"
+                    r"|coördineert|trekt|koordinerer)\b", re.IGNORECASE)
+#: The topic right after the group word: "Arbeitsgruppe Telemedizin", "work package on remote monitoring".
+_GROUP_TOPIC = re.compile(r"\s+(?:(?:on|for|für|zu|zur|om|voor|over)\s+)?(?:the\s+)?([^\W\d][\w -]{2,40}?)(?=[.,;:()]|\s+(?:und|and|en|og)\s|$)",
+                          re.IGNORECASE)
+#: A pronoun opening the sentence for the person of the sentence before.
+_PRONOUN = re.compile(r"^\W*(?:er|sie|he|she|han|hun|hij|zij)\b", re.IGNORECASE)
+
+
+def work_groups(context: Context) -> None:
+    """``Dr. X ... leitet die Arbeitsgruppe Telemedizin``, ``He will lead the work package on home
+    monitoring``: the person who leads a working group on a field coordinates the field (a field the
+    page names, also when the group's name holds it and was read as a name)."""
+    from ingest.fields import lookup_field
+
+    for index, sentence, m in context.body_matches(_WORK_GROUP):
+        if not _LEADS.search(sentence.text):
+            continue
+        at = sentence.start + m.start()
+        fields = [k for c, k in context.mentions(index, "field") if at < c.start <= at + 80]
+        topic = _GROUP_TOPIC.match(context.text, sentence.start + m.end(), sentence.end)
+        concept = lookup_field(topic.group(1), context.language) if topic and not fields else None
+        if concept is not None:
+            fields = [k for k, e in context.entities.items() if k[0] == "field" and e.concept == concept.iri]
+        persons = [k for c, k in context.mentions(index, "person") if c.end <= at]
+        if not persons and index and _PRONOUN.match(sentence.text):
+            persons = [k for _, k in context.mentions(index - 1, "person")]
+        for field in fields[:1]:
+            for person in persons[-1:]:
+                context.add("coordinates", person, field, index, 0.65, "work-group")
+
+
+RULES = [coordinators, chairs, chair_nouns, work_groups, founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -334,3 +334,14 @@ def test_a_small_town_with_its_river_in_brackets_is_a_place_in_any_context():
 def test_the_speaker_or_chair_of_a_network_or_its_steering_group_coordinates_it(language, text, person, cluster):
     facts_ = found(text, language)
     assert has(facts_, "coordinates", person, cluster) and has(facts_, "affiliatedWith", person, cluster), facts_
+
+
+@pytest.mark.parametrize("language, text, person, field", [
+    ("de", "Der Chefarzt Dr. med. Jan Kowalski leitet im künftigen Netzwerk die Arbeitsgruppe Telemedizin. Das Netzwerk "
+           "setzt auf Telemedizin.", "Jan Kowalski", "Telemedizin"),
+    ("en", "Dr Anna Berg, Head of Innovation, spoke about remote monitoring. She will lead the alliance's work package "
+           "on remote monitoring.", "Anna Berg", "remote"),
+])
+def test_who_leads_a_working_group_on_a_field_coordinates_the_field(language, text, person, field):
+    facts_ = found(text, language)
+    assert has(facts_, "coordinates", person, field), facts_
