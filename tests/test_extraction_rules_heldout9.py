@@ -345,3 +345,11 @@ def test_the_speaker_or_chair_of_a_network_or_its_steering_group_coordinates_it(
 def test_who_leads_a_working_group_on_a_field_coordinates_the_field(language, text, person, field):
     facts_ = found(text, language)
     assert has(facts_, "coordinates", person, field), facts_
+
+
+def test_english_municipalities_and_directorates_are_organisations():
+    from tests.test_extraction_rules import labels
+
+    found_ = labels("Arvika Municipality and Eidskog Municipality have decided to join the network. Support comes "
+                    "from the Norwegian Directorate of Health.", "en", "organisation")
+    assert {"Arvika Municipality", "Eidskog Municipality", "Norwegian Directorate of Health"} <= found_, found_
