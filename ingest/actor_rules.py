@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.agreements import BETWEEN
+from ingest.name_spans import UNIT_HEADS
 from ingest.relations import Context
 from ingest.tokens import wordlist
 
@@ -73,8 +74,6 @@ def affiliations(context: Context) -> None:
     _contact_blocks(context)
 
 
-#: Head classes of a unit whose parent may follow it after a comma.
-_UNIT_CLASSES = {"unit", "institute", "other"}
 
 
 def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
@@ -84,7 +83,7 @@ def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
     if not following:
         return
     parent, key = min(following, key=lambda p: p[0].start)
-    if unit.head not in _UNIT_CLASSES and parent.head not in ("university", "hospital"):
+    if unit.head not in UNIT_HEADS and parent.head not in ("university", "hospital"):
         return  # "Department of Radiology, University of X": a department of a university is a unit
     if context.between(unit.end, parent.start).strip() == "," and re.match(
             r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2]):

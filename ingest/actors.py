@@ -247,6 +247,13 @@ class _Finder(NameSpans):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
         return out
 
+    def _pair_alone(self, i: int) -> bool:
+        """Are token ``i`` and the capitalised word after it a name of their own: no capitalised word
+        right before or after the pair?"""
+        t = self.t
+        return (i + 1 < len(t) and t[i + 1].is_cap and not (i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word)
+                and not (i and t[i - 1].is_cap and t[i - 1].is_word))
+
     def place_agencies(self) -> list[Candidate]:
         """An agency named by its task and its country or town (``Innovation Norway``, ``Enterprise
         Ireland``, ``Business Finland``, ``Business Kolding``): a task word and a place, the name ending there."""
@@ -255,10 +262,7 @@ class _Finder(NameSpans):
         out, t = [], self.t
         for i, tok in enumerate(t[:-1]):
             place = t[i + 1]
-            if tok.text not in _AGENCY_TASKS or not place.is_cap or (i + 2 < len(t) and t[i + 2].is_cap
-                                                                    and t[i + 2].is_word):
-                continue
-            if i and t[i - 1].is_cap and t[i - 1].is_word:
+            if tok.text not in _AGENCY_TASKS or not self._pair_alone(i):
                 continue  # "Health Innovation Norway Cluster": part of a longer name
             if any(p.kind in ("country", "city") for p in gazetteer().candidates(place.text, self.lang)):
                 out.append(self._make("organisation", tok.start, place.end, "place-agency", 0.7))
@@ -293,10 +297,10 @@ class _Finder(NameSpans):
         out, t = [], self.t
         for i, tok in enumerate(t[:-1]):
             place = t[i + 1]
-            if not (tok.is_acronym and 2 <= len(tok.text) <= 5 and tok.text.isalpha() and place.is_cap
+            if not (tok.is_acronym and 2 <= len(tok.text) <= 5 and tok.text.isalpha()
                     and tok.end + 1 == place.start) or tok.text in _NOT_INSTITUTIONS:
                 continue
-            if (i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word) or (i and t[i - 1].is_cap and t[i - 1].is_word):
+            if not self._pair_alone(i):
                 continue  # part of a longer name, which the other finders read
             if i and t[i - 1].text.isdigit():
                 continue  # a Dutch postcode ("6131 AK Sittard")

@@ -146,8 +146,11 @@ class Gazetteer:
         ("Frankfurt (Oder)", "Halle (Saale)"), or None: such a name is a place in any context."""
         if not QUALIFIED_NAME.fullmatch(name):
             return None
-        key = self.town(name)
-        return key or next((k for k in self.forms.get(name, {}) if self.places[k].kind == "city"), None)
+        return self.town(name) or self.city(name)
+
+    def city(self, name: str) -> str | None:
+        """The place key of a city of CITY_MIN_POPULATION or more that ``name`` (exactly) names, or None."""
+        return next((k for k in self.forms.get(name, {}) if self.places[k].kind == "city"), None)
 
     def candidates(self, form: str, language: str) -> list[_Place]:
         """Places a written form may name in a document of ``language``, best first."""

@@ -28,7 +28,7 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 #: Links from a unit to the institution it belongs to ("der Hochschule Y", "van het LUMC").
 _GENITIVE = {"der", "des", "van"}
 #: Head classes of units ("Institut", "Zentrum", "Abteilung", "Lehrstuhl", "Fakultät", "afdeling").
-_UNIT_HEADS = {"institute", "unit", "other"}
+UNIT_HEADS = frozenset({"institute", "unit", "other"})
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 #: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
@@ -190,7 +190,7 @@ class NameSpans:
                 k = first - 1
                 continue
             if tok.low in _PLACE_LINKS and k >= 1 and taken and self.name_word(before[k - 1]) \
-                    and self._known_place(self.text[before[k - 1].start:taken[0].end]):
+                    and self._city(self.text[before[k - 1].start:taken[0].end]):
                 taken[:0] = before[k - 1:k + 1]  # "Newcastle upon Tyne Hospitals": the place's own link word
                 k -= 2
                 continue
@@ -339,11 +339,11 @@ class NameSpans:
         return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
 
     @staticmethod
-    def _known_place(name: str) -> bool:
+    def _city(name: str) -> bool:
         """Is ``name`` a city of the reference data ("Newcastle upon Tyne", "Frankfurt am Main")?"""
         from ingest.gazetteer import gazetteer
 
-        return any(gazetteer().places[key].kind == "city" for key in gazetteer().forms.get(name, ()))
+        return gazetteer().city(name) is not None
 
     @staticmethod
     def _saint_possessive(before: list[Token], k: int) -> bool:
@@ -370,7 +370,7 @@ class NameSpans:
         """Does the head that ends before token ``i`` name a unit of an institution: an institute,
         centre, department, chair or faculty, or a clinic for a speciality ("Klinik für X")?"""
         head = self.heads.word(self.t[i - 1].text) if i else None
-        return head in _UNIT_HEADS or (head == "hospital" and any(x.low in _ENUMERATING for x in taken))
+        return head in UNIT_HEADS or (head == "hospital" and any(x.low in _ENUMERATING for x in taken))
 
     def _parent_at(self, j: int) -> bool:
         """Does an institution's name start at token ``j`` (after an article): a university or

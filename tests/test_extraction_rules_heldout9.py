@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document, found, has
+from tests.test_extraction_rules import document, found, has, labels
 
 
 @pytest.mark.parametrize("language, text, alias", [
@@ -53,15 +53,11 @@ def test_place_names_may_start_with_letters_beyond_latin_1():
      "Kenniscentrum Gezondheid", "Hogeschool Utrecht"),
 ])
 def test_a_unit_and_the_institution_it_belongs_to_are_two_actors(language, text, unit, parent):
-    from tests.test_extraction_rules import labels
-
     found = labels(text, language, "organisation")
     assert {unit, parent} <= found, found
 
 
 def test_a_hospital_of_a_university_keeps_its_name_and_an_indefinite_clinic_is_no_name():
-    from tests.test_extraction_rules import labels
-
     assert "Klinikum der Universität München" in labels(
         "Partner ist das Klinikum der Universität München.", "de", "organisation")
     assert not labels("Die Seeklinik AG betreibt eine Fachklinik für neurologische Rehabilitation.", "de",
@@ -69,8 +65,6 @@ def test_a_hospital_of_a_university_keeps_its_name_and_an_indefinite_clinic_is_n
 
 
 def test_english_words_after_a_german_head_stay_in_the_name():
-    from tests.test_extraction_rules import labels
-
     assert "Lehrstuhl für Health Informatics" in labels(
         "Der Lehrstuhl für Health Informatics der Universität Augsburg ist beteiligt.", "de", "organisation")
 
@@ -98,16 +92,12 @@ def test_a_role_at_another_organisation_or_with_its_own_affiliation_is_left_alon
 
 
 def test_dutch_units_in_lower_case_before_their_name():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("De afdeling Medische Informatica van het Amsterdam UMC en de dienst Geriatrie van UZ Gent "
                     "werken samen.", "nl", "organisation")
     assert {"afdeling Medische Informatica", "dienst Geriatrie"} <= found_, found_
 
 
 def test_a_board_is_no_actor_of_its_own():
-    from tests.test_extraction_rules import labels
-
     assert not labels("Petra Smits, lid van de Raad van Bestuur van Zorggroep Elde, tekende.", "nl",
                       "organisation") & {"Raad van Bestuur"}
 
@@ -128,15 +118,11 @@ def test_a_saints_or_monarchs_possessive_belongs_to_the_name_and_a_framework_agr
     ("Health Innovation Kent and Thames Valley signed the memorandum.", "Health Innovation Kent and Thames Valley"),
 ])
 def test_places_joined_by_and_or_upon_inside_one_name(text, name):
-    from tests.test_extraction_rules import labels
-
     found_ = labels(text, "en", "organisation", "cluster")
     assert name in found_, found_
 
 
 def test_two_institutions_joined_by_and_stay_two():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("Die Universität Bremen und Oldenburg GmbH unterschreiben.", "de", "organisation")
     assert "Universität Bremen" in found_ and not any(" und " in x for x in found_), found_
 
@@ -162,8 +148,6 @@ Founding partners
 
 
 def test_an_abbreviation_and_its_town_name_an_institution_but_a_postcode_does_not():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("Aan tafel zaten UZ Gent, KU Leuven en Cegeka nv. Postadres: Markt 1, 6131 AK Sittard.", "nl",
                     "organisation")
     assert {"UZ Gent", "KU Leuven"} <= found_ and not any("Sittard" in x for x in found_), found_
@@ -221,8 +205,8 @@ def test_what_an_agreement_establishes_and_the_sentence_calls_a_consortium_is_a_
 @pytest.mark.parametrize("language, text, cluster", [
     ("de", "Mit einem Kooperationsvertrag haben die Universität Ulm und das Universitätsklinikum Ulm das Netzwerk "
            "Altersmedizin Donau (NAD) ins Leben gerufen.", "Netzwerk Altersmedizin Donau"),
-    ("nl", "Met een samenwerkingsovereenkomst hebben Ziekenhuis Gelderse Vallei en de Hogeschool Arnhem Nijmegen het Netwerk Acute Zorg Gelderland "
-           "opgericht.", "Netwerk Acute Zorg Gelderland"),
+    ("nl", "Met een samenwerkingsovereenkomst hebben Ziekenhuis Gelderse Vallei en de Hogeschool Arnhem Nijmegen "
+           "het Netwerk Acute Zorg Gelderland opgericht.", "Netwerk Acute Zorg Gelderland"),
 ])
 def test_a_founding_participle_after_the_cluster_says_the_agreement_founds_it(language, text, cluster):
     facts_ = found(text, language)
@@ -251,8 +235,6 @@ def test_towns_sharing_a_plural_council_word_are_one_council_each(language, text
 
 
 def test_provinces_listed_after_in_stay_places():
-    from tests.test_extraction_rules import labels
-
     assert not labels("Het programma omvat de provincies Antwerpen, Limburg en Zeeland.", "nl", "organisation")
 
 
@@ -265,8 +247,6 @@ def test_a_name_in_another_language_with_its_abbreviation_in_brackets_is_the_sam
 
 
 def test_an_agency_named_by_its_task_and_its_country():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("The first phase is funded by Innovation Norway and Enterprise Ireland, with support from "
                     "Business Finland.", "en", "organisation")
     assert {"Innovation Norway", "Enterprise Ireland", "Business Finland"} <= found_, found_
@@ -289,8 +269,6 @@ def test_leads_named_by_tovholder_projektleitung_clauses_and_the_new_alliance(la
 
 
 def test_living_at_home_is_no_housing_field_but_a_listed_housing_field_is():
-    from tests.test_extraction_rules import labels
-
     assert not labels("Het netwerk helpt ouderen om langer zelfstandig thuis te wonen.", "nl", "field") & {"wonen"}
     assert "wonen" in labels("Thema's: zorgtechnologie, wonen en mobiliteit.", "nl", "field")
 
@@ -307,8 +285,6 @@ def test_a_person_of_a_unit_named_with_its_parent_after_a_comma_belongs_to_both(
 
 
 def test_a_network_named_after_a_river_and_an_indefinite_description_of_it():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("Die Partner wollen das Gesundheitsnetz Elbe-Weser gründen und das Pflegenetz Havel stärken, ein "
                     "regionales Netzwerk für Notfallversorgung und Telemedizin in der Region Brandenburg.", "de",
                     "organisation", "cluster")
@@ -348,8 +324,6 @@ def test_who_leads_a_working_group_on_a_field_coordinates_the_field(language, te
 
 
 def test_english_municipalities_and_directorates_are_organisations():
-    from tests.test_extraction_rules import labels
-
     found_ = labels("Arvika Municipality and Eidskog Municipality have decided to join the network. Support comes "
                     "from the Norwegian Directorate of Health.", "en", "organisation")
     assert {"Arvika Municipality", "Eidskog Municipality", "Norwegian Directorate of Health"} <= found_, found_
