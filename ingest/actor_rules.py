@@ -78,16 +78,21 @@ def affiliations(context: Context) -> None:
 
 def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
     """``professor X, Institut for Y, Aarhus Universitet``: the institution after the person's unit
-    (a comma apart, closing the phrase) is theirs too."""
+    (a comma apart, closing the phrase, or joined by ``at``/``am``/``der``/``van de``) is theirs too."""
     following = [(a, k) for a, k in actors if a.start >= unit.end and k[0] != "region"]
     if not following:
         return
     parent, key = min(following, key=lambda p: p[0].start)
     if unit.head not in UNIT_HEADS and parent.head not in ("university", "hospital"):
         return  # "Department of Radiology, University of X": a department of a university is a unit
-    if context.between(unit.end, parent.start).strip() == "," and re.match(
-            r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2]):
+    gap = context.between(unit.end, parent.start)
+    if gap.strip() == "," and re.match(r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2]) \
+            or _UNIT_AT.match(gap):  # "Department of X at Y", "Klinik für X am Y"
         context.add("affiliatedWith", owner[0], key, index, owner[1] - 0.1, "unit-parent")
+
+
+#: What joins a unit to its parent after a person's role: "Department of X at Y", "Klinik X am Y".
+_UNIT_AT = re.compile(r"^\s*(?:am|an\s+der|der|des|van\s+(?:de|het)|at\s+the|at|of\s+the|ved|på)\s*$", re.IGNORECASE)
 
 
 #: "für das Netzwerk X", "voor de Y": an actor someone signs or speaks for.
@@ -110,8 +115,8 @@ def _signed_for(context: Context, index: int, persons, actors, org, before: str)
     return (key, 0.8, "signed-for")
 
 
-_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-. ]{1,60}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
-                       r"|for|ved|du|de la|på|aan|am|beim|i)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,60}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+                       r"|for|ved|du|de la|på|aan|am|beim|i|in)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
                        re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 
 
@@ -194,12 +199,42 @@ def _contact_blocks(context: Context) -> None:
         if s is not None and context.zones.get(s.index) == "contact" and (not block or s.index == block[-1] + 1):
             block.append(s.index)
             continue
-        persons = [k for i in block for _, k in context.mentions(i, "person")]
-        orgs = [k for i in block for _, k in context.mentions(i, "organisation", "cluster")]
-        if len(set(persons)) == 1 and len(block) <= 10:
-            for org in dict.fromkeys(orgs):
-                context.add("affiliatedWith", persons[0], org, block[0], 0.7, "contact-block")
+        _block_affiliations(context, block)
         block = [s.index] if s is not None and context.zones.get(s.index) == "contact" else []
+
+
+#: A person's lines in a contact block: their name line and at most this many after it.
+_PERSON_LINES = 6
+
+
+def _block_affiliations(context: Context, block: list[int]) -> None:
+    """Each person of a contact block with the organisations of their own lines (from their name to
+    the next person's), else with those of the lines above the first person (``Pressekontakt:`` /
+    ``Technische Hochschule Deggendorf`` / ``Hochschulkommunikation`` / ``Veronika Lindinger``)."""
+    starts = []  # (line, person) where a person's lines begin
+    for i in block:
+        for _, key in context.mentions(i, "person"):
+            if all(key != k for _, k in starts):
+                starts.append((i, key))
+    if not starts or len(block) > 10 + _PERSON_LINES * (len(starts) - 1):
+        return
+    head = [i for i in block if i < starts[0][0]]
+    for n, (line, person) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else block[-1] + 1
+        own = [i for i in block if line <= i < min(end, line + 1 + _PERSON_LINES)]
+        orgs = _block_organisations(context, own) or _block_organisations(context, head, councils=False)
+        for org in orgs:
+            context.add("affiliatedWith", person, org, line, 0.7, "contact-block")
+
+
+def _block_organisations(context: Context, lines: list[int], councils: bool = True) -> list:
+    """The organisations and clusters named on ``lines``; if there are none, a council named as a
+    place there (``Pressestelle der Stadt Frankfurt (Oder)``) when ``councils``."""
+    found = list(dict.fromkeys(k for i in lines for _, k in context.mentions(i, "organisation", "cluster")))
+    if found or not councils:
+        return found
+    return list(dict.fromkeys(_region_body(context, mention, key) for i in lines
+                              for mention, key in context.mentions(i, "region") if _REGION_BODY.match(mention.text)))
 
 
 # -- agreements: partyTo, coordinates, establishes, memberOf ---------------------------------

@@ -29,7 +29,7 @@ _CHROME = re.compile(
 
 #: Lines that belong to a contact block.
 _CONTACT = re.compile(
-    r"(?:^|\b)(?:tel(?:efon|\.)?|phone|fax|mobil(?:e|telefon)?|mob\.|e-?mail|mail|web|www\.|telefoon"
+    r"(?:^|\b)(?:tel(?:efon|\.)?|tlf\.?|phone|fax|mobil(?:e|telefon)?|mob\.|e-?mail|mail|web|www\.|telefoon"
     r"|kontakt(?:oplysning(?:er)?|person)?|contact(?:gegevens|person)?|ansprechpartner(?:in)?"
     r"|for yderligere oplysninger|weitere informationen|meer informatie)\b"
     r"|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()/.-]{6,}\d|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\w",

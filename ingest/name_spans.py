@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ingest.candidates import Candidate, clean_label
-from ingest.false_friends import zipf
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
@@ -49,7 +49,7 @@ _PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
 BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
-NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose")
+NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose", "ndte", "ierte")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
@@ -134,7 +134,14 @@ class NameSpans:
         if not self.german:
             return tok.is_cap
         return (tok.looks_proper or bool(_REGIONAL.fullmatch(tok.text)) or tok.text in _rivers()
-                or any(a <= tok.start and tok.end <= b for a, b in self.proper))
+                or any(a <= tok.start and tok.end <= b for a, b in self.proper) or self._rare_town(tok))
+
+    def _rare_town(self, tok: Token) -> bool:
+        """A town's name that is no common word ("Klinikum Bautzen": "Bautzen" is shaped like a noun)."""
+        from ingest.gazetteer import gazetteer
+
+        return tok.is_cap and zipf(tok.text, self.lang) < COMMON_ZIPF and (
+            gazetteer().town(tok.text) is not None or self._city(tok.text))
 
     def _brand(self, tok: Token) -> bool:
         """German: a rare word not shaped like a common noun, a brand before the head (``Asklepios
@@ -248,6 +255,12 @@ class NameSpans:
             if taken and taken[-1].text in SAINT and tok.text == "." and taken[-1].end == tok.start \
                     and j + 1 < len(t) and self.name_word(t[j + 1]):
                 taken.extend(t[j:j + 2])  # "Kantonsspital St. Gallen": the saint's abbreviation
+                j += 2
+                continue
+            if after_preposition and taken and tok.text in "'’" and j + 2 < len(t) and t[j + 1].text == "s" \
+                    and taken[-1].end == tok.start and tok.end == t[j + 1].start and self.name_word(t[j + 2]) \
+                    and zipf(taken[-1].text, "en") >= 4 and not self.heads.word(t[j + 2].text):
+                taken.extend(t[j:j + 2])  # "Department of Older People's Medicine"; not "University of Helsinki's Department"
                 j += 2
                 continue
             if taken and tok.text == "/" and self._glued(j) and j + 1 < len(t) and self.name_word(t[j + 1]) \

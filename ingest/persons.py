@@ -18,7 +18,8 @@ from ingest.candidates import Candidate
 from ingest.lexicon import load_words
 from ingest.tokens import CALENDAR, Token, covered, pattern, wordlist
 
-_PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af"}
+_PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af", "el", "al",
+              "op"}
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
 
@@ -111,7 +112,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         after = tokens[run[-1].index + 1:run[-1].index + 3]
         role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word
                       and roles.word(after[1].text) is not None)
-        if role_before and (first_given or len(run) <= 3):
+        if role_before and (first_given or len(run) <= 3 and not _common_word(run[0].text, language)):
             out.append(_make(text, sentence, run, "role-name", 0.9))
         elif role_after and len(run) <= 4:
             out.append(_make(text, sentence, run, "name-role", 0.8))
@@ -157,6 +158,17 @@ def _initials_names(text: str, sentence: int, tokens: list[Token], titles, roles
             cand.aliases.add(" ".join(text[title:m.end()].split()))
         out.append(cand)
     return out
+
+
+#: A word this frequent in English or the document's language opens no name after a bare role
+#: ("directeur Connected Care Benelux", "Bereichsleiter Medical Devices": a business unit).
+_COMMON_ZIPF = 4.3
+
+
+def _common_word(word: str, language: str) -> bool:
+    from ingest.false_friends import zipf
+
+    return max(zipf(word, "en"), zipf(word, language)) >= _COMMON_ZIPF
 
 
 def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float) -> Candidate:

@@ -96,12 +96,12 @@ def paragraphs(text: str, sentences: list[Sentence]) -> dict[int, int]:
 
 def find_relations(context: Context) -> list[Relation]:
     """All relations the rules find, with agreements of fewer than two parties dropped."""
-    from ingest import (actor_rules, agreement_list_rules, lead_rules, member_rules,
+    from ingest import (actor_rules, agreement_list_rules, anaphor_rules, lead_rules, member_rules,
                         office_rules, record_rules, role_rules, table_rules, topic_rules)
 
     for rule in (record_rules.RULES + actor_rules.RULES + agreement_list_rules.RULES + member_rules.RULES
                  + table_rules.RULES + lead_rules.RULES + office_rules.RULES
-                 + role_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES):
+                 + anaphor_rules.RULES + role_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES):
         rule(context)
     relations = list(context.found.values())
     return drop_weak_agreements(relations)

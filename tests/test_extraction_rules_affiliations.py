@@ -1,0 +1,126 @@
+"""Affiliations the text gives by a definite noun, a relative clause, the sentence next to the
+person's, or a contact block of several persons (rules generalised from the ninth held-out set's
+remaining misses; each text here is written for the test, with other names and wording)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.boilerplate import classify
+from ingest.sentences import split_sentences
+from tests.test_extraction_rules import found, has, labels
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("de", "Das Klinikum Kassel GmbH baut die Notaufnahme aus. Der Geschäftsführer des Klinikums, Dr. Jens Albrecht, "
+           "nannte das Projekt dringend.", "Jens Albrecht", "Klinikum Kassel"),
+    ("nl", "Ook het Maasziekenhuis Pantein doet mee. Dat zei drs. Karin Hoefnagels, bestuursvoorzitter van het "
+           "ziekenhuis.", "Karin Hoefnagels", "Maasziekenhuis Pantein"),
+    ("en", "Royal Devon University Healthcare NHS Foundation Trust joins the network. Its role was welcomed by "
+           "Sarah Pengelly, chief executive of the hospital.", "Sarah Pengelly", "Royal Devon"),
+])
+def test_a_role_at_an_organisation_named_by_its_head_noun_alone(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("de", "Am Projekt beteiligt ist das Institut für Sportwissenschaft der Universität Bayreuth. „Wir messen "
+           "jede Bewegung“, erklärt Prof. Dr. Anja Rehberg, die das Institut leitet.",
+     "Anja Rehberg", "Institut für Sportwissenschaft"),
+    ("de", "„Daten brauchen Standards“, sagt Dr. Lena Vogt, die am Helmholtz-Zentrum Dresden-Rossendorf die "
+           "Abteilung Bildgebung leitet.", "Lena Vogt", "Helmholtz-Zentrum Dresden-Rossendorf"),
+    ("nl", "\"Zonder huisartsen lukt het niet\", zegt prof. dr. Wouter Peeters, die het onderzoek vanuit de "
+           "Universiteit Gent leidt.", "Wouter Peeters", "Universiteit Gent"),
+    ("en", "\"We need shared data,\" said Dr Fiona Keane, who leads the research at University College London.",
+     "Fiona Keane", "University College London"),
+])
+def test_a_relative_clause_that_leads_or_works_at_an_organisation(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
+
+
+def test_a_relative_clause_that_only_names_a_partner_gives_no_affiliation():
+    text = "Dr. Lena Vogt, die mit der Universität Leipzig gesprochen hat, sieht Chancen."
+    assert not has(found(text, "de"), "affiliatedWith", "Lena Vogt", "Universität Leipzig")
+
+
+def test_a_sentence_opening_with_a_role_of_an_organisation_describes_the_person_before():
+    text = ("„Jede Minute zählt“, sagt Dr. med. Tomasz Wieczorek. Der Chefarzt der Klinik für Kardiologie am "
+            "Klinikum Bautzen stammt selbst aus Görlitz.")
+    facts = found(text, "de")
+    assert has(facts, "affiliatedWith", "Tomasz Wieczorek", "Klinik für Kardiologie")
+    assert has(facts, "affiliatedWith", "Tomasz Wieczorek", "Klinikum Bautzen")
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("da", "»Vi tester i tre kommuner på én gang,« siger produktchef Mette Skovgaard Riis. Hun leder udviklingen "
+           "af hjælpemidler hos Invacare A/S.", "Mette Skovgaard Riis", "Invacare"),
+    ("en", "\"It saves time,\" said programme lead Callum Fraser. He works on remote monitoring at Aridhia "
+           "Informatics Ltd.", "Callum Fraser", "Aridhia Informatics"),
+])
+def test_a_pronoun_opening_the_next_sentence_places_the_person(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
+
+
+def test_each_person_of_a_contact_block_belongs_to_the_organisation_of_their_own_lines():
+    text = ("Die Partner unterzeichneten den Vertrag am Montag.\n\nPressekontakt\nAnna Berg\n"
+            "Referentin, Technische Universität Chemnitz\nTel. 0371 531-0\nMarkus Ohl\nSprecher, Klinikum Chemnitz gGmbH\n"
+            "Tel. 0371 333-0\n")
+    facts = found(text, "de")
+    assert has(facts, "affiliatedWith", "Anna Berg", "Technische Universität Chemnitz")
+    assert has(facts, "affiliatedWith", "Markus Ohl", "Klinikum Chemnitz")
+    assert not has(facts, "affiliatedWith", "Anna Berg", "Klinikum Chemnitz")
+    assert not has(facts, "affiliatedWith", "Markus Ohl", "Technische Universität Chemnitz")
+
+
+def test_a_contact_block_heading_names_the_organisation_of_a_person_without_one():
+    text = ("Die Partner unterzeichneten den Vertrag.\n\nPressekontakt:\nHochschule Landshut\nHochschulkommunikation\n"
+            "Petra Maier\nAm Lurzenhof 1\n84036 Landshut\nTelefon: +49 871 506-0\n(Foto: Hochschule Landshut / Karl Huber)\n")
+    assert has(found(text, "de"), "affiliatedWith", "Petra Maier", "Hochschule Landshut")
+
+
+def test_a_danish_phone_label_keeps_its_contact_block_together():
+    text = "Kontakt\nSøren Holm\nProjektleder, Horsens Kommune\nTlf.\n76 29 29 29\n"
+    sentences = split_sentences(text, "da")
+    zones = classify(sentences)
+    assert all(zones[s.index] == "contact" for s in sentences), [(s.text, zones[s.index]) for s in sentences]
+
+
+def test_a_council_named_as_a_place_in_a_persons_contact_lines_is_the_council():
+    text = ("Die Stadt unterstützt das Netzwerk.\n\nAnsprechpartnerin für die Presse\nJana Krüger\n"
+            "Pressestelle der Stadt Halle (Saale)\nTelefon: 0345 221-0\n")
+    assert has(found(text, "de"), "affiliatedWith", "Jana Krüger", "Stadt Halle (Saale)")
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("de", "Die operative Leitung übernimmt die Fakultät Angewandte Informatik der Hochschule Kempten.",
+     "Fakultät Angewandte Informatik"),
+    ("en", "The trial is run by the Department of Women’s Health at Guy's and St Thomas' NHS Foundation Trust.",
+     "Department of Womens Health"),
+])
+def test_unit_names_keep_participles_and_common_possessives(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_a_town_after_a_hospital_head_is_part_of_its_name():
+    assert "Klinikum Bautzen" in labels("Der Chefarzt arbeitet am Klinikum Bautzen.", "de", "organisation")
+
+
+def test_a_university_possessive_does_not_swallow_its_department():
+    text = "Professor Aino Salo of the University of Turku’s Department of Nursing Science will lead the study."
+    assert not any("Department" in label and "University of Turku" in label
+                   for label in labels(text, "en", "organisation"))
+
+
+def test_a_common_word_after_a_role_opens_no_persons_name():
+    text = "Mark Janssen, directeur Connected Care Benelux bij Philips N.V., noemt het een kans."
+    assert "Connected Care Benelux" not in labels(text, "nl", "person")
+    assert has(found(text, "nl"), "affiliatedWith", "Mark Janssen", "Philips")
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("nl", "Dat zei wethouder Samira el Idrissi van de gemeente Tilburg.", "Samira el Idrissi", "gemeente Tilburg"),
+    ("en", "Dr Priya Nair, consultant nephrologist in the Department of Renal Medicine at Leeds Teaching Hospitals "
+           "NHS Trust, said so.", "Priya Nair", "Leeds Teaching Hospitals"),
+    ("nl", "Ir. Joost Bakker, directeur Research & Development bij Vion N.V., ziet kansen.", "Joost Bakker", "Vion"),
+])
+def test_particles_units_at_parents_and_ampersands_in_roles(language, text, person, org):
+    assert has(found(text, language), "affiliatedWith", person, org)
