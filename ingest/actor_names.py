@@ -66,6 +66,8 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
         if _ITEM.match(item.text):
             items.append(item)
             continue
+        if any(_ITEM.match(i.text) for i in items) and _sub_heading(sentences, item) and not is_list_heading(item.text):
+            continue  # "Companies" between two runs of bullets: one list in groups
         previous = sentences[item.index - 1]
         if bare and not items or bare and not _ITEM.match(items[0].text):
             # a blank line may part the heading from its first item ("Partnere\n\nRegion X (DK)")
@@ -77,6 +79,20 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
                 continue
         break
     return items
+
+
+#: Sub-headings of a list that name no members (funders, observers, a board or team, contacts).
+_NOT_MEMBERS = re.compile(r"fund|förder|financ|sponsor|support|unterstütz|steun|støt|observ|beobacht|waarnem|board"
+                          r"|vorstand|bestuur|bestyrelse|styregrupp|steering|lenkung|stuurgroep|beirat|team|kontakt"
+                          r"|contact|direktion|directie|ledelse|management", re.IGNORECASE)
+
+
+def _sub_heading(sentences: list[Sentence], line: Sentence) -> bool:
+    """Is ``line`` a short group heading inside a bulleted list (bullets follow it)?"""
+    text = line.text.strip()
+    following = sentences[line.index + 1] if line.index + 1 < len(sentences) else None
+    return (0 < len(text.split()) <= 4 and not text.endswith(".") and following is not None
+            and bool(_ITEM.match(following.text)) and not _NOT_MEMBERS.search(text))
 
 
 def listed_names(text: str, language: str, sentences: list[Sentence], zones: dict[int, str]) -> list[Candidate]:

@@ -155,6 +155,21 @@ def network_of(context: Context) -> None:
                 context.add("memberOf", member, key, index, 0.7, "network-of")
 
 
+#: A membership denied ("EIS is not a member", "werden aber nicht Mitglied", "is geen lid", "er ikke
+#: medlem"): the actors of that clause are no members.
+_NOT_MEMBER = re.compile(r"\b(?:not|no longer|never|nicht|kein\w*|geen|niet|ikke|aldrig)\s+(?:\w+\s+){0,3}?"
+                         r"(?:an?\s+|the\s+|een\s+)?(?:member|members|mitglied\w*|lid|leden|medlem\w*|part of|partner)\b",
+                         re.IGNORECASE)
+
+
+def _affirmed(context: Context, sentence, cand) -> bool:
+    """Does the clause of ``cand`` (between semicolons or colons) say membership without denying it?"""
+    start = max(context.text.rfind(c, sentence.start, cand.start) for c in ";:") + 1
+    stops = [i for i in (context.text.find(c, cand.end, sentence.end) for c in ";:") if i >= 0]
+    clause = context.text[max(start, sentence.start):min(stops, default=sentence.end)]
+    return bool(_MEMBER.search(clause)) and not _NOT_MEMBER.search(clause)
+
+
 def members(context: Context) -> None:
     """memberOf from membership sentences and from member lists."""
     for index in range(len(context.sentences)):
@@ -169,6 +184,8 @@ def members(context: Context) -> None:
             continue
         if not [k for _, k in actors if k != target] and _THE_COMPANY.match(sentence.text):
             actors = previous_organisation(context, index)
+        if _NOT_MEMBER.search(sentence.text):
+            actors = [(c, k) for c, k in actors if _affirmed(context, sentence, c)]
         for _, key in actors:
             if key != target:
                 context.add("memberOf", key, target, index, 0.65, "member-sentence")

@@ -94,6 +94,8 @@ def _made_from_place(word: str) -> bool:
 #: "Name (Other Name, ABBR)": the name in another language and its abbreviation, in brackets.
 _OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6}),\s*(?P<abbr>[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{1,9})\)")
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
+#: An abbreviation of two capitalised parts ("PIN OWL", "TH OWL").
+_SPACED_ABBREVIATION = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+ [A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+")
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 
 
@@ -477,7 +479,7 @@ class NameSpans:
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]
-            if 2 <= len(inner) <= 10 and inner.replace("-", "").replace("&", "").isalnum() \
+            if 2 <= len(inner) <= 10 and (inner.replace("-", "").replace("&", "").isalnum() or _SPACED_ABBREVIATION.fullmatch(inner)) \
                     and sum(c.isupper() for c in inner) >= 2 and not self._country_tag(cand, inner):
                 cand.aliases.add(inner)
 

@@ -213,7 +213,8 @@ def _merge_shortened(groups, names, language):
                     continue
                 if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
                        for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
-                        or any(_compounded(a.label, b.label, language) for a in gi for b in gj):
+                        or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
+                               for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -321,6 +322,24 @@ def _compounded(a: str, b: str, language: str) -> bool:
     if len(words) < 2 or not b.endswith("-" + a) or " " in b[:len(b) - len(a)]:
         return False
     return bool(wordlist("cluster_words", language).word(words[0]) or wordlist("org_heads", language).word(words[0]))
+
+
+def _described(a: str, b: str, language: str) -> bool:
+    """Is ``b`` the one-word name ``a`` followed by words that describe it and end with a cluster or
+    head word (``TartuMed`` / ``TartuMed Health Technology Cluster``, ``Medilink`` / ``Medilink
+    Network``)?"""
+    from ingest.false_friends import zipf
+
+    if " " in a or len(a) < 4 or not b.startswith(a + " "):
+        return False
+    rest = b[len(a) + 1:].split()
+    if not 1 <= len(rest) <= 4 or not all(w[:1].isupper() for w in rest):
+        return False
+    last = rest[-1]
+    if not (wordlist("cluster_words", language).word(last) or wordlist("cluster_words", "en").word(last)
+            or wordlist("org_heads", language).word(last)):
+        return False
+    return all(max(zipf(w, "en"), zipf(w, language)) >= 3.5 for w in rest[:-1])
 
 
 def _entity(group: list[Candidate], language: str) -> Entity:
