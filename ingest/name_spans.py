@@ -36,6 +36,7 @@ _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute", "unit"}
 #: German articles that may follow "für" inside a name ("Caritasverband für das Bistum Essen e.V.").
 _ARTICLES = {"das", "die", "den", "der", "dem"}
+_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
@@ -316,6 +317,9 @@ class NameSpans:
             j += 1
         while taken and (taken[-1].low in INNER or not (taken[-1].is_cap or taken[-1].text == ")")):
             taken.pop()
+        if self.german and taken and after_preposition and self._described_before(i) \
+                and not any(self.is_proper(x) for x in taken):
+            return [], False  # "gründen ein grenzüberschreitendes Netzwerk für Pflege": a description
         if self.german and taken and after_preposition:
             caps = [x for x in taken if x.is_cap]
             institution = i and self.heads.word(t[i - 1].text) in _INSTITUTIONS  # "Hochschule für Gesundheit"
@@ -324,6 +328,16 @@ class NameSpans:
         if not self.german and taken and not any(x.is_cap for x in taken):
             return [], False
         return taken, False
+
+    def _described_before(self, i: int) -> bool:
+        """Does an indefinite article or an inflected adjective in lower case stand before the head
+        that ends before token ``i`` ("ein Netzwerk", "grenzüberschreitendes Netzwerk")?"""
+        if i < 2:
+            return False
+        before = self.t[i - 2]
+        return before.is_word and not before.is_cap and (
+            before.low in _INDEFINITE or before.low not in _ARTICLES | {"des"}
+            and before.low.endswith(("es", "er", "en", "em", "e")) and len(before.low) > 4)
 
     def _english(self, tok: Token) -> bool:
         """German text: is the capitalised word an English one ("Data Science", "Health Care")?"""

@@ -173,3 +173,32 @@ def test_an_abbreviation_of_two_capitalised_parts_in_brackets():
     text = "Das Netzwerk Gesundheitswirtschaft Münsterland e.V. (NGW ML) hat neue Mitglieder. Das NGW ML wächst."
     clusters = [label for label in labels(text, "de", "cluster", "organisation") if "Netzwerk" in label or "NGW" in label]
     assert len(clusters) == 1, clusters
+
+
+def test_a_network_described_after_an_adjective_is_no_name_and_the_named_one_gets_the_members():
+    text = ("Kärnten und Friaul gründen grenzüberschreitendes Netzwerk für Pflege- und Assistenztechnologien\n\n"
+            "Mit der Unterzeichnung einer Absichtserklärung haben drei Einrichtungen den Grundstein für das Alpe "
+            "Adria Care Network (AACN) gelegt.\n\nDie Absichtserklärung unterzeichnet haben:\n\n"
+            "– Universität Klagenfurt\n– Fachhochschule Kärnten\n– Università degli Studi di Udine\n")
+    assert not any(label.startswith("Netzwerk für") for label in labels(text, "de", "cluster", "organisation"))
+    assert has(found(text, "de"), "memberOf", "Fachhochschule Kärnten", "Alpe Adria Care Network")
+
+
+@pytest.mark.parametrize("language, text, member, cluster", [
+    ("da", "Sundhedsnetværket SydSund blev stiftet i 2020 på initiativ af Svendborg Kommune og OUH Svendborg Sygehus.",
+     "Svendborg Kommune", "SydSund"),
+    ("nl", "Het Zorgnetwerk Twentekanaal werd in 2019 opgericht op initiatief van Ziekenhuis Rivierenland.",
+     "Ziekenhuis Rivierenland", "Zorgnetwerk Twentekanaal"),
+])
+def test_who_took_the_initiative_to_found_a_cluster_is_a_member(language, text, member, cluster):
+    assert has(found(text, language), "memberOf", member, cluster)
+
+
+@pytest.mark.parametrize("language, text, member, cluster", [
+    ("da", "Netværket SydSund har fået to nye medlemmer. Nordic Bioscience A/S bliver netværkets største "
+           "private medlem.", "Nordic Bioscience", "SydSund"),
+    ("da", "Netværket SydSund vokser. Vordingborg Kommune tilslutter sig netværket fra januar.",
+     "Vordingborg Kommune", "SydSund"),
+])
+def test_danish_genitive_anaphors_and_joining_verbs_give_members(language, text, member, cluster):
+    assert has(found(text, language), "memberOf", member, cluster)
