@@ -37,6 +37,8 @@ _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute", "
 #: German articles that may follow "für" inside a name ("Caritasverband für das Bistum Essen e.V.").
 _ARTICLES = {"das", "die", "den", "der", "dem"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
+#: Titles that open a person's name after a comma ("University of X, Dr Y").
+_PERSON_TITLES = {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", "dr", "prof", "Univ"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
@@ -131,6 +133,7 @@ class NameSpans:
         self.agreements = wordlist("agreement_words", language)
         self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
         self.german = language == "de"
+        self.given = wordlist("given_names", language)
 
     # -- word tests ---------------------------------------------------------------------------
     def is_proper(self, tok: Token) -> bool:
@@ -303,6 +306,8 @@ class NameSpans:
                     break
                 if tok.low in _LIST_JOINERS and self._new_name_at(j + 1):
                     break  # "University of X and Y Cluster B.V.": a second name starts
+                if tok.text == "," and (nxt.text.rstrip(".") in _PERSON_TITLES or self.given.word(nxt.text)):
+                    break  # "For the University of X, Dr Naomi Y, said": a person follows
                 if tok.low in _GENITIVE and self._unit_head(i, taken) and self._parent_at(j + 1):
                     break  # "Institut für X der Hochschule Y": the unit, then its parent, two actors
                 if tok.low in _ENUMERATING:

@@ -109,7 +109,8 @@ _TOWN = (rf"(?P<town>[{CAPITAL}][a-zà-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon 
          r"[a-zà-öø-ÿĀ-ž]+)?)")
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
 #: X", a name or a bracketed short name before "in/i X", "X-based", a list item "Name, X (DK)", a
-#: table cell "| X (NL) |"; and every town listed after "locaties in" / "sites in" (below).
+#: table cell "| X (NL) |", "Name, X, Country" closing a line, "Name (X)"; and every town listed after
+#: "locaties in" / "sites in" (below).
 _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
@@ -126,6 +127,11 @@ _TOWN_CONTEXTS = [
     re.compile(r"(?m)(?<=   )" + _TOWN + r"[ \t]*$"),
     # a table cell that holds nothing but a place ("| Winschoten (NL) |")
     re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\))?[ \t]*(?=\|)"),
+    # a town and its country closing a line ("- Polar Electro Oy, Kempele, Finland")
+    re.compile(r"(?m),[ \t]+" + _TOWN + r",[ \t]+[A-Z][\w]+(?:[ \t][A-Z]\w+)?[ \t]*$"),
+    # a town in brackets after a name ("Medica Lemgo GmbH (Lemgo)", "UMIT (Hall in Tirol)")
+    re.compile(rf"(?<=\w)[ \t]\((?P<town>[{CAPITAL}][a-zà-öø-ÿĀ-ž]+(?:[ \t](?:in|an der|am|im)[ \t][{CAPITAL}]"
+               r"[a-zà-öø-ÿĀ-ž]+)?)\)"),
 ]
 
 

@@ -164,5 +164,39 @@ def _bare_role(context: Context, start: int, person) -> bool:
     return bool(_BOARD_MEMBER.match(role) or _is_role(context, role) and not _ROLE_ELSEWHERE.search(role))
 
 
+#: A role of a cluster's own staff or board: "Netzwerkmanager", "netwerkcoördinator", "Netværksleder",
+#: "cluster manager", "Alliance Manager", "Clustermanagerin", "chairs the cluster's steering group".
+_CLUSTER_ROLE = re.compile(
+    r"\b(?:netzwerk|netwerk|netværks?|cluster|klynge|allianz|alliance|alliantie|konsortial|consortium|verbund)"
+    r"[\s-]?(?:manager\w*|koordinator\w*|coördinator|coordinator|leder|leiter\w*|sprecher\w*|managerin"
+    r"|chef\w*|direktør|director|lead)\b"
+    r"|\bchairs?\s+the\s+(?:\w+\s+)?(?:cluster|network|alliance|consortium)|\b(?:scientific|project)\s+coordinator\s+of\b",
+    re.IGNORECASE)
+
+
+def cluster_roles(context: Context) -> None:
+    """A person whose role (right before or after their name, up to the clause's end) is one of a
+    cluster's staff or board speaks for the cluster: the one named in the role phrase, else the one
+    the sentence refers to, else the page's cluster."""
+    from ingest.member_rules import referenced_cluster, topic_cluster
+
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) == "chrome":
+            continue
+        sentence = context.sentences[index]
+        for person, key in context.mentions(index, "person"):
+            before = context.between(max(sentence.start, person.start - 40), person.start)
+            after = context.text[person.end:sentence.end]
+            after = after[:re.search(r"[.;:\"“”„»]|$", after).start()]
+            role = _CLUSTER_ROLE.search(before.rsplit(",", 1)[-1] if "," in before else before) \
+                or _CLUSTER_ROLE.search(after[:90])
+            if role is None:
+                continue
+            named = [k for c, k in context.mentions(index, "cluster") if person.end <= c.start <= person.end + 90]
+            target = named[0] if named else referenced_cluster(context, index) or topic_cluster(context)
+            if target is not None:
+                context.add("affiliatedWith", key, target, index, 0.65, "cluster-role")
+
+
 RULES = [possessive_roles, organisation_possessive_roles, organisation_role_compounds, profile_lines,
-         roles_of_the_organisation_before]
+         roles_of_the_organisation_before, cluster_roles]

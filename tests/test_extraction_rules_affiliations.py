@@ -202,3 +202,36 @@ def test_who_took_the_initiative_to_found_a_cluster_is_a_member(language, text, 
 ])
 def test_danish_genitive_anaphors_and_joining_verbs_give_members(language, text, member, cluster):
     assert has(found(text, language), "memberOf", member, cluster)
+
+
+@pytest.mark.parametrize("language, text, org, town", [
+    ("en", "Partners:\n- Nordic ID Oy, Kempele, Finland\n- Longenesis SIA, Riga, Latvia\n", "Nordic ID", "Kempele"),
+    ("de", "Die Absichtserklärung unterzeichnet haben:\n– Medizinische Universität Graz\n– Joanneum Research "
+           "(Hall in Tirol)\n", "Joanneum Research", "Hall in Tirol"),
+])
+def test_small_towns_in_a_partner_list_line_or_in_brackets_seat_the_partner(language, text, org, town):
+    assert has(found(text, language), "locatedIn", org, town)
+
+
+def test_a_title_after_a_comma_ends_an_organisations_name():
+    text = "For the University of Hull, Dr Naomi Reeve, Head of Nursing in the Faculty of Health Sciences, spoke."
+    assert "University of Hull" in labels(text, "en", "organisation")
+    assert has(found(text, "en"), "affiliatedWith", "Naomi Reeve", "Faculty of Health Sciences")
+
+
+def test_a_role_in_a_unit_named_with_im():
+    text = "Dr. Anna Pichlmair, Oberärztin im Krankenhaus Meran, koordiniert die Erprobung."
+    assert has(found(text, "de"), "affiliatedWith", "Anna Pichlmair", "Krankenhaus Meran")
+
+
+@pytest.mark.parametrize("language, text, person, cluster", [
+    ("de", "Das Netzwerk Pflegeinnovation Münsterland (PIM) wächst. Ansprechpartner ist Thomas Brinkmann, "
+           "Netzwerkmanager bei der WFG mbH.", "Thomas Brinkmann", "Netzwerk Pflegeinnovation Münsterland"),
+    ("nl", "Het Zorgnetwerk Drenthe groeit. \"Dit is een goede stap\", zegt netwerkcoördinator Anouk Mulder van "
+           "Hanzehogeschool.", "Anouk Mulder", "Zorgnetwerk Drenthe"),
+    ("en", "The Humber Care Technology Alliance was launched today. Dr Sam Patel, head of research at Hull "
+           "University Teaching Hospitals, chairs the alliance's steering group.", "Sam Patel",
+     "Humber Care Technology Alliance"),
+])
+def test_a_clusters_own_staff_or_chair_speaks_for_the_cluster(language, text, person, cluster):
+    assert has(found(text, language), "affiliatedWith", person, cluster)
