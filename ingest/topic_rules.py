@@ -224,6 +224,10 @@ def focus(context: Context) -> None:
         if context.zones.get(index) == "chrome":
             continue
         here = [k for c, k in pairs if k[0] == "field"]
+        # a list of three or more actors before the fields ("Med A, B og C tæller netværket ..., der arbejder med X"):
+        # the fields are the cluster's; an actor named after a field ("im Handlungsfeld X ... A und B") keeps it
+        listed = len({k for c, k in pairs if k[0] in ("organisation", "cluster")}) >= 3
+        first_field = min((c.end for c, k in pairs if k[0] == "field"), default=len(context.text))
         for cand, key in pairs:
             if key[0] in ("organisation", "cluster"):
                 low = f" {cand.label.casefold()} "
@@ -235,7 +239,8 @@ def focus(context: Context) -> None:
                 row = cells(context.sentences[index])  # a table row: its columns say whose field it is
                 # the fields of an agreement sentence are the agreement's, not each party's
                 agreed = bool(context.mentions(index, "agreement")) or context.has_verb(index, "sign")
-                if context.zones.get(index) == "body" and not quote and not row and not agreed:
+                if context.zones.get(index) == "body" and not quote and not row and not agreed \
+                        and not (listed and key[0] != "cluster" and cand.start < first_field):
                     for fkey in here:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)

@@ -235,3 +235,19 @@ def test_a_role_in_a_unit_named_with_im():
 ])
 def test_a_clusters_own_staff_or_chair_speaks_for_the_cluster(language, text, person, cluster):
     assert has(found(text, language), "affiliatedWith", person, cluster)
+
+
+def test_fields_after_a_list_of_members_are_the_clusters_not_each_members():
+    text = ("Netværket SydSund har fået nye medlemmer. Med Nordic Bioscience A/S, Svendborg Kommune og "
+            "Faaborg-Midtfyn Kommune tæller netværket SydSund nu 30 medlemmer, der arbejder sammen om "
+            "velfærdsteknologi.")
+    facts = found(text, "da")
+    assert not has(facts, "focusesOn", "Nordic Bioscience", "velfærdsteknologi")
+    assert not has(facts, "focusesOn", "Svendborg Kommune", "velfærdsteknologi")
+
+
+def test_an_actor_named_after_the_field_in_a_long_sentence_keeps_it():
+    text = ("Die AGIT mbH, die Regionalagentur Aachen und der REGIO Aachen e.V. teilen sich die Koordination, wobei im "
+            "Handlungsfeld Medizintechnik die Medizintechnik Kompetenz GmbH und der LifeCare Verbund e.V. eingebunden "
+            "werden.")
+    assert has(found(text, "de"), "focusesOn", "LifeCare Verbund", "Medizintechnik")
