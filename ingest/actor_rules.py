@@ -30,7 +30,7 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
-_REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|City of"
+_REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
                           r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
@@ -434,6 +434,7 @@ _WITH_AGREEMENT = re.compile(r"\b(?:mit|met|with|med)\s+(?:einem|einer|een|an?|e
                              re.IGNORECASE)
 #: A founding participle right after what was founded, at the end of the clause.
 _FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|ins leben gerufen|gegründet|begründet"
+                            r"|(?:\w+\s+)?boven de doopvont gehouden"
                             r"|in het leven geroepen|opgericht|opgezet|etableret|stiftet|søsat|oprettet)\b",
                             re.IGNORECASE)
 
@@ -636,8 +637,11 @@ def _establishes(context: Context, index: int, agr_key) -> None:
     _establishes_referred(context, index, agr_key)
 
 
-#: A sentence that opens with a pronoun standing for the agreement just signed ("Sie begründet ...").
-_AGREEMENT_PRONOUN = re.compile(r"^\W*(?:sie|diese|es|ze|deze|dit|den|denne|det|dette|it|this)\s", re.IGNORECASE)
+#: A sentence that opens with a pronoun or adverb standing for the agreement just signed ("Sie begründet
+#: ...", "Daarmee is de X boven de doopvont gehouden", "Damit ist das X gegründet").
+_AGREEMENT_PRONOUN = re.compile(r"^\W*(?:sie|diese|es|ze|deze|dit|den|denne|det|dette|it|this|damit|hiermit|dadurch"
+                                r"|daarmee|hiermee|daardoor|dermed|hermed|herved|with it|with this|thereby)\b",
+                                re.IGNORECASE)
 
 
 def _pronoun_founds(context: Context, index: int, agr_key) -> None:

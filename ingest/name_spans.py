@@ -132,6 +132,7 @@ class NameSpans:
         self.roles = wordlist("roles", language)
         self.agreements = wordlist("agreement_words", language)
         self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
+        self.founding = wordlist("verbs", language, "create")  # a headline's "Partners Sign Deal to Establish X"
         self.german = language == "de"
         self.given = wordlist("given_names", language)
 
@@ -212,7 +213,8 @@ class NameSpans:
                 k -= 4
                 continue
             ok = self.name_word(tok) and (any_cap or self.left_word(tok)) and not self.descriptors.word(tok.text) \
-                and not self.agreements.word(tok.text) and not self.leading.word(tok.text)  # "Federführung X SE"
+                and not self.agreements.word(tok.text) and not self.leading.word(tok.text) \
+                and not (tok.is_cap and not self.german and self.founding.word(tok.text))  # "Federführung X SE"
             if ok:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:

@@ -214,7 +214,7 @@ def _merge_shortened(groups, names, language):
                 if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
                        for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
-                               for a in gi for b in gj):
+                               or _longer_by_head(a.label, b.label, language) for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -322,6 +322,16 @@ def _compounded(a: str, b: str, language: str) -> bool:
     if len(words) < 2 or not b.endswith("-" + a) or " " in b[:len(b) - len(a)]:
         return False
     return bool(wordlist("cluster_words", language).word(words[0]) or wordlist("org_heads", language).word(words[0]))
+
+
+def _longer_by_head(a: str, b: str, language: str) -> bool:
+    """Is ``b`` the name ``a`` (two words or more) with up to four more words that end with a head
+    word (``Liverpool University Hospitals`` / ``... NHS Foundation Trust``, ``Alder Hey`` /
+    ``Alder Hey Children's NHS Foundation Trust``)?"""
+    if len(a.split()) < 2 or not b.startswith(a + " "):
+        return False
+    rest = b[len(a) + 1:].split()
+    return 1 <= len(rest) <= 4 and rest[0][:1].isupper() and bool(wordlist("org_heads", language).word(rest[-1]))
 
 
 def _described(a: str, b: str, language: str) -> bool:

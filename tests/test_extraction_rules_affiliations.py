@@ -251,3 +251,25 @@ def test_an_actor_named_after_the_field_in_a_long_sentence_keeps_it():
             "Handlungsfeld Medizintechnik die Medizintechnik Kompetenz GmbH und der LifeCare Verbund e.V. eingebunden "
             "werden.")
     assert has(found(text, "de"), "focusesOn", "LifeCare Verbund", "Medizintechnik")
+
+
+# -- rules generalised from the eleventh held-out set's first run -----------------------------------
+def test_a_flemish_agreement_founds_a_corridor_named_in_the_next_sentence():
+    text = ("De stad Kortrijk, AZ Groeninge en de Universiteit Gent hebben vrijdag een samenwerkingsakkoord "
+            "ondertekend. Daarmee is de Zorgcorridor Leie (ZCL) officieel boven de doopvont gehouden.")
+    facts = found(text, "nl")
+    assert has(facts, "establishes", "samenwerkingsakkoord", "Zorgcorridor Leie")
+    assert has(facts, "memberOf", "AZ Groeninge", "Zorgcorridor Leie")
+    assert has(facts, "partyTo", "stad Kortrijk", "samenwerkingsakkoord")
+
+
+def test_a_headline_verb_in_title_case_opens_no_cluster_name():
+    text = "Partners Sign Framework Agreement to Establish Solent Care Technology Corridor"
+    assert not any(label.startswith("Establish") for label in labels(text, "en", "cluster", "organisation"))
+
+
+def test_a_name_and_the_same_name_with_head_words_after_it_are_one_actor():
+    text = ("Sheffield Teaching Hospitals NHS Foundation Trust joined the alliance. Sheffield Teaching Hospitals "
+            "will lead the first trial.")
+    actors = [label for label in labels(text, "en", "organisation") if label.startswith("Sheffield")]
+    assert len(actors) == 1, actors
