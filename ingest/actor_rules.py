@@ -592,14 +592,24 @@ def _section_members(context: Context, index: int):
 
 def _list_below(context: Context, index: int):
     """``Ni partnere … underskrev partnerskabsaftalen. … De øvrige partnere er:`` + items: the actors of
-    the items under the first heading of actors within five sentences after the signing sentence."""
+    the items under the first heading of actors within five sentences after the signing sentence, or
+    the first actor of each row of a table of actors there."""
     from ingest.actor_names import is_list_heading, list_items
     from ingest.member_rules import item_actors
+
+    from ingest.tables import is_header_row
 
     for k in range(index + 1, min(index + 6, len(context.sentences))):
         if context.zones.get(k) == "body" and is_list_heading(context.sentences[k].text):
             items = list_items(context.text, context.sentences, k, context.zones)
             return [(key, item.index) for item in items for _, key in item_actors(context, item.index)]
+        if context.zones.get(k) == "body" and is_header_row(context.sentences[k].text.strip()):
+            rows = []  # "... ondertekenden alle partners de overeenkomst." + a table of partners: its rows
+            for row in range(k + 1, len(context.sentences)):
+                if "|" not in context.sentences[row].text:
+                    break
+                rows += [(key, row) for _, key in context.mentions(row, "organisation", "cluster")[:1]]
+            return rows
     return []
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.model import Sentence
 from ingest.sentences import LIST_ITEM
-from ingest.tables import COLUMN_GAP
+from ingest.tables import COLUMN_GAP, is_header_row
 
 #: Lines that are page chrome in any of the languages read (matched at the start of a line).
 _CHROME = re.compile(
@@ -108,14 +108,21 @@ class Zone:
 def classify(sentences: list[Sentence]) -> dict[int, str]:
     """Sentence index -> "chrome", "contact" or "body".
 
-    A contact block is a run of short lines around a line with a phone number, e-mail address,
+    The rows of a table of actors under its header row (``Partner | Type | Plaats | Rol``) are no menu,
+    however short their cells.  A contact block is a run of short lines around a line with a phone
+    number, e-mail address,
     postal code or contact heading; the two short lines before such a line (name, role) belong
     to it too.
     """
     zones = {s.index: "body" for s in sentences}
+    columns = 0  # cells of the header row of the actor table the lines belong to, if any
     for s in sentences:
         text = s.text.strip().lstrip("•·*-–— \u00a0")
-        if _CHROME.match(text) or (len(text) <= 2) or _is_menu(text):
+        if is_header_row(text):
+            columns = text.count("|")
+        elif text.count("|") != columns:
+            columns = 0
+        if _CHROME.match(text) or (len(text) <= 2) or _is_menu(text) and not columns:
             zones[s.index] = "chrome"
     _navigation_runs(sentences, zones)
     for s in sentences:

@@ -273,3 +273,16 @@ def test_a_name_and_the_same_name_with_head_words_after_it_are_one_actor():
             "will lead the first trial.")
     actors = [label for label in labels(text, "en", "organisation") if label.startswith("Sheffield")]
     assert len(actors) == 1, actors
+
+
+def test_a_table_of_partners_with_short_cells_is_no_menu_and_its_rows_signed():
+    text = ("Op 3 juli ondertekenden alle partners de consortiumovereenkomst. Het consortium bestaat uit:\n\n"
+            "Partner | Type | Plaats | Rol\nRadboudumc | ziekenhuis | Nijmegen | penvoerder\nAmphia | ziekenhuis | "
+            "Breda | proeftuin\nDe Wever | ouderenzorg | Tilburg | thuiszorg\nGemeente Breda | gemeente | Breda | "
+            "sociaal domein\n")
+    sentences = split_sentences(text, "nl")
+    zones = classify(sentences)
+    assert all(zones[s.index] != "chrome" for s in sentences if "|" in s.text)
+    facts = found(text, "nl")
+    assert has(facts, "partyTo", "Amphia", "consortiumovereenkomst")
+    assert has(facts, "partyTo", "Gemeente Breda", "consortiumovereenkomst")
