@@ -262,7 +262,7 @@ def agreements(context: Context) -> None:
                     founded[n] = key = ("cluster", key[1])
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-founds")
             actors = [(a, k) for a, k in actors if k not in founded]
-            signed = context.has_verb(index, "sign")
+            signed = context.has_verb(index, "sign") or bool(_BEHIND.search(context.sentences[index].text))
             if founded and not signed and _WITH_AGREEMENT.search(context.text, context.sentences[index].start,
                                                                  agreement.start):
                 # "Mit einem Kooperationsvertrag haben A und B das Netzwerk X gegründet": A and B made it
@@ -464,6 +464,11 @@ def _founded(context: Context, agreement, actors) -> list:
     return out
 
 
+#: Who stands behind an agreement signed it: "står A, B og C bag erklæringen", "stehen A und B hinter der
+#: Vereinbarung", "staan A en B achter het akkoord" (the verb's two parts around the parties).
+_BEHIND = re.compile(r"\bstår\b[^.;]{0,150}\bbag\s+(?:den|det|denne|aftalen|erklæringen|\w+erklæringen|\w+aftalen)"
+                     r"|\bstehen\b[^.;]{0,150}\bhinter\s+(?:der|dem|den|die)\b|\bstaan\b[^.;]{0,150}\bachter\s+(?:het|de)\b"
+                     r"|\b(?:are|stand)\s+behind\s+the\b", re.IGNORECASE)
 #: A sentence that opens by naming who takes part: "Beteiligt sind A, B und C", "Partners are ...".
 _PARTICIPANTS = re.compile(
     r"^\s*(?:(?:beteiligt|partner|unterzeichner|mit dabei|dabei)\s+(?:sind|waren)|zu den (?:partnern|beteiligten"

@@ -87,6 +87,10 @@ _LIST_NAME = re.compile(r"[A-ZÆØÅÄÖÜ][\w-]+")
 #: A locative preposition right before the list: the places are meant, not their councils.
 _IN_PLACES = re.compile(r"\b(?:in|i|aus|uit|across|throughout|van|from|fra|over)\s+(?:de|den|the|der|die|alle|all)?\s*$",
                         re.IGNORECASE)
+#: A compound that ends with a role: it names a person's post, not an organisation, whatever head opens it.
+_ROLE_COMPOUND = re.compile(r"\w{4,}(?:direktør|direktor|direktorin|leder|leiter|leiterin|manager|managerin|chef|chefin"
+                            r"|koordinator|koordinatorin|sprecher|sprecherin|vorsitzende|vorsitzender|formand|voorzitter"
+                            r"|directeur|coördinator)$", re.IGNORECASE)
 #: Plural heads shared by a list of places, and the name each place's body then has.
 _SHARED_HEADS = {
     "da": [(re.compile(_PLACES + r"\s+kommuner\b"), "{} Kommune")],
@@ -141,6 +145,8 @@ class _Finder(NameSpans):
             head = self.heads.at(self.t, i)
             if not cluster and not head:
                 continue
+            if _ROLE_COMPOUND.search(tok.text):
+                continue  # "Institutdirektør", "Klinikleiter", "Clustermanagerin": a role, not a head
             n = (cluster or head)[0]
             if not self.german and i == 0 and self.descriptors.word(tok.text):
                 continue  # "Klyngen Welfare Tech ...": a sentence-initial descriptor, not a name part

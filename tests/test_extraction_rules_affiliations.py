@@ -286,3 +286,17 @@ def test_a_table_of_partners_with_short_cells_is_no_menu_and_its_rows_signed():
     facts = found(text, "nl")
     assert has(facts, "partyTo", "Amphia", "consortiumovereenkomst")
     assert has(facts, "partyTo", "Gemeente Breda", "consortiumovereenkomst")
+
+
+def test_who_stands_behind_the_declaration_signed_it():
+    text = ("DTU og Lunds Universitet har underskrevet en hensigtserklæring om at etablere Dansk-Svensk Sensorkonsortium. "
+            "Ud over de to universiteter står Aarhus Universitetshospital og Business Region Göteborg AB bag "
+            "erklæringen.")
+    facts = found(text, "da")
+    assert has(facts, "partyTo", "Aarhus Universitetshospital", "hensigtserklæring")
+    assert has(facts, "memberOf", "Business Region Göteborg", "Dansk-Svensk Sensorkonsortium")
+
+
+def test_a_role_compound_opens_no_organisation_name():
+    text = "Institutdirektør Lone Munk Hansen, DTU Bioengineering, siger, at samarbejdet er vigtigt."
+    assert not any("Lone" in label for label in labels(text, "da", "organisation"))
