@@ -12,6 +12,7 @@ import re
 
 from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
+from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
@@ -216,6 +217,8 @@ def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: 
             pattern = _IS_CLUSTER if i == 0 else _APPOSITIVE_CLUSTER
             if stop.word(words[0].text) or not (pattern.match(rest) or i == 0 and _APPOSITIVE_CLUSTER.match(rest)):
                 continue
+            if len(words) == 1 and zipf(words[0].text, language) >= COMMON_ZIPF:
+                continue  # "Seitdem ist das Netzwerk gewachsen": a common word opens the sentence, no name
             span = text[words[0].start:words[-1].end]
             out.append(Candidate("cluster", words[0].start, words[-1].end, span, s.index, clean_label(span),
                                  "copula-cluster", 0.7))

@@ -40,13 +40,16 @@ _CHAIRED = re.compile(
     r"|onder leiding van|ledes af|under ledelse af|led by|coordinated by|koordiniert von|gecoördineerd door"
     r"|koordineres af|koordineret af)\s+", re.IGNORECASE)
 #: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet"),
-#: or the initiative of the founders ("stiftet i 2021 på initiativ af", "op initiatief van").
+#: or the initiative of the founders ("stiftet i 2021 på initiativ af", "op initiatief van"); also with the
+#: verb first ("Gegründet wurde X im Herbst 2021 von", "Stiftet blev X i 2020 af").
 _FOUNDED_BY = re.compile(
     r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)(?:\s+i\s+\d{4})?\s+af"
     r"|(?:founded|established|set up|launched|initiated)(?:\s+in\s+\d{4})?\s+by"
     r"|(?:opgericht|opgezet|geïnitieerd)(?:\s+in\s+\d{4})?\s+door"
     r"|(?:gegründet|initiiert|ins leben gerufen)(?:\s+im\s+jahr\s+\d{4}|\s+\d{4})?\s+(?:von|durch)"
-    r"|på initiativ (?:af|fra)|(?:on|at) the initiative of|auf initiative (?:von|der|des)|op initiatief van)\s",
+    r"|på initiativ (?:af|fra)|(?:on|at) the initiative of|auf initiative (?:von|der|des)|op initiatief van"
+    r"|(?:gegründet|initiiert)\s+wurde\s+[^.;]{0,80}?\s(?:von|durch)|opgericht\s+(?:werd|is)\s+[^.;]{0,80}?\sdoor"
+    r"|(?:stiftet|etableret|grundlagt)\s+blev\s+[^.;]{0,80}?\saf)\s",
     re.IGNORECASE)
 _FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+(?P<agents>.+?)\s+"
                          r"(?:gegründet|ins leben gerufen|initiiert)\b", re.IGNORECASE)

@@ -20,6 +20,8 @@ from ingest.tokens import CALENDAR, Token, covered, pattern, wordlist
 
 _PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af", "el", "al",
               "op"}
+#: A word with a capital inside it, not after "Mc"/"Mac" ("MedOptik", "TartuMed"): a brand, no name.
+_CAMEL = re.compile(r"^(?!Mc|Mac)[A-ZÀ-Þ][a-zß-ÿ]{2,}[A-ZÀ-Þ]")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
 
@@ -52,6 +54,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
 
     def name_word(tok: Token) -> bool:
         return (tok.is_word and tok.text[:1].isupper() and bool(_NAME_CHARS.match(tok.text))
+                and not _CAMEL.match(tok.text)
                 and not tok.is_acronym and stop.word(tok.text) is None and tok.low not in CALENDAR
                 and roles.word(tok.text) is None and heads.word(tok.text) is None
                 and clusters.word(tok.text) is None and tok.index not in inside)

@@ -300,3 +300,24 @@ def test_who_stands_behind_the_declaration_signed_it():
 def test_a_role_compound_opens_no_organisation_name():
     text = "Institutdirektør Lone Munk Hansen, DTU Bioengineering, siger, at samarbejdet er vigtigt."
     assert not any("Lone" in label for label in labels(text, "da", "organisation"))
+
+
+def test_founders_named_after_an_inverted_founding_verb_are_members():
+    text = ("Das Netzwerk OptoMed Sachsen (OMS) wächst. Gegründet wurde OMS im Herbst 2020 von der Technischen "
+            "Universität Dresden und der Carl Zeiss Meditec AG.")
+    assert has(found(text, "de"), "memberOf", "Carl Zeiss Meditec", "OptoMed Sachsen")
+
+
+def test_a_common_word_opening_a_copula_sentence_is_no_cluster():
+    text = "Das Netzwerk OptoMed Sachsen wächst. Seitdem ist das Netzwerk kontinuierlich gewachsen."
+    assert "Seitdem" not in labels(text, "de", "cluster", "organisation")
+
+
+def test_a_brand_with_an_inner_capital_after_a_role_is_no_person():
+    text = "Ansprechpartnerin\nKatrin Vogel\nNetzwerkmanagerin OptoMed Sachsen\nTelefon: +49 351 000-0\n"
+    assert "OptoMed Sachsen" not in labels(text, "de", "person")
+
+
+def test_a_limited_partnership_with_a_plus_keeps_its_legal_form_and_sentence():
+    text = "Neu im Netzwerk sind:\n\n- die Jenoptik Optical Systems GmbH+Co. KG mit Sitz in Jena,\n\n- die Zentralklinik Bad Berka GmbH.\n"
+    assert "Jenoptik Optical Systems GmbH+Co. KG" in labels(text, "de", "organisation")
