@@ -187,8 +187,9 @@ _IS_CLUSTER = re.compile(
 #: "X, the cluster for medical technology", "X, das Netzwerk der ...", "X, the regional network that
 #: hosted us", "X (ABBR), et nyt projekt": an appositive says X is a cluster.
 _APPOSITIVE_CLUSTER = re.compile(
-    r"^\s*,\s+(?:the|das|het|de|det|den)\s+(?:[\w-]+\s+){0,4}?(?:cluster|klynge|netværk|netzwerk|netwerk|network"
-    r"|alliance|allianz|bündnis|alliantie|consortium|konsortium)\s+(?:for|of|für|der|des|voor|van|for|i|in"
+    r"^\s*,\s+(?:the|das|het|de|det|den|a|an|ein|eine|een|et|en)\s+(?:[\w-]+\s+){0,4}?(?:cluster|klynge|netværk|netzwerk"
+    r"|netwerk|network|alliance|allianz|bündnis|alliantie|consortium|konsortium|partnership|partnerschaft|partnerschap"
+    r"|partnerskab)\s+(?:for|of|für|der|des|voor|van|for|i|in"
     r"|that|which|der|die|das|dat|som|managed|run|led|coordinated|based|hosted|geleitet|koordiniert|getrokken"
     r"|ledet|drevet)\b"
     # "X (XY), et nyt projekt under Interreg", "X, a new project on", "X, ein neues Interreg-Projekt"
@@ -209,7 +210,10 @@ def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: 
             if not (first.is_word and first.is_cap) or i and tokens[i - 1].is_word and tokens[i - 1].is_cap:
                 continue
             words = []
-            for tok in tokens[i:]:
+            for k, tok in enumerate(tokens[i:], i):
+                if tok.text in "–-" and words and words[-1].end == tok.start and k + 1 < len(tokens) \
+                        and tokens[k + 1].start == tok.end and tokens[k + 1].is_cap:
+                    continue  # "Birmingham–Brno MedTech Bridge": two places joined by a dash open the name
                 if not (tok.is_word and tok.is_cap) or len(words) == 5:
                     break
                 words.append(tok)

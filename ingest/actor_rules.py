@@ -244,6 +244,8 @@ def agreements(context: Context) -> None:
         for agreement, agr_key in context.mentions(index, "agreement"):
             tokens = context.tokens(index)
             after = [t for t in tokens if t.start >= agreement.end]
+            if after and after[0].text == "(" and any(t.text == ")" for t in after[:10]):
+                after = after[next(n for n, t in enumerate(after) if t.text == ")") + 1:]  # "(MoU) with X"
             if context.has_verb(index, "sign") or (after and after[0].low in BETWEEN):
                 _regions_as_parties(context, index)
             actors = context.mentions(index, "organisation", "cluster")

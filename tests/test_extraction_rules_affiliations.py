@@ -321,3 +321,12 @@ def test_a_brand_with_an_inner_capital_after_a_role_is_no_person():
 def test_a_limited_partnership_with_a_plus_keeps_its_legal_form_and_sentence():
     text = "Neu im Netzwerk sind:\n\n- die Jenoptik Optical Systems GmbH+Co. KG mit Sitz in Jena,\n\n- die Zentralklinik Bad Berka GmbH.\n"
     assert "Jenoptik Optical Systems GmbH+Co. KG" in labels(text, "de", "organisation")
+
+
+def test_an_agreement_with_its_abbreviation_and_a_partnership_it_sets_up():
+    text = ("The Solent MedTech Forum (SMF) has signed a memorandum of understanding (MoU) with the Flanders "
+            "Health Innovation Centre (FHIC) and two partners. The MoU sets up the Southampton–Ghent Care Bridge, "
+            "a partnership that will run until 2028.")
+    facts = found(text, "en")
+    assert has(facts, "partyTo", "Flanders Health Innovation Centre", "memorandum of understanding")
+    assert has(facts, "establishes", "memorandum of understanding", "Southampton–Ghent Care Bridge")
