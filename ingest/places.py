@@ -7,6 +7,8 @@ module is present.  Both return non-overlapping matches with offsets and a recor
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ingest.candidates import Candidate
@@ -34,8 +36,24 @@ def find_places(text: str, language: str, sentences: list[Sentence]) -> list[Can
         out += _candidate("region", match, sentences, match.record.label)
     for match in in_context(_find_fields(text, language), text):
         record = FieldRecord(match.slug, match.label, match.concept_iri)
-        out += _candidate("field", match, sentences, match.label, record)
+        for cand in _candidate("field", match, sentences, match.label, record):
+            qualified = _QUALIFIER.search(text, max(0, cand.start - 40), cand.start)
+            if qualified and qualified.group("word").casefold() not in _NOT_QUALIFIERS:
+                cand.aliases.add(f"{qualified.group('word')} {cand.text}")  # "digitale Diagnostik", "KI-gestützte ..."
+            out.append(cand)
     return out
+
+
+#: A lower-case adjective right before a field's words, which narrows the field ("digitale Pflege",
+#: "KI-gestützte Diagnostik", "optische Medizintechnik", "remote rehabilitation"): the narrower
+#: phrase is another name of the field's mention.
+_QUALIFIER = re.compile(r"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ]{2,}-)?[a-zäöüæøåß][\w-]*(?:e|en|er|es|al|ic|ive|ed|ing|isk|ske))\s+$")
+#: Words with such endings that do not narrow a field (articles, pronouns, prepositions, verbs).
+_NOT_QUALIFIERS = {"die", "eine", "keine", "seine", "ihre", "unsere", "diese", "jede", "alle", "de", "deze", "onze",
+                   "hele", "andere", "the", "several", "more", "some", "inden", "mellem", "under", "over", "efter",
+                   "eller", "men", "der", "den", "des", "dem", "einer", "einen", "eines", "oder", "aber", "wie",
+                   "sowie", "zwischen", "unter", "hinter", "andere", "weitere", "neue", "neuen", "neuer", "nieuwe",
+                   "nye", "new", "including", "during", "being", "having", "like", "between", "after", "other"}
 
 
 @dataclass(frozen=True)

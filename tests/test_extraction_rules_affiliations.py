@@ -330,3 +330,12 @@ def test_an_agreement_with_its_abbreviation_and_a_partnership_it_sets_up():
     facts = found(text, "en")
     assert has(facts, "partyTo", "Flanders Health Innovation Centre", "memorandum of understanding")
     assert has(facts, "establishes", "memorandum of understanding", "Southampton–Ghent Care Bridge")
+
+
+@pytest.mark.parametrize("language, text, phrase", [
+    ("de", "Die Allianz arbeitet an KI-gestützter Diagnostik und digitaler Pflege.", "KI-gestützter Diagnostik"),
+    ("en", "The network focuses on remote rehabilitation and telemedicine.", "remote rehabilitation"),
+])
+def test_an_adjective_narrowing_a_field_is_kept_as_another_name_of_it(language, text, phrase):
+    fields = [e for e in extract(document(text, language)).entities if e.kind == "field"]
+    assert any(phrase in e.alt_labels for e in fields), [(e.label, e.alt_labels) for e in fields]
