@@ -66,7 +66,7 @@ def affiliations(context: Context) -> None:
                 continue
             target = org_key
             if org_key[0] == "region":
-                if not _REGION_BODY.match(org.text) or owner[2] not in ("person-of-org", "person-role-org"):
+                if not _REGION_BODY.match(org.text[:1].upper() + org.text[1:]) or owner[2] not in ("person-of-org", "person-role-org"):
                     continue
                 target = _region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])

@@ -103,8 +103,10 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             roles.word(before.text) is not None or roles.word(before.text.rsplit("-", 1)[-1]) is not None)
         if not name_word(tok):
             continue
-        if i and name_word(tokens[i - 1]) and not role_before:
-            continue  # not the first word of a run ("our CEO Ciara Mulcahy": a capitalised role opens none)
+        if i and name_word(tokens[i - 1]) and not role_before and not (
+                given.word(tok.text) and _common_word(tokens[i - 1].text, language)):
+            continue  # not the first word of a run ("our CEO Ciara Mulcahy": a capitalised role opens none);
+            # but a given name after a common word starts one ("Wethouder Zorg en Welzijn Ruud Kampman")
         run = run_from(i)
         while run and titles_only.fullmatch(run[0].text):
             run = run[1:]  # "said Dr Marcus Fenwick, chief executive": the title is no part of the name

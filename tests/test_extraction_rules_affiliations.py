@@ -339,3 +339,9 @@ def test_an_agreement_with_its_abbreviation_and_a_partnership_it_sets_up():
 def test_an_adjective_narrowing_a_field_is_kept_as_another_name_of_it(language, text, phrase):
     fields = [e for e in extract(document(text, language)).entities if e.kind == "field"]
     assert any(phrase in e.alt_labels for e in fields), [(e.label, e.alt_labels) for e in fields]
+
+
+def test_a_given_name_after_a_portfolio_opens_the_persons_name_and_a_lower_case_council_is_theirs():
+    text = "Wethouder Zorg en Welzijn Ruud Brinkman van de gemeente Deventer noemde de alliantie een logische stap."
+    assert "Ruud Brinkman" in labels(text, "nl", "person")
+    assert has(found(text, "nl"), "affiliatedWith", "Ruud Brinkman", "gemeente Deventer")
