@@ -19,7 +19,9 @@ from ingest.sentences import LIST_ITEM
 #: page's cluster.
 _GROUP = re.compile(
     r"\b(?:medlemmerne|partnerne|deltagerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|(?:the|die|de)\s+(?:new\s+|neuen\s+|nieuwe\s+)?(?:members|partners|partner|mitglieder|leden|deelnemers))\b",
+    r"|(?:the|die|de)\s+(?:new\s+|neuen\s+|nieuwe\s+)?(?:members|partners|partner|mitglieder|leden|deelnemers)"
+    r"|zu\s+den\s+\w*mitglieder\w*|among\s+(?:its|the)\s+(?:founding\s+)?members|blandt\s+(?:\w+\s+)?medlemmer\w*"
+    r"|(?:tot|onder)\s+de\s+\w*leden)\b",
     re.IGNORECASE)
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
@@ -28,10 +30,10 @@ ANAPHOR = re.compile(
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet"
     r"|klyngens|netværkets|alliancens|konsortiets|partnerskabets"
-    r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
+    r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:founding\s+|new\s+)?(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
     re.IGNORECASE)
 _MEMBER = re.compile(
-    r"\b(?:mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|medlem\w*|members?|joined"
+    r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|joins|tritt\w*|treten"

@@ -345,3 +345,13 @@ def test_a_given_name_after_a_portfolio_opens_the_persons_name_and_a_lower_case_
     text = "Wethouder Zorg en Welzijn Ruud Brinkman van de gemeente Deventer noemde de alliantie een logische stap."
     assert "Ruud Brinkman" in labels(text, "nl", "person")
     assert has(found(text, "nl"), "affiliatedWith", "Ruud Brinkman", "gemeente Deventer")
+
+
+@pytest.mark.parametrize("language, text, member, cluster", [
+    ("de", "Die Allianz Digitale Medizin Ostbayern (ADMO) wurde 2019 gegründet. Zu den Gründungsmitgliedern gehören "
+           "unter anderem die Universität Regensburg und die Krones AG.", "Krones", "Allianz Digitale Medizin Ostbayern"),
+    ("en", "The Humber Care Alliance was set up in 2021. Among its founding members are Reckitt Benckiser plc and "
+           "the University of Hull.", "Reckitt Benckiser", "Humber Care Alliance"),
+])
+def test_founding_members_named_as_a_group(language, text, member, cluster):
+    assert has(found(text, language), "memberOf", member, cluster)
