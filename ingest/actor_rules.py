@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.agreements import BETWEEN
-from ingest.name_spans import UNIT_HEADS
+from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.relations import Context
 from ingest.tokens import wordlist
 
@@ -86,13 +86,9 @@ def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
     if unit.head not in UNIT_HEADS and parent.head not in ("university", "hospital"):
         return  # "Department of Radiology, University of X": a department of a university is a unit
     gap = context.between(unit.end, parent.start)
-    if gap.strip() == "," and re.match(r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2]) \
-            or _UNIT_AT.match(gap):  # "Department of X at Y", "Klinik für X am Y"
+    closed = re.match(r"\s*(?:[.,;:)]|$)", context.text[parent.end:parent.end + 2])
+    if UNIT_OF.match(gap) and (closed or gap.strip() != ","):  # "Department of X at Y", "Klinik für X am Y"
         context.add("affiliatedWith", owner[0], key, index, owner[1] - 0.1, "unit-parent")
-
-
-#: What joins a unit to its parent after a person's role: "Department of X at Y", "Klinik X am Y".
-_UNIT_AT = re.compile(r"^\s*(?:am|an\s+der|der|des|van\s+(?:de|het)|at\s+the|at|of\s+the|ved|på)\s*$", re.IGNORECASE)
 
 
 #: "für das Netzwerk X", "voor de Y": an actor someone signs or speaks for.
@@ -122,7 +118,7 @@ _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,60}?)(?:\s+(?:d
 
 #: The head of a compound role in any of the four languages ("Netværksleder", "afdelingshoofd",
 #: "Projektleiterin", "Revalidatiearts", "gedelegeerd bestuurder", "clinical lead").
-_ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|director|directeur|hoofd|arts|arzt"
+ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|director|directeur|hoofd|arts|arzt"
                         r"|ärztin|bestuurder|manager|chef|chefin|lead|head|officer|executive|rektor|rector|konsulent"
                         r"|berater|beraterin|adviseur|voorzitter|formand|vorsitzende|vorsitzender|dekan|decaan"
                         r"|präsident|präsidentin|president|præsident|professor|professorin|koordinator|koordinatorin"
@@ -137,7 +133,7 @@ def role_word(context: Context, word: str) -> bool:
     language: "Mark X, directeur van Y" on a German page), or a compound with a role head."""
     word = word.strip(".,;:()")
     return any(wordlist("roles", lang).word(word) for lang in _LANGUAGES) or bool(
-        len(word) >= 4 and _ROLE_HEAD.search(word))
+        len(word) >= 4 and ROLE_HEAD.search(word))
 
 
 _LANGUAGES = ("de", "nl", "da", "en")

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_rules import ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.lexicon import words
-from ingest.name_spans import INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans, place_adjective
+from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans,
+                                place_adjective)
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -87,10 +89,9 @@ _LIST_NAME = re.compile(r"[A-ZÆØÅÄÖÜ][\w-]+")
 #: A locative preposition right before the list: the places are meant, not their councils.
 _IN_PLACES = re.compile(r"\b(?:in|i|aus|uit|across|throughout|van|from|fra|over)\s+(?:de|den|the|der|die|alle|all)?\s*$",
                         re.IGNORECASE)
-#: A compound that ends with a role: it names a person's post, not an organisation, whatever head opens it.
-_ROLE_COMPOUND = re.compile(r"\w{4,}(?:direktør|direktor|direktorin|leder|leiter|leiterin|manager|managerin|chef|chefin"
-                            r"|koordinator|koordinatorin|sprecher|sprecherin|vorsitzende|vorsitzender|formand|voorzitter"
-                            r"|directeur|coördinator)$", re.IGNORECASE)
+#: Words after a head that make the name a street's ("Science Park Road", "Hospital Lane").
+_STREET = re.compile(r"^(?:Road|Street|Avenue|Lane|Drive|Way|Close|Square|Boulevard|Straße|Strasse|Allee|Weg|Platz"
+                     r"|Straat|Laan|Plein|Vej|Plads|Gade|Alle)$")
 #: Plural heads shared by a list of places, and the name each place's body then has.
 _SHARED_HEADS = {
     "da": [(re.compile(_PLACES + r"\s+kommuner\b"), "{} Kommune")],
@@ -103,8 +104,6 @@ _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR"
                      "CH", "NRW"}
 #: Unit words that Dutch writes in lower case before the unit's name.
 _LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
-#: German indefinite articles: "ein regionales Netzwerk für X" describes, it does not name.
-_INDEFINITE = {"ein", "eine", "einen", "einem", "eines", "einer"}
 #: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
 #: is a unit with a name, "eine Fachklinik für neurologische Rehabilitation" a description.
 _DETERMINERS = {"die", "seine", "ihre", "unsere", "diese", "jene", "deren", "dessen"}
@@ -145,8 +144,12 @@ class _Finder(NameSpans):
             head = self.heads.at(self.t, i)
             if not cluster and not head:
                 continue
-            if _ROLE_COMPOUND.search(tok.text):
+            role = ROLE_HEAD.search(tok.text)
+            if role and role.start() >= 4:
                 continue  # "Institutdirektør", "Klinikleiter", "Clustermanagerin": a role, not a head
+            n_head = (cluster or head)[0]
+            if i + n_head < len(self.t) and _STREET.match(self.t[i + n_head].text):
+                continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
             n = (cluster or head)[0]
             if not self.german and i == 0 and self.descriptors.word(tok.text):
                 continue  # "Klyngen Welfare Tech ...": a sentence-initial descriptor, not a name part
@@ -177,7 +180,7 @@ class _Finder(NameSpans):
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if self.german and not left and not quoted and enclosed is None and i >= 2 and not self.t[i - 1].is_cap \
-                    and self.t[i - 1].is_word and self.t[i - 2].low in _INDEFINITE:
+                    and self.t[i - 1].is_word and self.t[i - 2].low in INDEFINITE:
                 continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name
             if not left and not right and not (tok.is_acronym and kind == "organisation") \
                     and not self._nordic_authority(tok):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ingest.actor_rules import role_word
-from ingest.name_spans import UNIT_HEADS
+from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.relations import Context
 from ingest.tokens import wordlist
 
@@ -48,8 +48,6 @@ _AT = re.compile(r"\b(?:hos|bei|beim|bij|at|für|voor|for|ved)\s+(?:(?:der|dem|d
 #: A sentence opening with a role of an organisation: "Der Chefarzt der ", "De directeur van ", "The head of ".
 _ROLE_OPENING = re.compile(r"^\W*(?:der|die|de|het|the)\s+(?P<role>[^\W\d_][\w-]+)\s+"
                            r"(?:der|des|van\s+(?:de|het)|van|of\s+the|of|at|bei|beim|bij)\s*$", re.IGNORECASE)
-#: What joins a unit to its parent: "Klinik X am Klinikum Y", "department X at Y".
-_UNIT_AT = re.compile(r"^\s*(?:am|an\s+der|im|der|des|van\s+(?:de|het)|at|of|ved|på|,)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 def _head_class(context: Context, noun: str) -> str | None:
@@ -151,7 +149,7 @@ def roles_opening_next_sentence(context: Context) -> None:
         if m is None or person is None or not role_word(context, m.group("role")):
             continue
         context.add("affiliatedWith", person, key, index, 0.65, "role-opens-next-sentence")
-        if len(orgs) > 1 and _UNIT_AT.match(context.between(first.end, orgs[1][0].start)) and first.head in UNIT_HEADS | {"hospital"}:
+        if len(orgs) > 1 and UNIT_OF.match(context.between(first.end, orgs[1][0].start)) and first.head in UNIT_HEADS | {"hospital"}:
             context.add("affiliatedWith", person, orgs[1][1], index, 0.6, "role-opens-next-sentence")
 
 

@@ -29,6 +29,9 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis",
 _GENITIVE = {"der", "des", "van"}
 #: Head classes of units ("Institut", "Zentrum", "Abteilung", "Lehrstuhl", "Fakultät", "afdeling").
 UNIT_HEADS = frozenset({"institute", "unit", "other"})
+#: What joins a unit to its parent: "Institut X der Hochschule Y", "lectoraat X van de Y", "Department of
+#: X at (the) Y", "Klinik X am Klinikum Y", "Institut for X ved Y", "X, Y".
+UNIT_OF = re.compile(r"^\s*(?:am|an\s+der|im|der|des|van\s+(?:de|het)|at|of|ved|på|,)\s*(?:the\s+)?$", re.IGNORECASE)
 #: Prepositions after which a name may enumerate ("Ministerium für Arbeit, Gesundheit und Soziales").
 _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 #: Head classes whose name may be the head and one common noun after "für" ("Hochschule für
@@ -36,7 +39,10 @@ _ENUMERATING = {"für", "fur", "for", "of", "voor", "van", "zur", "zum"}
 _INSTITUTIONS = {"university", "ministry", "hospital", "chamber", "institute", "unit"}
 #: German articles that may follow "für" inside a name ("Caritasverband für das Bistum Essen e.V.").
 _ARTICLES = {"das", "die", "den", "der", "dem"}
-_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
+#: German articles, possessives and demonstratives: "mit ihrem Institut für X" names the institute.
+_DETERMINER = re.compile(r"^(?:d(?:er|ie|as|en|em|es)|ihr|sein|unser|euer|mein|dein|dies|jen|dess|welch)\w*$")
+#: German indefinite articles: "ein regionales Netzwerk für X" describes, it does not name.
+INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 #: Titles that open a person's name after a comma ("University of X, Dr Y").
 _PERSON_TITLES = {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", "dr", "prof", "Univ"}
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
@@ -343,7 +349,7 @@ class NameSpans:
             return False
         before = self.t[i - 2]
         return before.is_word and not before.is_cap and (
-            before.low in _INDEFINITE or before.low not in _ARTICLES | {"des"}
+            before.low in INDEFINITE or not _DETERMINER.match(before.low)
             and before.low.endswith(("es", "er", "en", "em", "e")) and len(before.low) > 4)
 
     def _english(self, tok: Token) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.name_spans import UNIT_OF
 from ingest.relations import Context
 from ingest.tokens import wordlist
 
@@ -121,8 +122,6 @@ _ROLE_BEFORE = re.compile(r"(?:^|[;:–—]\s*|\b(?:sagt|sagte|erklärte|zegt|ze
                           r"(?:\s+[^\W\d_][\w-]{0,6}\.)*\s*$", re.IGNORECASE)  # "Lector dr. ", "Chefarzt Dr. med. "
 #: A role right after the person that names no organisation: "X, lid van de Raad van Bestuur, ".
 _ROLE_AFTER = re.compile(r"^\s*,\s*(?P<role>[^,;:()\n]{3,60}?)\s*(?:,|$)")
-#: What joins a unit to its parent: "X van de Y", "X der Y", "X of the Y", "X ved Y", "X at Y".
-_UNIT_OF = re.compile(r"^\s*(?:van\s+(?:de|het)|der|des|of\s+the|of|ved|på|at|am|an\s+der|,)\s*$", re.IGNORECASE)
 #: A seat on a board: "lid van de Raad van Bestuur", "member of the board", "Mitglied des Vorstands".
 _BOARD_MEMBER = re.compile(r"(?:lid|member|mitglied|medlem)\s+(?:van|of|des|af)\s+(?:de|het|the|der|den)?\s*"
                            r"(?:raad|board|vorstand|aufsichtsrat|bestyrelse|direktion)", re.IGNORECASE)
@@ -146,7 +145,7 @@ def roles_of_the_organisation_before(context: Context) -> None:
                 before = context.mentions(index - 1, "organisation", "cluster")
             if before:
                 org = before[-1]
-                if len(before) > 1 and _UNIT_OF.match(context.between(before[-2][0].end, org[0].start)):
+                if len(before) > 1 and UNIT_OF.match(context.between(before[-2][0].end, org[0].start)):
                     org = before[-2]  # "lectoraat X van de Hogeschool Y. Lector Z": the unit, not its parent
                 context.add("affiliatedWith", key, org[1], index, 0.6, "role-of-organisation-before")
 
