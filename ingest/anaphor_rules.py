@@ -85,49 +85,50 @@ def _named_before(context: Context, index: int, offset: int, noun: str):
     return holding or same
 
 
-def definite_organisations(context: Context) -> None:
+def _body_persons(context: Context):
+    """(index, sentence, person mention, person key) for every person named in a body sentence."""
     for index in sorted(context.by_sentence):
-        if context.zones.get(index) != "body":
-            continue
-        sentence = context.sentences[index]
-        for person, key in context.mentions(index, "person"):
-            before = context.between(sentence.start, person.start)
-            m = _ROLE_DEFINITE_BEFORE.search(before)
-            offset = person.start
-            if m is None or not role_word(context, m.group("role")):
-                m = _ROLE_DEFINITE_AFTER.match(context.text[person.end:sentence.end])
-                offset = person.end
-                if m is None or not any(role_word(context, w) for w in m.group("role").split()):
-                    continue
-            org = _named_before(context, index, offset, m.group("noun"))
-            if org is not None:
-                context.add("affiliatedWith", key, org, index, 0.65, "definite-organisation")
+        if context.zones.get(index) == "body":
+            for person, key in context.mentions(index, "person"):
+                yield index, context.sentences[index], person, key
+
+
+def definite_organisations(context: Context) -> None:
+    """A role at an organisation named by its head noun alone (``definite-organisation``)."""
+    for index, sentence, person, key in _body_persons(context):
+        before = context.between(sentence.start, person.start)
+        m = _ROLE_DEFINITE_BEFORE.search(before)
+        offset = person.start
+        if m is None or not role_word(context, m.group("role")):
+            m = _ROLE_DEFINITE_AFTER.match(context.text[person.end:sentence.end])
+            offset = person.end
+            if m is None or not any(role_word(context, w) for w in m.group("role").split()):
+                continue
+        org = _named_before(context, index, offset, m.group("noun"))
+        if org is not None:
+            context.add("affiliatedWith", key, org, index, 0.65, "definite-organisation")
 
 
 def relative_clauses(context: Context) -> None:
-    for index in sorted(context.by_sentence):
-        if context.zones.get(index) != "body":
+    """A relative clause after the person that leads or works at organisations (``relative-clause``)."""
+    for index, sentence, person, key in _body_persons(context):
+        rel = _RELATIVE.match(context.text[person.end:sentence.end])
+        if rel is None:
             continue
-        sentence = context.sentences[index]
-        for person, key in context.mentions(index, "person"):
-            rel = _RELATIVE.match(context.text[person.end:sentence.end])
-            if rel is None:
-                continue
-            start = person.end + rel.end()
-            end = _CLAUSE_END.search(context.text, start, sentence.end)
-            end = end.start() if end else sentence.end
-            clause = context.text[start:end]
-            if not _WORK_VERB.search(clause) and not any(role_word(context, w) for w in clause.split()):
-                continue
-            named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if start <= c.start and c.end <= end]
-            orgs = [k for _, k in named]
-            if not orgs:
-                for m in re.finditer(_DEFINITE, clause, re.IGNORECASE):
-                    org = _named_before(context, index, person.start, m.group("noun"))
-                    if org is not None:
-                        orgs.append(org)
-            for org in dict.fromkeys(orgs):
-                context.add("affiliatedWith", key, org, index, 0.7, "relative-clause")
+        start = person.end + rel.end()
+        end = _CLAUSE_END.search(context.text, start, sentence.end)
+        end = end.start() if end else sentence.end
+        clause = context.text[start:end]
+        if not _WORK_VERB.search(clause) and not any(role_word(context, w) for w in clause.split()):
+            continue
+        orgs = [k for c, k in context.mentions(index, "organisation", "cluster") if start <= c.start and c.end <= end]
+        if not orgs:
+            for m in re.finditer(_DEFINITE, clause, re.IGNORECASE):
+                org = _named_before(context, index, person.start, m.group("noun"))
+                if org is not None:
+                    orgs.append(org)
+        for org in dict.fromkeys(orgs):
+            context.add("affiliatedWith", key, org, index, 0.7, "relative-clause")
 
 
 def _last_person(context: Context, index: int):
@@ -136,6 +137,8 @@ def _last_person(context: Context, index: int):
 
 
 def roles_opening_next_sentence(context: Context) -> None:
+    """A sentence opening with a role of an organisation describes the person named last in the
+    sentence before (``role-opens-next-sentence``); a unit's parent after it is theirs too."""
     for index in sorted(context.by_sentence):
         if not index or context.zones.get(index) != "body" or context.zones.get(index - 1) != "body":
             continue
@@ -154,6 +157,8 @@ def roles_opening_next_sentence(context: Context) -> None:
 
 
 def pronouns_in_next_sentence(context: Context) -> None:
+    """A personal pronoun opening a sentence after a person's, and an organisation after ``hos``/``bei``/
+    ``bij``/``at`` with a verb of working or a role before it (``pronoun-next-sentence``)."""
     for index in sorted(context.by_sentence):
         if not index or context.zones.get(index) != "body" or context.mentions(index, "person"):
             continue
