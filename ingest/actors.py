@@ -96,6 +96,7 @@ _STREET = re.compile(r"^(?:Road|Street|Avenue|Lane|Drive|Way|Close|Square|Boulev
 _SHARED_HEADS = {
     "da": [(re.compile(_PLACES + r"\s+kommuner\b"), "{} Kommune")],
     "nl": [(re.compile(r"\bgemeenten\s+" + _PLACES), "gemeente {}")],
+    "de": [(re.compile(r"\bLandkreise\s+" + _PLACES), "Landkreis {}"), (re.compile(r"\bGemeinden\s+" + _PLACES), "Gemeinde {}")],
     "en": [(re.compile(_PLACES + r"\s+municipalities\b"), "{} Municipality"),
            (re.compile(_PLACES + r"\s+(?:county|city|borough) councils\b"), "{} Council")],
 }
@@ -279,7 +280,8 @@ class _Finder(NameSpans):
 
     def shared_heads(self) -> list[Candidate]:
         """Several towns that share one plural head name one council each: ``Kolding, Vejle og Fredericia
-        kommuner`` (Kolding Kommune, ...), ``de gemeenten Utrecht en Amersfoort`` (gemeente Utrecht, ...).
+        kommuner`` (Kolding Kommune, ...), ``de gemeenten Utrecht en Amersfoort`` (gemeente Utrecht, ...),
+        ``die Landkreise Kitzingen und Main-Spessart`` (Landkreis Kitzingen, ...).
         Provinces and districts so listed are as often the areas as their bodies, and are left to the
         region finder."""
         if not self.t:

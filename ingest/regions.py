@@ -125,8 +125,8 @@ _TOWN_CONTEXTS = [
                + r"(?=\s*(?:$|\([A-Z]{2}\)|[–|;]|-\s))", re.MULTILINE),
     # the last cell of a row aligned with spaces ("Gemeente X      België    Kalmthout")
     re.compile(r"(?m)(?<=   )" + _TOWN + r"[ \t]*$"),
-    # a table cell that holds nothing but a place ("| Winschoten (NL) |")
-    re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\))?[ \t]*(?=\|)"),
+    # a table cell that holds nothing but a place ("| Winschoten (NL) |", "| Ormskirk, Lancashire |")
+    re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\)|,[ \t]*[A-Z][\w-]+)?[ \t]*(?=\|)"),
     # a town and its country closing a line ("- Polar Electro Oy, Kempele, Finland")
     re.compile(r"(?m),[ \t]+" + _TOWN + r",[ \t]+[A-Z][\w]+(?:[ \t][A-Z]\w+)?[ \t]*$"),
     # a town in brackets after a name ("Medica Lemgo GmbH (Lemgo)", "UMIT (Hall in Tirol)")
@@ -162,13 +162,19 @@ def _qualified_spans(text: str, language: str):
                 break
 
 
+#: A second town joined to one found in a strong context.
+_AND_TOWN = re.compile(r"\s+(?:und|and|og|en|sowie|et)\s+" + _TOWN + r"\b")
+
+
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
     found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
     for m in _SITES.finditer(text):
         found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
                   for n in _SITE_NAME.finditer(m.group("towns"))]
-    for start, end in found:
+    joined = [m.span("town") for start, end in found
+              for m in [_AND_TOWN.match(text, end)] if m]  # "aus Gera und Bad Berka": the second town too
+    for start, end in found + joined:
         key = gazetteer().town(text[start:end])
         if key is not None:
             record = region_record(key, language)

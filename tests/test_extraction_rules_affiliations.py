@@ -355,3 +355,17 @@ def test_a_given_name_after_a_portfolio_opens_the_persons_name_and_a_lower_case_
 ])
 def test_founding_members_named_as_a_group(language, text, member, cluster):
     assert has(found(text, language), "memberOf", member, cluster)
+
+
+@pytest.mark.parametrize("language, text, town", [
+    ("de", "Die beiden Kliniken aus Gera und Bad Berka bringen die Sicht der Versorgung ein.", "Bad Berka"),
+    ("en", "Partner | Base | Focus\nEdge Hill University | Ormskirk, Lancashire | workforce education\n", "Ormskirk"),
+])
+def test_a_second_town_after_and_and_a_town_with_its_county_in_a_table_cell(language, text, town):
+    assert town in labels(text, language, "region")
+
+
+def test_german_districts_sharing_a_plural_head_are_one_council_each():
+    text = ("Die Universität Würzburg sowie die Landkreise Kitzingen und Main-Spessart haben eine "
+            "Absichtserklärung unterzeichnet.")
+    assert {"Landkreis Kitzingen", "Landkreis Main-Spessart"} <= labels(text, "de", "organisation")
