@@ -74,8 +74,6 @@ def affiliations(context: Context) -> None:
     _contact_blocks(context)
 
 
-
-
 def _unit_parent(context: Context, index: int, actors, unit, owner) -> None:
     """``professor X, Institut for Y, Aarhus Universitet``: the institution after the person's unit
     (a comma apart, closing the phrase, or joined by ``at``/``am``/``der``/``van de``) is theirs too."""
@@ -599,7 +597,6 @@ def _list_below(context: Context, index: int):
     the first actor of each row of a table of actors there."""
     from ingest.actor_names import is_list_heading, list_items
     from ingest.member_rules import item_actors
-
     from ingest.tables import is_header_row
 
     for k in range(index + 1, min(index + 6, len(context.sentences))):

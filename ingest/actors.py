@@ -148,10 +148,9 @@ class _Finder(NameSpans):
             role = ROLE_HEAD.search(tok.text)
             if role and role.start() >= 4:
                 continue  # "Institutdirektør", "Klinikleiter", "Clustermanagerin": a role, not a head
-            n_head = (cluster or head)[0]
-            if i + n_head < len(self.t) and _STREET.match(self.t[i + n_head].text):
-                continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
             n = (cluster or head)[0]
+            if i + n < len(self.t) and _STREET.match(self.t[i + n].text):
+                continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
             if not self.german and i == 0 and self.descriptors.word(tok.text):
                 continue  # "Klyngen Welfare Tech ...": a sentence-initial descriptor, not a name part
             kind = "cluster" if cluster and not (head and head[0] >= cluster[0]) else "organisation"

@@ -32,6 +32,13 @@ def zipf(form: str, language: str) -> float:
     return zipf_frequency(form.casefold(), language)
 
 
+def frequent(word: str, language: str, floor: float = COMMON_ZIPF) -> bool:
+    """Is ``word`` used at least as often as ``floor`` (Zipf) in English or in ``language``? Names
+    written in English on pages of any language ("Connected Care", "Health Technology") are tested in
+    both."""
+    return max(zipf(word, "en"), zipf(word, language)) >= floor
+
+
 def common_word(form: str, language: str, population: int, own_name: bool) -> bool:
     """Is the city name ``form`` rather a common word in a document of ``language``?
 

@@ -171,9 +171,9 @@ _COMMON_ZIPF = 4.3
 
 
 def _common_word(word: str, language: str) -> bool:
-    from ingest.false_friends import zipf
+    from ingest.false_friends import frequent
 
-    return max(zipf(word, "en"), zipf(word, language)) >= _COMMON_ZIPF
+    return frequent(word, language, _COMMON_ZIPF)
 
 
 def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float) -> Candidate:

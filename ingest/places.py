@@ -52,7 +52,7 @@ _QUALIFIER = re.compile(r"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ]{2,}-)?[a-zäöüæø
 _NOT_QUALIFIERS = {"die", "eine", "keine", "seine", "ihre", "unsere", "diese", "jede", "alle", "de", "deze", "onze",
                    "hele", "andere", "the", "several", "more", "some", "inden", "mellem", "under", "over", "efter",
                    "eller", "men", "der", "den", "des", "dem", "einer", "einen", "eines", "oder", "aber", "wie",
-                   "sowie", "zwischen", "unter", "hinter", "andere", "weitere", "neue", "neuen", "neuer", "nieuwe",
+                   "sowie", "zwischen", "unter", "hinter", "weitere", "neue", "neuen", "neuer", "nieuwe",
                    "nye", "new", "including", "during", "being", "having", "like", "between", "after", "other"}
 
 

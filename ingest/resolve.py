@@ -338,7 +338,7 @@ def _described(a: str, b: str, language: str) -> bool:
     """Is ``b`` the one-word name ``a`` followed by words that describe it and end with a cluster or
     head word (``TartuMed`` / ``TartuMed Health Technology Cluster``, ``Medilink`` / ``Medilink
     Network``)?"""
-    from ingest.false_friends import zipf
+    from ingest.false_friends import frequent
 
     if " " in a or len(a) < 4 or not b.startswith(a + " "):
         return False
@@ -349,7 +349,7 @@ def _described(a: str, b: str, language: str) -> bool:
     if not (wordlist("cluster_words", language).word(last) or wordlist("cluster_words", "en").word(last)
             or wordlist("org_heads", language).word(last)):
         return False
-    return all(max(zipf(w, "en"), zipf(w, language)) >= 3.5 for w in rest[:-1])
+    return all(frequent(w, language, 3.5) for w in rest[:-1])
 
 
 def _entity(group: list[Candidate], language: str) -> Entity:
