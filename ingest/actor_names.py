@@ -23,7 +23,7 @@ from ingest.tokens import CALENDAR, tokenize, wordlist
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
-    r"|partijen|parteien|parties|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
+    r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
     re.IGNORECASE)

@@ -20,7 +20,7 @@ from ingest.persons import find_persons
 from ingest.places import find_places
 from ingest.records import profile_names
 from ingest.tables import table_names
-from ingest.tokens import pattern, tokenize
+from ingest.tokens import pattern, tokenize, wordlist
 
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
@@ -61,6 +61,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
               + profile_names(text, sentences, zones))
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
+    kept = introduced_short_names(kept, text, sentences, language)
     return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
 
 
@@ -73,6 +74,43 @@ def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
             a.aliases.add(b.label)
             b.aliases.add(a.label)
     return found
+
+
+#: Words that give an actor's short name without brackets ("X, kurz PDN", "X, known as WTA").
+_SHORT_FOR = (r"(?:kurz|abgekürzt|short|(?:also\s+|better\s+)?known\s+as|afgekort|kortweg|ook\s+wel|kort|forkortet"
+              r"|også\s+kaldet|kaldet)")
+#: A short name: a capitalised word of 2 to 10 letters, digits, '&' or '-' with another capital.
+_SHORT = r"(?P<short>[A-ZÄÖÜÆØÅ](?=[\w&-]*[A-ZÄÖÜÆØÅ])[\w&-]{1,9})(?![\w&-])"
+_SHORT_AFTER = re.compile(r"\s*[,(]\s*" + _SHORT_FOR + r"\s*:?\s*" + _SHORT)
+#: "The network, known as WTA, ...", "Das Netzwerk, kurz PDN, ...": the short name of a cluster named before.
+_SHORT_OF_DEFINITE = re.compile(r"^\W*(?:the|das|der|die|het|de)?\s*(?P<noun>\w+)\s*,\s*" + _SHORT_FOR + r"\s*:?\s*"
+                                + _SHORT, re.IGNORECASE)
+
+
+def introduced_short_names(found: list[Candidate], text: str, sentences: list[Sentence],
+                           language: str) -> list[Candidate]:
+    """A short name given without brackets becomes another name of its actor: right after the name
+    ("Netzwerk Pflege Digital Nord, kurz PDN"), or after a definite cluster noun that refers back to
+    the cluster named last ("... joined the Welfare Technology Arena. The network, known as WTA, ...")."""
+    clusters = wordlist("cluster_words", language)
+    for cand in found:
+        if cand.kind in ("organisation", "cluster"):
+            after = _SHORT_AFTER.match(text, cand.end)
+            if after:
+                cand.aliases.add(after.group("short"))
+    for sentence in sentences:
+        referring = _SHORT_OF_DEFINITE.match(sentence.text)
+        if not referring or not _cluster_noun(referring.group("noun"), clusters):
+            continue
+        before = [c for c in found if c.kind == "cluster" and c.end <= sentence.start]
+        if before:
+            max(before, key=lambda c: c.end).aliases.add(referring.group("short"))
+    return found
+
+
+def _cluster_noun(word: str, clusters) -> bool:
+    """Is ``word`` a cluster noun, also in its Danish definite form ("netværket", "klyngen")?"""
+    return any(clusters.word(form) for form in (word, word[:-2] if len(word) > 5 else word, word[:-1]))
 
 
 #: A cluster name made of a descriptive compound and a proper name ("Medizintechnik-Netzwerk MedTech Saar").
