@@ -50,6 +50,8 @@ SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
 #: Conjunctions that may join two places inside one name.
 _AND = {"and", "og", "en", "und"}
+#: Particles of a surname after a given name in an institution's name ("Klinikum Ernst von Bergmann").
+_NAME_PARTICLES = {"von", "van", "zu"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
@@ -140,7 +142,8 @@ class NameSpans:
         self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
         self.founding = wordlist("verbs", language, "create")  # a headline's "Partners Sign Deal to Establish X"
         self.german = language == "de"
-        self.given = wordlist("given_names", language)
+        self.given = wordlist("given_names", language, "given")
+        self.patrons = wordlist("given_names", language)  # given names and patrons' names
 
     # -- word tests ---------------------------------------------------------------------------
     def is_proper(self, tok: Token) -> bool:
@@ -265,6 +268,21 @@ class NameSpans:
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
                 j += 3
                 fresh = True
+                continue
+            if taken and tok.low in _NAME_PARTICLES and j + 1 < len(t) and self.name_word(t[j + 1]) \
+                    and t[j + 1].text not in _PERSON_TITLES and not self.heads.word(t[j + 1].text) and (
+                        self.patrons.word(taken[-1].text)
+                        or self.german and len(taken) == 1 and not self._place_word(taken[-1])):
+                taken.extend(t[j:j + 2])  # "Klinikum Ernst von Bergmann": named after a person
+                j += 2
+                fresh = False
+                continue
+            if self.german and taken and self.is_proper(taken[-1]) and self.patrons.word(tok.text) and j + 1 < len(t) \
+                    and self.name_word(t[j + 1]) and not self.patrons.word(t[j + 1].text) \
+                    and (j + 2 >= len(t) or not t[j + 2].is_cap):
+                taken.extend(t[j:j + 2])  # "Medizinische Hochschule Brandenburg Theodor Fontane": a patron's name
+                j += 2
+                fresh = False
                 continue
             if taken and taken[-1].text in SAINT and tok.text == "." and taken[-1].end == tok.start \
                     and j + 1 < len(t) and self.name_word(t[j + 1]):

@@ -44,7 +44,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
     taken : list of (start, end)
         Spans already named as organisations, clusters or regions; a person never overlaps them.
     """
-    given = wordlist("given_names", language)
+    given = wordlist("given_names", language, "given")
     roles = wordlist("roles", language)
     stop = wordlist("stopwords", language)
     heads = wordlist("org_heads", language)

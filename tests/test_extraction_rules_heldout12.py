@@ -43,3 +43,20 @@ def test_a_short_name_given_without_brackets_is_another_name_of_the_cluster(lang
     names = {e.label: e.alt_labels for e in extraction.entities if e.kind == "cluster"}
     assert short in names.get(cluster, set()), names
     assert not [e for e in extraction.entities if e.label == short], extraction.entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Beteiligt sind das Klinikum Ernst von Bergmann und die Stadt Potsdam.", "Klinikum Ernst von Bergmann"),
+    ("Neu dabei ist das Helios Klinikum Emil von Behring.", "Helios Klinikum Emil von Behring"),
+    ("Die Medizinische Hochschule Brandenburg Theodor Fontane in Neuruppin koordiniert das Projekt.",
+     "Medizinische Hochschule Brandenburg Theodor Fontane"),
+])
+def test_an_institution_named_after_a_person_keeps_the_patrons_name(text, name):
+    assert name in labels(text, "de", "organisation")
+    assert not labels(text, "de", "person")
+
+
+def test_an_institution_then_its_speaker_stay_two_names():
+    text = "Für die Universität Bonn sprach Jens Bach. Die Universität Bonn wird von Professor Jens Bach geleitet."
+    assert labels(text, "de", "organisation") == {"Universität Bonn"}
+    assert "Jens Bach" in labels(text, "de", "person")
