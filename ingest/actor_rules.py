@@ -109,7 +109,7 @@ def _signed_for(context: Context, index: int, persons, actors, org, before: str)
     return (key, 0.8, "signed-for")
 
 
-_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,60}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,100}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
                        r"|for|ved|du|de la|på|aan|am|beim|i|in|im)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
                        re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
 

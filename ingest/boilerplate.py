@@ -38,7 +38,8 @@ _CONTACT = re.compile(
 
 #: A line that heads a contact block ("Kontakt", "Media enquiries", "Meer informatie").
 CONTACT_HEADING = re.compile(
-    r"^(?:kontakt\w*|contact(?:\s+us)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
+    r"^(?:kontakt\w*(?:\s+(?:zum|zur|til|med)(?:\s+[\w-]+){1,2})?|contact(?:\s+us|(?:\s+(?:the|our))?(?:\s+[\w-]+)?\s+team"
+    r"|\s+persons?)?|neem contact op(?:\s+met\s+[\w-]+)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
     r"|media (?:enquiries|contact)|press contact|further information|more information|for more information"
     r"|meer informatie|contactpersoon|persvragen|yderligere oplysninger|for yderligere oplysninger"
     r"|presse?kontakt|kontaktperson)\s*:?$", re.IGNORECASE)

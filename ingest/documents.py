@@ -187,7 +187,7 @@ def html_to_text(html: str, path: str) -> str:
     import trafilatura  # imported here: plain-text ingestion does not need it
 
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True,
+        text = trafilatura.extract(_quote_attributions(html), include_comments=False, include_tables=True,
                                    favor_recall=True, with_metadata=False)
     except (ValueError, TypeError, RecursionError, MemoryError) as error:
         raise DocumentError(path, f"HTML cannot be parsed ({type(error).__name__}: {error}); "
@@ -196,6 +196,21 @@ def html_to_text(html: str, path: str) -> str:
         raise DocumentError(path, "HTML page has no main text that trafilatura could find")
     text = "\n\n".join(part.strip() for part in text.split("\n") if part.strip())
     return "\n\n".join([text, *("\n".join(block) for block in contact_blocks(html, text))])
+
+
+#: A quotation with what may name its speaker: a blockquote, or a figure that holds one.
+_QUOTATION = re.compile(r"<blockquote\b.*?</blockquote>|<figure\b(?:(?!</figure>).)*?<blockquote\b.*?</figure>",
+                        re.IGNORECASE | re.DOTALL)
+_ATTRIBUTION_TAG = re.compile(r"<(/?)(?:footer|figcaption)\b", re.IGNORECASE)
+_FIGURE_TAG = re.compile(r"<(/?)figure\b", re.IGNORECASE)
+
+
+def _quote_attributions(html: str) -> str:
+    """``html`` with the speaker line of each quotation (``<footer>`` in a ``<blockquote>``,
+    ``<figcaption>`` of a quotation's ``<figure>``) made a paragraph, and such a figure a block:
+    trafilatura drops footers, figures and captions as page furniture, and with them who said the
+    quote ("said Professor X, head of Y")."""
+    return _QUOTATION.sub(lambda m: _FIGURE_TAG.sub(r"<\1div", _ATTRIBUTION_TAG.sub(r"<\1p", m.group())), html)
 
 
 def _looks_binary(head: bytes) -> bool:

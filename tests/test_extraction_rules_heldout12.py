@@ -60,3 +60,37 @@ def test_an_institution_then_its_speaker_stay_two_names():
     text = "Für die Universität Bonn sprach Jens Bach. Die Universität Bonn wird von Professor Jens Bach geleitet."
     assert labels(text, "de", "organisation") == {"Universität Bonn"}
     assert "Jens Bach" in labels(text, "de", "person")
+
+
+def test_the_speaker_of_a_quotation_in_its_footer_or_caption_is_read():
+    from ingest.documents import html_to_text
+
+    page = ("<html><body><main><h1>Care robots</h1><p>The network tests care robots with hospitals and councils "
+            "in the region and reports what works.</p><blockquote><p>“We learn from every ward.”</p><footer>said "
+            "Dr Maria Lund, head of nursing at Odense University Hospital.</footer></blockquote><figure "
+            "class='quote'><blockquote><p>“Patients gain the most.”</p></blockquote><figcaption>Jonas Berg, "
+            "Region Zealand</figcaption></figure><p>The pilots run until the end of next year in four wards of "
+            "two hospitals.</p></main><footer>© 2025 The network</footer></body></html>")
+    text = html_to_text(page, "quote.html")
+    assert "said Dr Maria Lund, head of nursing at Odense University Hospital." in text
+    assert "Jonas Berg, Region Zealand" in text
+    assert "© 2025" not in text  # the page's own footer stays out
+
+
+@pytest.mark.parametrize("heading", ["Contact the project team", "Kontakt zum Projektteam", "Neem contact op",
+                                     "Contact our team"])
+def test_a_contact_heading_of_several_words_opens_a_contact_block(heading):
+    from ingest.boilerplate import CONTACT_HEADING
+
+    assert CONTACT_HEADING.match(heading)
+    assert not CONTACT_HEADING.match("Contact with patients improved")
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("“We will close that gap,” said Professor Ann Hale, principal investigator of the consortium and Head of "
+     "Rehabilitation Research at Keele University.", "Keele University"),
+    ("“It works,” said Dr Omar Said, co-investigator at Cardiff University.", "Cardiff University"),
+])
+def test_an_investigator_is_a_role_and_two_joined_roles_reach_the_organisation(text, organisation):
+    facts = found(text, "en")
+    assert organisation in {o for k, s, o in facts if k == "affiliatedWith"}, facts
