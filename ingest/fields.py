@@ -122,7 +122,8 @@ def _pattern_matches(text: str, language: str, path: Path | None):
     # the heading word in a line that ends with a colon ("Die Allianz arbeitet in drei Handlungsfeldern,
     # für die ...:") or in a short line of its own ("Vier werkpakketten"), then the list
     for m in re.finditer(rf"^(?:[^\n]*?(?<!\w)(?:{heading})(?!\w)[^\n]*?:|[^\n]{{0,20}}(?<!\w)(?:{heading}))"
-                         rf"[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?)+)", text, re.M | re.I):
+                         rf"[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?(?:[ \t]*\n(?=[ \t]*{LIST_MARK}[ \t]))*)+)", text,
+                         re.M | re.I):  # the items may stand a blank line apart (an HTML list read by trafilatura)
         for line in _LIST_LINE.finditer(m.group(1)):
             name = _ITEM_NAME.match(line.group(1)).group(1)  # "Data en AI: een platform ... (trekker: X)"
             found = _item(m.start(1) + line.start(1), name, text, language, path, 0.8, "heading-list")

@@ -246,6 +246,35 @@ def focus(context: Context) -> None:
     _topic_cluster(context)
     _agreement_fields(context)
     _referenced_cluster_fields(context)
+    _heading_list_fields(context)
+
+
+#: Headings over the parts of a project's work ("drei Arbeitspakete", "drie sporen", "work packages"):
+#: their items are tasks, not fields the cluster works in.
+_WORK_STRUCTURE = re.compile(r"arbeitspaket|werkpakket|\bsporen\b|pijlers|programmalijn|arbejdspakke|indsatsspor"
+                             r"|work\s?packages?|work\s?streams?|\bstrands\b|programme lines", re.IGNORECASE)
+
+
+def _heading_list_fields(context: Context) -> None:
+    """``SYRTC works on three themes:`` / ``Das Netzwerk hat vier Handlungsfelder:`` over a list of
+    fields: each listed field is the field of the cluster (else the organisation) the heading names
+    or refers back to."""
+    from ingest.member_rules import referenced_cluster
+
+    for index, pairs in context.by_sentence.items():
+        listed = [k for c, k in pairs if k[0] == "field" and c.rule == "heading-list"]
+        if not listed or context.zones.get(index) != "body":
+            continue
+        heading = index - 1
+        while heading >= 0 and LIST_ITEM.match(context.sentences[heading].text):
+            heading -= 1
+        if heading < 0 or not context.sentences[heading].text.rstrip().endswith(":") \
+                or _WORK_STRUCTURE.search(context.sentences[heading].text):
+            continue
+        named = context.mentions(heading, "cluster") or context.mentions(heading, "organisation")
+        actor = named[0][1] if named else referenced_cluster(context, heading)
+        for fkey in listed if actor else []:
+            context.add("focusesOn", actor, fkey, index, 0.65, "heading-list-field")
 
 
 def _referenced_cluster_fields(context: Context) -> None:

@@ -94,3 +94,25 @@ def test_a_contact_heading_of_several_words_opens_a_contact_block(heading):
 def test_an_investigator_is_a_role_and_two_joined_roles_reach_the_organisation(text, organisation):
     facts = found(text, "en")
     assert organisation in {o for k, s, o in facts if k == "affiliatedWith"}, facts
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("en", "The Tees Valley Care Network brings together councils and hospitals. The network works on three "
+           "themes:\n\n- Falls prevention at home – sensors in the homes of older people.\n\n- Medication "
+           "support – reminders and pharmacist calls.\n\n- Carer training – short courses for family carers.\n",
+     "Tees Valley Care Network"),
+    ("de", "Das Gesundheitsnetz Altmark hat drei Handlungsfelder:\n\n- Pflege im Quartier\n\n- Telemedizin auf dem "
+           "Land\n\n- Fachkräfte für die Pflege\n", "Gesundheitsnetz Altmark"),
+])
+def test_fields_listed_under_a_heading_are_the_fields_of_the_cluster_it_names(language, text, cluster):
+    facts = found(text, language)
+    fields = {o for k, s, o in facts if k == "focusesOn" and s == cluster}
+    assert len(fields) >= 3, facts
+
+
+def test_work_packages_listed_under_a_heading_are_no_fields_of_the_cluster():
+    text = ("Het Zorgnetwerk Twente werkt in drie werkpakketten:\n\n- Valpreventie thuis\n\n- Medicatie op afstand"
+            "\n\n- Mantelzorg en werk\n")
+    facts = found(text, "nl")
+    assert not [f for f in facts if f[0] == "focusesOn" and f[1] == "Zorgnetwerk Twente"
+                and f[2] in {"Valpreventie thuis", "Medicatie op afstand", "Mantelzorg en werk"}], facts
