@@ -126,6 +126,8 @@ class _Finder(NameSpans):
                      or x.low in ("based", "baseret", "baserede") and k and left[k - 1].text == "-"]
             if based:
                 left = left[based[-1] + 1:]  # "Glasgow-based Pathscan Ltd": the place is no part of the name
+            if not left and before and self._lower_brand(before[-1]) and before[-1].end + 1 == start:
+                left = [before[-1]]  # "die hannoverimpuls GmbH": a brand written in lower case
             if not left:
                 continue
             head = next((h for h in (self.heads.word(x.text) for x in left) if h), "")
@@ -135,6 +137,12 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _lower_brand(self, tok: Token) -> bool:
+        """A word in lower case that is no word of the page's language nor of English: a brand
+        written in lower case ("hannoverimpuls", "medwork"), which a legal form after it names."""
+        return (tok.is_word and tok.text.isalpha() and tok.text.islower() and len(tok.text) >= 5
+                and self.stop.word(tok.text) is None and zipf(tok.text, self.lang) == 0 and zipf(tok.text, "en") == 0)
 
     def headed(self) -> list[Candidate]:
         out = []

@@ -116,3 +116,16 @@ def test_work_packages_listed_under_a_heading_are_no_fields_of_the_cluster():
     facts = found(text, "nl")
     assert not [f for f in facts if f[0] == "focusesOn" and f[1] == "Zorgnetwerk Twente"
                 and f[2] in {"Valpreventie thuis", "Medicatie op afstand", "Mantelzorg en werk"}], facts
+
+
+def test_a_brand_in_lower_case_before_a_legal_form_is_an_organisation():
+    text = "Die Geschäftsstelle liegt bei der medwerkstatt GmbH in Kassel. Auch die neue GmbH ist dabei."
+    assert labels(text, "de", "organisation") == {"medwerkstatt GmbH"}
+
+
+@pytest.mark.parametrize("language, text, authority", [
+    ("nl", "De Provincie Gelderland draagt 2 miljoen euro bij aan het netwerk.", "Provincie Gelderland"),
+    ("en", "Kent County Council contributes £400,000 to the partnership.", "Kent County Council"),
+])
+def test_an_authority_that_contributes_money_is_an_organisation(language, text, authority):
+    assert authority in labels(text, language, "organisation")
