@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.member_rules import referenced_cluster, topic_cluster
+from ingest.member_rules import NEXT_CLAUSE, referenced_cluster, topic_cluster
 from ingest.relations import Context
 
 #: A noun or phrase that names the lead of a project, consortium or network.
@@ -144,6 +144,8 @@ def founders(context: Context) -> None:
             if de is None:
                 continue
             start, end = sentence.start + de.start("agents"), sentence.start + de.end("agents")
+        clause = NEXT_CLAUSE.search(context.text, start, end)
+        end = clause.start() if clause else end  # "... af A og B og er et af netværkene under C": C founded nothing
         head = sentence.text[:(m.start() if m else 0) or len(sentence.text)]
         named = [k for c, k in context.mentions(index, "cluster") if c.end <= start]
         target = named[-1] if named else referenced_cluster(context, index) if _refers(head) else None

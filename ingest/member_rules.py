@@ -80,6 +80,12 @@ def founded_cluster(context: Context, exclude=()):
                  if r.kind == "establishes" and r.object[0] == "cluster" and r.object not in exclude), None)
 
 
+#: A second clause ("og er et af ...", "and is part of", "und ist Teil"): a cluster named in it is not what
+#: the first clause's definite phrase refers to, nor one of the founders the first clause lists.
+NEXT_CLAUSE = re.compile(r"\b(?:og|and|und|en)\s+(?:er|is|ist|har|has|hat|heeft|was|blev|wurde|werd|skal|will|wird"
+                         r"|zal|belongs|gehört|hoort|hører)\b", re.IGNORECASE)
+
+
 def referenced_cluster(context: Context, index: int, exclude=()):
     """The cluster that a definite phrase in sentence ``index`` points back to, or None; clusters
     of ``exclude`` (the subject of the sentence) are passed over.  ``the partnership`` names the
@@ -98,8 +104,11 @@ def referenced_cluster(context: Context, index: int, exclude=()):
             return found[-1]
     for back in range(0, 6):
         found = context.mentions(index - back, "cluster") if index - back >= 0 else []
-        if back == 0:
-            found = [f for f in found if not _AGENT.search(context.text[context.sentences[index].start:f[0].start])]
+        if back == 0:  # a cluster after "von"/"by", or in a clause after the phrase's ("..., og er et af
+            # netværkene under X"), is not the one it refers to
+            start = context.sentences[index].start
+            found = [f for f in found if not _AGENT.search(context.text[start:f[0].start])
+                     and not NEXT_CLAUSE.search(context.text, start + anaphor.end(), f[0].start)]
         found = [f for f in found if f[1] not in exclude]
         if found:
             return found[-1][1]
@@ -198,13 +207,15 @@ def members(context: Context) -> None:
             _member_list(context, index, target)
 
 
-#: A verb of taking part ("doen A en B mee", "beteiligen sich A und B", "A deltager", "A takes part").
+#: A verb of taking part ("doen A en B mee", "beteiligen sich A und B", "A deltager", "A takes part"), or
+#: a noun of being admitted ("Med optagelsen af A og B", "mit der Aufnahme von A").
 _TAKES_PART = re.compile(
     r"\b(?:(?:doen|doet|deden|deed)\b.{0,200}\bmee|(?:neemt|nemen|namen|nam)\b.{0,200}\bdeel|deelnemen|participe\w+"
     r"|beteiligt|beteiligen|(?:nimmt|nehmen|nahmen|nahm)\b.{0,200}\bteil|mit dabei|(?:wirkt|wirken)\b.{0,200}\bmit"
     r"|deltager|deltog|deltage|er (?:også )?med i|take[sn]? part|took part|participat\w+|(?:is|are) involved"
     r"|bag\b.{0,80}\bstår|står bag|hinter\b.{0,80}\bstehen|stehen hinter|achter\b.{0,80}\bstaan|staan achter"
-    r"|behind\b.{0,80}\b(?:are|stand)|stand behind)\b",
+    r"|behind\b.{0,80}\b(?:are|stand)|stand behind"
+    r"|optagelse[n]? af|(?:aufnahme|beitritt) (?:von|der|des)|toetreding van|admission of)\b",  # "Med optagelsen af A og B"
     re.IGNORECASE)
 
 

@@ -129,3 +129,19 @@ def test_a_brand_in_lower_case_before_a_legal_form_is_an_organisation():
 ])
 def test_an_authority_that_contributes_money_is_an_organisation(language, text, authority):
     assert authority in labels(text, language, "organisation")
+
+
+def test_members_named_by_their_admission_join_the_cluster():
+    text = ("Vejle Netværk for Sundhed byder velkommen til to nye medlemmer. Med optagelsen af Kolding Sygehus og "
+            "Fredericia Kommune tæller netværket nu 20 medlemmer.")
+    facts = found(text, "da")
+    for member in ("Kolding Sygehus", "Fredericia Kommune"):
+        assert ("memberOf", member, "Vejle Netværk for Sundhed") in facts, facts
+
+
+def test_founders_end_where_a_second_clause_begins():
+    text = ("Netværk for Sund Aldring (NSA) blev stiftet i 2022 af Teknologisk Institut og Aalborg Universitet og er "
+            "et af de tematiske netværk under Danish Life Science Cluster.")
+    facts = found(text, "da")
+    founders = {s for k, s, o in facts if k == "memberOf" and o == "Netværk for Sund Aldring"}
+    assert founders == {"Teknologisk Institut", "Aalborg Universitet"}, facts
