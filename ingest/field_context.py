@@ -20,7 +20,7 @@ from functools import lru_cache
 from ingest.lexicon import load_words
 
 #: Rules of :mod:`ingest.fields` that read a field context themselves.
-_CONTEXT_RULES = {"heading-list", "trigger-quoted", "trigger-list", "trigger-single", "propagated"}
+_CONTEXT_RULES = {"heading-list", "heading-inline", "trigger-quoted", "trigger-list", "trigger-single", "propagated"}
 _COORDINATION = re.compile(r"^\s*(?:,|/|und|sowie|oder|and|or|as well as|en|of|og|eller|et|ou)?\s*"
                            r"(?:,\s*)?(?:(?:der|die|das|den|dem|des|de|het|the|la|le|les)\s+)?$",
                            re.IGNORECASE)

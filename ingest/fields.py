@@ -89,7 +89,8 @@ def _elliptic(text: str, language: str, path: Path | None):
 
 
 #: An item that opens with an article is a noun phrase about something else ("Schwerpunkt des Verbunds").
-_ARTICLE = re.compile(r"^(?:des|der|dem|den|die|das|eines|einer|the|het|de|det)\s", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:des|der|dem|den|die|das|eines|einer|ein|eine|einen|the|het|de|det|a|an|een)\s",
+                      re.IGNORECASE)
 
 
 def _item(start: int, item: str, text: str, language: str, path, confidence, rule):
@@ -129,6 +130,13 @@ def _pattern_matches(text: str, language: str, path: Path | None):
             found = _item(m.start(1) + line.start(1), name, text, language, path, 0.8, "heading-list")
             if found:
                 yield found
+    # the heading word, then a colon and the fields in the same sentence ("AIRN wird sich auf drei
+    # Themenfelder konzentrieren: A, B und C sowie D für ...")
+    for m in re.finditer(rf"(?<!\w)(?:{heading})(?!\w)[^\n:.]{{0,60}}:[ \t]+([^\n]+?)(?:\.(?:\s|$)|\n|$)", text, re.I):
+        for start, name in _inline_items(m.group(1), m.start(1), conj):
+            found = _item(start, name, text, language, path, 0.75, "heading-inline")
+            if found:
+                yield found
     for m in re.finditer(rf"(?<!\w)(?:{single}|{plural})\s+((?:{_QUOTED}(?:\s*,\s*|\s+(?:{conj})\s+)?)+)",
                          text):
         for quoted in re.finditer(_QUOTED, m.group(1)):
@@ -153,6 +161,50 @@ def _pattern_matches(text: str, language: str, path: Path | None):
         found = _item(m.start(1), m.group(1), text, language, path, 0.7, "trigger-single")
         if found:
             yield found
+
+
+#: Words that join the last item of a list more firmly than "und"/"and", which may join the two words
+#: of one field ("Prothetik und Orthetik").
+_LAST_JOIN = re.compile(r"\s+(?:sowie|as well as|alsmede|samt|såvel som)\s+", re.IGNORECASE)
+#: Where a listed field's name ends and its description begins ("Rehabilitationstechnik für die Nachsorge").
+_DESCRIPTION = re.compile(r"\s+(?:für|für die|für den|zur|zum|for the|for|voor de|voor het|til|til de|til den)\s+"
+                          r"(?:die|den|das|der|the|de|het)?\s*\w", re.IGNORECASE)
+#: A part of a list that only elaborates the one before ("herunder X og Y", "including X"): the list ends.
+_ELABORATION = re.compile(r"^(?:herunder|heriblandt|including|darunter|waaronder|such as|etwa|e\.\s?g\.|z\.\s?B\."
+                          r"|bl\.\s?a\.|unter anderem|onder andere)\b", re.IGNORECASE)
+#: Headings over the parts of a project's work ("drei Arbeitspakete", "drie sporen", "work packages"):
+#: their items are tasks, not fields.
+WORK_STRUCTURE = re.compile(r"arbeitspaket|werkpakket|\bsporen\b|pijlers|programmalijn|arbejdspakke|indsatsspor"
+                            r"|work\s?packages?|work\s?streams?|\bstrands\b|programme lines", re.IGNORECASE)
+
+
+def _inline_items(listed: str, offset: int, conj: str) -> list[tuple[int, str]]:
+    """The items of a list written in a sentence, with where each starts: split at semicolons where
+    it has them, else at commas; at "sowie"/"as well as" where it has one, else the last part at its
+    last conjunction; up to a part that elaborates the one before ("herunder ...")."""
+    separator = r"[^;]+" if ";" in listed else r"[^,]+"
+    parts = []
+    for m in re.finditer(separator, listed):
+        if _ELABORATION.match(m.group().strip()):
+            break
+        parts.append((offset + m.start(), m.group()))
+    if any(_LAST_JOIN.search(part) for _, part in parts):
+        joins = [(start, cut) for start, part in parts for cut in [_LAST_JOIN.search(part)]]
+        parts = [piece for (start, part), (_, cut) in zip(parts, joins)
+                 for piece in ([(start, part[:cut.start()]), (start + cut.end(), part[cut.end():])] if cut
+                               else [(start, part)])]
+    elif len(parts) >= 2:
+        start, last = parts.pop()
+        cut = list(re.finditer(rf"\s+(?:{conj})\s+", last))
+        parts += [(start, last[:cut[-1].start()]), (start + cut[-1].end(), last[cut[-1].end():])] if cut \
+            else [(start, last)]
+    out = []
+    for start, part in parts:  # the start is where the search for the item's name begins (:func:`_item`)
+        name = re.sub(rf"^(?:{conj})\s+", "", part.strip(), flags=re.IGNORECASE)  # "; and community testing"
+        name = name.split(",")[0].strip()  # "infection diagnostics, led by LSTM"
+        described = _DESCRIPTION.search(name)
+        out.append((start, name[:described.start()] if described else name))
+    return out
 
 
 def _propagate(text: str, found: list[FieldMatch]):

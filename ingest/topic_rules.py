@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.fields import WORK_STRUCTURE
 from ingest.iris import normalise_name
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
@@ -249,12 +250,6 @@ def focus(context: Context) -> None:
     _heading_list_fields(context)
 
 
-#: Headings over the parts of a project's work ("drei Arbeitspakete", "drie sporen", "work packages"):
-#: their items are tasks, not fields the cluster works in.
-_WORK_STRUCTURE = re.compile(r"arbeitspaket|werkpakket|\bsporen\b|pijlers|programmalijn|arbejdspakke|indsatsspor"
-                             r"|work\s?packages?|work\s?streams?|\bstrands\b|programme lines", re.IGNORECASE)
-
-
 def _heading_list_fields(context: Context) -> None:
     """``SYRTC works on three themes:`` / ``Das Netzwerk hat vier Handlungsfelder:`` over a list of
     fields: each listed field is the field of the cluster (else the organisation) the heading names
@@ -269,7 +264,7 @@ def _heading_list_fields(context: Context) -> None:
         while heading >= 0 and LIST_ITEM.match(context.sentences[heading].text):
             heading -= 1
         if heading < 0 or not context.sentences[heading].text.rstrip().endswith(":") \
-                or _WORK_STRUCTURE.search(context.sentences[heading].text):
+                or WORK_STRUCTURE.search(context.sentences[heading].text):
             continue
         named = context.mentions(heading, "cluster") or context.mentions(heading, "organisation")
         actor = named[0][1] if named else referenced_cluster(context, heading)

@@ -145,3 +145,23 @@ def test_founders_end_where_a_second_clause_begins():
     facts = found(text, "da")
     founders = {s for k, s, o in facts if k == "memberOf" and o == "Netværk for Sund Aldring"}
     assert founders == {"Teknologisk Institut", "Aalborg Universitet"}, facts
+
+
+@pytest.mark.parametrize("language, text, fields", [
+    ("de", "Das Netzwerk wird sich auf drei Themenfelder konzentrieren: smarte Pflegebetten mit Sensorik, "
+           "Prothetik und Orthetik sowie Telemedizin für die Nachsorge nach Operationen.",
+     ["smarte Pflegebetten mit Sensorik", "Prothetik und Orthetik", "Telemedizin"]),
+    ("en", "The network works in three focus areas: home monitoring, falls prevention and digital rehabilitation "
+           "for older people.", ["falls prevention", "digital rehabilitation"]),
+    ("en", "The alliance works in three themes: sepsis diagnostics, led by a hospital; stroke care, led by a "
+           "university; and home testing, which a council leads.", ["sepsis diagnostics", "stroke care", "home testing"]),
+    ("da", "Aftalen peger på tre indsatsområder: telesundhed, digital genoptræning samt velfærdsteknologi, herunder "
+           "løfteteknologi og sensorer.", ["telesundhed", "digital genoptræning", "velfærdsteknologi"]),
+])
+def test_fields_listed_after_a_heading_word_and_a_colon_in_one_sentence(language, text, fields):
+    from ingest.fields import find_fields
+
+    found_fields = [m.text for m in find_fields(text, language)]
+    for field in fields:
+        assert field in found_fields, found_fields
+    assert not [f for f in found_fields if f.startswith(("herunder", "led by", "and "))], found_fields
