@@ -165,3 +165,14 @@ def test_fields_listed_after_a_heading_word_and_a_colon_in_one_sentence(language
     for field in fields:
         assert field in found_fields, found_fields
     assert not [f for f in found_fields if f.startswith(("herunder", "led by", "and "))], found_fields
+
+
+@pytest.mark.parametrize("language, text, actor, places", [
+    ("nl", "Nieuw is Ziekenhuis Rivierenland, met ziekenhuizen in Apeldoorn en Zutphen.", "Ziekenhuis Rivierenland",
+     {"Apeldoorn", "Zutphen"}),
+    ("nl", "Mee doen NHL Stenden Hogeschool (locatie Emmen) en de gemeente Assen.", "NHL Stenden Hogeschool",
+     {"Emmen"}),
+])
+def test_an_actors_sites_and_its_location_in_brackets_place_it(language, text, actor, places):
+    facts = found(text, language)
+    assert {o for k, s, o in facts if k == "locatedIn" and s == actor} >= places, facts
