@@ -407,7 +407,7 @@ _HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganisee
 _FOUNDING = re.compile(r"\b(?:gründung|gründen|grundstein|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etabler\w*"
                        r"|etablere|oprettelse|opret\w*|skab\w*|stiftelse|form|forms|formed|forming|vormen|danne\w*"
-                       r"|begründe\w*)\b", re.IGNORECASE)
+                       r"|begründe\w*|startskud\w*|startschuss|startschot|kick-?off)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
 _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
                               r"\s+(?:\w+\s+){0,2}?(?:netværk|klynge|alliance|netzwerk|bündnis|allianz|netwerk"

@@ -167,8 +167,8 @@ def _pattern_matches(text: str, language: str, path: Path | None):
 #: of one field ("Prothetik und Orthetik").
 _LAST_JOIN = re.compile(r"\s+(?:sowie|as well as|alsmede|samt|såvel som)\s+", re.IGNORECASE)
 #: Where a listed field's name ends and its description begins ("Rehabilitationstechnik für die Nachsorge").
-_DESCRIPTION = re.compile(r"\s+(?:für|für die|für den|zur|zum|for the|for|voor de|voor het|til|til de|til den)\s+"
-                          r"(?:die|den|das|der|the|de|het)?\s*\w", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"\s+(?:(?:für|for|voor|til|pour)\s+(?:die|den|das|der|dem|the|de|het|det|la|le|les)"
+                          r"|zur|zum)\s+\w", re.IGNORECASE)  # not "robotteknologi til rehabilitering"
 #: A part of a list that only elaborates the one before ("herunder X og Y", "including X"): the list ends.
 _ELABORATION = re.compile(r"^(?:herunder|heriblandt|including|darunter|waaronder|such as|etwa|e\.\s?g\.|z\.\s?B\."
                           r"|bl\.\s?a\.|unter anderem|onder andere)\b", re.IGNORECASE)

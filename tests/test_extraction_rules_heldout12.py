@@ -152,7 +152,9 @@ def test_founders_end_where_a_second_clause_begins():
            "Prothetik und Orthetik sowie Telemedizin für die Nachsorge nach Operationen.",
      ["smarte Pflegebetten mit Sensorik", "Prothetik und Orthetik", "Telemedizin"]),
     ("en", "The network works in three focus areas: home monitoring, falls prevention and digital rehabilitation "
-           "for older people.", ["falls prevention", "digital rehabilitation"]),
+           "for the wards of small hospitals.", ["falls prevention", "digital rehabilitation"]),
+    ("da", "Samarbejdet koncentrerer sig om tre områder: telemedicin, robotteknologi til rehabilitering og "
+           "sundhedsdata.", ["telemedicin", "robotteknologi til rehabilitering", "sundhedsdata"]),
     ("en", "The alliance works in three themes: sepsis diagnostics, led by a hospital; stroke care, led by a "
            "university; and home testing, which a council leads.", ["sepsis diagnostics", "stroke care", "home testing"]),
     ("da", "Aftalen peger på tre indsatsområder: telesundhed, digital genoptræning samt velfærdsteknologi, herunder "
@@ -176,3 +178,22 @@ def test_fields_listed_after_a_heading_word_and_a_colon_in_one_sentence(language
 def test_an_actors_sites_and_its_location_in_brackets_place_it(language, text, actor, places):
     facts = found(text, language)
     assert {o for k, s, o in facts if k == "locatedIn" and s == actor} >= places, facts
+
+
+@pytest.mark.parametrize("language, text", [
+    ("da", "Region Sjælland og Lolland Kommune har underskrevet en hensigtserklæring. Erklæringen er startskuddet til "
+           "Netværk for Sund Aldring (NSA)."),
+    ("de", "Die Stadt Jena und die Universität Jena haben eine Absichtserklärung unterzeichnet. Die Erklärung ist der "
+           "Startschuss für das Netzwerk Pflege Digital Thüringen."),
+])
+def test_an_agreement_that_is_the_starting_shot_of_a_cluster_founds_it(language, text):
+    extraction = extract(document(text, language))
+    assert [r for r in extraction.relations if r.kind == "establishes"], extraction.relations
+
+
+def test_fields_listed_under_a_danish_heading_of_areas():
+    from ingest.fields import find_fields
+
+    text = ("Netværket skal arbejde inden for tre områder:\n\n- Digitale behandlingsforløb – terapi på nettet.\n\n"
+            "- Sundhedsdata og forskning – fælles metoder.\n")
+    assert [m.text for m in find_fields(text, "da")] == ["Digitale behandlingsforløb", "Sundhedsdata og forskning"]
