@@ -139,6 +139,38 @@ def locations(context: Context) -> None:
                     _REGIONAL.search(around[-25:]) or re.match(r"\s*(?:als|as|som|,)\s+regional", after)):
                 context.add("locatedIn", key, main, index, 0.55, "regional-actor")
     _addresses(context)
+    _national_companies(context)
+
+
+#: A word for a company right before a name ("... virksomhed X", "... firm X", "... Unternehmen X"); the
+#: words before it may hold a country's adjective ("den danske virksomhed X", "Slovenian health data
+#: company X", "das dänische Unternehmen X", "het Duitse bedrijf X").
+_COMPANY_BEFORE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){1,4})(?:company|firm|start-?up|scale-?up|manufacturer"
+                             r"|virksomhed|virksomheden|firma|selskab|producent|unternehmen|hersteller|bedrijf"
+                             r"|onderneming|fabrikant)\s+$", re.IGNORECASE)
+_ADJECTIVE_ENDING = re.compile(r"(?:ischen|ischer|ische|isch|sche|ian|ish|ese|ske|sk|se|ic|e|s)$")
+
+
+def _national_companies(context: Context) -> None:
+    """A company introduced by a country's adjective lies in that country, when the page names the
+    country: the adjective without its ending opens one of the country's names ("danske" ->
+    "Danmark", "Slovenian" -> "Slovenia", "Polish" -> "Poland")."""
+    countries = {k: [n.casefold() for n in (e.label, *e.alt_labels)] for k, e in context.entities.items()
+                 if k[0] == "region" and len(e.identifiers.get("iso3166", "")) == 2}
+    for index, pairs in context.by_sentence.items() if countries else ():
+        start = context.sentences[index].start
+        for cand, key in pairs:
+            m = _COMPANY_BEFORE.search(context.text[max(start, cand.start - 80):cand.start]) \
+                if key[0] == "organisation" else None
+            for word in reversed(m.group("words").split() if m else []):  # the nearest adjective first
+                stem = _ADJECTIVE_ENDING.sub("", word.casefold())
+                if stem == word.casefold() or len(word) < 5:
+                    continue  # no adjective ("den", "large")
+                stems = {s for s in (stem, stem[:-1]) if len(s) >= 3}
+                found = [k for k, names in countries.items() if any(n.startswith(s) for n in names for s in stems)]
+                if len(found) == 1:
+                    context.add("locatedIn", key, found[0], index, 0.65, "national-company")
+                    break
 
 
 #: A bracketed abbreviation right after a name ("het Elisabeth-TweeSteden Ziekenhuis (ETZ) in Tilburg").

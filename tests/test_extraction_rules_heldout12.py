@@ -197,3 +197,21 @@ def test_fields_listed_under_a_danish_heading_of_areas():
     text = ("Netværket skal arbejde inden for tre områder:\n\n- Digitale behandlingsforløb – terapi på nettet.\n\n"
             "- Sundhedsdata og forskning – fælles metoder.\n")
     assert [m.text for m in find_fields(text, "da")] == ["Digitale behandlingsforløb", "Sundhedsdata og forskning"]
+
+
+@pytest.mark.parametrize("language, text, company, country", [
+    ("da", "Virksomheder i Danmark og Norge deltager. Fra erhvervslivet deltager den danske virksomhed Monsenso ApS "
+           "og det norske firma Dignio AS.", "Dignio AS", "Norge"),
+    ("en", "Partners come from Slovenia and Poland. The Polish medtech company Medicalgorithmics S.A. joins.",
+     "Medicalgorithmics S.A.", "Poland"),
+    ("de", "Partner aus Deutschland und Dänemark. Dabei ist das dänische Unternehmen Guldmann A/S.", "Guldmann A/S",
+     "Dänemark"),
+])
+def test_a_company_introduced_by_a_countrys_adjective_lies_in_that_country(language, text, company, country):
+    facts = found(text, language)
+    assert ("locatedIn", company, country) in facts, facts
+
+
+def test_an_article_before_a_company_word_is_no_country():
+    facts = found("Firmaer fra Danmark deltager. Med er den virksomhed Monsenso ApS.", "da")
+    assert not [f for f in facts if f[0] == "locatedIn" and f[1].startswith("Monsenso")], facts
