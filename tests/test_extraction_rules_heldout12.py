@@ -215,3 +215,11 @@ def test_a_company_introduced_by_a_countrys_adjective_lies_in_that_country(langu
 def test_an_article_before_a_company_word_is_no_country():
     facts = found("Firmaer fra Danmark deltager. Med er den virksomhed Monsenso ApS.", "da")
     assert not [f for f in facts if f[0] == "locatedIn" and f[1].startswith("Monsenso")], facts
+
+
+def test_a_manager_line_of_a_contact_block_is_a_role_not_a_person():
+    text = ("Die Allianz startet.\n\nIhre Ansprechpartnerin\nMiriam Tesch\nProjektmanagerin Gesundheitswirtschaft\n"
+            "medwerk GmbH\nHauptstraße 7\n30165 Hannover")
+    facts = found(text, "de")
+    assert labels(text, "de", "person") == {"Miriam Tesch"}
+    assert ("affiliatedWith", "Miriam Tesch", "medwerk GmbH") in facts, facts
