@@ -217,6 +217,10 @@ class NameSpans:
                 taken[:0] = before[k - 1:k + 1]  # "Newcastle upon Tyne Hospitals": the place's own link word
                 k -= 2
                 continue
+            if tok.text == "." and k >= 1 and taken and before[k - 1].text in SAINT and before[k - 1].end == tok.start:
+                taken[:0] = before[k - 1:k + 1]  # "Spitex St. Gallen AG": the saint's abbreviation of a town
+                k -= 2
+                continue
             if tok.text == ")" and k >= 3 and self._qualifier_end(before[k - 2].index) == tok.index + 1:
                 taken[:0] = before[k - 3:k + 1]  # "Klinikum Frankfurt (Oder) GmbH": the town's own brackets
                 k -= 4

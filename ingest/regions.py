@@ -19,6 +19,7 @@ from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.gazetteer import CAPITAL, RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
+from ingest.name_spans import SAINT
 from ingest.sentences import LIST_MARK
 
 _UPPER = CAPITAL
@@ -91,8 +92,10 @@ def _gazetteer_spans(text: str, language: str):
         if not text[start].isupper() or (start and text[start - 1] in "-/"):
             continue
         for j in range(min(len(tokens), i + _MAX_TOKENS) - 1, i - 1, -1):
-            if any(text[tokens[k][1]:tokens[k + 1][0]] not in (" ", "-") for k in range(i, j)):
-                continue
+            if any(text[tokens[k][1]:tokens[k + 1][0]] not in (" ", "-") and not (
+                    text[tokens[k][1]:tokens[k + 1][0]] == ". " and text[tokens[k][0]:tokens[k][1]] in SAINT)
+                    for k in range(i, j)):
+                continue  # words joined by a space or hyphen, or a saint's abbreviation ("St. Gallen")
             end = tokens[j][1]
             record = _known(text[start:end], language)
             if record is None:

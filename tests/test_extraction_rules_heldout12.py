@@ -223,3 +223,11 @@ def test_a_manager_line_of_a_contact_block_is_a_role_not_a_person():
     facts = found(text, "de")
     assert labels(text, "de", "person") == {"Miriam Tesch"}
     assert ("affiliatedWith", "Miriam Tesch", "medwerk GmbH") in facts, facts
+
+
+def test_a_town_named_with_a_saints_abbreviation_is_a_place_and_part_of_names():
+    from ingest.regions import find_regions
+
+    text = "Neu dabei sind die Spitex St. Gallen AG und das Kantonsspital St. Gallen mit Sitz in St. Gallen."
+    assert [m.text for m in find_regions(text, "de")] == ["St. Gallen"] * 3
+    assert {"Spitex St. Gallen AG", "Kantonsspital St. Gallen"} <= labels(text, "de", "organisation")
