@@ -173,7 +173,7 @@ _DESCRIPTION = re.compile(r"\s+(?:(?:für|for|voor|til|pour)\s+(?:die|den|das|de
 _ELABORATION = re.compile(r"^(?:herunder|heriblandt|including|darunter|waaronder|such as|etwa|e\.\s?g\.|z\.\s?B\."
                           r"|bl\.\s?a\.|unter anderem|onder andere)\b", re.IGNORECASE)
 #: Headings over the parts of a project's work ("drei Arbeitspakete", "drie sporen", "work packages"):
-#: their items are tasks, not fields.
+#: their items are tasks, so the cluster's fields are not read from them (ingest.topic_rules).
 WORK_STRUCTURE = re.compile(r"arbeitspaket|werkpakket|\bsporen\b|pijlers|programmalijn|arbejdspakke|indsatsspor"
                             r"|work\s?packages?|work\s?streams?|\bstrands\b|programme lines", re.IGNORECASE)
 
@@ -189,10 +189,11 @@ def _inline_items(listed: str, offset: int, conj: str) -> list[tuple[int, str]]:
             break
         parts.append((offset + m.start(), m.group()))
     if any(_LAST_JOIN.search(part) for _, part in parts):
-        joins = [(start, cut) for start, part in parts for cut in [_LAST_JOIN.search(part)]]
-        parts = [piece for (start, part), (_, cut) in zip(parts, joins)
-                 for piece in ([(start, part[:cut.start()]), (start + cut.end(), part[cut.end():])] if cut
-                               else [(start, part)])]
+        split = []
+        for start, part in parts:
+            cut = _LAST_JOIN.search(part)
+            split += [(start, part[:cut.start()]), (start + cut.end(), part[cut.end():])] if cut else [(start, part)]
+        parts = split
     elif len(parts) >= 2:
         start, last = parts.pop()
         cut = list(re.finditer(rf"\s+(?:{conj})\s+", last))

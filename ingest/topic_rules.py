@@ -23,8 +23,10 @@ _LOCATIVE = re.compile(
     r"|liegt in|ligt in|sitzt in|headquartered in)\s+$"
     r"|^,\s+(?:a|an|een|ein|eine|en|et)\s+(?:[\w-]+\s+){0,4}(?:from|in|aus|uit|fra|i)\s+$", re.IGNORECASE)
 #: A place right before the actor: "Glasgow-based Pathscan Ltd", "the Dundee firm Opticell".
-_PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+(?:firm|company|start-?up|bedrijf|firma"
-                           r"|unternehmen|virksomhed|virksomheden)\s+)$", re.IGNORECASE)
+#: Words for a company right before its name ("the Dundee firm X", "den danske virksomhed X").
+_COMPANY_WORDS = (r"(?:company|firm|start-?up|scale-?up|manufacturer|virksomhed|virksomheden|firma|selskab|producent"
+                  r"|unternehmen|hersteller|bedrijf|onderneming|fabrikant)")
+_PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+" + _COMPANY_WORDS + r"\s+)$", re.IGNORECASE)
 #: A seat phrase after the actor: "mit Sitz in", ", met locaties in", ", gevestigd in", ", der har hovedsæde i",
 #: "med base i", ", the regional health authority for western Norway based in".
 _SEAT_PHRASE = re.compile(
@@ -145,9 +147,7 @@ def locations(context: Context) -> None:
 #: A word for a company right before a name ("... virksomhed X", "... firm X", "... Unternehmen X"); the
 #: words before it may hold a country's adjective ("den danske virksomhed X", "Slovenian health data
 #: company X", "das dänische Unternehmen X", "het Duitse bedrijf X").
-_COMPANY_BEFORE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){1,4})(?:company|firm|start-?up|scale-?up|manufacturer"
-                             r"|virksomhed|virksomheden|firma|selskab|producent|unternehmen|hersteller|bedrijf"
-                             r"|onderneming|fabrikant)\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){1,4})" + _COMPANY_WORDS + r"\s+$", re.IGNORECASE)
 _ADJECTIVE_ENDING = re.compile(r"(?:ischen|ischer|ische|isch|sche|ian|ish|ese|ske|sk|se|ic|e|s)$")
 
 
