@@ -169,6 +169,32 @@ def network_of(context: Context) -> None:
                 context.add("memberOf", member, key, index, 0.7, "network-of")
 
 
+#: "X er et af de tematiske netværk under Y", "X is one of the networks of Y", "X ist eines der Netzwerke
+#: von Y", "X is een van de netwerken van Y": a cluster that belongs to a larger one.
+_ONE_OF_UNDER = re.compile(r"\b(?:er|is|ist)\s+(?:et|en|one|eines?|eine|een)\s+(?:af|of|der|van)\s+(?:de|the|die|den)?\s*"
+                           r"(?:[\w-]+\s+){0,2}?(?:netværk\w*|networks?|netzwerke\w*|netwerken|klynger|clusters?)\s+"
+                           r"(?:under|in|of|von|van|i|unter dem dach (?:der|des|von))\s+(?:the|de|det|der|des|dem)?\s*$",
+                           re.IGNORECASE)
+
+
+def networks_under(context: Context) -> None:
+    """``DNHR er et af de tematiske netværk under Danish Life Science Cluster``: the cluster the
+    sentence is about (named before the phrase, or referred to) is a member of the one after it."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        sentence = context.sentences[index]
+        clusters = context.mentions(index, "cluster")
+        for outer, outer_key in clusters:
+            m = _ONE_OF_UNDER.search(context.text, sentence.start, outer.start)
+            if m is None or m.end() != outer.start:
+                continue
+            before = [k for c, k in clusters if c.end <= m.start() and k != outer_key]
+            inner = before[-1] if before else referenced_cluster(context, index, exclude=(outer_key,))
+            if inner is not None and inner != outer_key:
+                context.add("memberOf", inner, outer_key, index, 0.7, "network-under")
+
+
 #: A membership denied ("EIS is not a member", "werden aber nicht Mitglied", "is geen lid", "er ikke
 #: medlem"): the actors of that clause are no members.
 _NOT_MEMBER = re.compile(r"\b(?:not|no longer|never|nicht|kein\w*|geen|niet|ikke|aldrig)\s+(?:\w+\s+){0,3}?"
@@ -476,4 +502,4 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, network_of, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, network_of, networks_under, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]

@@ -231,3 +231,16 @@ def test_a_town_named_with_a_saints_abbreviation_is_a_place_and_part_of_names():
     text = "Neu dabei sind die Spitex St. Gallen AG und das Kantonsspital St. Gallen mit Sitz in St. Gallen."
     assert [m.text for m in find_regions(text, "de")] == ["St. Gallen"] * 3
     assert {"Spitex St. Gallen AG", "Kantonsspital St. Gallen"} <= labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("language, text, inner, outer", [
+    ("da", "Dansk Netværk for Hospitalsrobotik (DNHR) byder velkommen til fem nye medlemmer. DNHR blev stiftet i 2022 "
+           "af Teknologisk Institut og er et af de tematiske netværk under Danish Life Science Cluster.",
+     "Dansk Netværk for Hospitalsrobotik", "Danish Life Science Cluster"),
+    ("en", "The Tees Care Network is one of the networks of the Northern Health Science Alliance.",
+     "Tees Care Network", "Northern Health Science Alliance"),
+])
+def test_a_cluster_that_is_one_of_the_networks_of_another_is_its_member(language, text, inner, outer):
+    facts = found(text, language)
+    assert ("memberOf", inner, outer) in facts, facts
+    assert ("memberOf", outer, inner) not in facts, facts
