@@ -234,8 +234,7 @@ class _Finder(NameSpans):
         """``run`` up to a given name (from index ``start`` on) followed by another capitalised word: a
         person's name that follows the organisation's ("direktør for Aalborg Universitetshospital Helle
         Nyborg")."""
-        given = wordlist("given_names", self.lang, "given")
-        cut = next((k for k, x in enumerate(run) if k >= start and given.word(x.text) and k + 1 < len(run)
+        cut = next((k for k, x in enumerate(run) if k >= start and self.given.word(x.text) and k + 1 < len(run)
                     and run[k + 1].is_cap), None)
         return run[:cut] if cut is not None else run
 
@@ -245,7 +244,7 @@ class _Finder(NameSpans):
         if not self.german or i < 2:
             return []
         first, last = self.t[i - 2], self.t[i - 1]
-        if self.name_word(first) and self.name_word(last) and wordlist("given_names", self.lang, "given").word(first.text) \
+        if self.name_word(first) and self.name_word(last) and self.given.word(first.text) \
                 and first.end + 1 == last.start and last.end + 1 == self.t[i].start:
             return [first, last]
         return []

@@ -8,7 +8,7 @@ an entity is decided by :mod:`ingest.relations`: it needs at least two parties.
 from __future__ import annotations
 
 from ingest.candidates import Candidate
-from ingest.tokens import Token, wordlist
+from ingest.tokens import Token, danish_definite, wordlist
 
 #: Prepositions that open the purpose of an agreement.
 _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
@@ -68,16 +68,10 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
     return out
 
 
-#: Definite endings of Danish nouns ("aftalen", "hensigtserklæringen", "samarbejdsaftalen").
-_DANISH_DEFINITE = ("en", "et", "n", "t")
-
-
 def _definite_form(tok: Token, n: int, language: str, words) -> bool:
     """Does a Danish agreement word carry the definite ending ("Hensigtserklæringen blev
     underskrevet"), so that it refers back to the agreement named before?"""
-    return language == "da" and n == 1 and any(
-        tok.low.endswith(ending) and len(tok.text) > len(ending) + 3 and words.word(tok.text[:-len(ending)])
-        for ending in _DANISH_DEFINITE)
+    return language == "da" and n == 1 and danish_definite(tok.text, words)
 
 
 def _purpose(tokens: list[Token], i: int) -> list[Token]:

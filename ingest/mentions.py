@@ -20,7 +20,7 @@ from ingest.persons import find_persons
 from ingest.places import find_places
 from ingest.records import profile_names
 from ingest.tables import table_names
-from ingest.tokens import pattern, tokenize, wordlist
+from ingest.tokens import danish_definite, pattern, tokenize, wordlist
 
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
@@ -110,7 +110,7 @@ def introduced_short_names(found: list[Candidate], text: str, sentences: list[Se
 
 def _cluster_noun(word: str, clusters) -> bool:
     """Is ``word`` a cluster noun, also in its Danish definite form ("netværket", "klyngen")?"""
-    return any(clusters.word(form) for form in (word, word[:-2] if len(word) > 5 else word, word[:-1]))
+    return bool(clusters.word(word)) or danish_definite(word, clusters)
 
 
 #: A cluster name made of a descriptive compound and a proper name ("Medizintechnik-Netzwerk MedTech Saar").

@@ -168,3 +168,13 @@ def pattern(name: str, language: str) -> re.Pattern[str]:
     forms = sorted({row.form for row in load_words(name)
                     if name in ANY_LANGUAGE or row.language in ("*", language)}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(forms) + r")(?![\w])")
+
+
+#: Definite endings of Danish nouns ("aftalen", "netværket", "klyngen").
+DANISH_DEFINITE = ("en", "et", "n", "t")
+
+
+def danish_definite(word: str, words: WordList) -> bool:
+    """Is ``word`` the definite form of an entry of ``words`` ("Hensigtserklæringen", "Netværket")?"""
+    return any(word.casefold().endswith(ending) and len(word) > len(ending) + 3 and words.word(word[:-len(ending)])
+               for ending in DANISH_DEFINITE)
