@@ -25,7 +25,12 @@ LIST_HEADING = re.compile(
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
     r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,60}:\s*$"
-    r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$",  # new members
+    r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$"  # new members
+    # "Der Allianz gehören folgende Einrichtungen an:", "the following organisations:", "følgende kommuner:"
+    r"|\b(?:folgende\w*|following|volgende|følgende)\s+(?:\w+\s+)?(?:einrichtungen|organisationen|institutionen"
+    r"|unternehmen|hochschulen|kliniken|kommunen|organisations?|organizations?|institutions|companies|universities"
+    r"|hospitals|councils|organisaties|instellingen|bedrijven|ziekenhuizen|gemeenten|organisationer|institutioner"
+    r"|virksomheder|kommuner|regioner|hospitaler)\b[^:\n]{0,30}:\s*$",
     re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(

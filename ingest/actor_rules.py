@@ -271,7 +271,7 @@ def agreements(context: Context) -> None:
                     context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
                 before = [k for a, k in actors if a.end <= agreement.start]
                 presence = _PRESENCE.search(context.text, agreement.end, context.sentences[index].end)
-                named = before or [k for a, k in actors if not _HOST_BEFORE.search(
+                named = before or [k for a, k in actors if not HOST_BEFORE.search(
                     context.text[max(0, a.start - 30):a.start]) and not (presence and a.start > presence.start())]
                 if not before and named:  # "the cluster signed a memorandum ... with X": the cluster is a party
                     named += _cluster_before(context, index, agreement.start, exclude=named)
@@ -331,7 +331,7 @@ def later_signatories(context: Context) -> None:
         _regions_as_parties(context, index)  # "Ook de provincie Noord-Brabant heeft getekend"
         start = context.sentences[index].start
         for actor, key in context.mentions(index, "organisation", "cluster"):
-            if not _HOST_BEFORE.search(context.text[max(start, actor.start - 30):actor.start]):
+            if not HOST_BEFORE.search(context.text[max(start, actor.start - 30):actor.start]):
                 context.add("partyTo", key, recent, index, 0.65, "later-signatories")
 
 
@@ -350,7 +350,7 @@ def _other_side(context: Context, index: int, agreement, actors) -> list:
 
     sentence = context.sentences[index]
     before = [k for a, k in actors if a.end <= agreement.start
-              and not _HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])
+              and not HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])
               and not _OBJECT_BEFORE.search(context.text[max(0, a.start - 12):a.start])]
     if before:
         return before[:1]
@@ -396,10 +396,14 @@ _PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|im beisein|in anwe
                        r"|in het bijzijn van|i overværelse af|i nærværelse af)\b", re.IGNORECASE)
 #: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
 #: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
-_HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
+HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
                           r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
                           r"\s+(?:by|von|door|af|durch)"
-                          r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?)\s+$", re.IGNORECASE)
+                          r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?"
+                          # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X": a venue
+                          r"|\b(?:rathaus|räumen|räumlichkeiten|gebäude|town hall|city hall|offices|premises|headquarters"
+                          r"|stadhuis|gemeentehuis|provinciehuis|kantoor|kantoren)\s+(?:der|des|of(?: the)?|van(?: de| het)?))"
+                          r"\s+$", re.IGNORECASE)
 
 
 #: Words after an agreement word that say it founds what follows ("zur Gründung des Netzwerks X",
@@ -602,7 +606,9 @@ def _list_below(context: Context, index: int):
     for k in range(index + 1, min(index + 6, len(context.sentences))):
         if context.zones.get(k) == "body" and is_list_heading(context.sentences[k].text):
             items = list_items(context.text, context.sentences, k, context.zones)
-            return [(key, item.index) for item in items for _, key in item_actors(context, item.index)]
+            listed = [(key, item.index) for item in items for _, key in item_actors(context, item.index)]
+            if listed:  # else a table may follow the heading ("bestaat uit de volgende organisaties:")
+                return listed
         if context.zones.get(k) == "body" and is_header_row(context.sentences[k].text.strip()):
             rows = []  # "... ondertekenden alle partners de overeenkomst." + a table of partners: its rows
             for row in range(k + 1, len(context.sentences)):

@@ -69,7 +69,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
              + finder.place_agencies())
     if language != "de":
         found += finder.role_of() + finder.signatories()
-    return finder.join_slashes(found)
+    return finder.join_dashes(finder.join_slashes(found))
 
 
 #: English head words: in German text the capitalised English words before them are the name
@@ -525,6 +525,58 @@ class _Finder(NameSpans):
                     joined.aliases |= {a.label, b.label} | a.aliases | b.aliases
                     out.append(joined)
         return out
+
+
+    def join_dashes(self, found: list[Candidate]) -> list[Candidate]:
+        """``A – B`` where A is an actor's short name and B its full name (``Charité – Universitätsmedizin
+        Berlin``, ``OST – Ostschweizer Fachhochschule``, ``Voka – Kamer van Koophandel West-Vlaanderen``):
+        one actor named by the whole, with A and B as other names."""
+        out = list(found)
+        for b in found:
+            if b.kind not in ("organisation", "cluster"):
+                continue
+            gap = _DASH_BEFORE.search(self.text, max(0, b.start - 8), b.start)
+            dash = next((k for k, tok in enumerate(self.t) if gap and tok.start == gap.start() + 1), 0)
+            if not dash:
+                continue
+            short = self._short_name(dash)
+            if short:
+                joined = self._make(b.kind, short[0].start, b.end, "dash-names", b.confidence)
+                first = self.text[short[0].start:short[-1].end]
+                joined.aliases |= {first, b.label} | b.aliases
+                joined.head = b.head
+                out.append(joined)
+        return out
+
+    def _short_name(self, dash: int) -> list[Token]:
+        """The short name that ends right before the dash at token ``dash``: an abbreviation or a rare
+        capitalised word (``OST``, ``Charité``, ``Landspítali``), alone or before its town (``HTWG
+        Konstanz``, ``IDM Südtirol``), starting a noun phrase; no town alone (a dateline's ``Kiel –``)."""
+        from ingest.gazetteer import gazetteer
+
+        t = self.t
+        for size in (2, 1):
+            k = dash - size
+            if k < 0 or (k > 0 and (self.name_word(t[k - 1]) or t[k - 1].text in _DASHES)):
+                continue
+            run = t[k:dash]
+            first = run[0]
+            if not first.is_word or not self.name_word(first):
+                continue
+            rare = first.is_acronym or any(c.isupper() for c in first.text[1:]) or (
+                first.is_cap and zipf(first.text, self.lang) < COMMON_ZIPF and zipf(first.text, "en") < COMMON_ZIPF)
+            place = [bool(gazetteer().candidates(x.text.title() if x.is_acronym else x.text, self.lang)) for x in run]
+            if not rare or place[0] or (size == 2 and not (place[1] and run[1].is_cap)):
+                continue
+            return run
+        return []
+
+
+#: Dashes that join an actor's short name to its full name.
+_DASHES = {"–", "—", "-"}
+#: A dash between spaces right before a full name, which may keep its own article ("Landspítali – The
+#: National University Hospital of Iceland").
+_DASH_BEFORE = re.compile(r"(?<=\S) [–—-] (?:[Tt]he )?$")
 
 
 _NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),

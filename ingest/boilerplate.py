@@ -28,11 +28,16 @@ _CHROME = re.compile(
     re.IGNORECASE)
 
 #: Lines that belong to a contact block.
+#: The words are contact labels only before a colon, a number or the line's end ("Tel. +45 ...", "E-Mail:",
+#: "Kontakt"), or at the start of a line ("Weitere Informationen ..."): "a mobile app", "Sony Mobile AB" and
+#: "via the web" in a sentence are none.
 _CONTACT = re.compile(
-    r"(?:^|\b)(?:tel(?:efon|\.)?|tlf\.?|phone|fax|mobil(?:e|telefon)?|mob\.|e-?mail|mail|web|www\.|telefoon"
-    r"|kontakt(?:oplysning(?:er)?|person)?|contact(?:gegevens|person)?|ansprechpartner(?:in)?"
-    r"|for yderligere oplysninger|weitere informationen|meer informatie)\b"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()/.-]{6,}\d|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\w",
+    r"(?:^|\b)(?:tel(?:efon)?|tlf|phone|fax|mobil(?:e|telefon)?|e-?mail|mail|web|telefoon"
+    r"|kontakt(?:oplysning(?:er)?|person)?|contact(?:gegevens|person)?|ansprechpartner(?:in)?)\b(?=\s*(?::|\+|\d|$))"
+    r"|\b(?:tel|tlf|mob|fax)\.(?=\s*(?::|[+\d]|$))"
+    r"|^\W*(?:kontakt\w*|contact\w*|ansprechpartner(?:in)?|for yderligere oplysninger|weitere informationen"
+    r"|meer informatie)\b|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()/.-]{6,}\d"
+    r"|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\w",
     re.IGNORECASE)
 
 

@@ -55,6 +55,8 @@ _FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+
                          r"(?:gegründet|ins leben gerufen|initiiert)\b", re.IGNORECASE)
 
 
+#: Between an actor and its role noun: the copula ("HANNN is penvoerder", "X ist Koordinator").
+_IS = re.compile(r"\s+(?:is|ist|er|was|war|var)\s+(?:(?:de|der|die|the|den)\s+)?", re.IGNORECASE)
 #: "liegt bei X", "ligt bij X", "lies with X": the holder of the lead.
 _AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 
@@ -65,7 +67,7 @@ def _cluster_of(context: Context, index: int, exclude=()):
     if named:
         return named[0]
     referred = referenced_cluster(context, index, exclude=exclude)
-    return referred if referred is not None else topic_cluster(context)
+    return referred if referred is not None else topic_cluster(context, exclude)
 
 
 def coordinators(context: Context) -> None:
@@ -80,9 +82,12 @@ def coordinators(context: Context) -> None:
         for a, b in zip(cuts, cuts[1:]):
             if not _COORDINATOR.search(context.text, a, b):
                 continue
+            role = _COORDINATOR.search(context.text, a, b).start()
             orgs = [k for c, k in context.mentions(index, "organisation") if a <= c.start < b] or [
                 k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
-                if a <= c.start < b and _AT.search(context.text[a:c.start])]
+                if a <= c.start < b and _AT.search(context.text[a:c.start])] or [
+                k for c, k in context.mentions(index, "cluster")  # "HANNN is penvoerder": a network leads
+                if a <= c.start and c.end <= role and _IS.fullmatch(context.text[c.end:role])]
             if len(set(orgs)) != 1:
                 continue
             target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)

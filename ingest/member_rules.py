@@ -410,9 +410,19 @@ _THE_MEMBERS = re.compile(r"\b(?:the (?:project )?partners|the members|all partn
                           r"|parterne|medlemmerne|alle parter)\b", re.IGNORECASE)
 
 
+#: The founding members as a group anywhere in a signing sentence ("von Vertretern aller neun
+#: Gründungspartner unterschrieben", "signed by all nine founding partners").
+_ALL_MEMBERS = re.compile(r"\b(?:alle[rn]?|all|sämtliche[rn]?|samtlige)\s+(?:\w+\s+)?(?:gründungs|founding\s+|stiftende\s+)?"
+                          r"(?:partner\w*|mitglied\w*|members|founders|leden|medlemmer|parter|parterne)\b", re.IGNORECASE)
+
+
 def members_as_parties(context: Context) -> None:
     """``The partners signed a partnership agreement``: an agreement signed by "the partners" or
-    "de deelnemers" that names no party has the listed members of the page's cluster as parties."""
+    "de deelnemers" that names no party has the listed members of the page's cluster as parties;
+    so does one that "all (nine founding) partners" signed, when the sentence names no actor but a
+    venue ("im Rathaus der Stadt X")."""
+    from ingest.actor_rules import HOST_BEFORE
+
     cluster = topic_cluster(context)
     if cluster is None:
         return
@@ -424,8 +434,11 @@ def members_as_parties(context: Context) -> None:
             continue
         for agreement, agr_key in context.mentions(index, "agreement"):
             head = context.text[context.sentences[index].start:agreement.start]
-            named = [k for c, k in context.mentions(index, "organisation", "cluster") if c.end <= agreement.start]
-            if named or not _THE_MEMBERS.search(head):
+            actors = context.mentions(index, "organisation", "cluster")
+            named = [k for c, k in actors if c.end <= agreement.start]
+            group = not any(c.end > agreement.start and not HOST_BEFORE.search(context.text[c.start - 30:c.start])
+                            for c, _ in actors) and _ALL_MEMBERS.search(context.sentences[index].text)
+            if named or not (_THE_MEMBERS.search(head) or group):
                 continue
             for key in dict.fromkeys(listed):
                 context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")

@@ -18,7 +18,7 @@ from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, w
 
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
-          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the"}
+          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu"}
 #: Of those, the ones that may stand between name words left of a legal form.
 LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im", "&", "-"}
 #: Enumerations inside a name are only allowed after a preposition ("für Arbeit, Gesundheit und ...").
@@ -107,6 +107,10 @@ _OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6
 #: "Name (in Duitsland: Other Name)": a translation of the name in brackets.
 #: An abbreviation of two capitalised parts ("PIN OWL", "TH OWL").
 _SPACED_ABBREVIATION = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+ [A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+")
+#: Two to four words in brackets right after a name, a candidate short name.
+_SHORT_NAME = re.compile(r" \(([A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,3})\)")
+#: Link words a bracketed short name may hold ("IHK zu Rostock").
+_SHORT_LINKS = {"zu", "für", "van", "voor", "of", "for", "i", "de"}
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
 
 
@@ -327,6 +331,11 @@ class NameSpans:
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
+                if tok.text == "," and self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
+                                                                 and t[j + 2].low not in _LIST_JOINERS - {","}):
+                    break  # "Fraunhofer-Institut für Großstrukturen IGP, Rostock,": the seat after the name
+                if tok.low == "zu" and not self._place_word(nxt):
+                    break  # "Universität zu Lübeck", "Handelskammer zu Rostock": only a place follows "zu"
                 if nxt.low in {"der", "de", "des", "den", "het", "the"} and j + 2 < len(t):
                     if tok.low in _LIST_JOINERS:
                         break  # "... und der Europäischen Kommission": a new noun phrase
@@ -334,7 +343,7 @@ class NameSpans:
                 if not (self.name_word(nxt) or (self.german and nxt.low.endswith(_ADJECTIVE_ENDINGS)
                                                  and not nxt.is_cap and tok.low in {"für", "zur"})):
                     break
-                if tok.low in _LIST_JOINERS and self._new_name_at(j + 1):
+                if tok.low in _LIST_JOINERS and (self._new_name_at(j + 1) or self._acronym_alone(j + 1)):
                     break  # "University of X and Y Cluster B.V.": a second name starts
                 if tok.text == "," and (nxt.text.rstrip(".") in _PERSON_TITLES or self.given.word(nxt.text)):
                     break  # "For the University of X, Dr Naomi Y, said": a person follows
@@ -485,6 +494,12 @@ class NameSpans:
         rest = self.text[self.t[k - 1].end:self.t[k - 1].end + 8] if k > j else ""
         return k > j and bool(pattern("legal_forms", self.lang).match(rest.lstrip()))
 
+    def _acronym_alone(self, j: int) -> bool:
+        """Is token ``j`` an abbreviation standing alone, another actor's name ("Hospital of Iceland and
+        CAWT")?"""
+        t = self.t
+        return t[j].is_acronym and (j + 1 >= len(t) or not self.name_word(t[j + 1]))
+
     def _capital_name(self, j: int) -> int:
         """German: two to four capitalised words right after the head, the last shaped unlike a
         common noun and followed by a lower-case word or punctuation ("des Netzwerks Medizintechnik
@@ -525,12 +540,25 @@ class NameSpans:
         other = _OTHER_NAME.match(self.text[end:end + 100])
         if other:  # "Vadehavsnetværket for Sund Aldring (Wadden Healthy Ageing Network, WHAN)"
             cand.aliases |= {" ".join(other.group("name").split()), other.group("abbr")}
+        short = _SHORT_NAME.match(self.text, end)
+        if short and self._own_short_name(cand, short.group(1).split()):
+            cand.aliases.add(short.group(1))  # "Gesellschaft für Wirtschaftsförderung Rostock mbH (Rostock Business)"
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:
             inner = rest[2:rest.index(")")]
             if 2 <= len(inner) <= 10 and (inner.replace("-", "").replace("&", "").isalnum() or _SPACED_ABBREVIATION.fullmatch(inner)) \
                     and sum(c.isupper() for c in inner) >= 2 and not self._country_tag(cand, inner):
                 cand.aliases.add(inner)
+
+    @staticmethod
+    def _own_short_name(cand: Candidate, words: list[str]) -> bool:
+        """Are the two to four words in brackets after a name the actor's short name: capitalised
+        words (and a link word) of which one, not the only capitalised one, is in the name too
+        (``(Rostock Business)``, ``(IHK zu Rostock)``)?"""
+        caps = [w for w in words if w[:1].isupper()]
+        shared = {w for w in caps if len(w) >= 4 and w in cand.text.split()}
+        return (2 <= len(words) <= 4 and len(caps) >= 2 and all(w[:1].isupper() or w in _SHORT_LINKS for w in words)
+                and bool(shared) and len(shared) < len(caps))
 
     def _country_tag(self, cand: Candidate, inner: str) -> bool:
         """``Region Skåne (SE)``: a country code after a name says where the actor is, unless the

@@ -186,11 +186,14 @@ def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: flo
 
 def _place_or_body(name: str, language: str) -> bool:
     """``Region Skåne``, ``Provincie Limburg``, ``Aarhus Kommune`` alone on a contact line name a
-    region or its authority, not a person: a region of the gazetteer or a word of either kind."""
+    region or its authority, not a person: a region of the gazetteer or a word of either kind; so
+    does a name that opens with a town, not a given name (``Rostock Business``)."""
     from ingest.regions import lookup_region
 
     words = name.split()
     heads = wordlist("org_heads", language)
     triggers = {row.form.casefold() for row in load_words("region_words") if row.kind == "trigger"}
     return (lookup_region(name, language) is not None or any(heads.word(w) for w in words)
-            or any(w.casefold() in triggers for w in words))
+            or any(w.casefold() in triggers for w in words)
+            or lookup_region(words[0], language) is not None
+            and not wordlist("given_names", language, "given").word(words[0]))

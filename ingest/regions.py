@@ -292,6 +292,34 @@ def _suffix_spans(text: str, language: str, grammar: dict):
             yield RegionMatch(m.start(), m.end(), m.group(0), record, 0.75, "hyphen-area")
 
 
+#: A city and one of its districts joined by a hyphen ("Rostock-Warnemünde", "Hamburg-Eppendorf").
+_DISTRICT = re.compile(rf"(?<![\w-])([{_UPPER}][^\W\d_]+)-([{_UPPER}][^\W\d_]+)(?![\w-])")
+
+
+#: A diocese named by two towns ("Diözese Graz-Seckau", "Bistum Dresden-Meißen"): no city and its district.
+_DIOCESE = re.compile(r"\b(?:Diözese|Erzdiözese|Bistum|Bistums|Erzbistum|Erzbistums|Bisdom|Diocese|Stift)\s+$")
+
+
+def _district_spans(text: str, language: str):
+    """``Rostock-Warnemünde``, ``Hamburg-Harburg``: a district of a city, part of it, also named by
+    the district alone.  The second word is a place of the same country with a fifth of the city's
+    population or less (``Aachen-Maastricht`` joins two cities), or no place and no common word."""
+    places = gazetteer().places
+    for m in _DISTRICT.finditer(text):
+        city, district = m.group(1), m.group(2)
+        record = _known(city, language, ("city",))
+        if record is None or _known(m.group(0), language) is not None or _DIOCESE.search(text, 0, m.start()):
+            continue
+        key = next((p.key for p in gazetteer().candidates(district, language)), None) or gazetteer().town(district)
+        if key is not None:
+            big, small = places[record.key], places[key]
+            if small.kind != "city" or small.home != big.home or small.population * 5 > big.population:
+                continue
+        if key is not None or zipf(district, language) < COMMON_ZIPF and zipf(district, "en") < COMMON_ZIPF:
+            yield RegionMatch(m.start(), m.end(), m.group(0),
+                              area_record(m.group(0), language, None, record.key, (district,)), 0.8, "city-district")
+
+
 def _enumeration_spans(text: str, language: str, grammar: dict):
     item = rf"{_NAME}(?:/{_NAME})?"
     conj = _alternation(grammar["and"])
@@ -356,7 +384,7 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
              *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
-             *_qualified_spans(text, language)]
+             *_qualified_spans(text, language), *_district_spans(text, language)]
     # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
     named, ends = {m.record.key for m in found}, {m.end for m in found}
     found += [m for m in _country_tag_spans(text, language) if m.record.key in named and m.start - 2 not in ends]

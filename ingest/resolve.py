@@ -40,6 +40,38 @@ def canonical(name: str, language: str) -> str:
     return normalise_name(stripped) or normalise_name(name)
 
 
+def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int | None:
+    """The group of the earlier agreement that a definite agreement word refers to: the one named
+    last, unless the word names a kind of agreement that it does not share ("The consortium
+    agreement" after "a letter of intent"); then the last one of that kind, else None (a new one)."""
+    earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
+    word = cand.text.casefold()
+    if not earlier or _generic_agreement(word):
+        return earlier[-1] if earlier else None
+    return next((g for g in reversed(earlier) if _same_kind(word, groups[g][0].text.casefold())), None)
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Do two agreement words name one kind ("memorandum", "memorandum of understanding";
+    "Vereinbarung", "Kooperationsvereinbarung"; "samarbejdsaftale", "samarbejdsaftalen")?"""
+    return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+
+
+def _generic_agreement(word: str) -> bool:
+    """Is ``word`` the bare agreement word that ends the compounds of its kind ("Vereinbarung",
+    "agreement", "aftalen") or a word that names any agreement ("memorandum", "charter")?"""
+    from ingest.lexicon import words
+    from ingest.tokens import DANISH_DEFINITE
+
+    forms = {row.form for row in words("agreement_words", "agreement")}
+    bare = {word} | {word[:-len(e)] for e in DANISH_DEFINITE if word.endswith(e)}
+    return " " not in word and any(f"*{b}" in forms or b in _ANY_AGREEMENT for b in bare)
+
+
+#: Agreement words that refer back to any agreement.
+_ANY_AGREEMENT = {"memorandum", "mou", "declaration", "charter", "pact", "pakt", "partnerschap"}
+
+
 def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], dict[int, tuple[str, str]]]:
     """Group candidates into entities.
 
@@ -55,9 +87,9 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
     for cand in candidates:
         forms = _forms(cand, language)
         if cand.kind == "agreement" and cand.rule == "agreement-anaphor":
-            earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
-            if earlier:
-                groups[earlier[-1]].append(cand)
+            referred = _referred_agreement(groups, cand)
+            if referred is not None:
+                groups[referred].append(cand)
                 continue
         hit = next((g for g, known in enumerate(names) if _compatible(groups[g][0], cand)
                     and (forms & known or _same_translation(groups[g], cand, language))), None)

@@ -1,0 +1,156 @@
+"""Rules written during the thirteenth held-out set's session, each on a short text written for these
+tests (other organisations, places and wording than the held-out pages)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found, labels
+
+
+@pytest.mark.parametrize("language, text, name, short, full", [
+    ("de", "Partner sind die MHH – Medizinische Hochschule Hannover und die Stadt Hannover.",
+     "MHH – Medizinische Hochschule Hannover", "MHH", "Medizinische Hochschule Hannover"),
+    ("de", "Die HSRT Reutlingen – Hochschule für Angewandte Wissenschaften unterzeichnete ebenfalls.",
+     "HSRT Reutlingen – Hochschule für Angewandte Wissenschaften", "HSRT Reutlingen",
+     "Hochschule für Angewandte Wissenschaften"),
+    ("nl", "Ook Unizo – Unie van Zelfstandige Ondernemers ondertekende de verklaring.",
+     "Unizo – Unie van Zelfstandige Ondernemers", "Unizo", "Unie van Zelfstandige Ondernemers"),
+    ("en", "The partners include Sahlgrenska – The University Hospital of Gothenburg and two companies.",
+     "Sahlgrenska – The University Hospital of Gothenburg", "Sahlgrenska", "University Hospital of Gothenburg"),
+])
+def test_a_short_name_and_a_dash_before_the_full_name_are_one_actor(language, text, name, short, full):
+    entities = {e.label: e for e in extract(document(text, language)).entities}
+    assert name in entities, sorted(entities)
+    assert {short, full} <= entities[name].alt_labels
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Hamburg – Die Universität Hamburg und das UKE gründen ein Netzwerk."),
+    ("de", "Pressemitteilung – Universität Leipzig startet ein Projekt zur Pflege."),
+    ("en", "Bristol – University of Bristol and North Bristol NHS Trust sign a memorandum."),
+])
+def test_a_dateline_or_a_common_word_before_a_dash_is_no_short_name(language, text):
+    assert not any("–" in label for label in labels(text, language, "organisation", "cluster"))
+
+
+def test_an_abbreviation_after_and_is_an_actor_of_its_own():
+    names = labels("The partners are the National Hospital of Malta and MCAST.", "en", "organisation")
+    assert "National Hospital of Malta" in names and "MCAST" in names, names
+
+
+@pytest.mark.parametrize("language, text, lead, cluster", [
+    ("nl", "Tien partners richten het Netwerk Zorgtechnologie Kennemerland op. Het netwerk brengt zorg en "
+           "techniek samen. Het Healthy Ageing Netwerk is penvoerder.", "Healthy Ageing Netwerk",
+     "Netwerk Zorgtechnologie Kennemerland"),
+    ("de", "Acht Partner gründen das Netzwerk Pflegetechnik Kassel. Das Netzwerk bündelt Forschung und Praxis. "
+           "Der Cluster Gesundheitswirtschaft Nordhessen ist Koordinator.", "Cluster Gesundheitswirtschaft Nordhessen",
+     "Netzwerk Pflegetechnik Kassel"),
+])
+def test_a_cluster_named_as_the_coordinator_leads_the_other_cluster(language, text, lead, cluster):
+    facts = found(text, language)
+    assert ("coordinates", lead, cluster) in facts, facts
+
+
+@pytest.mark.parametrize("language, text, cluster, members", [
+    ("de", "Acht Partner gründen das Netzwerk Pflegetechnik Kassel.\n\nDem Netzwerk gehören folgende Einrichtungen an:\n\n"
+           "- die Universität Kassel,\n- das Klinikum Kassel GmbH,\n- die Stadt Kassel.\n",
+     "Netzwerk Pflegetechnik Kassel", {"Universität Kassel", "Klinikum Kassel GmbH"}),
+    ("en", "Six partners have formed the Bristol Care Robotics Network.\n\nThe network brings together the following "
+           "organisations:\n\n- University of Bristol\n- North Bristol NHS Trust\n", "Bristol Care Robotics Network",
+     {"University of Bristol", "North Bristol NHS Trust"}),
+])
+def test_items_under_the_following_organisations_are_members(language, text, cluster, members):
+    facts = found(text, language)
+    assert {s for k, s, o in facts if k == "memberOf" and o == cluster} >= members, facts
+
+
+def test_all_founding_partners_signing_at_a_venue_are_the_listed_members():
+    text = ("Acht Partner haben eine Kooperationsvereinbarung zur Gründung des Netzwerks Pflegetechnik Kassel "
+            "unterzeichnet. Die Vereinbarung wurde im Rathaus der Stadt Kassel von Vertretern aller acht "
+            "Gründungspartner unterschrieben.\n\nDem Netzwerk gehören folgende Einrichtungen an:\n\n"
+            "- die Universität Kassel,\n- die Klinikum Kassel GmbH,\n- die Wicker Gruppe GmbH.\n")
+    facts = found(text, "de")
+    parties = {s for k, s, o in facts if k == "partyTo" and o.startswith("Kooperationsvereinbarung")}
+    assert {"Universität Kassel", "Klinikum Kassel GmbH", "Wicker Gruppe GmbH"} <= parties, facts
+    assert not any("Stadt Kassel" in p for p in parties), parties
+
+
+@pytest.mark.parametrize("language, text, name, short", [
+    ("de", "Mitglied ist die Gesellschaft für Wirtschaftsförderung Kassel mbH (Kassel Marketing).",
+     "Gesellschaft für Wirtschaftsförderung Kassel mbH", "Kassel Marketing"),
+    ("de", "Auch die Industrie- und Handelskammer zu Leipzig (IHK zu Leipzig) ist dabei.",
+     "Industrie- und Handelskammer zu Leipzig", "IHK zu Leipzig"),
+])
+def test_a_short_name_in_brackets_that_shares_a_word_is_another_name(language, text, name, short):
+    entities = {e.label: e for e in extract(document(text, language)).entities}
+    assert name in entities and short in entities[name].alt_labels, sorted(entities)
+
+
+def test_a_place_in_brackets_is_no_short_name():
+    entities = {e.label: e for e in extract(document("Partner ist die Universität Leipzig (Sachsen).", "de")).entities}
+    assert "Sachsen" not in entities.get("Universität Leipzig").alt_labels
+
+
+def test_zu_before_a_place_belongs_to_the_name():
+    names = labels("Partner sind die Universität zu Lübeck und das Land Schleswig-Holstein.", "de", "organisation")
+    assert "Universität zu Lübeck" in names, names
+
+
+def test_a_seat_after_a_comma_ends_the_name_and_places_the_actor():
+    text = "Dem Netzwerk gehören folgende Einrichtungen an:\n\n- das Fraunhofer-Institut für Lasertechnik ILT, Aachen,\n- die Klinik Aachen.\n"
+    facts = found(text, "de")
+    assert "Fraunhofer-Institut für Lasertechnik ILT" in labels(text, "de", "organisation")
+    assert ("locatedIn", "Fraunhofer-Institut für Lasertechnik ILT", "Aachen") in facts, facts
+
+
+@pytest.mark.parametrize("text, district, alone", [
+    ("Die Firma sitzt in Hamburg-Eppendorf.", "Hamburg-Eppendorf", "Eppendorf"),
+    ("Das Labor liegt in Rostock-Warnemünde.", "Rostock-Warnemünde", "Warnemünde"),
+])
+def test_a_city_and_its_district_are_one_region(text, district, alone):
+    regions = {e.label: e for e in extract(document(text, "de")).entities if e.kind == "region"}
+    assert district in regions and alone in regions[district].alt_labels, sorted(regions)
+
+
+@pytest.mark.parametrize("text", ["Die Kooperation Aachen-Maastricht wächst.", "Die Caritas der Diözese Graz-Seckau hilft."])
+def test_two_cities_or_a_diocese_are_no_city_and_district(text):
+    assert not any("-" in label for label in labels(text, "de", "region")), labels(text, "de", "region")
+
+
+def test_a_contact_line_that_opens_with_a_town_names_no_person():
+    text = "Ansprechpartnerin\nSvenja Holm\nProjektmanagerin\nKassel Marketing\nTel. +49 561 1234\n"
+    assert "Kassel Marketing" not in labels(text, "de", "person")
+
+
+def test_a_definite_agreement_of_another_kind_is_a_second_agreement():
+    text = ("The project builds on a letter of intent that Lund University and Region Skåne signed in 2023. "
+            "The consortium agreement was signed by Lund University, Region Skåne and Sony Mobile AB in 2024.")
+    agreements = [e for e in extract(document(text, "en")).entities if e.kind == "agreement"]
+    assert len(agreements) == 2, [(e.label, e.alt_labels) for e in agreements]
+
+
+def test_a_definite_generic_agreement_word_refers_back():
+    text = ("Lund University and Region Skåne signed a letter of intent in 2023. The agreement runs for three years.")
+    agreements = [e for e in extract(document(text, "en")).entities if e.kind == "agreement"]
+    assert len(agreements) == 1, [(e.label, e.alt_labels) for e in agreements]
+
+
+@pytest.mark.parametrize("text", [
+    "The partners develop a mobile app that patients use via the web.",
+    "The framework agreement was signed by Umeå University and Telia Mobile AB.",
+])
+def test_a_contact_word_inside_a_sentence_makes_no_contact_line(text):
+    from ingest.boilerplate import classify
+    from ingest.sentences import split_sentences
+
+    assert set(classify(split_sentences(text, "en")).values()) == {"body"}
+
+
+@pytest.mark.parametrize("line", ["Tel. +49 381 1234", "Tlf.", "Mobil: 0151 2345678", "E-Mail: info@example.org",
+                                  "Kontakt", "Weitere Informationen bei Frau Holm"])
+def test_contact_labels_still_mark_contact_lines(line):
+    from ingest.boilerplate import classify
+    from ingest.sentences import split_sentences
+
+    assert set(classify(split_sentences(line, "de")).values()) == {"contact"}
