@@ -26,6 +26,9 @@ LIST_HEADING = re.compile(
     r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$"  # new members
+    # "Zum HerzNetz Mitteldeutschland gehören:", "Het consortium bestaat uit:", "The network includes:"
+    r"|\b(?:gehören|angehören|zählen|behoren|hører til|include|includes|comprises?|consists? of|bestaat uit"
+    r"|bestaan uit|består af|besteht aus|bestehen aus|umfasst|omfatter)\s*:\s*$"
     # "Der Allianz gehören folgende Einrichtungen an:", "the following organisations:", "følgende kommuner:"
     r"|\b(?:folgende\w*|following|volgende|følgende)\s+(?:\w+\s+)?(?:einrichtungen|organisationen|institutionen"
     r"|unternehmen|hochschulen|kliniken|kommunen|organisations?|organizations?|institutions|companies|universities"

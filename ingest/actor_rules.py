@@ -788,4 +788,27 @@ _MEMBER_WORD = re.compile(r"mitglied|member|\blid\b|medlem|beigetreten|joined|to
                           re.IGNORECASE)
 
 
-RULES = [affiliations, agreements, later_signatories, members]
+#: An adverb that refers back to an agreement, and a verb of agreeing ("haben darin vereinbart", "have agreed
+#: in it", "har heri aftalt", "zijn daarin overeengekomen").
+_AGREED_THEREIN = re.compile(
+    r"\b(?:darin|hierin|darauf|therein|in it|heri|deri|daarin|hierin)\s+(?:\w+\s+){0,2}?(?:vereinbart|verabredet"
+    r"|festgelegt|geeinigt|verpflichtet|agreed|committed|aftalt|forpligtet|afgesproken|overeengekomen|vastgelegd)\b"
+    r"|\b(?:agreed|committed|aftalt)\s+(?:in it|therein|heri)\b", re.IGNORECASE)
+
+
+def agreed_therein(context: Context) -> None:
+    """``Eine Absichtserklärung ... . A und B haben darin vereinbart, ...``: the actors before the
+    referring adverb are the parties of the agreement named in the sentence before (or the one
+    before that)."""
+    for index, sentence, m in context.body_matches(_AGREED_THEREIN):
+        if context.mentions(index, "agreement"):
+            continue
+        actors = [k for c, k in context.mentions(index, "organisation", "cluster") if c.end <= sentence.start + m.start()]
+        agreement = next((found[-1][1] for back in (1, 2) if index - back >= 0
+                          for found in [context.mentions(index - back, "agreement")] if found), None)
+        if len(set(actors)) >= 2 and agreement is not None:
+            for key in actors:
+                context.add("partyTo", key, agreement, index, 0.7, "agreed-therein")
+
+
+RULES = [affiliations, agreements, later_signatories, members, agreed_therein]

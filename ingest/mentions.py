@@ -114,8 +114,10 @@ def _cluster_noun(word: str, clusters) -> bool:
 
 
 #: A cluster name made of a descriptive compound and a proper name ("Medizintechnik-Netzwerk MedTech Saar").
-_DESCRIBED = re.compile(r"^\w+-(?:netzwerk|cluster|netwerk|netværk|network|allianz|bündnis|verbund|klynge)\s+(.+)$",
-                        re.IGNORECASE)
+_DESCRIBED = re.compile(r"^\w+-(?i:netzwerk|cluster|netwerk|netværk|network|allianz|bündnis|verbund|klynge)\s+(.+)$"
+                        # "Versorgungsverbund HerzNetz Mitteldeutschland": a compound, then a name with an inner capital
+                        r"|^\w{3,}(?i:netzwerk|cluster|netwerk|netværk|allianz|bündnis|verbund|klynge)\s+"
+                        r"(\w*[a-zäöüæøå][A-ZÄÖÜÆØÅ]\w*\s.+|[A-ZÄÖÜÆØÅ]{2,}\s.+)$")
 
 
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
@@ -131,8 +133,9 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
                 and zipf(bare, language) < COMMON_ZIPF):
             names.setdefault(bare, cand)
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
-        if described and " " in described.group(1):  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
-            cand.aliases.add(described.group(1))
+        core = described and (described.group(1) or described.group(2))
+        if core and " " in core:  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
+            cand.aliases.add(core)
         if cand.kind in ("organisation", "cluster"):
             for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"
                 if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])) \

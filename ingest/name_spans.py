@@ -60,7 +60,7 @@ _PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
 BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
-NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose", "ndte", "ierte")
+NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose", "ndte", "ierte", "lichen", "ischen", "alen")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.
@@ -260,7 +260,7 @@ class NameSpans:
             return [], False
         taken: list[Token] = []
         j, fresh, after_preposition = i, True, False
-        while j < len(t) and len(taken) < 10:
+        while j < len(t) and len(taken) < 16:
             tok = t[j]
             if taken and self._qualifier_end(j):
                 taken.extend(t[j:j + 3])  # "Stadt Frankfurt (Oder)": the town's own brackets
@@ -271,6 +271,11 @@ class NameSpans:
                 taken.extend(t[j:end])
                 j = end
                 fresh = False
+                continue
+            if j == i and tok.low in _AND and j + 2 < len(t) and self.heads.word(t[j + 1].text) \
+                    and t[j + 2].low in _ENUMERATING:
+                taken.extend(t[j:j + 2])  # "Klinik und Poliklinik für Kardiologie": two heads, one unit
+                j += 2
                 continue
             if self.name_word(tok) and self._suspended(j):
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
@@ -331,8 +336,9 @@ class NameSpans:
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
-                if tok.text == "," and self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
-                                                                 and t[j + 2].low not in _LIST_JOINERS - {","}):
+                if tok.text == "," and (self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
+                                                                  and t[j + 2].low not in _LIST_JOINERS - {","})
+                                        or self._qualifier_end(j + 2)):
                     break  # "Fraunhofer-Institut für Großstrukturen IGP, Rostock,": the seat after the name
                 if tok.low == "zu" and not self._place_word(nxt):
                     break  # "Universität zu Lübeck", "Handelskammer zu Rostock": only a place follows "zu"

@@ -214,8 +214,9 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
     if not cand.head or cand.head == "other":
         return False
     for other in group:
-        if other.head != cand.head:
-            continue
+        if other.head != cand.head or _hyphen_tail(canonical(cand.label, language), [other], language) \
+                or _hyphen_tail(canonical(other.label, language), [cand], language):
+            continue  # "Kassenärztliche Vereinigung Sachsen" and "... Sachsen-Anhalt": two states, two actors
         a, b = _content(cand, language), _content(other, language)
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         least = 1 if cand.head in _ONE_PLACE_HEADS else 2  # "Landratsamt Konstanz" = "Landkreis Konstanz"
@@ -243,7 +244,7 @@ def _merge_shortened(groups, names, language):
                         merged = True
                         break
                     continue
-                if any(_longer_by_place(a, b) or _prefixed(a, b) or _spells(a, b, language)
+                if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
                        for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) for a in gi for b in gj):
@@ -261,6 +262,12 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+def _hyphen_tail(a: str, group, language: str) -> bool:
+    """Do the names of ``group`` go on from ``a`` after a hyphen ("Kassenärztliche Vereinigung Sachsen"
+    and "... Sachsen-Anhalt": another state, not a place added to the name)?"""
+    return any(canonical(c.label.split("-")[0], language) == a for c in group if "-" in c.label)
 
 
 _SKIPPED = {"und", "and", "en", "og", "of", "for", "fur", "van", "voor", "de", "der", "the", "zur", "zum"}

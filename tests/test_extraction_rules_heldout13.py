@@ -154,3 +154,54 @@ def test_contact_labels_still_mark_contact_lines(line):
     from ingest.sentences import split_sentences
 
     assert set(classify(split_sentences(line, "de")).values()) == {"contact"}
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("de", "Zehn Einrichtungen gründen das Netzwerk Pflege Nordhessen.\n\nZum Netzwerk Pflege Nordhessen gehören:\n\n"
+           "- Universität Kassel, Kassel\n- Klinikum Kassel GmbH, Kassel\n", "Netzwerk Pflege Nordhessen"),
+    ("nl", "Negen partners richten de Zorgalliantie Kennemerland op.\n\nDe alliantie bestaat uit:\n\n"
+           "- Spaarne Gasthuis\n- Hogeschool Inholland\n", "Zorgalliantie Kennemerland"),
+])
+def test_items_under_a_heading_ending_in_a_membership_verb_are_members(language, text, cluster):
+    facts = found(text, language)
+    assert len({s for k, s, o in facts if k == "memberOf" and o == cluster}) == 2, facts
+
+
+def test_a_state_after_a_hyphen_makes_another_actor():
+    names = labels("Partner sind die Kassenärztliche Vereinigung Sachsen und die Kassenärztliche Vereinigung "
+                   "Sachsen-Anhalt.", "de", "organisation")
+    assert {"Kassenärztliche Vereinigung Sachsen", "Kassenärztliche Vereinigung Sachsen-Anhalt"} <= names, names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Beteiligt ist die Klinik und Poliklinik für Neurologie des Klinikums.", "Klinik und Poliklinik für Neurologie"),
+    ("Das Staatsministerium für Soziales und Gesellschaftlichen Zusammenhalt fördert das Projekt.",
+     "Staatsministerium für Soziales und Gesellschaftlichen Zusammenhalt"),
+    ("Gefördert wird es vom Ministerium für Wirtschaft, Arbeit, Energie und Verkehr des Landes Niedersachsen.",
+     "Ministerium für Wirtschaft, Arbeit, Energie und Verkehr des Landes Niedersachsen"),
+])
+def test_long_german_institution_names_are_read_whole(text, name):
+    assert name in labels(text, "de", "organisation"), labels(text, "de", "organisation")
+
+
+def test_a_committee_is_an_organisation():
+    names = labels("Gefördert wird das Vorhaben vom Gemeinsamen Bundesausschuss (G-BA).", "de", "organisation")
+    assert any("Bundesausschuss" in n for n in names), names
+
+
+def test_a_compound_cluster_word_before_a_name_gives_the_name_alone():
+    text = ("Acht Kliniken gründen den Versorgungsverbund HerzWerk Nordhessen. Das HerzWerk Nordhessen wird von der "
+            "Universität Kassel koordiniert.")
+    clusters = [e for e in extract(document(text, "de")).entities if e.kind == "cluster"]
+    assert len(clusters) == 1 and "HerzWerk Nordhessen" in clusters[0].alt_labels | {clusters[0].label}, clusters
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Flankiert wird das Netzwerk von einer Absichtserklärung. Das Klinikum Kassel und die Universität Kassel haben "
+           "darin vereinbart, Daten zu teilen."),
+    ("en", "The network is backed by a memorandum of understanding. Lund University and Skåne University Hospital have agreed in it "
+           "to share data."),
+])
+def test_actors_that_agreed_therein_are_parties_of_the_agreement_before(language, text):
+    facts = found(text, language)
+    assert len({s for k, s, o in facts if k == "partyTo"}) == 2, facts
