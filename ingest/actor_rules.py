@@ -313,6 +313,13 @@ def agreements(context: Context) -> None:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
 
 
+#: "Fra tysk side er parterne A, B og C", "Die Parteien sind A und B", "The parties are A and B".
+_PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|die vertragspartner|de partijen"
+                          r"|the parties|the signatories|underskriverne|die unterzeichner|de ondertekenaars)\b"
+                          r"|\b(?:parterne|die parteien|de partijen|the parties|the signatories)\s+(?:er|sind|zijn|are)\b",
+                          re.IGNORECASE)
+
+
 def later_signatories(context: Context) -> None:
     """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
     names no agreement adds its actors to the parties of the agreement named last (up to eight
@@ -321,7 +328,8 @@ def later_signatories(context: Context) -> None:
 
     joins = re.compile(r"\b" + JOIN_VERBS + r"\b", re.IGNORECASE)
     for index in sorted(context.by_sentence):
-        if context.zones.get(index) != "body" or not context.has_verb(index, "sign") \
+        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(context.sentences[index].text)
+        if context.zones.get(index) != "body" or not signing \
                 or context.mentions(index, "agreement") or joins.search(context.sentences[index].text):
             continue
         recent = next((found[-1][1] for back in range(1, 9) if index - back >= 0

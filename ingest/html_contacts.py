@@ -23,7 +23,9 @@ _SECTION_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "nav", "form", "script", "s
 #: At most this many elements after the heading belong to its block ...
 MAX_ELEMENTS = 4
 #: ... and at most this many lines.
-MAX_LINES = 8
+MAX_LINES = 12
+#: A heading of a few words inside a contact box ("Presse", "Media") opens a second block of it.
+_SUB_HEADINGS = {"h3", "h4", "h5", "h6"}
 #: A line longer than this is running text, not a line of a contact block.
 MAX_LINE_CHARACTERS = 200
 _BREAK = "\u2029"  # paragraph separator: no HTML page writes it in a contact line
@@ -64,6 +66,10 @@ def _lines_after(heading) -> list[str]:
     """The lines of the elements after ``heading`` up to the next section, each ``<br>`` a break."""
     lines = []
     for count, sibling in enumerate(heading.itersiblings()):
+        if isinstance(sibling.tag, str) and sibling.tag in _SUB_HEADINGS and heading.tag not in _SUB_HEADINGS \
+                and len(sibling.text_content().split()) <= 3:
+            lines.append(_SPACE.sub(" ", sibling.text_content()).strip())
+            continue
         if count == MAX_ELEMENTS or not isinstance(sibling.tag, str) or sibling.tag in _SECTION_TAGS:
             break
         if _only_links(sibling):

@@ -180,7 +180,8 @@ def founded_by_agreement(context: Context) -> None:
 
 
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
-_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+_SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
+_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
                         r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
@@ -193,11 +194,14 @@ def secretariats(context: Context) -> None:
     for index, sentence, m in context.body_matches(SECRETARIAT):
         word_end = sentence.start + m.end()
         named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= word_end]
-        for cand, key in context.mentions(index, "organisation"):
-            if cand.start >= word_end and _HOSTED_AT.match(context.between(word_end, cand.start)):
-                target = _cluster_of(context, index, exclude=[key])
-                if target is not None:
-                    context.add("coordinates", key, target, index, 0.65, "secretariat-host")
+        after = [(c, k) for c, k in context.mentions(index, "organisation") if c.start >= word_end]
+        for n, (cand, key) in enumerate(after):
+            hosted = _HOSTED_AT.match(context.between(word_end, cand.start))
+            if hosted:  # "deles mellem A og B": every host after the word shares it
+                hosts = [k for _, k in after[n:]] if _SHARED.search(hosted.group()) else [key]
+                target = _cluster_of(context, index, exclude=hosts)
+                for host in hosts if target is not None else ():
+                    context.add("coordinates", host, target, index, 0.65, "secretariat-host")
                 break
         for rcand, rkey in context.mentions(index, "region"):
             if rcand.start >= word_end and _SEAT.match(context.between(word_end, rcand.start)):

@@ -61,7 +61,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
               + profile_names(text, sentences, zones))
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    kept = introduced_short_names(kept, text, sentences, language)
+    kept = translated_names(introduced_short_names(kept, text, sentences, language), text, language)
     return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
 
 
@@ -105,6 +105,31 @@ def introduced_short_names(found: list[Candidate], text: str, sentences: list[Se
         before = [c for c in found if c.kind == "cluster" and c.end <= sentence.start]
         if before:
             max(before, key=lambda c: c.end).aliases.add(referring.group("short"))
+    return found
+
+
+#: A language and a naming phrase right before a name: "der på tysk får navnet X", "auf Englisch heißt es X",
+#: "in English called X", "in het Duits genaamd X".
+_IN_LANGUAGE = re.compile(
+    r"\b(?:på|auf|in|op)\s+(?:het\s+|the\s+)?(?:tysk|dansk|engelsk|nederlandsk|hollandsk|svensk|norsk|deutsch|dänisch|englisch"
+    r"|niederländisch|german|danish|english|dutch|swedish|norwegian|duits|deens|engels|zweeds|noors)\s+"
+    r"(?:\w+\s+){0,3}?(?:navnet|namen|name|naam|heißt|heet|hedder|called|named|genaamd|genannt|kaldet)\s+$",
+    re.IGNORECASE)
+
+
+def translated_names(found: list[Candidate], text: str, language: str) -> list[Candidate]:
+    """``et fælles netværk, der på tysk får navnet X``: X is the name in another language of the
+    cluster (or organisation) named last before it, not one with a legal form (a company's name is
+    not translated); each name becomes the other's alias."""
+    legal = re.compile(r"\s(?:" + pattern("legal_forms", language).pattern + r")$")
+    actors = [c for c in found if c.kind in ("organisation", "cluster")]
+    for n, cand in enumerate(actors):
+        if not _IN_LANGUAGE.search(text, max(0, cand.start - 80), cand.start):
+            continue
+        before = [c for c in actors[:n] if c.kind == cand.kind and c.label != cand.label and not legal.search(c.label)]
+        if before:
+            before[-1].aliases.add(cand.label)
+            cand.aliases.add(before[-1].label)
     return found
 
 

@@ -126,10 +126,11 @@ class WordList:
         for ending in ("s", "es", "et"):  # a genitive ("Netzwerks", "Verbandes"), a Nordic definite
             if low.endswith(ending) and low[:-len(ending)] in self.exact and len(low) > len(ending) + 3:
                 return self.exact[low[:-len(ending)]]  # neuter ("Departementet for Sundhed")
-        for stem, value in self.suffix:  # a compound's head is its last part
+        for stem, value in self.suffix:  # a compound's head is its last part ...
             for ending in _ENDINGS:
                 if low.endswith(stem + ending) and len(low) > len(stem + ending):
-                    return value
+                    # ... unless an entry names the whole compound ("klyngeorganisation*" before "*organisation")
+                    return next((v for p, v in self.prefix if p.endswith(stem) and low.startswith(p)), value)
         for stem, value in self.prefix:
             if low.startswith(stem):
                 return value

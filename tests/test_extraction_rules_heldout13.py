@@ -205,3 +205,55 @@ def test_a_compound_cluster_word_before_a_name_gives_the_name_alone():
 def test_actors_that_agreed_therein_are_parties_of_the_agreement_before(language, text):
     facts = found(text, language)
     assert len({s for k, s, o in facts if k == "partyTo"}) == 2, facts
+
+
+def test_a_press_sub_heading_inside_a_contact_box_keeps_its_person(tmp_path):
+    from ingest.documents import read_document
+
+    path = tmp_path / "nyhed.html"
+    article = "<p>" + "Seks parter har underskrevet en samarbejdsaftale om telemedicin i Region Sjælland. " * 3 + "</p>"
+    path.write_text(
+        f"<html><body><main><article>{article}</article></main><aside><section><h2>Kontakt</h2>"
+        "<p><strong>Mette Vang</strong><br>Specialkonsulent, Aarhus Universitet<br>Telefon: +45 87 15 00 00</p>"
+        "<h3>Presse</h3><p><strong>Ole Brandt</strong><br>Pressechef, Vejle Kommune<br>Mobil: +45 22 41 07 53</p>"
+        "</section></aside></body></html>", encoding="utf-8")
+    facts = {(k, s, o) for k, s, o in __import__("tests.test_extraction_rules", fromlist=["facts"]).facts(
+        extract(read_document(path)))}
+    assert ("affiliatedWith", "Ole Brandt", "Vejle Kommune") in facts, facts
+
+
+def test_signing_in_danish_word_order_and_the_parties_named_after():
+    text = ("Otte parter har underskrevet en hensigtserklæring om sundhedsdata. Fra dansk side har Region Midtjylland "
+            "og Aarhus Universitet skrevet under. Fra tysk side er parterne Universität Hamburg og Asklepios Kliniken "
+            "GmbH.")
+    facts = found(text, "da")
+    parties = {s for k, s, o in facts if k == "partyTo"}
+    assert {"Aarhus Universitet", "Universität Hamburg", "Asklepios Kliniken GmbH"} <= parties, facts
+
+
+def test_a_compound_ending_in_organisation_introduces_a_name_but_a_cluster_compound_stays_a_cluster():
+    text = ("Også investeringsfremmeorganisationen Capital Invest Partners deltager, sammen med klyngeorganisationerne "
+            "Welfare Tech og BioInnovation Syd.")
+    extraction = extract(document(text, "da"))
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Capital Invest Partners") == "organisation", kinds
+    assert kinds.get("Welfare Tech") == "cluster", kinds
+
+
+@pytest.mark.parametrize("language, text, local, foreign", [
+    ("da", "Parterne vil etablere Sundhedsnetværket Aarhus–Kiel. Netværket, der på tysk får navnet Gesundheitsnetzwerk "
+           "Aarhus–Kiel, får sekretariat i Kiel.", "Sundhedsnetværket Aarhus–Kiel", "Gesundheitsnetzwerk Aarhus–Kiel"),
+    ("nl", "De partners richten het Zorgnetwerk Venlo–Krefeld op, in het Duits genaamd Gesundheitsnetzwerk "
+           "Venlo–Krefeld.", "Zorgnetwerk Venlo–Krefeld", "Gesundheitsnetzwerk Venlo–Krefeld"),
+])
+def test_a_name_given_in_another_language_is_the_same_cluster(language, text, local, foreign):
+    clusters = [e for e in extract(document(text, language)).entities if e.kind == "cluster"]
+    assert len(clusters) == 1 and {local, foreign} <= clusters[0].alt_labels | {clusters[0].label}, clusters
+
+
+def test_a_secretariat_shared_between_two_organisations_is_led_by_both():
+    text = ("Tre regioner danner Sundhedsnetværket Aarhus–Kiel. Sekretariatet deles mellem Aarhus Universitet og "
+            "Kiel Marketing GmbH.")
+    facts = found(text, "da")
+    leads = {s for k, s, o in facts if k == "coordinates" and o == "Sundhedsnetværket Aarhus–Kiel"}
+    assert {"Aarhus Universitet", "Kiel Marketing GmbH"} <= leads, facts
