@@ -308,6 +308,11 @@ def agreements(context: Context) -> None:
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
     for key in [k for k in context.found if k[0] == "partyTo" and ("establishes", k[2], k[1]) in context.found]:
         del context.found[key]  # a headline "Absichtserklärung unterzeichnet: Netzwerk X ..." names what it founds
+
+
+def founding_parties(context: Context) -> None:
+    """The parties of an agreement that founds a cluster are its members, however they were found
+    (``signed-agreement``, ``later-signatories``, ``agreed-therein``)."""
     for founding in [r for r in context.found.values() if r.kind == "establishes"]:
         for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == founding.subject]:
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
@@ -819,4 +824,4 @@ def agreed_therein(context: Context) -> None:
                 context.add("partyTo", key, agreement, index, 0.7, "agreed-therein")
 
 
-RULES = [affiliations, agreements, later_signatories, members, agreed_therein]
+RULES = [affiliations, agreements, later_signatories, members, agreed_therein, founding_parties]

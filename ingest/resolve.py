@@ -246,6 +246,7 @@ def _merge_shortened(groups, names, language):
                     continue
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
                        for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
+                        or _first_word_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) for a in gi for b in gj):
                     groups[j] += gi
@@ -262,6 +263,24 @@ def _longer_by_place(a: str, b: str) -> bool:
     """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
     extra = len(b.split()) - len(a.split())
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
+
+
+def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], language: str) -> bool:
+    """``From Chalmers, ...`` and ``Chalmers University of Technology``: a rare one-word name (no place,
+    no common word) that opens the name of exactly one institution of the page is that institution."""
+    from ingest.false_friends import frequent
+    from ingest.regions import lookup_region
+
+    heads = wordlist("org_heads", language)
+    for a in short:
+        if " " in a or len(a) < 5 or frequent(a, language, 3.5) or frequent(a, "en", 3.5) \
+                or lookup_region(a, language) is not None:
+            continue
+        opening = [n for n in names if any(b.startswith(a + " ") for b in n)]
+        if len(opening) == 1 and opening[0] is long_ and any(
+                heads.word(w) for b in long_ if b.startswith(a + " ") for w in b.split()[1:]):
+            return True
+    return False
 
 
 def _hyphen_tail(a: str, group, language: str) -> bool:

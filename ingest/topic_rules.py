@@ -33,7 +33,7 @@ _SEAT_PHRASE = re.compile(
     r"^\s*,?\s*(?:(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn|har|has|hat|heeft)\s+)?"
     r"(?:(?:mit|met|med|with)\s+(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|sit|sine?)\s+)?)?"
     r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
-    r"|base|headquarters|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
+    r"|base|headquarters|headquartered|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
     r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses)\s+(?:in|i)\s+$"
     r"|^\s*\(\s*(?:locatie|vestiging|campus|standort|site|location|afdeling|matrikel)\s+$"  # "X (locatie Emmen)"
     r"|^\s*,\s+(?:the|a|an|de|het|een|der|die|das|den|det|en|et|ein|eine)\s+[^,.;()]{0,80}?\s"

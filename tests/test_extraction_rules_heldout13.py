@@ -257,3 +257,45 @@ def test_a_secretariat_shared_between_two_organisations_is_led_by_both():
     facts = found(text, "da")
     leads = {s for k, s, o in facts if k == "coordinates" and o == "Sundhedsnetværket Aarhus–Kiel"}
     assert {"Aarhus Universitet", "Kiel Marketing GmbH"} <= leads, facts
+
+
+def test_signatories_named_after_a_founding_agreement_are_members_of_what_it_founds():
+    text = ("A cooperation agreement signed in Aarhus launches the Aarhus–Oslo Care Corridor (AOCC). On the Danish "
+            "side, the signatories are Aarhus University and Region Midtjylland. The Norwegian signatories are "
+            "Oslo University Hospital and the University of Oslo.")
+    facts = found(text, "en")
+    members = {s for k, s, o in facts if k == "memberOf" and o == "Aarhus–Oslo Care Corridor"}
+    assert {"Aarhus University", "Oslo University Hospital", "University of Oslo"} <= members, facts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The technology transfer office Vestlandets Innovasjonsselskap (VIS) takes part.", "Vestlandets Innovasjonsselskap"),
+    ("Almi Företagspartner Väst AB and Västsvenska Handelsbolag take part.", "Västsvenska Handelsbolag"),
+])
+def test_nordic_company_words_end_a_name(text, name):
+    assert name in labels(text, "en", "organisation"), labels(text, "en", "organisation")
+
+
+def test_headquartered_in_places_an_actor():
+    facts = found("The Danish health cluster MedTech Denmark, headquartered in Aarhus, has joined.", "en")
+    assert any(k == "locatedIn" and s == "MedTech Denmark" for k, s, o in facts), facts
+
+
+def test_a_rare_first_word_alone_is_the_one_institution_it_opens():
+    text = ("Chalmers University of Technology and Lund University signed. From Chalmers, the Department of Life "
+            "Sciences contributes. Aarhus University and the city of Aarhus host it.")
+    entities = {e.label: e for e in extract(document(text, "en")).entities}
+    assert "Chalmers" in entities["Chalmers University of Technology"].alt_labels, sorted(entities)
+    assert "Aarhus" not in entities["Aarhus University"].alt_labels
+
+
+def test_a_word_that_opens_two_institutions_stays_apart():
+    text = "Sahlgrenska University Hospital and Sahlgrenska Academy signed. Sahlgrenska hosts the meeting."
+    entities = {e.label: e for e in extract(document(text, "en")).entities}
+    assert not any("Sahlgrenska" in e.alt_labels for e in entities.values()), sorted(entities)
+
+
+def test_an_actor_that_coordinates_the_corridor_leads_it():
+    text = ("Nine partners launched the Oslo–Aarhus Health Corridor (OAHC). Aarhus Science Park, based in Aarhus, "
+            "coordinates the corridor and hosts its secretariat.")
+    assert ("coordinates", "Aarhus Science Park", "Oslo–Aarhus Health Corridor") in found(text, "en")
