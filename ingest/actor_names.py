@@ -231,6 +231,8 @@ def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: 
                 continue
             if len(words) == 1 and zipf(words[0].text, language) >= COMMON_ZIPF:
                 continue  # "Seitdem ist das Netzwerk gewachsen": a common word opens the sentence, no name
+            if i >= 2 and tokens[i - 1].low in _CONJUNCTIONS and tokens[i - 2].is_word and not tokens[i - 2].is_cap:
+                continue  # "mensen met hartfalen en COPD, een project waarin ...": the last of common nouns
             span = text[words[0].start:words[-1].end]
             out.append(Candidate("cluster", words[0].start, words[-1].end, span, s.index, clean_label(span),
                                  "copula-cluster", 0.7))

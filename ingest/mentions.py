@@ -145,6 +145,22 @@ _DESCRIBED = re.compile(r"^\w+-(?i:netzwerk|cluster|netwerk|netværk|network|all
                         r"(\w*[a-zäöüæøå][A-ZÄÖÜÆØÅ]\w*\s.+|[A-ZÄÖÜÆØÅ]{2,}\s.+)$")
 
 
+def _coined(name: str, language: str) -> bool:
+    """A one-word name that no dictionary of the text's language or English knows and no gazetteer
+    holds ("Interzorg", "Icare", "Cortronik"): found alone again, it still names the actor."""
+    from ingest.regions import lookup_region
+
+    if not (len(name) >= 5 and name.isalpha() and name[0].isupper() and zipf(name, language) < _COINED_ZIPF
+            and zipf(name, "en") < _COINED_ZIPF and lookup_region(name, language) is None):
+        return False
+    lists = [wordlist(kind, language) for kind in ("cluster_words", "org_heads", "descriptors", "agreement_words")]
+    return not any(words.word(name) or danish_definite(name, words) for words in lists)  # "Partnerskabet"
+
+
+#: Below this frequency (per billion words, log10) a word is no word of the language.
+_COINED_ZIPF = 2.7
+
+
 def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
                    zones: dict[int, str], language: str = "und") -> list[Candidate]:
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
@@ -164,7 +180,8 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
         if cand.kind in ("organisation", "cluster"):
             for name in {cand.label, bare} | cand.aliases:  # "Foyle Clinical Research" after "... CIC"
                 if len(name) >= 4 and (" " in name or any(c.isupper() for c in name[1:])) \
-                        or len(name) == 3 and name.isupper() and name.isalpha():  # "der UMG" after "(UMG)"
+                        or len(name) == 3 and name.isupper() and name.isalpha() \
+                        or _coined(name, language):  # "der UMG" after "(UMG)"; "Interzorg", "Icare"
                     names.setdefault(name, cand)
     out = []
     for name, source in names.items():

@@ -299,3 +299,30 @@ def test_an_actor_that_coordinates_the_corridor_leads_it():
     text = ("Nine partners launched the Oslo–Aarhus Health Corridor (OAHC). Aarhus Science Park, based in Aarhus, "
             "coordinates the corridor and hosts its secretariat.")
     assert ("coordinates", "Aarhus Science Park", "Oslo–Aarhus Health Corridor") in found(text, "en")
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "Tien organisaties richten de Coalitie Zorginnovatie Kennemerland op.", "Coalitie Zorginnovatie Kennemerland"),
+    ("en", "Six councils formed the Cornwall Care Technology Coalition last year.", "Cornwall Care Technology Coalition"),
+])
+def test_a_coalition_is_a_cluster(language, text, name):
+    assert name in labels(text, language, "cluster"), labels(text, language, "cluster")
+
+
+def test_an_acronym_ending_a_list_of_common_nouns_is_no_project():
+    text = ("Het gaat om thuismonitoring van mensen met hartfalen en COPD, een project waarin het Spaarne Gasthuis "
+            "en de huisartsen al samenwerken.")
+    assert "COPD" not in labels(text, "nl", "cluster", "organisation")
+
+
+def test_a_coined_one_word_name_found_again_alone_is_the_same_actor():
+    text = ("De intentieverklaring is ondertekend door:\n\n- Zorgburo Kennemerland\n- Amstelring\n\n"
+            "Amstelring is gevestigd in Amsterdam.")
+    facts = found(text, "nl")
+    assert ("locatedIn", "Amstelring", "Amsterdam") in facts, facts
+
+
+def test_a_definite_cluster_word_is_no_coined_name():
+    text = ("Dansk-Polsk Partnerskab for Sund Aldring blev stiftet i 2023. Partnerskabet arbejder med telemedicin. "
+            "Partnerskabet har otte medlemmer.")
+    assert not any(label.casefold() == "partnerskabet" for label in labels(text, "da", "cluster", "organisation"))
