@@ -516,4 +516,6 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, network_of, networks_under, participants, among_them, member_lists, compositions, boards, members_as_parties, item_places, record_places]
+RULES = [title_cluster, members, network_of, networks_under, participants, among_them, member_lists, compositions, boards, item_places, record_places]
+#: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
+AFTER_TABLES = [members_as_parties]

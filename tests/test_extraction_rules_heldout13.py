@@ -326,3 +326,18 @@ def test_a_definite_cluster_word_is_no_coined_name():
     text = ("Dansk-Polsk Partnerskab for Sund Aldring blev stiftet i 2023. Partnerskabet arbejder med telemedicin. "
             "Partnerskabet har otte medlemmer.")
     assert not any(label.casefold() == "partnerskabet" for label in labels(text, "da", "cluster", "organisation"))
+
+
+def test_all_partners_listed_in_a_table_sign_the_agreement_they_signed_as_a_group():
+    text = ("The project is run by the Fenland Falls Consortium (FFC). A consortium agreement was signed by all three "
+            "partners in 2024.\n\nPartners\n\nPartner | Location | Role\n"
+            "University of Cambridge | Cambridge | Coordinator\nAnglia Ruskin University | Chelmsford | Sensors\n"
+            "Cambridgeshire County Council | Cambridge | Social care\n")
+    facts = found(text, "en")
+    parties = {s for k, s, o in facts if k == "partyTo"}
+    assert {"University of Cambridge", "Anglia Ruskin University", "Cambridgeshire County Council"} <= parties, facts
+
+
+@pytest.mark.parametrize("name", ["East Midlands", "West Midlands", "Yorkshire and the Humber"])
+def test_the_statistical_regions_of_england_are_regions(name):
+    assert name in labels(f"The network has partners across the {name}.", "en", "region")
