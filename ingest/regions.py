@@ -257,6 +257,18 @@ def _compass_spans(text: str, language: str, grammar: dict):
                               area_record(m.group(0), language, slug, record.key), 0.8, "compass")
 
 
+def _compass_after_spans(text: str, language: str, grammar: dict):
+    """``Noord-Holland Noord``, ``Brabant Noordoost``: a province or state and a compass word after it,
+    the part of it that the word names (slug as for the word before: ``north-noord-holland``)."""
+    compass = grammar["compass"]
+    for m in re.finditer(rf"(?<![\w-])({_NAME})[ -]({_alternation(compass)})(?![\w-])", text):
+        record = _known(m.group(1), language, ("subdivision",))
+        if record:
+            slug = f"{compass[m.group(2)]}-{record.slug}"
+            yield RegionMatch(m.start(), m.end(), m.group(0),
+                              area_record(m.group(0), language, slug, record.key), 0.8, "compass-after")
+
+
 def _adjective_spans(text: str, language: str, grammar: dict):
     adjectives = grammar["adjective"]
     for m in re.finditer(rf"(?<![\w-])({_alternation(adjectives)})[- ]({_NAME})", text):
@@ -381,7 +393,8 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
     """
     grammar = _grammar(language)
     found = [*_gazetteer_spans(text, language), *_trigger_spans(text, language, grammar),
-             *_compass_spans(text, language, grammar), *_adjective_spans(text, language, grammar),
+             *_compass_spans(text, language, grammar), *_compass_after_spans(text, language, grammar),
+             *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
              *_qualified_spans(text, language), *_district_spans(text, language)]

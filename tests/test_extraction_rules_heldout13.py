@@ -341,3 +341,11 @@ def test_all_partners_listed_in_a_table_sign_the_agreement_they_signed_as_a_grou
 @pytest.mark.parametrize("name", ["East Midlands", "West Midlands", "Yorkshire and the Humber"])
 def test_the_statistical_regions_of_england_are_regions(name):
     assert name in labels(f"The network has partners across the {name}.", "en", "region")
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "In Noord-Holland Noord groeit het aantal ouderen snel.", "Noord-Holland Noord"),
+    ("de", "Die Kliniken in Niedersachsen Ost arbeiten zusammen.", "Niedersachsen Ost"),
+])
+def test_a_province_with_a_compass_word_after_it_is_a_region(language, text, name):
+    assert name in labels(text, language, "region"), labels(text, language, "region")
