@@ -526,7 +526,6 @@ class _Finder(NameSpans):
                     out.append(joined)
         return out
 
-
     def join_dashes(self, found: list[Candidate]) -> list[Candidate]:
         """``A – B`` where A is an actor's short name and B its full name (``Charité – Universitätsmedizin
         Berlin``, ``OST – Ostschweizer Fachhochschule``, ``Voka – Kamer van Koophandel West-Vlaanderen``):

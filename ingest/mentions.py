@@ -61,7 +61,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
               + profile_names(text, sentences, zones))
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    kept = translated_names(introduced_short_names(kept, text, sentences, language), text, language)
+    kept = translated_names(introduced_short_names(_no_role_units(kept, text, language), text, sentences, language),
+                            text, language)
     return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
 
 
@@ -106,6 +107,23 @@ def introduced_short_names(found: list[Candidate], text: str, sentences: list[Se
         if before:
             max(before, key=lambda c: c.end).aliases.add(referring.group("short"))
     return found
+
+
+_ROLE_COMMA = re.compile(r"(?P<role>[^\W\d_][\w-]*)\s*,\s*$")
+_AT_ORGANISATION = re.compile(r"^\s+(?:i|at|bei|bij|hos|ved|in|for)\s+(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?[A-ZÆØÅÄÖÜ]")
+
+
+def _no_role_units(found: list[Candidate], text: str, language: str) -> list[Candidate]:
+    """``Director, Clinical Partnerships i Coloplast``: words between a role and the organisation it
+    is held at name a unit of that organisation, not a cluster of their own."""
+    roles = wordlist("roles", language)
+    out = []
+    for cand in found:
+        role = _ROLE_COMMA.search(text, max(0, cand.start - 40), cand.start) if cand.kind == "cluster" else None
+        if role and roles.word(role.group("role")) and _AT_ORGANISATION.match(text[cand.end:cand.end + 30]):
+            continue
+        out.append(cand)
+    return out
 
 
 #: A language and a naming phrase right before a name: "der på tysk får navnet X", "auf Englisch heißt es X",

@@ -151,7 +151,7 @@ class WordList:
 
 #: Lexicons of name parts that hold in every language: border regions name their neighbours'
 #: organisations in the neighbours' language ("de Gesellschaft für ..." in a Dutch text).
-ANY_LANGUAGE = {"org_heads", "cluster_words", "legal_forms", "descriptors"}
+ANY_LANGUAGE = {"org_heads", "cluster_words", "legal_forms", "descriptors", "roles"}
 
 
 @lru_cache(maxsize=None)

@@ -348,3 +348,10 @@ def test_the_statistical_regions_of_england_are_regions(name):
 ])
 def test_a_province_with_a_compass_word_after_it_is_a_region(language, text, name):
     assert name in labels(text, language, "region"), labels(text, language, "region")
+
+
+def test_an_english_title_in_a_danish_text_is_a_role_and_its_unit_no_cluster():
+    text = ("Fem virksomheder er blevet medlem af netværket. - Vi vil gerne samarbejde mere, siger Jakob Holm, "
+            "Director, Clinical Partnerships i Coloplast A/S.")
+    assert "Director" not in labels(text, "da", "organisation", "cluster")
+    assert "Clinical Partnerships" not in labels(text, "da", "cluster")
