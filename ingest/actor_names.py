@@ -26,6 +26,9 @@ LIST_HEADING = re.compile(
     r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$"  # new members
+    # "Neu im Netzwerk sind:", "New to the network are:", "Nieuw in het netwerk zijn:", "Nye i netværket er:"
+    r"|^\W*(?:neu\s+(?:im|in der|in)|new\s+(?:in|to)(?:\s+the)?|nieuw\s+in(?:\s+het|\s+de)?|nye\s+i)\s+\w+"
+    r"\s+(?:sind|are|zijn|er)\s*:\s*$"
     # "Zum HerzNetz Mitteldeutschland gehören:", "Het consortium bestaat uit:", "The network includes:"
     r"|\b(?:gehören|angehören|zählen|behoren|hører til|include|includes|comprises?|consists? of|bestaat uit"
     r"|bestaan uit|består af|besteht aus|bestehen aus|umfasst|omfatter)\s*:\s*$"

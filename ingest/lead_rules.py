@@ -181,7 +181,7 @@ def founded_by_agreement(context: Context) -> None:
 
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
 _SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
-_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
                         r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)

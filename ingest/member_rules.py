@@ -268,7 +268,8 @@ _AMONG_THEM = re.compile(r"^\W*(?:blandt (?:dem|disse|dem er|andre)|among (?:the
                          r"|darunter(?: sind)?|dazu (?:gehören|zählen)|zu ihnen (?:gehören|zählen)|onder hen|onder wie"
                          r"|daaronder|waaronder)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:partner\w*|members?|medlemmer|mitglieder\w*|leden|deelnemers|deltagere|parties|parter"
-                      r"|partijen|organisation\w*|organisaties|organizations?)\b", re.IGNORECASE)
+                      r"|partijen|organisation\w*|organisaties|organizations?|\w*einrichtungen|institution\w*"
+                      r"|instellingen|unternehmen|companies|bedrijven|virksomheder)\b", re.IGNORECASE)
 
 
 def among_them(context: Context) -> None:

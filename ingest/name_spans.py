@@ -539,7 +539,10 @@ class NameSpans:
     def _bracket_alias(self, cand: Candidate, end: int) -> None:
         """``Name (ABBR)``: the abbreviation is another name of the same actor; so is the name after a
         colon in brackets (``Name (in Duitsland: Y)``, ``Name (englisch: Y)``), and a name with its
-        abbreviation (``Name (Other Name, ABBR)``)."""
+        abbreviation (``Name (Other Name, ABBR)``); a legal form's closing dot may stand between
+        (``Netzwerk X e.V. (PIN OWL)``)."""
+        if self.text[end:end + 3] == ". (":
+            end += 1
         translated = _TRANSLATED.match(self.text[end:end + 100])
         if translated:
             cand.aliases.add(" ".join(translated.group(1).split()))

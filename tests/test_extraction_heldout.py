@@ -44,7 +44,7 @@ class HeldOutSet:
 #: Figures reached when the floors were last set (6 December 2026, docs/extraction.md "Quality"):
 #: heldout 0.985 / 0.979, heldout2 0.963 / 0.869, heldout3 0.958 / 0.936, heldout4 0.921 / 0.875-0.878,
 #: heldout5 0.895 / 0.781-0.783, heldout6 0.886-0.889 / 0.742-0.744, heldout7 0.878 / 0.712-0.724,
-#: heldout8 0.869 / 0.718-0.727, heldout9 0.856 / 0.748-0.753, heldout10 0.832 / 0.682-0.692,
+#: heldout8 0.869 / 0.718-0.727, heldout9 0.856 / 0.748-0.753, heldout10 0.832 / 0.702-0.712,
 #: heldout11 0.803-0.806 / 0.653-0.659, heldout12 0.837 / 0.750-0.754, heldout13 0.885 / 0.790-0.796
 #: (a set's relation F1 moves by up to 0.02 between runs: the scorer pairs one gold entity with one of
 #: two equal names in the order the graph is read).

@@ -355,3 +355,32 @@ def test_an_english_title_in_a_danish_text_is_a_role_and_its_unit_no_cluster():
             "Director, Clinical Partnerships i Coloplast A/S.")
     assert "Director" not in labels(text, "da", "organisation", "cluster")
     assert "Clinical Partnerships" not in labels(text, "da", "cluster")
+
+
+def test_a_bracketed_abbreviation_after_a_legal_forms_dot_is_another_name():
+    entities = extract(document("Das Netzwerk Pflege Kassel e.V. (NPK) wächst. NPK hat 40 Mitglieder.", "de")).entities
+    assert any("NPK" in e.alt_labels for e in entities if e.kind == "cluster"), [(e.label, e.alt_labels) for e in entities]
+
+
+@pytest.mark.parametrize("language, text, cluster", [
+    ("de", "Das Netzwerk Pflege Kassel wächst.\n\nNeu im Netzwerk sind:\n\n- Klinikum Kassel GmbH\n- Universität Kassel\n",
+     "Netzwerk Pflege Kassel"),
+    ("en", "The Bristol Care Network keeps growing.\n\nNew to the network are:\n\n- University of Bristol\n"
+           "- North Bristol NHS Trust\n", "Bristol Care Network"),
+])
+def test_items_under_new_in_the_network_are_members(language, text, cluster):
+    facts = found(text, language)
+    assert len({s for k, s, o in facts if k == "memberOf" and o == cluster}) == 2, facts
+
+
+def test_founders_counted_as_institutions_and_named_in_the_next_sentence_are_members():
+    text = ("Gegründet wurde das Netzwerk Pflege Kassel im Jahr 2021 von acht Einrichtungen. Zu ihnen zählen die "
+            "Universität Kassel und die Klinikum Kassel GmbH.")
+    facts = found(text, "de")
+    assert {s for k, s, o in facts if k == "memberOf"} >= {"Universität Kassel", "Klinikum Kassel GmbH"}, facts
+
+
+def test_an_office_run_by_an_organisation_makes_it_the_coordinator():
+    text = ("Das Netzwerk Pflege Kassel hat 40 Mitglieder. Die Geschäftsstelle des Vereins wird von der "
+            "Kassel Marketing GmbH geführt.")
+    assert ("coordinates", "Kassel Marketing GmbH", "Netzwerk Pflege Kassel") in found(text, "de")
