@@ -127,14 +127,10 @@ ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|
 
 
 def role_word(context: Context, word: str) -> bool:
-    """A role in the lexicon of any of the four languages (border pages quote officials in the other
-    language: "Mark X, directeur van Y" on a German page), or a compound with a role head."""
+    """A role in the lexicon, whose words count in every language (border pages quote officials in the
+    other language: "Mark X, directeur van Y" on a German page), or a compound with a role head."""
     word = word.strip(".,;:()")
-    return any(wordlist("roles", lang).word(word) for lang in _LANGUAGES) or bool(
-        len(word) >= 4 and ROLE_HEAD.search(word))
-
-
-_LANGUAGES = ("de", "nl", "da", "en")
+    return bool(wordlist("roles", context.language).word(word)) or bool(len(word) >= 4 and ROLE_HEAD.search(word))
 
 
 def _role_gap(context: Context, index: int, persons, org):

@@ -20,7 +20,7 @@ import re
 
 from ingest.actor_rules import ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
-from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
 from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans,
                                 place_adjective)
@@ -563,7 +563,7 @@ class _Finder(NameSpans):
             if not first.is_word or not self.name_word(first):
                 continue
             rare = first.is_acronym or any(c.isupper() for c in first.text[1:]) or (
-                first.is_cap and zipf(first.text, self.lang) < COMMON_ZIPF and zipf(first.text, "en") < COMMON_ZIPF)
+                first.is_cap and not frequent(first.text, self.lang))
             place = [bool(gazetteer().candidates(x.text.title() if x.is_acronym else x.text, self.lang)) for x in run]
             if not rare or place[0] or (size == 2 and not (place[1] and run[1].is_cap)):
                 continue

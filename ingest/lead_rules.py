@@ -80,14 +80,14 @@ def coordinators(context: Context) -> None:
             continue
         cuts = [sentence.start, *(sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)), sentence.end]
         for a, b in zip(cuts, cuts[1:]):
-            if not _COORDINATOR.search(context.text, a, b):
+            role = _COORDINATOR.search(context.text, a, b)
+            if role is None:
                 continue
-            role = _COORDINATOR.search(context.text, a, b).start()
             orgs = [k for c, k in context.mentions(index, "organisation") if a <= c.start < b] or [
                 k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
                 if a <= c.start < b and _AT.search(context.text[a:c.start])] or [
                 k for c, k in context.mentions(index, "cluster")  # "HANNN is penvoerder": a network leads
-                if a <= c.start and c.end <= role and _IS.fullmatch(context.text[c.end:role])]
+                if a <= c.start and c.end <= role.start() and _IS.fullmatch(context.text[c.end:role.start()])]
             if len(set(orgs)) != 1:
                 continue
             target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)

@@ -14,7 +14,7 @@ from ingest.acting_names import acting_names
 from ingest.actors import find_actors
 from ingest.agreements import find_agreements
 from ingest.candidates import Candidate, keep_longest, within_columns
-from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
 from ingest.persons import find_persons
 from ingest.places import find_places
@@ -168,8 +168,8 @@ def _coined(name: str, language: str) -> bool:
     holds ("Interzorg", "Icare", "Cortronik"): found alone again, it still names the actor."""
     from ingest.regions import lookup_region
 
-    if not (len(name) >= 5 and name.isalpha() and name[0].isupper() and zipf(name, language) < _COINED_ZIPF
-            and zipf(name, "en") < _COINED_ZIPF and lookup_region(name, language) is None):
+    if not (len(name) >= 5 and name.isalpha() and name[0].isupper() and not frequent(name, language, _COINED_ZIPF)
+            and lookup_region(name, language) is None):
         return False
     lists = [wordlist(kind, language) for kind in ("cluster_words", "org_heads", "descriptors", "agreement_words")]
     return not any(words.word(name) or danish_definite(name, words) for words in lists)  # "Partnerskabet"

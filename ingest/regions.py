@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.gazetteer import CAPITAL, RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
@@ -327,7 +327,7 @@ def _district_spans(text: str, language: str):
             big, small = places[record.key], places[key]
             if small.kind != "city" or small.home != big.home or small.population * 5 > big.population:
                 continue
-        if key is not None or zipf(district, language) < COMMON_ZIPF and zipf(district, "en") < COMMON_ZIPF:
+        if key is not None or not frequent(district, language):
             yield RegionMatch(m.start(), m.end(), m.group(0),
                               area_record(m.group(0), language, None, record.key, (district,)), 0.8, "city-district")
 

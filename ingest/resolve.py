@@ -273,7 +273,7 @@ def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], 
 
     heads = wordlist("org_heads", language)
     for a in short:
-        if " " in a or len(a) < 5 or frequent(a, language, 3.5) or frequent(a, "en", 3.5) \
+        if " " in a or len(a) < 5 or frequent(a, language, 3.5) \
                 or lookup_region(a, language) is not None:
             continue
         opening = [n for n in names if any(b.startswith(a + " ") for b in n)]
