@@ -12,7 +12,7 @@ import re
 
 from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
-from ingest.false_friends import COMMON_ZIPF, zipf
+from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
@@ -151,10 +151,15 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
             break
     stop = wordlist("stopwords", language)
     words = [t for t in tokens if t.is_word]
-    lower_head = bool(words) and words[-1].low in LOWER_HEADS  # "Kauno technologijos universitetas (KTU)"
-    if not words or len(words) > 6 or not words[0].is_cap or not (words[-1].is_cap or lower_head):
+    # "Kauno technologijos universitetas (KTU)", "Albert Schweitzer ziekenhuis", "Sirona care & health":
+    # lower-case words after a capitalised first word, up to a lower-case head or after a coined first word
+    lower_head = bool(words) and (words[-1].low in LOWER_HEADS or len(words) > 1 and not words[-1].is_cap and (
+        heads.word(words[-1].text) or not frequent(words[0].text, language) and len(words) <= 4))
+    # "gemeente Dordrecht, mede namens ...": an authority word in lower case opens the name
+    authority = len(words) > 1 and words[0].low in _AUTHORITY_WORDS and words[1].is_cap
+    if not words or len(words) > 6 or not (words[0].is_cap or authority) or not (words[-1].is_cap or lower_head):
         return None
-    if any(not t.is_cap and t.low not in _JOINERS and not lower_head for t in words) or any(
+    if any(not t.is_cap and t.low not in _JOINERS and not lower_head for t in words[authority:]) or any(
             not t.is_word and t.text not in "&.-'’" for t in tokens):
         return None
     if stop.word(words[0].text) or words[0].low in CALENDAR:

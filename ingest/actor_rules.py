@@ -265,10 +265,12 @@ def agreements(context: Context) -> None:
             if signed:
                 for key, where in _announced_parties(context, index):
                     context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
-                before = [k for a, k in actors if a.end <= agreement.start]
+                venues = {k for a, k in actors if HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])}
+                # "at the Bristol Robotics Laboratory (BRL), where eleven organisations signed": a venue, no party
+                before = [k for a, k in actors if a.end <= agreement.start and k not in venues]
                 presence = _PRESENCE.search(context.text, agreement.end, context.sentences[index].end)
-                named = before or [k for a, k in actors if not HOST_BEFORE.search(
-                    context.text[max(0, a.start - 30):a.start]) and not (presence and a.start > presence.start())]
+                named = before or [k for a, k in actors if k not in venues
+                                   and not (presence and a.start > presence.start())]
                 if not before and named:  # "the cluster signed a memorandum ... with X": the cluster is a party
                     named += _cluster_before(context, index, agreement.start, exclude=named)
                 if named:

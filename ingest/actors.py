@@ -427,7 +427,9 @@ class _Finder(NameSpans):
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
                         and self._in_proper(run[-1]):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
-                out.append(self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8))
+                cand = self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8)
+                self._bracket_alias(cand, run[-1].end)  # "im Verbundprojekt TeleGeriatrie Donau-Iller (TGDI)"
+                out.append(cand)
         return out
 
     def _quoted_at(self, j: int, most: int = 6) -> list[Token]:

@@ -22,7 +22,8 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
-    r"|federführung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)|tovholder|sekretariatsleder"
+    r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung)(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
+    r"|tovholder|sekretariatsleder"
     r"|projektleitung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm|hat)\b)"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses)"
     # "neemt het programmamanagement van de alliantie op zich", "står for den daglige koordinering af netværket",

@@ -418,11 +418,41 @@ _ALL_MEMBERS = re.compile(r"\b(?:alle[rn]?|all|sämtliche[rn]?|samtlige)\s+(?:\w
                           r"(?:partner\w*|mitglied\w*|members|founders|leden|medlemmer|parter|parterne)\b", re.IGNORECASE)
 
 
+#: Number words from two to twelve, in the languages read.
+_NUMBERS = {w: n for words in (
+    "two three four five six seven eight nine ten eleven twelve",
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    "to tre fire fem seks syv otte ni ti elleve tolv") for n, w in enumerate(words.split(), 2)}
+#: A counted group of actors ("eleven organisations", "acht zorg-, onderwijs- en overheidspartijen",
+#: "Sechs Partner"): a number and up to four words before a word for partners.
+_COUNTED_GROUP = re.compile(
+    r"\b(?P<number>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+    r"\s+(?:[\w,-]+\s+){0,4}?\w*(?:partner\w*|parties|partijen|parter|organisation\w*|organisaties|organizations"
+    r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen)\b", re.IGNORECASE)
+
+
+#: Agreements in the plural ("Grant agreements with the three lead partners"): one each, not one for all.
+_PLURAL_AGREEMENT = re.compile(r"(?:agreements|contracts|memoranda|declarations|letters|ungen|verträge|overeenkomsten"
+                               r"|akkoorden|verklaringen|aftaler|erklæringer|kontrakter)$", re.IGNORECASE)
+
+
+def _counted(text: str) -> int | None:
+    """The number of a counted group of actors in ``text``, or None."""
+    m = _COUNTED_GROUP.search(text)
+    if m is None:
+        return None
+    number = m.group("number").casefold()
+    return int(number) if number.isdigit() else _NUMBERS.get(number)
+
+
 def members_as_parties(context: Context) -> None:
     """``The partners signed a partnership agreement``: an agreement signed by "the partners" or
     "de deelnemers" that names no party has the listed members of the page's cluster as parties;
-    so does one that "all (nine founding) partners" signed, when the sentence names no actor but a
-    venue ("im Rathaus der Stadt X")."""
+    so does one that "all (nine founding) partners" signed, or a group counted as many as the members
+    in a sentence that names the cluster or refers to it ("eleven organisations signed a memorandum of
+    understanding that establishes the cluster"), when the sentence names no
+    actor but a venue ("im Rathaus der Stadt X", "at the Bristol Robotics Laboratory") and the cluster."""
     from ingest.actor_rules import HOST_BEFORE
 
     cluster = topic_cluster(context)
@@ -436,10 +466,14 @@ def members_as_parties(context: Context) -> None:
             continue
         for agreement, agr_key in context.mentions(index, "agreement"):
             head = context.text[context.sentences[index].start:agreement.start]
-            actors = context.mentions(index, "organisation", "cluster")
+            mentioned = context.mentions(index, "organisation", "cluster")
+            venues = {k for c, k in mentioned if HOST_BEFORE.search(context.text[c.start - 30:c.start])}
+            actors = [(c, k) for c, k in mentioned if k != cluster and k not in venues]
             named = [k for c, k in actors if c.end <= agreement.start]
-            group = not any(c.end > agreement.start and not HOST_BEFORE.search(context.text[c.start - 30:c.start])
-                            for c, _ in actors) and _ALL_MEMBERS.search(context.sentences[index].text)
+            text = context.sentences[index].text
+            counted = _counted(text) == len(set(listed)) and not _PLURAL_AGREEMENT.search(agreement.text) and (
+                cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster)
+            group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
             if named or not (_THE_MEMBERS.search(head) or group):
                 continue
             for key in dict.fromkeys(listed):

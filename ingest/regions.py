@@ -86,6 +86,10 @@ def _known(name: str, language: str, kinds=("country", "continent", "subdivision
     return None
 
 
+#: A capitalised word right before (on the same line, a space between): the name the next word ends.
+_NAME_BEFORE = re.compile(rf"(?<![\w-])[{CAPITAL}][\w-]*[a-z][\w-]* $")
+
+
 def _gazetteer_spans(text: str, language: str):
     tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     for i, (start, _) in enumerate(tokens):
@@ -100,6 +104,8 @@ def _gazetteer_spans(text: str, language: str):
             record = _known(text[start:end], language)
             if record is None:
                 continue
+            if record.kind == "continent" and _NAME_BEFORE.search(text, 0, start):
+                break  # "Horizon Europe", "MedTech Europe": the last word of a name, no place
             compound = end < len(text) and text[end] == "-" and text[end + 1:end + 2].isalpha()
             confidence = 0.8 if record.kind == "city" else 0.9
             yield RegionMatch(start, end, text[start:end], record,
@@ -245,14 +251,16 @@ def _trigger_spans(text: str, language: str, grammar: dict):
 
 def _compass_spans(text: str, language: str, grammar: dict):
     compass = grammar["compass"]
-    pattern = rf"(?<![\w-])({_alternation(compass)})([- ]?)([^\W\d_][^\W\d_]+)"
+    alternation = _alternation(compass)
+    # "Ostdeutschland", "Nord-Jylland", "South West of England": one or two compass words, then the place
+    pattern = rf"(?<![\w-])((?:{alternation})(?:[- ](?:{alternation}))?)(\s+of\s+|[- ]?)([^\W\d_][^\W\d_]+)"
     for m in re.finditer(pattern, text):
         rest = m.group(3)
         if not m.group(2):  # fused: "Ostdeutschland"
             rest = rest[0].upper() + rest[1:]
         record = _known(rest, language, ("country", "continent", "subdivision"))
         if record:
-            slug = f"{compass[m.group(1)]}-{record.slug}"
+            slug = "-".join([*(compass[w] for w in re.split(r"[- ]", m.group(1))), record.slug])
             yield RegionMatch(m.start(), m.end(), m.group(0),
                               area_record(m.group(0), language, slug, record.key), 0.8, "compass")
 

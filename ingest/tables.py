@@ -48,6 +48,8 @@ _ROLES = (("project", _PROJECT), ("lead", _LEAD), ("actors", _ACTORS), ("place",
 #: A cell of a ``type`` column that marks the lead of the group the table lists.
 LEAD_CELL = re.compile(r"\b(?:co[öo]rdinat\w*|koordinat\w*|penvoerder|lead\s*partner|leadpartner|federführ\w*"
                        r"|projektleitung|hovedpartner|projektleder)\b", re.IGNORECASE)
+#: The header of a column that numbers the rows ("Nr.", "No.", "#").
+_NUMBER_HEADER = re.compile(r"^(?:nr|no|n°|#|nummer|number|pos)\.?$", re.IGNORECASE)
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")
 #: The row under a table's header row ("|---|:---|").
 RULE_ROW = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
@@ -150,6 +152,8 @@ def is_header_row(text: str) -> bool:
     """Whether a line is the header row of a ``|`` table of actors or projects: its first cell says
     so (``| Partner | Land |``; a data row ``| A GmbH | DE | partner |`` is none)."""
     row = _pipe_cells(Sentence(0, 0, len(text), text))
+    if len(row) > 2 and _NUMBER_HEADER.match(text[slice(*row[0])].strip()):
+        row = row[1:]  # "Nr. | Partner | Sitz": a column that numbers the rows comes first
     return bool(row) and _is_table([column_role(text[slice(*row[0])])])
 
 

@@ -1,0 +1,109 @@
+"""Rules written during the fourteenth held-out set's session, each on a short text written for these
+tests (other organisations, places and wording than the held-out pages)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found, labels
+
+
+@pytest.mark.parametrize("language, text, name, short", [
+    ("de", "Im Forschungsprojekt CareLink Allgäu (CLA) erproben Praxen und Kliniken ein Modell.",
+     "CareLink Allgäu", "CLA"),
+    ("de", "Im Modellprojekt TeleReha Ostalb-Jagst (TROJ) arbeiten Kliniken und Praxen zusammen.",
+     "TeleReha Ostalb-Jagst", "TROJ"),
+])
+def test_a_project_compound_names_a_cluster_with_its_bracketed_abbreviation(language, text, name, short):
+    clusters = {e.label: e for e in extract(document(text, language)).entities if e.kind == "cluster"}
+    assert name in clusters, sorted(clusters)
+    assert short in clusters[name].alt_labels
+
+
+def test_the_consortium_lead_and_the_overall_coordination_coordinate_the_project():
+    facts = found("Im Verbundprojekt CareLink Allgäu arbeiten sechs Partner zusammen. Die Konsortialführung "
+                  "liegt beim Klinikum Kempten; die Gesamtkoordination übernimmt dort das Institut für Pflegeforschung.",
+                  "de")
+    assert ("coordinates", "Klinikum Kempten", "CareLink Allgäu") in facts, facts
+    assert ("coordinates", "Institut für Pflegeforschung", "CareLink Allgäu") in facts, facts
+
+
+def test_a_table_whose_first_column_numbers_the_rows_lists_the_partners():
+    text = ("Im Verbundprojekt CareLink Allgäu arbeiten drei Partner zusammen.\n\n"
+            "Nr. | Partner | Sitz | Aufgabe\n"
+            "1 | Klinikum Kempten | Kempten | Koordination\n"
+            "2 | Hochschule Kempten | Kempten | Evaluation\n"
+            "3 | Caritasverband Kempten e.V. | Kempten | Pflege\n")
+    facts = found(text, "de")
+    for partner in ("Klinikum Kempten", "Hochschule Kempten", "Caritasverband Kempten e.V."):
+        assert ("memberOf", partner, "CareLink Allgäu") in facts, facts
+        assert ("locatedIn", partner, "Kempten") in facts, facts
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The project is funded by Horizon Europe and supported by MedTech Europe."),
+    ("de", "Gefördert wird das Projekt aus Mitteln von Horizon Europe."),
+])
+def test_a_continent_that_ends_a_name_is_no_region(language, text):
+    assert not labels(text, language, "region")
+
+
+def test_a_continent_after_a_lower_case_word_is_still_a_region():
+    assert "Europe" in labels("Hospitals across Europe share the data.", "en", "region")
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Care homes across the West of England take part.", "West of England"),
+    ("Partners from the South West of England and Wales joined.", "South West of England"),
+    ("Care homes in the North East of England signed.", "North East of England"),
+])
+def test_a_compass_point_of_a_country_is_a_region(text, region):
+    assert region in labels(text, "en", "region")
+
+
+@pytest.mark.parametrize("language, text, cluster, agreement", [
+    ("en", "Care Tech Somerset is a regional cluster that tests robots in care homes.\n\nThe partners of the cluster "
+           "are:\n\n- Somerset Council\n- Musgrove Park Hospital\n- Taunton Robotics Ltd\n\nThe cluster was launched at "
+           "the Taunton Innovation Centre, where three organisations signed a memorandum of understanding on shared "
+           "trials.", "Care Tech Somerset", "memorandum of understanding"),
+    ("nl", "Met hun handtekening onder een samenwerkingsovereenkomst hebben drie zorg- en onderwijspartijen de "
+           "Alliantie Zorg Rivierenland opgericht.\n\nDe partners van de alliantie zijn:\n\n- Rivas Zorggroep\n"
+           "- Gemeente Gorinchem\n- Da Vinci College\n", "Alliantie Zorg Rivierenland", "samenwerkingsovereenkomst"),
+])
+def test_a_group_counted_as_many_as_the_listed_members_signed_the_agreement(language, text, cluster, agreement):
+    facts = found(text, language)
+    parties = {s for k, s, o in facts if k == "partyTo" and o.casefold().startswith(agreement)}
+    members = {s for k, s, o in facts if k == "memberOf" and o == cluster}
+    assert len(members) == 3 and members <= parties, (members, parties)
+
+
+def test_a_group_counted_fewer_than_the_listed_members_names_no_parties():
+    text = ("Care Tech Somerset is a regional cluster that tests robots in care homes.\n\nThe partners of the cluster "
+            "are:\n\n- Somerset Council\n- Musgrove Park Hospital\n- Taunton Robotics Ltd\n\nThe cluster was launched "
+            "at the Taunton Innovation Centre, where two organisations signed a memorandum of understanding on shared "
+            "trials.")
+    facts = found(text, "en")
+    assert not any(k == "partyTo" for k, _, _ in facts), facts
+
+
+def test_a_venue_before_the_signing_is_no_party():
+    facts = found("At the Taunton Innovation Centre, Somerset Council and Musgrove Park Hospital signed a memorandum "
+                  "of understanding.", "en")
+    parties = {s for k, s, _ in facts if k == "partyTo"}
+    assert parties == {"Somerset Council", "Musgrove Park Hospital"}, parties
+
+
+@pytest.mark.parametrize("language, item", [
+    ("en", "Sirona care & health"),
+    ("nl", "Albert Schweitzer ziekenhuis"),
+    ("nl", "gemeente Gorinchem"),
+])
+def test_a_list_item_with_lower_case_words_names_a_partner(language, item):
+    heading = {"en": "The founding partners are:", "nl": "De partners zijn:"}[language]
+    text = f"{heading}\n\n- {item}\n- Somerset Council\n"
+    assert item in labels(text, language, "organisation")
+
+
+def test_a_list_item_of_common_words_names_no_partner():
+    assert "Medical technology" not in labels("The partners are:\n\n- Medical technology\n- Somerset Council\n", "en",
+                                              "organisation")
