@@ -237,7 +237,7 @@ def agreements(context: Context) -> None:
             if after and after[0].text == "(" and any(t.text == ")" for t in after[:10]):
                 after = after[next(n for n, t in enumerate(after) if t.text == ")") + 1:]  # "(MoU) with X"
             if context.has_verb(index, "sign") or (after and after[0].low in BETWEEN):
-                _regions_as_parties(context, index)
+                region_bodies(context, index)
             actors = context.mentions(index, "organisation", "cluster")
             if after and after[0].low in BETWEEN:
                 for actor, key in actors:
@@ -339,7 +339,7 @@ def later_signatories(context: Context) -> None:
                        for found in [context.mentions(index - back, "agreement")] if found), None)
         if recent is None:
             continue
-        _regions_as_parties(context, index)  # "Ook de provincie Noord-Brabant heeft getekend"
+        region_bodies(context, index)  # "Ook de provincie Noord-Brabant heeft getekend"
         start = context.sentences[index].start
         for actor, key in context.mentions(index, "organisation", "cluster"):
             if not HOST_BEFORE.search(context.text[max(start, actor.start - 30):actor.start]):
@@ -386,7 +386,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|der|de
                               r"|heel|hele|ganz\w*)\s*(?:der|dem|den|de|het|the)?\s*)$", re.IGNORECASE)
 
 
-def _regions_as_parties(context: Context, index: int) -> None:
+def region_bodies(context: Context, index: int) -> None:
     """``De Provincie Drenthe, A en B hebben ... gesloten``, ``Region Syddanmark, A og B har
     underskrevet``: an authority-named region listed among the signatories is the body of the region
     (an organisation located in it), unless a preposition makes it a place (``aus dem Kreis X``)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_rules import region_bodies
 from ingest.member_rules import NEXT_CLAUSE, referenced_cluster, topic_cluster
 from ingest.relations import Context
 
@@ -157,6 +158,7 @@ def founders(context: Context) -> None:
         target = named[-1] if named else referenced_cluster(context, index) if _refers(head) else None
         if target is None:
             continue
+        region_bodies(context, index)  # "opgericht door A, B en de stad Aalst": the town's authority
         for cand, key in context.mentions(index, "organisation", "cluster"):
             if start <= cand.start < end and key != target:
                 context.add("memberOf", key, target, index, 0.65, "founded-by")

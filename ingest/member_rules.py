@@ -39,7 +39,9 @@ _MEMBER = re.compile(
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|joins|tritt\w*|treten"
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
-    r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i)\b", re.IGNORECASE)
+    r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
+    # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
+    r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
@@ -213,16 +215,19 @@ def _affirmed(context: Context, sentence, cand) -> bool:
 
 def members(context: Context) -> None:
     """memberOf from membership sentences and from member lists."""
+    from ingest.actor_rules import region_bodies
+
     for index in range(len(context.sentences)):
         if context.zones.get(index) != "body" or not _MEMBER.search(context.sentences[index].text):
             continue
         sentence = context.sentences[index]
         clusters = context.mentions(index, "cluster")
-        actors = [(c, k) for c, k in context.mentions(index, "organisation", "cluster")
-                  if not _AGENT.search(context.text[sentence.start:c.start][-12:])]
         target = _target(context, index, clusters)
         if target is None:
             continue
+        region_bodies(context, index)  # "... en de stad Ninove zijn nieuwe partners": the town's authority
+        actors = [(c, k) for c, k in context.mentions(index, "organisation", "cluster")
+                  if not _AGENT.search(context.text[sentence.start:c.start][-12:])]
         if not [k for _, k in actors if k != target] and _THE_COMPANY.match(sentence.text):
             actors = previous_organisation(context, index)
         if _NOT_MEMBER.search(sentence.text):

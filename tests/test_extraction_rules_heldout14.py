@@ -107,3 +107,28 @@ def test_a_list_item_with_lower_case_words_names_a_partner(language, item):
 def test_a_list_item_of_common_words_names_no_partner():
     assert "Medical technology" not in labels("The partners are:\n\n- Medical technology\n- Somerset Council\n", "en",
                                               "organisation")
+
+
+def test_a_town_among_the_founders_is_its_authority_and_a_member():
+    facts = found("Het Zorgnetwerk Waasland (ZWL) groeit. ZWL werd in 2022 opgericht door het AZ Nikolaas, hogeschool "
+                  "Vives en de stad Lokeren.", "nl")
+    for founder in ("AZ Nikolaas", "Vives", "stad Lokeren"):
+        assert ("memberOf", founder, "Zorgnetwerk Waasland") in facts, facts
+    assert ("locatedIn", "stad Lokeren", "Lokeren") in facts, facts
+
+
+@pytest.mark.parametrize("language, text, cluster, partners", [
+    ("nl", "Het Zorgnetwerk Waasland (ZWL) breidt uit. Op de receptie van het netwerk werden het AZ Nikolaas en de "
+           "stad Lokeren voorgesteld als nieuwe partners.", "Zorgnetwerk Waasland", {"AZ Nikolaas", "stad Lokeren"}),
+    ("de", "Das Pflegenetz Ostalb wächst. Beim Jahrestreffen des Netzwerks wurden das Klinikum Aalen und die "
+           "Hochschule Aalen als neue Partner aufgenommen.", "Pflegenetz Ostalb", {"Klinikum Aalen", "Hochschule Aalen"}),
+])
+def test_actors_presented_as_new_partners_are_members(language, text, cluster, partners):
+    facts = found(text, language)
+    members = {s for k, s, o in facts if k == "memberOf" and o == cluster}
+    assert partners <= members, facts
+
+
+def test_a_town_named_as_a_place_of_the_members_stays_a_region():
+    text = "Het Zorgnetwerk Waasland (ZWL) breidt uit. Twee bedrijven uit de stad Lokeren zijn nieuwe leden van het netwerk."
+    assert "stad Lokeren" not in labels(text, "nl", "organisation")
