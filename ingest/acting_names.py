@@ -17,12 +17,15 @@ from __future__ import annotations
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
-from ingest.name_spans import NOUN_ENDINGS, place_adjective
+from ingest.name_spans import FOREIGN_LINKS, NOUN_ENDINGS, place_adjective
 from ingest.tables import cells
 from ingest.tokens import CALENDAR, Token, covered, tokenize, wordlist
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
 _AGENT = {"von", "durch", "door", "af", "by"}
+#: Participles of place: a run right after one and "in" names a place ("located in San Ġwann").
+_SITUATED = {"located", "based", "situated", "headquartered", "gelegen", "gevestigd", "ansässig", "beliggende",
+             "placeret", "lokaliseret", "beheimatet"}
 _AND = {"und", "and", "en", "og", "sowie", "et"}
 #: Verbs after which the run before them is their subject (ingest/lexicon/verbs.tsv).
 _SUBJECT_VERBS = ("fund", "sign", "member")
@@ -71,6 +74,7 @@ class _Sentence:
         self.roles = wordlist("roles", language)
         self.verbs = [wordlist("verbs", language, kind) for kind in _SUBJECT_VERBS]
         self.fund = wordlist("verbs", language, "fund")
+        self.descriptors = wordlist("descriptors", language)
 
     def names(self) -> list[Candidate]:
         runs = self._agents() + self._subjects() + self._listed()
@@ -80,6 +84,11 @@ class _Sentence:
             if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None and nxt.is_word \
                     and not nxt.is_cap:
                 continue  # "Limburgse partners zetten ...": an adjective, not a name
+            if nxt is not None and nxt.is_word and not nxt.is_cap and self.descriptors.word(nxt.text):
+                continue  # "the IT company X": a modifier of the word that introduces the name
+            if run[0].index >= 2 and self.t[run[0].index - 1].low in ("in", "i", "im") \
+                    and self.t[run[0].index - 2].low in _SITUATED:
+                continue  # "..., located in San Ġwann, ...": a place among the actors, no name
             if (run[0].start, run[-1].end) not in seen:
                 seen.add((run[0].start, run[-1].end))
                 span = self.text[run[0].start:run[-1].end]
@@ -180,8 +189,9 @@ class _Sentence:
         """A run of capitalised words at ``k`` that no other candidate covers and that is not made
         of common words only."""
         run: list[Token] = []
-        while k < len(self.t) and len(run) < 5 and self._name_word(self.t[k]):
-            run.append(self.t[k])
+        while k < len(self.t) and len(run) < 6 and (self._name_word(self.t[k]) or (
+                run and self.t[k].low in FOREIGN_LINKS and k + 1 < len(self.t) and self._name_word(self.t[k + 1]))):
+            run.append(self.t[k])  # "Azienda Sanitaria Provinciale di Ragusa"
             k += 1
         if not run or any(t.index in self.claimed for t in run) or any(
                 a <= run[0].start and run[-1].end <= b for a, b in self.regions):

@@ -193,19 +193,24 @@ def title_clusters(text: str, language: str, sentences: list[Sentence], zones: d
     return out
 
 
-#: "X er Nordjyllands klynge for ...", "X is a network of ...", "X ist ein Netzwerk ...": X is a cluster.
+#: "X er Nordjyllands klynge for ...", "X is a network of ...", "X ist ein Netzwerk ...", "X brings together
+#: nine partners": X is a cluster.
 _IS_CLUSTER = re.compile(
     r"^\s+(?:is|ist|er)\s+(?:(?:a|an|the|een|het|de|ein|eine|das|der|en|et)\s+|[A-ZÀ-Þ]\w+s\s+)(?:[\w-]+\s+){0,2}?"
     r"(?:cluster|klynge|netværk|innovationsnetværk|netzwerk|netwerk|network|alliance|allianz|bündnis"
     r"|partnership|consortium|konsortium|samenwerkingsverband|membership organi[sz]ation|medlemsorganisation|medlemsforening"
     r"|mitgliederorganisation|ledenorganisatie"
-    r"|(?:project|projekt)\s+(?:waarin|in which|where|with|mit|in dem|hvor|med|i hvilket))\b", re.IGNORECASE)
+    r"|(?:project|projekt)\s+(?:waarin|in which|where|with|mit|in dem|hvor|med|i hvilket))\b"
+    # "ISOLA-CARE brings together nine partners", "X bündelt zwölf Partner", "X samler 14 partnere"
+    r"|^\s+(?:brings together|unites|gathers|bündelt|vereint|brengt|verenigt|samler|forener)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:partners?|partnere|partnerne|partijen|organisations?|organizations?|organisaties|organisationer"
+    r"|members|mitglieder|leden|medlemmer|institutions|einrichtungen|instellingen)\b", re.IGNORECASE)
 #: "X, the cluster for medical technology", "X, das Netzwerk der ...", "X, the regional network that
 #: hosted us", "X (ABBR), et nyt projekt": an appositive says X is a cluster.
 _APPOSITIVE_CLUSTER = re.compile(
     r"^\s*,\s+(?:the|das|het|de|det|den|a|an|ein|eine|een|et|en)\s+(?:[\w-]+\s+){0,4}?(?:cluster|klynge|netværk|netzwerk"
     r"|netwerk|network|alliance|allianz|bündnis|alliantie|consortium|konsortium|partnership|partnerschaft|partnerschap"
-    r"|partnerskab)\s+(?:for|of|für|der|des|voor|van|for|i|in"
+    r"|partnerskab)\s+(?:for|of|für|der|des|voor|van|for|i|in|between|zwischen|tussen|mellem"
     r"|that|which|der|die|das|dat|som|managed|run|led|coordinated|based|hosted|geleitet|koordiniert|getrokken"
     r"|ledet|drevet)\b"
     # "X (XY), et nyt projekt under Interreg", "X, a new project on", "X, ein neues Interreg-Projekt"

@@ -250,7 +250,8 @@ def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
             if sub.type not in SUBDIVISION_TYPES:
                 continue
-            name = " ".join(reversed(sub.name.split(", "))) if ", " in sub.name else sub.name
+            name, other = _BRACKETED.match(sub.name).groups()  # "Catalunya [Cataluña]", "Skåne län [SE-12]"
+            name = " ".join(reversed(name.split(", "))) if ", " in name else name
             name = name[0].upper() + name[1:]
             key = f"subdivision:{sub.code}"
             labels = {lang: tr[lang].gettext(sub.name) for lang in LANGUAGES}
@@ -264,10 +265,27 @@ def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:
             gaz.add_form(name, key)
             for lang in LANGUAGES:
                 gaz.add_form(labels[lang], key, "" if labels[lang] == name else lang)
+            if other and not any(c.isdigit() for c in other):
+                gaz.add_form(other, key)
             for row in lexicon:
                 if row.value == sub.code:
                     gaz.add_form(row.form, key, "" if row.language == "*" else row.language)
     _split_shared_slugs(gaz)
+
+
+#: A subdivision name with another form or an old code in brackets.
+_BRACKETED = re.compile(r"^(.+?)(?:\s*\[(.+)\])?$")
+#: A Swedish county's name: the landscape in the genitive and "län" ("Västra Götalands län").
+_COUNTY = re.compile(r"^(.+?)s? län$")
+
+
+def _add_county_names(gaz: Gazetteer) -> None:
+    """A Swedish county is named without "län" in every language ("Skåne", "Region Västra Götaland",
+    "Västerbotten"), unless a city or town has that name ("Stockholms län" is no "Stockholm")."""
+    for place in list(gaz.places.values()):
+        m = _COUNTY.match(place.labels.get("", "")) if place.kind == "subdivision" else None
+        if m and m.group(1) not in gaz.forms and m.group(1) not in gaz.towns:
+            gaz.add_form(m.group(1), place.key)
 
 
 def _split_shared_slugs(gaz: Gazetteer) -> None:
@@ -387,6 +405,7 @@ def gazetteer() -> Gazetteer:
     _add_cities(gaz, cache, europe)
     _add_areas(gaz)
     _add_towns(gaz, europe)
+    _add_county_names(gaz)
     return gaz
 
 

@@ -59,6 +59,9 @@ _FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+
 
 #: Between an actor and its role noun: the copula ("HANNN is penvoerder", "X ist Koordinator").
 _IS = re.compile(r"\s+(?:is|ist|er|was|war|var)\s+(?:(?:de|der|die|the|den)\s+)?", re.IGNORECASE)
+#: A relative clause between an actor and its role noun (", which acts as", ", die als", ", der er").
+_RELATIVE = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,\s*(?:which|that|who|die|der|das|dat|welke|som)\b[^,;.]{0,30}?",
+                       re.IGNORECASE)
 #: "liegt bei X", "ligt bij X", "lies with X": the holder of the lead.
 _AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 
@@ -90,6 +93,9 @@ def coordinators(context: Context) -> None:
                 if a <= c.start < b and _AT.search(context.text[a:c.start])] or [
                 k for c, k in context.mentions(index, "cluster")  # "HANNN is penvoerder": a network leads
                 if a <= c.start and c.end <= role.start() and _IS.fullmatch(context.text[c.end:role.start()])]
+            if len(set(orgs)) > 1:  # "The University of X, which acts as lead partner, signed with A, B and C"
+                orgs = [k for c, k in context.mentions(index, "organisation")
+                        if a <= c.start and c.end <= role.start() and _RELATIVE.fullmatch(context.text[c.end:role.start()])]
             if len(set(orgs)) != 1:
                 continue
             target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)
@@ -124,6 +130,34 @@ def chairs(context: Context) -> None:
         if target is not None:
             context.add("coordinates", persons[0][1], target, index, 0.7, "chaired-by")
             context.add("affiliatedWith", persons[0][1], target, index, 0.7, "chaired-by")
+
+
+#: A relative clause that says its person leads the cluster named after it ("Prof. X of the Faculty of Y,
+#: who coordinates Z", "Dr. X, der das Netzwerk Z koordiniert", "X, die Z coördineert", "X, som leder Z").
+_WHO_LEADS = re.compile(r",\s*(?P<pronoun>who|der|die|som)\s+(?:(?:coordinates|leads|chairs|heads|koordinerer|leder"
+                        r"|coördineert|leidt)\b|[^,;.]{0,60}?\b(?:koordiniert|leitet|coördineert|leidt)\b)",
+                        re.IGNORECASE)
+
+
+def leading_persons(context: Context) -> None:
+    """``said Prof. X of the Faculty of Y, who coordinates Z``: the person coordinates the cluster of the
+    relative clause and is affiliated with it; "who" points to the last person named before it, the
+    other pronouns to the actor right before them, when that is a person."""
+    for index, sentence, m in context.body_matches(_WHO_LEADS):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        clusters = [k for c, k in context.mentions(index, "cluster") if end - 60 <= c.start and c.end <= end + 60
+                    and c.start >= start]
+        before = [(c, k) for c, k in context.mentions(index, "person", "organisation", "cluster") if c.end <= start]
+        if not clusters or not before:
+            continue
+        if m.group("pronoun").casefold() == "who":
+            persons = [k for c, k in before if k[0] == "person"]
+            person = persons[-1] if persons else None
+        else:
+            person = before[-1][1] if before[-1][1][0] == "person" else None
+        if person is not None:
+            context.add("coordinates", person, clusters[0], index, 0.7, "who-leads")
+            context.add("affiliatedWith", person, clusters[0], index, 0.7, "who-leads")
 
 
 #: The office that runs a cluster ("Sekretariatet ledes af direktør X", "The secretariat is led by X").
@@ -298,6 +332,6 @@ def work_groups(context: Context) -> None:
                 context.add("coordinates", person, field, index, 0.65, "work-group")
 
 
-RULES = [coordinators, chairs, chair_nouns, work_groups, founders, founded_by_agreement, secretariats]
+RULES = [coordinators, chairs, leading_persons, chair_nouns, work_groups, founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -295,6 +295,39 @@ def among_them(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.65, "among-them")
 
 
+#: A verb right before a counted group that says the cluster gathers them ("ISOLA-CARE brings together nine
+#: partners", "Das Netzwerk bündelt zwölf Einrichtungen", "Netværket samler 14 partnere").
+_GATHER_VERB = re.compile(r"\b(?:brings together|unites|gathers|bündelt|vereint|verenigt|brengt|samler|forener)\s+$",
+                          re.IGNORECASE)
+
+
+def counted_members(context: Context) -> None:
+    """``X brings together nine partners. A, B, ... and C ...``: when the sentences after the count, in
+    the same paragraph, name exactly as many organisations as counted, they are the cluster's members."""
+    for index, sentence in enumerate(context.sentences):
+        if context.zones.get(index) != "body":
+            continue
+        m = _COUNTED_GROUP.search(sentence.text)
+        if m is None or not _GATHER_VERB.search(sentence.text[:m.start()]):
+            continue
+        named = [k for c, k in context.mentions(index, "cluster") if c.start < sentence.start + m.start()]
+        target = named[-1] if named else referenced_cluster(context, index)
+        count = _counted(sentence.text[m.start():])
+        if target is None or count is None:
+            continue
+        found: dict = {}
+        for later in context.sentences[index:index + 4]:
+            if later.index > index and ("\n\n" in context.text[context.sentences[later.index - 1].end:later.start]
+                                        or context.zones.get(later.index) != "body"):
+                break
+            for cand, key in context.mentions(later.index, "organisation", "cluster"):
+                if key != target and (later.index > index or cand.start >= sentence.start + m.end()):
+                    found.setdefault(key, later.index)
+        if len(found) == count:
+            for key, where in found.items():
+                context.add("memberOf", key, target, where, 0.6, "counted-members")
+
+
 #: A sentence whose subject is "the company" named before ("Virksomheden har været medlem af X", "It is
 #: one of sixty members of X").
 COMPANY_PHRASE = (r"(?:virksomheden|firmaet|selskabet|das unternehmen|die firma|the company|the firm"
@@ -556,6 +589,6 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, network_of, networks_under, participants, among_them, member_lists, compositions, boards, item_places, record_places]
+RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions, boards, item_places, record_places]
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
 AFTER_TABLES = [members_as_parties]

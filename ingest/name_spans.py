@@ -16,9 +16,12 @@ from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
+#: Link words of partners' own names in Italian and Polish ("Università degli Studi di Catania",
+#: "Azienda Sanitaria Provinciale di Ragusa", "Uniwersytet Medyczny we Wrocławiu").
+FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we"})
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
-          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu"}
+         "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", *FOREIGN_LINKS}
 #: Of those, the ones that may stand between name words left of a legal form.
 LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im", "&", "-"}
 #: Enumerations inside a name are only allowed after a preposition ("für Arbeit, Gesundheit und ...").

@@ -26,6 +26,7 @@ from ingest.candidates import Candidate
 from ingest.inflection import base_name, comparable
 from ingest.iris import normalise_name, slugify
 from ingest.model import Entity
+from ingest.name_spans import FOREIGN_LINKS
 from ingest.tokens import pattern, wordlist
 
 #: Titles before a person's name; a title ends in a dot or at the end of a word ("Irish ..." keeps "Ir").
@@ -289,7 +290,7 @@ def _hyphen_tail(a: str, group, language: str) -> bool:
     return any(canonical(c.label.split("-")[0], language) == a for c in group if "-" in c.label)
 
 
-_SKIPPED = {"und", "and", "en", "og", "of", "for", "fur", "van", "voor", "de", "der", "the", "zur", "zum"}
+_SKIPPED = {"und", "and", "en", "og", "of", "for", "fur", "van", "voor", "de", "der", "the", "zur", "zum", *FOREIGN_LINKS}
 
 
 def _initials(words: list[str], language: str) -> str:

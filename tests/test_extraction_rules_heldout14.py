@@ -132,3 +132,88 @@ def test_actors_presented_as_new_partners_are_members(language, text, cluster, p
 def test_a_town_named_as_a_place_of_the_members_stays_a_region():
     text = "Het Zorgnetwerk Waasland (ZWL) breidt uit. Twee bedrijven uit de stad Lokeren zijn nieuwe leden van het netwerk."
     assert "stad Lokeren" not in labels(text, "nl", "organisation")
+
+
+@pytest.mark.parametrize("language, text, region", [
+    ("en", "Hospitals in Styria and Carinthia share imaging data.", "Styria"),
+    ("en", "The cluster links firms in Lower Silesia with partners in Saxony.", "Lower Silesia"),
+    ("en", "Clinics in Sardinia and Sicily test the service.", "Sardinia"),
+    ("da", "Partnere fra Skåne og Halland deltager.", "Skåne"),
+    ("en", "Region Västerbotten and partners in Norrbotten signed.", "Norrbotten"),
+    ("nl", "Ziekenhuizen uit Catalunya en Zuid-Tirol doen mee.", "Catalunya"),
+])
+def test_exonyms_and_swedish_counties_name_their_subdivisions(language, text, region):
+    regions = {e.label: e for e in extract(document(text, language)).entities if e.kind == "region"}
+    assert any(region == label or region in e.alt_labels for label, e in regions.items()), sorted(regions)
+    assert all(e.identifiers.get("iso3166") for e in regions.values()), regions
+
+
+def test_a_swedish_county_seat_stays_a_city():
+    regions = [e for e in extract(document("The hospital in Uppsala joins.", "en")).entities if e.kind == "region"]
+    assert [e.label for e in regions] == ["Uppsala"], regions
+    assert "iso3166" not in regions[0].identifiers and any("geonames" in iri for iri in regions[0].same_as), regions
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("en", "The network signed with the Università degli Studi di Padova and two firms.", "Università degli Studi di Padova"),
+    ("da", "Konsortiet omfatter nu Uniwersytet Medyczny we Wrocławiu og to virksomheder.", "Uniwersytet Medyczny we Wrocławiu"),
+])
+def test_italian_and_polish_link_words_stay_inside_a_name(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_an_abbreviation_of_a_name_with_an_italian_link_is_the_same_actor():
+    text = ("The University of Malta signed with Mater Dei Hospital, the Azienda Sanitaria Provinciale di Siracusa "
+            "(ASP Siracusa) and Gozo General Hospital. ASP Siracusa will run the pilots.")
+    entities = {e.label: e for e in extract(document(text, "en")).entities if e.kind == "organisation"}
+    assert "ASP Siracusa" in entities["Azienda Sanitaria Provinciale di Siracusa"].alt_labels, sorted(entities)
+    assert "ASP Siracusa" not in entities
+
+
+@pytest.mark.parametrize("text, cluster", [
+    ("Patients will benefit from MEDLINK-ISLES, a new telehealth alliance between Gozo and Crete.", "MEDLINK-ISLES"),
+    ("MEDLINK-ISLES brings together six partners from both islands.", "MEDLINK-ISLES"),
+])
+def test_an_alliance_between_places_or_a_name_that_brings_partners_together_is_a_cluster(text, cluster):
+    assert cluster in labels(text, "en", "cluster")
+
+
+def test_the_organisations_named_after_a_count_of_partners_are_the_members():
+    text = ("MEDLINK-ISLES brings together four partners. The University of Crete signed the agreement with "
+            "Mater Dei Hospital and Gozo General Hospital. The Malta Life Sciences Park, located in San Ġwann, "
+            "completes the consortium.")
+    facts = found(text, "en")
+    members = {s for k, s, o in facts if k == "memberOf" and o == "MEDLINK-ISLES"}
+    assert members == {"University of Crete", "Mater Dei Hospital", "Gozo General Hospital",
+                       "Malta Life Sciences Park"}, facts
+
+
+def test_a_count_that_differs_from_the_organisations_named_gives_no_members():
+    text = ("MEDLINK-ISLES brings together five partners. The University of Crete signed the agreement with "
+            "Mater Dei Hospital and Gozo General Hospital.")
+    facts = found(text, "en")
+    assert not any(k == "memberOf" and o == "MEDLINK-ISLES" for k, _, o in facts), facts
+
+
+def test_a_modifier_before_a_company_word_is_no_name():
+    names = labels("Partners are Mater Dei Hospital, the Malta Information Technology Agency and the IT company "
+                   "Acme Informatica S.p.A.", "en", "organisation")
+    assert "IT" not in names and "Acme Informatica S.p.A." in names, names
+
+
+def test_a_relative_clause_names_the_lead_partner_among_several():
+    facts = found("MEDLINK-ISLES brings together four partners. The University of Crete, which acts as lead "
+                  "partner, signed the agreement with Mater Dei Hospital and Gozo General Hospital.", "en")
+    leads = {s for k, s, o in facts if k == "coordinates" and o == "MEDLINK-ISLES"}
+    assert leads == {"University of Crete"}, facts
+
+
+@pytest.mark.parametrize("language, text, person, cluster", [
+    ("en", "MEDLINK-ISLES brings together four partners. \"We start now,\" said Prof. Elena Grech of the Faculty of Health Sciences at the University of Crete, "
+           "who coordinates MEDLINK-ISLES.", "Elena Grech", "MEDLINK-ISLES"),
+    ("de", "Das Netzwerk Pflege Ostalb wächst. \"Wir sind stolz\", sagt Dr. Anna Berger, die das Netzwerk Pflege "
+           "Ostalb koordiniert.", "Anna Berger", "Netzwerk Pflege Ostalb"),
+])
+def test_a_person_who_coordinates_the_cluster_leads_it(language, text, person, cluster):
+    facts = found(text, language)
+    assert ("coordinates", person, cluster) in facts and ("affiliatedWith", person, cluster) in facts, facts
