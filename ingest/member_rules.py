@@ -37,7 +37,7 @@ _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
-    r"|treedt\s+toe|treden\s+toe|joins|tritt\w*|treten"
+    r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten"
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
@@ -484,6 +484,15 @@ def _counted(text: str) -> int | None:
     return int(number) if number.isdigit() else _NUMBERS.get(number)
 
 
+#: The founders as a group ("De vijf oprichters ondertekenden", "the founding partners signed", "die Gründer
+#: unterzeichneten", "stifterne underskrev").
+_THE_FOUNDERS = re.compile(r"\b(?:de|the|die|alle|all|de\s+\w+|the\s+\w+|die\s+\w+)\s+(?:oprichters|founders|founding\s+"
+                           r"(?:partners|members)|gründer\w*|gründungs(?:mitglieder|partner)|stiftere|stifterne"
+                           r"|stiftende\s+parter)\b|\b(?:stifterne|grundlæggerne)\b", re.IGNORECASE)
+#: The rules that find a cluster's founders among its members.
+_FOUNDING_RULES = {"founded-by", "founder-member"}
+
+
 def members_as_parties(context: Context) -> None:
     """``The partners signed a partnership agreement``: an agreement signed by "the partners" or
     "de deelnemers" that names no party has the listed members of the page's cluster as parties;
@@ -516,6 +525,26 @@ def members_as_parties(context: Context) -> None:
                 continue
             for key in dict.fromkeys(listed):
                 context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+def founders_as_parties(context: Context) -> None:
+    """``X werd opgericht door A, B en C. De drie oprichters ondertekenden toen een convenant``: an
+    agreement that "the founders" signed, naming no party before it, has the founders of the page's
+    cluster as parties (run last: founders are found by several rules)."""
+    cluster = topic_cluster(context)
+    founders = [s for (kind, s, o), rules in context.rules.items()
+                if kind == "memberOf" and o == cluster and rules & _FOUNDING_RULES]
+    if cluster is None or len(founders) < 2:
+        return
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or not context.has_verb(index, "sign"):
+            continue
+        for agreement, agr_key in context.mentions(index, "agreement"):
+            head = context.text[context.sentences[index].start:agreement.start]
+            if _THE_FOUNDERS.search(head) and not any(
+                    c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
+                for key in founders:
+                    context.add("partyTo", key, agr_key, index, 0.6, "founders-as-parties")
 
 
 def item_places(context: Context) -> None:
@@ -592,3 +621,5 @@ def record_places(context: Context) -> None:
 RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions, boards, item_places, record_places]
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
 AFTER_TABLES = [members_as_parties]
+#: Run after every rule that finds founders.
+LATE_RULES = [founders_as_parties]

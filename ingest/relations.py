@@ -42,6 +42,8 @@ class Context:
     by_sentence: dict[int, list[tuple[Candidate, tuple[str, str]]]]
     paragraph: dict[int, int]
     found: dict[tuple[str, tuple, tuple], Relation] = field(default_factory=dict)
+    #: every rule that found each relation (``found`` keeps only the most confident one's evidence)
+    rules: dict[tuple[str, tuple, tuple], set[str]] = field(default_factory=dict)
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
     _verbs: dict[tuple[int, str], bool] = field(default_factory=dict)
 
@@ -66,6 +68,7 @@ class Context:
         if subject == obj or subject[0] not in subjects or obj[0] not in objects:
             return
         key = (kind, subject, obj)
+        self.rules.setdefault(key, set()).add(rule)
         old = self.found.get(key)
         if old is None or old.confidence < confidence:
             self.found[key] = Relation(kind, subject, obj, sentence, round(confidence, 2), rule)
@@ -101,7 +104,8 @@ def find_relations(context: Context) -> list[Relation]:
 
     for rule in (record_rules.RULES + actor_rules.RULES + agreement_list_rules.RULES + member_rules.RULES
                  + table_rules.RULES + member_rules.AFTER_TABLES + lead_rules.RULES + office_rules.RULES
-                 + anaphor_rules.RULES + role_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES):
+                 + anaphor_rules.RULES + role_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES
+                 + member_rules.LATE_RULES):
         rule(context)
     relations = list(context.found.values())
     return drop_weak_agreements(relations)

@@ -217,3 +217,26 @@ def test_a_relative_clause_names_the_lead_partner_among_several():
 def test_a_person_who_coordinates_the_cluster_leads_it(language, text, person, cluster):
     facts = found(text, language)
     assert ("coordinates", person, cluster) in facts and ("affiliatedWith", person, cluster) in facts, facts
+
+
+def test_actors_that_have_joined_are_members():
+    facts = found("Het Zorgnetwerk Rijnmond (ZNR) groeit. Tijdens de bijeenkomst zijn drie organisaties toegetreden "
+                  "tot het netwerk: de Antes Groep, het softwarebedrijf Nedap en de gemeente Schiedam.", "nl")
+    members = {s for k, s, o in facts if k == "memberOf" and o == "Zorgnetwerk Rijnmond"}
+    assert {"Antes Groep", "Nedap", "gemeente Schiedam"} <= members, facts
+
+
+@pytest.mark.parametrize("language, text, founders", [
+    ("nl", "Het Zorgnetwerk Rijnmond (ZNR) groeit. Het ZNR werd in 2021 opgericht door het Maasstad Ziekenhuis, de "
+           "Hogeschool Rotterdam en de gemeente Schiedam. De drie oprichters ondertekenden toen een convenant over "
+           "zorg op afstand. Later sloot de Antes Groep zich aan bij het netwerk.",
+     {"Maasstad Ziekenhuis", "Hogeschool Rotterdam", "gemeente Schiedam"}),
+    ("en", "The Tees Care Network was founded in 2021 by Teesside University and South Tees Hospitals NHS "
+           "Foundation Trust. The founders signed a memorandum of understanding on remote care. Later Stockton "
+           "Council joined the network as a member.",
+     {"Teesside University", "South Tees Hospitals NHS Foundation Trust"}),
+])
+def test_an_agreement_the_founders_signed_has_the_founders_as_parties(language, text, founders):
+    facts = found(text, language)
+    parties = {s for k, s, _ in facts if k == "partyTo"}
+    assert parties == founders, facts
