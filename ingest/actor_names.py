@@ -160,7 +160,7 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     if not words or len(words) > 6 or not (words[0].is_cap or authority) or not (words[-1].is_cap or lower_head):
         return None
     if any(not t.is_cap and t.low not in _JOINERS and not lower_head for t in words[authority:]) or any(
-            not t.is_word and t.text not in "&.-'’" for t in tokens):
+            not t.is_word and t.text not in "&.-'’/" for t in tokens):
         return None
     if stop.word(words[0].text) or words[0].low in CALENDAR:
         return None

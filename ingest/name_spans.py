@@ -239,6 +239,9 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
+            elif tok.low in _AND and k > 1 and self.name_word(before[k - 1]) and before[k - 2].low in _ENUMERATING \
+                    and taken and not self.is_proper(taken[0]) and taken[0].low.endswith(NOUN_ENDINGS):
+                taken.insert(0, tok)  # "Gesellschaft für Investitionsförderung und Stadtentwicklung mbH": one name
             elif tok.low in _ARTICLES and k > 1 and before[k - 1].low == "für" and before[k - 1].low in inner \
                     and self.name_word(before[k - 2]) and taken:  # "Caritasverband für das Bistum Essen e.V."
                 taken[:0] = before[k - 1:k + 1]

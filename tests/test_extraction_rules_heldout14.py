@@ -240,3 +240,23 @@ def test_an_agreement_the_founders_signed_has_the_founders_as_parties(language, 
     facts = found(text, language)
     parties = {s for k, s, _ in facts if k == "partyTo"}
     assert parties == founders, facts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Partner sind die Gesellschaft für Wirtschaftsförderung und Stadtentwicklung Kiel mbH und die Stadt Kiel.",
+     "Gesellschaft für Wirtschaftsförderung und Stadtentwicklung Kiel mbH"),
+    ("Es unterzeichnet die Gesellschaft für Forschung und Entwicklung mbH.", "Gesellschaft für Forschung und Entwicklung mbH"),
+])
+def test_two_fields_after_fuer_before_a_legal_form_are_one_name(text, name):
+    assert name in labels(text, "de", "organisation")
+
+
+def test_a_company_after_und_before_its_legal_form_stays_a_company_of_its_own():
+    names = labels("Partner sind die Universität Kiel und Medtronic GmbH.", "de", "organisation")
+    assert {"Universität Kiel", "Medtronic GmbH"} <= names, names
+
+
+def test_a_list_item_may_hold_a_slash_between_two_places():
+    names = labels("Mitglieder des Netzwerks sind:\n\n- AOK Niedersachsen/Bremen\n- Universität Bremen\n", "de",
+                   "organisation")
+    assert "AOK Niedersachsen/Bremen" in names, names
