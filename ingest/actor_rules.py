@@ -208,10 +208,15 @@ def _block_affiliations(context: Context, block: list[int]) -> None:
                 starts.append((i, key))
     if not starts or len(block) > 10 + _PERSON_LINES * (len(starts) - 1):
         return
-    head = [i for i in block if i < starts[0][0]]
+    # "Digital Lead / Sofie Nyborg, ... / Mobil ... / Connected Health Cluster / Marten Kask, ...": an
+    # organisation's own line right above a name opens that person's lines
+    opens = [line - 1 if line - 1 in block and line - 1 != (starts[n - 1][0] if n else None)
+             and context.mentions(line - 1, "organisation", "cluster") and not context.mentions(line - 1, "person")
+             else line for n, (line, _) in enumerate(starts)]
+    head = [i for i in block if i < opens[0]]
     for n, (line, person) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else block[-1] + 1
-        own = [i for i in block if line <= i < min(end, line + 1 + _PERSON_LINES)]
+        end = opens[n + 1] if n + 1 < len(starts) else block[-1] + 1
+        own = [i for i in block if opens[n] <= i < min(end, line + 1 + _PERSON_LINES)]
         orgs = _block_organisations(context, own) or _block_organisations(context, head, councils=False)
         for org in orgs:
             context.add("affiliatedWith", person, org, line, 0.7, "contact-block")

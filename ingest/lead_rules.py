@@ -58,7 +58,8 @@ _FOUNDED_DE = re.compile(r"\b(?:wurde|wurden)\s+(?:\w+\s+){0,4}?(?:von|durch)\s+
 
 
 #: Between an actor and its role noun: the copula ("HANNN is penvoerder", "X ist Koordinator").
-_IS = re.compile(r"\s+(?:is|ist|er|was|war|var)\s+(?:(?:de|der|die|the|den)\s+)?", re.IGNORECASE)
+_IS = re.compile(r"\s+(?:is|ist|er|was|war|var|bliver|blev|blir|wird|wurde|wordt|werd|becomes|became|will be)\s+"
+                 r"(?:(?:de|der|die|the|den)\s+)?", re.IGNORECASE)
 #: A relative clause between an actor and its role noun (", which acts as", ", die als", ", der er").
 _RELATIVE = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,\s*(?:which|that|who|die|der|das|dat|welke|som)\b[^,;.]{0,30}?",
                        re.IGNORECASE)

@@ -110,8 +110,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         run = run_from(i)
         while run and titles_only.fullmatch(run[0].text):
             run = run[1:]  # "said Dr Marcus Fenwick, chief executive": the title is no part of the name
-        if len(run) < 2:
-            continue
+        if len(run) < 2 or _STREET_NAME.search(run[-1].text):
+            continue  # "Niels Bohrs Vej", "Johanna Westerdijkplein": a street named after a person
         first_given = given.word(run[0].text.split("-")[0]) is not None  # "Jan-Willem": a given name
         alone = zone == "contact" and len(run) == words
         after = tokens[run[-1].index + 1:run[-1].index + 3]
@@ -124,7 +124,12 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         elif first_given:
             out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
         elif alone and len(run) <= 3 and not _place_or_body(text[run[0].start:run[-1].end], language):
-            out.append(_make(text, sentence, run, "contact-name", 0.6))
+            if all(_common_word(t.text, language) for t in run):  # "Scottish Enterprise", "Digital Lead": words
+                cand = _make(text, sentence, run, "contact-organisation", 0.6)
+                out.append(Candidate("organisation", cand.start, cand.end, cand.text, sentence, cand.label,
+                                     cand.rule, cand.confidence))
+            else:
+                out.append(_make(text, sentence, run, "contact-name", 0.6))
         if out and out[-1].start == tok.start:
             reach = max(reach, out[-1].end)
     return out
@@ -174,6 +179,11 @@ def _common_word(word: str, language: str) -> bool:
     from ingest.false_friends import frequent
 
     return frequent(word, language, _COMMON_ZIPF)
+
+
+#: The last word of a street's name: a street word, or a compound ending in one ("Westerdijkplein").
+_STREET_NAME = re.compile(r"^(?:Vej|Gade|Plads|Straße|Strasse|Street|Road|Avenue|Allee|Platz|Plein|Straat|Weg)$"
+                          r"|\w{3}(?:straße|strasse|straat|plein|laan|vej|gade|plads|platz|allee|weg)$")
 
 
 def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float) -> Candidate:

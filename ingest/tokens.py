@@ -137,6 +137,9 @@ class WordList:
         for stem, value in self.infix:
             if stem in low:
                 return value
+        head, _, tail = low.rpartition("-")
+        if head and len(tail) >= 4:
+            return self._match(tail)  # "IT-Universitetet", "Kooperations-Vereinbarung": the last part decides
         return None
 
     def at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:

@@ -260,3 +260,55 @@ def test_a_list_item_may_hold_a_slash_between_two_places():
     names = labels("Mitglieder des Netzwerks sind:\n\n- AOK Niedersachsen/Bremen\n- Universität Bremen\n", "de",
                    "organisation")
     assert "AOK Niedersachsen/Bremen" in names, names
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Erklæringen er underskrevet af IT-Universitetet i København og af Region Sjælland.", "IT-Universitetet i København"),
+    ("de", "Die Kooperations-Vereinbarung unterzeichneten die Universität Kiel und die Stadt Kiel.", None),
+])
+def test_a_hyphenated_word_counts_by_its_last_part(language, text, name):
+    extraction = extract(document(text, language))
+    if name:
+        assert name in {e.label for e in extraction.entities if e.kind == "organisation"}
+    else:
+        assert any(e.kind == "agreement" for e in extraction.entities), extraction.entities
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Projektet støttes af Nordisk Ministerråd og af Region Syddanmark.", "Nordisk Ministerråd"),
+    ("de", "Das Projekt wird vom Nordischen Ministerrat gefördert.", "Nordischen Ministerrat"),
+])
+def test_a_council_of_ministers_is_an_organisation(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_a_cluster_becomes_coordinator():
+    facts = found("Den danske klyngeorganisation MedTech Sjælland og netværket Connected Care Tallinn har underskrevet en "
+                  "hensigtserklæring, der opretter Dansk-Estisk Plejenetværk (DEP). MedTech Sjælland bliver "
+                  "koordinator for DEP de første tre år.", "da")
+    assert ("coordinates", "MedTech Sjælland", "Dansk-Estisk Plejenetværk") in facts, facts
+
+
+def test_each_contact_person_belongs_to_the_organisation_on_the_line_above():
+    text = ("Netværket Connected Health Cluster og klyngen MedTech Sjælland samarbejder.\n\nPressekontakt:\n\n"
+            "MedTech Sjælland\nSofie Lund, kommunikationskonsulent\nMobil: 20 00 00 00\n\n"
+            "Connected Health Cluster\nMarten Kask, kommunikationskonsulent\nTel.: +372 000 0000\n")
+    facts = found(text, "da")
+    assert ("affiliatedWith", "Sofie Lund", "MedTech Sjælland") in facts, facts
+    assert ("affiliatedWith", "Marten Kask", "Connected Health Cluster") in facts, facts
+    assert ("affiliatedWith", "Sofie Lund", "Connected Health Cluster") not in facts, facts
+
+
+def test_a_contact_line_of_common_words_is_an_organisation_not_a_person():
+    extraction = extract(document("Contact\n\nFiona Drummond\nProgramme Director\nScottish Enterprise\n"
+                                  "Tel. +44 141 000 0000\n", "en"))
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert kinds.get("Scottish Enterprise") == "organisation", kinds
+
+
+@pytest.mark.parametrize("language, text", [
+    ("da", "Kontakt:\nCenter for Sundhed\nNiels Bohrs Vej 12, 6700 Esbjerg\nTlf. 70 00 00 00\n"),
+    ("nl", "Het secretariaat is gevestigd aan het Johanna Westerdijkplein in Den Haag."),
+])
+def test_a_street_named_after_a_person_is_no_person(language, text):
+    assert not labels(text, language, "person")
