@@ -191,6 +191,7 @@ class _Finder(NameSpans):
                     and self.t[i - 1].is_word and self.t[i - 2].low in INDEFINITE:
                 continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name
             if not left and not right and not (tok.is_acronym and kind == "organisation") \
+                    and (self.german or self.suspended_start(i) == i) \
                     and not self._nordic_authority(tok):
                 continue
             if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):

@@ -16,6 +16,8 @@ from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
+#: A local place name is this frequent in its own language and rarer than _FOREIGN_ZIPF in English.
+_LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
 #: Link words of partners' own names in Italian and Polish ("Università degli Studi di Catania",
 #: "Azienda Sanitaria Provinciale di Ragusa", "Uniwersytet Medyczny we Wrocławiu").
 FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we"})
@@ -239,6 +241,11 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
+            elif not self.german and tok.low in _AND and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
+                    and self._hospital_after(before) and self._town_like(taken[0]) and self._town_like(before[k - 1]):
+                taken[:0] = before[k - 1:k + 1]  # "Herlev og Gentofte Hospital": one hospital of two towns
+                k -= 2
+                continue
             elif tok.low in _AND and k > 1 and self.name_word(before[k - 1]) and before[k - 2].low in _ENUMERATING \
                     and taken and not self.is_proper(taken[0]) and taken[0].low.endswith(NOUN_ENDINGS):
                 taken.insert(0, tok)  # "Gesellschaft für Investitionsförderung und Stadtentwicklung mbH": one name
@@ -422,6 +429,23 @@ class NameSpans:
         from ingest.gazetteer import gazetteer
 
         return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
+
+    def _hospital_after(self, before: list[Token]) -> bool:
+        """Is the word after ``before`` a hospital's head?  Two towns name one merged hospital ("Herlev og
+        Gentofte Hospital"), but two councils ("Herning og Viborg Kommune")."""
+        index = before[-1].index + 1 if before else 0
+        return index < len(self.t) and self.heads.word(self.t[index].text) == "hospital"
+
+    def _town_like(self, tok: Token) -> bool:
+        """Could ``tok`` be a town's or an island's name: a place of the reference data, or a word that heads
+        no name, frequent in the page's language and rare in English (the local names "Herlev", "Amager";
+        not "Rigshospitalet", a head, nor "Coloplast", rare in both)?"""
+        from ingest.gazetteer import gazetteer
+
+        if self.heads.word(tok.text) or self.clusters.word(tok.text) or not tok.is_word:
+            return False
+        return self._place_word(tok) or gazetteer().town(tok.text) is not None or (
+            zipf(tok.text, self.lang) >= _LOCAL_NAME_ZIPF and zipf(tok.text, "en") < _FOREIGN_ZIPF)
 
     @staticmethod
     def _city(name: str) -> bool:

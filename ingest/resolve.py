@@ -246,7 +246,7 @@ def _merge_shortened(groups, names, language):
                         break
                     continue
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
-                       for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
+                       or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) for a in gi for b in gj):
@@ -258,6 +258,14 @@ def _merge_shortened(groups, names, language):
             if merged:
                 break
     return groups, names
+
+
+def _one_of_two_places(a: str, b: str) -> bool:
+    """``Herlev Hospital`` and ``Herlev og Gentofte Hospital``: one of the two places a merged body is
+    named after, with its head, is that body."""
+    words = b.split()
+    return len(words) == 4 and words[1] in ("og", "und", "and", "en") and a in (f"{words[0]} {words[3]}",
+                                                                               f"{words[2]} {words[3]}")
 
 
 def _longer_by_place(a: str, b: str) -> bool:

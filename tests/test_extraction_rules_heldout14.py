@@ -312,3 +312,28 @@ def test_a_contact_line_of_common_words_is_an_organisation_not_a_person():
 ])
 def test_a_street_named_after_a_person_is_no_person(language, text):
     assert not labels(text, language, "person")
+
+
+def test_a_hospital_named_after_two_towns_is_one_actor_with_its_short_name():
+    text = ("Bispebjerg og Frederiksberg Hospital og Rigshospitalet har underskrevet en samarbejdsaftale. "
+            "Aftalen blev underskrevet på Bispebjerg Hospital.")
+    entities = {e.label: e for e in extract(document(text, "da")).entities if e.kind == "organisation"}
+    assert "Bispebjerg og Frederiksberg Hospital" in entities, sorted(entities)
+    assert "Bispebjerg Hospital" in entities["Bispebjerg og Frederiksberg Hospital"].alt_labels
+    assert "Rigshospitalet" in entities
+
+
+def test_two_councils_joined_by_og_stay_two():
+    names = labels("Aalborg Universitetshospital, Herning og Viborg Kommune deltager.", "da", "organisation")
+    assert "Viborg Kommune" in names and not any(" og " in name for name in names), names
+
+
+def test_a_danish_department_pair_with_a_suspended_hyphen_is_one_organisation():
+    names = labels("I Aarhus Kommune er det Sundheds- og Omsorgsforvaltningen, der står for indsatsen.", "da",
+                   "organisation")
+    assert names == {"Aarhus Kommune", "Sundheds- og Omsorgsforvaltningen"}, names
+
+
+def test_a_german_pair_of_common_nouns_with_a_suspended_hyphen_is_no_organisation():
+    assert not labels("Gefördert werden Strategien für das Engagement; Tandem-Modelle Haupt- und Ehrenamt; "
+                      "Unterstützung der Pflege.", "de", "organisation")
