@@ -63,7 +63,40 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     kept = translated_names(introduced_short_names(_no_role_units(kept, text, language), text, sentences, language),
                             text, language)
-    return bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
+    kept = bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
+    return district_parts(kept, sentences, language)
+
+
+#: A region's composition: the verb after which its parts are listed ("Die Region umfasst die Landkreise
+#: A und B", "Regionen omfatter kommunerne A og B", "The region covers A and B").
+COMPOSED = re.compile(r"\b(?:umfasst|umfassen|gehören|omfatter|omvat|omvatten|comprises|covers|includes|består af"
+                      r"|bestaat uit|besteht aus)\b", re.IGNORECASE)
+#: The subject of such a sentence when it is a region: a pronoun or a word for an area.
+_AREA_SUBJECT = re.compile(r"^\W*(?:sie|es|die region|das gebiet|der raum|the region|the area|it|de regio|het gebied"
+                           r"|die|deze|regionen|området|den)\b", re.IGNORECASE)
+#: Words that name a district or town as a body or as a place ("Landkreis X", "Alb-Donau-Kreis", "Stadt X").
+_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|Gemeinde|gemeente|kommune)\b|[Kk]reis$|\b(?:Kommune|County)$")
+
+
+def district_parts(found: list[Candidate], sentences: list[Sentence], language: str) -> list[Candidate]:
+    """``Die Region Donau-Iller umfasst die Stadt Ulm, den Alb-Donau-Kreis und den Landkreis Biberach``:
+    after a verb of composition whose subject is a region, districts and towns are places, parts of it
+    (:func:`ingest.topic_rules.part_of`), not the councils that govern them."""
+    from ingest.regions import area_record, lookup_region
+
+    out = []
+    for cand in found:
+        sentence = sentences[cand.sentence]
+        verb = COMPOSED.search(sentence.text)
+        if cand.kind == "organisation" and verb and sentence.start + verb.end() <= cand.start \
+                and _DISTRICT.search(cand.label) and (_AREA_SUBJECT.match(sentence.text) or any(
+                    c.kind == "region" and c.sentence == cand.sentence and c.end <= sentence.start + verb.start()
+                    for c in found)):
+            record = lookup_region(cand.label, language) or area_record(cand.label, language)
+            cand = Candidate("region", cand.start, cand.end, cand.text, cand.sentence, cand.label, "district-part",
+                             0.7, set(cand.aliases), "", record)
+        out.append(cand)
+    return out
 
 
 def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:

@@ -138,7 +138,7 @@ def _authority_bodies(group: list[Candidate]) -> list[Entity]:
     bodies: dict = {}
     for cand in group:
         m = _AUTHORITY.match(" ".join(cand.text.split()))
-        if m is None:
+        if m is None or cand.rule == "district-part":  # "die Region umfasst den Landkreis X": the place only
             continue
         label = m.group(1)
         key = ("organisation", slugify(label))

@@ -238,6 +238,39 @@ def part_of(context: Context) -> None:
                 context.add("partOf", key, state, index, 0.6, "places-of-state")
 
 
+def compositions(context: Context) -> None:
+    """``Das Projekt wird in der Region Donau-Iller umgesetzt. Sie umfasst die Stadt Ulm und den Landkreis
+    Biberach in Baden-Württemberg sowie die Landkreise Neu-Ulm und Günzburg in Bayern``: each place after
+    the verb of composition is part of the region that is the sentence's subject (named before the verb,
+    else the last region of the sentence before) and of the state named after its group ("in Bayern")."""
+    from ingest.mentions import COMPOSED
+
+    for index, sentence, verb in context.body_matches(COMPOSED):
+        split = sentence.start + verb.start()
+        here = context.mentions(index, "region")
+        before = [k for c, k in here if c.end <= split]
+        if not before and index and not any(c.end <= split for c, _ in context.mentions(index, "organisation", "cluster")):
+            before = [k for _, k in context.mentions(index - 1, "region")][-1:]
+        after = [(c, k) for c, k in here if c.start >= split + len(verb.group())]
+        if not before or not any(c.rule == "district-part" for c, _ in after):
+            continue
+        whole, group = before[-1], []
+        for cand, key in after:
+            if getattr(cand.record, "kind", "") == "subdivision" and group and \
+                    _IN_STATE.search(context.between(group[-1][0].end, cand.start)):
+                for _, part in group:
+                    context.add("partOf", part, key, index, 0.7, "composition-state")
+                group = []
+                continue
+            if key != whole:
+                group.append((cand, key))
+                context.add("partOf", key, whole, index, 0.7, "composition")
+
+
+#: What stands between the last place of a group and its state ("... und den Landkreis Biberach in").
+_IN_STATE = re.compile(r"^\s*(?:in|im|i|en)\s+(?:der|dem|de|het)?\s*$", re.IGNORECASE)
+
+
 def _may_lie_in(place, state) -> bool:
     """Can ``place`` lie in subdivision ``state``?  Not when reference data puts it in another country
     or another subdivision ("Die Region zwischen Aachen, Maastricht, Lüttich und Hasselt")."""
@@ -440,4 +473,5 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, field_item_leads, cluster_coordination, locations, part_of, focus, contact_coordination]
+RULES = [field_coordination, field_item_leads, cluster_coordination, locations, part_of, compositions, focus,
+         contact_coordination]

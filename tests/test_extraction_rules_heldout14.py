@@ -337,3 +337,23 @@ def test_a_danish_department_pair_with_a_suspended_hyphen_is_one_organisation():
 def test_a_german_pair_of_common_nouns_with_a_suspended_hyphen_is_no_organisation():
     assert not labels("Gefördert werden Strategien für das Engagement; Tandem-Modelle Haupt- und Ehrenamt; "
                       "Unterstützung der Pflege.", "de", "organisation")
+
+
+def test_the_districts_a_region_comprises_are_its_parts_and_those_of_their_states():
+    text = ("Das Netzwerk arbeitet in der Region Bodensee-Oberschwaben. Sie umfasst den Bodenseekreis und den "
+            "Landkreis Ravensburg in Baden-Württemberg sowie die Landkreise Lindau und Oberallgäu in Bayern.")
+    extraction = extract(document(text, "de"))
+    kinds = {e.label: e.kind for e in extraction.entities}
+    assert not {k for k in kinds.values() if k == "organisation"}, kinds
+    facts = found(text, "de")
+    for part in ("Bodenseekreis", "Landkreis Ravensburg", "Lindau", "Oberallgäu"):
+        assert any(k == "partOf" and part in (s, s.replace("Landkreis ", "")) and o == "Bodensee-Oberschwaben"
+                   for k, s, o in facts), (part, facts)
+    assert ("partOf", "Bodenseekreis", "Baden-Württemberg") in facts, facts
+    assert any(k == "partOf" and "Oberallgäu" in s and o == "Bayern" for k, s, o in facts), facts
+
+
+def test_a_district_that_signs_is_still_its_council():
+    names = labels("Der Landkreis Ravensburg und die Stadt Ulm unterzeichneten eine Kooperationsvereinbarung.", "de",
+                   "organisation")
+    assert "Landkreis Ravensburg" in names, names
