@@ -75,6 +75,7 @@ class _Sentence:
         self.verbs = [wordlist("verbs", language, kind) for kind in _SUBJECT_VERBS]
         self.fund = wordlist("verbs", language, "fund")
         self.descriptors = wordlist("descriptors", language)
+        self.clusters = wordlist("cluster_words", language)
 
     def names(self) -> list[Candidate]:
         runs = self._agents() + self._subjects() + self._listed()
@@ -198,6 +199,8 @@ class _Sentence:
             return []  # a place may stand inside a name ("RWTH Aachen"), not be all of it
         if all(zipf(t.text, self.lang) >= COMMON_ZIPF and not t.is_acronym for t in run):
             return []
+        if len(run) == 1 and self.clusters.word(run[0].text):
+            return []  # "Konsortiets medlemmer": the group's own word, no name
         if self.lang == "de" and len(run) == 1 and not run[0].looks_proper and run[0].low.endswith(NOUN_ENDINGS):
             return []  # German capitalises nouns: "die Vertragspartner unterzeichneten"
         return run

@@ -36,7 +36,7 @@ _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
 LOWER_HEADS = frozenset(row.form for row in words("org_heads", "lower"))
 #: A Nordic authority's one-word name: a first part and the definite agency or ministry word.
 _NORDIC_AUTHORITY = re.compile(r"^([A-ZÆØÅ][a-zæøå]+?)(?:styrelsen|ministeriet|direktoratet|departementet"
-                               r"|myndigheten|verket)$")
+                               r"|myndigheten|verket|fonden)$")
 _LIST_WORDS = {"and", "og", "en", "und", "et", "have", "has", "hebben", "heeft", "har", "ont", "a", "already", "al",
                "today", "vandaag", "i", "dag", "idag", "now", "nu", "also", "ook", "også"}
 

@@ -128,7 +128,9 @@ _TOWN_CONTEXTS = [
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z]{2,8}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
-    re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN + r"(?:\s+\([A-Z]{2}\))?\s*$"),
+    # also with a note in brackets after the town ("- Ambu A/S, Ballerup (nyt medlem)", "..., Lyngby (koordinator)")
+    re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN
+               + r"(?:\s+\([A-Z]{2}\)|\s+\([^()\n]{1,30}\))?\s*$"),
     # a company's legal form and its seat: "Kinetic Motion ApS, Svendborg – ...", "Tromsø Imaging AS, Tromsø (NO)"
     re.compile(r"(?<![\w/])(?:A/S|ApS|I/S|AS|AB|Oy|GmbH|AG|Ltd|B\.V\.|BV|N\.V\.|ehf\.)\s*,\s+" + _TOWN
                + r"(?=\s*(?:$|\([A-Z]{2}\)|[–|;]|-\s))", re.MULTILINE),

@@ -329,15 +329,22 @@ def _spells(a: str, b: str, language: str) -> bool:
     return len(head) >= 2 and _initials(head, language) == short[0]
 
 
+def _place(word: str, language: str) -> bool:
+    """Is a normalised word the name of a place (``aachen``; not ``sundhedsteknologi``, a unit's field)?"""
+    from ingest.regions import lookup_region
+
+    return lookup_region(word.capitalize(), language) is not None
+
+
 def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) -> bool:
-    """A bare abbreviation (``ihk``) is the one name that opens with it and one more word
+    """A bare abbreviation (``ihk``) is the one name that opens with it and a place
     (``ihk aachen``) or a whole name with a head of its own (``hus helsinki university hospital``;
     not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
     heads = wordlist("org_heads", language)
 
     def opens(a: str, x: str) -> bool:
         words = x.split()
-        return x.startswith(a + " ") and (len(words) == 2 or len(words) >= 3 and any(
+        return x.startswith(a + " ") and (len(words) == 2 and _place(words[1], language) or len(words) >= 3 and any(
             heads.word(w) for w in words[1:]))
 
     for a in a_names:

@@ -357,3 +357,32 @@ def test_a_district_that_signs_is_still_its_council():
     names = labels("Der Landkreis Ravensburg und die Stadt Ulm unterzeichneten eine Kooperationsvereinbarung.", "de",
                    "organisation")
     assert "Landkreis Ravensburg" in names, names
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Arbejdet finansieres af Innovationsfonden, som ikke selv er medlem.", "Innovationsfonden"),
+    ("da", "Projektet støttes af Novo Nordisk Fonden.", "Novo Nordisk Fonden"),
+])
+def test_a_danish_foundation_in_one_word_is_an_organisation(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_the_group_word_before_a_member_list_is_no_name():
+    text = "Konsortiets medlemmer efter 1. oktober:\n\n- Coloplast A/S, Humlebæk\n- Ambu A/S, Ballerup (nyt medlem)\n"
+    assert labels(text, "da", "organisation") == {"Coloplast A/S", "Ambu A/S"}
+
+
+def test_a_town_after_a_list_items_name_may_carry_a_note_in_brackets():
+    facts = found("Medlemmer:\n\n- Ambu A/S, Ballerup (nyt medlem)\n- DTU Sundhedsteknologi, Kongens Lyngby "
+                  "(koordinator)\n", "da")
+    assert ("locatedIn", "Ambu A/S", "Ballerup") in facts, facts
+    assert ("locatedIn", "DTU Sundhedsteknologi", "Kongens Lyngby") in facts, facts
+
+
+def test_an_abbreviation_and_a_unit_named_after_it_stay_two_actors():
+    text = ("Medlemmer:\n\n- DTU Sundhedsteknologi, Kongens Lyngby (koordinator)\n- Coloplast A/S, Humlebæk\n\n"
+            "Konsortiet koordineres af DTU Sundhedsteknologi, som er et institut under Danmarks Tekniske "
+            "Universitet (DTU) i Kongens Lyngby.")
+    entities = {e.label: e for e in extract(document(text, "da")).entities if e.kind == "organisation"}
+    assert {"DTU Sundhedsteknologi", "Danmarks Tekniske Universitet"} <= set(entities), sorted(entities)
+    assert "DTU Sundhedsteknologi" not in entities["Danmarks Tekniske Universitet"].alt_labels
