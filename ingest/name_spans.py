@@ -290,6 +290,11 @@ class NameSpans:
                 taken.extend(t[j:j + 2])  # "Klinik und Poliklinik für Kardiologie": two heads, one unit
                 j += 2
                 continue
+            if taken and tok.low in _AND and j + 2 < len(t) and t[j + 1].text == "-" and t[j + 1].end == t[j + 2].start \
+                    and t[j + 2].is_word and not t[j + 2].is_cap and self.name_word(taken[-1]):
+                taken.extend(t[j:j + 3])  # "Institut für Pflegewissenschaft und -praxis": the head borrowed back
+                j += 3
+                continue
             if self.name_word(tok) and self._suspended(j):
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
                 j += 3
@@ -378,7 +383,8 @@ class NameSpans:
             else:
                 break
             j += 1
-        while taken and (taken[-1].low in INNER or not (taken[-1].is_cap or taken[-1].text == ")")):
+        while taken and (taken[-1].low in INNER or not (taken[-1].is_cap or taken[-1].text == ")" or (
+                len(taken) >= 2 and taken[-2].text == "-" and taken[-2].end == taken[-1].start))):
             taken.pop()
         if self.german and taken and after_preposition and self._described_before(i) \
                 and not any(self.is_proper(x) for x in taken):

@@ -302,7 +302,9 @@ def _suffix_spans(text: str, language: str, grammar: dict):
     suffixes, hyphens = grammar["suffix"], grammar["hyphen"]
     if suffixes:
         for m in re.finditer(rf"(?<![\w-])([{_UPPER}][^\W\d_]+?)({_alternation(suffixes)})\b", text):
-            record = _known(m.group(1), language, ("city",))
+            # "Berchtesgadener Land": the district around a small town (not "Holland" around a town "Hol")
+            town = gazetteer().town(m.group(1)) if " " in m.group(2) else None
+            record = _known(m.group(1), language, ("city",)) or (region_record(town, language) if town else None)
             if record:
                 yield RegionMatch(m.start(), m.end(), m.group(0),
                                   area_record(m.group(0), language, None, record.parent), 0.75,

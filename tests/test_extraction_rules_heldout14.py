@@ -386,3 +386,21 @@ def test_an_abbreviation_and_a_unit_named_after_it_stay_two_actors():
     entities = {e.label: e for e in extract(document(text, "da")).entities if e.kind == "organisation"}
     assert {"DTU Sundhedsteknologi", "Danmarks Tekniske Universitet"} <= set(entities), sorted(entities)
     assert "DTU Sundhedsteknologi" not in entities["Danmarks Tekniske Universitet"].alt_labels
+
+
+def test_a_head_borrowed_back_after_und_stays_in_the_name():
+    names = labels("Beteiligt ist das Institut für Pflegewissenschaft und -praxis der Universität Salzburg.", "de",
+                   "organisation")
+    assert "Institut für Pflegewissenschaft und -praxis" in names, names
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Partner kommen aus dem Berchtesgadener Land und aus Traunstein.", "Berchtesgadener Land"),
+    ("Die Kliniken im Osnabrücker Land sind dabei.", "Osnabrücker Land"),
+])
+def test_a_towns_adjective_before_land_names_the_district_around_it(text, region):
+    assert region in labels(text, "de", "region")
+
+
+def test_a_country_named_after_a_small_town_is_not_read_as_its_land():
+    assert "Holland" not in labels("Auch Health~Holland ist beteiligt.", "de", "region")
