@@ -131,9 +131,9 @@ def _actors(context: Context, table: Table) -> None:
         if target is None or key == target:
             continue
         context.add("memberOf", key, target, sentence.index, 0.7, "table-actor")
-        kind = table.column("type")
-        if LEAD_MARK.match(context.between(cand.end, cell[1])) or (
-                kind is not None and kind < len(row) and LEAD_CELL.search(context.text[slice(*row[kind])])):
+        kinds = [c for c in (table.column("type"), *table.columns("focus")) if c is not None and c < len(row)]
+        if LEAD_MARK.match(context.between(cand.end, cell[1])) or any(  # "coordinator; stroke rehabilitation"
+                LEAD_CELL.search(context.text[slice(*row[c])].split(";")[0]) for c in kinds):
             context.add("coordinates", key, target, sentence.index, 0.7, "table-lead")
 
 

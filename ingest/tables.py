@@ -40,7 +40,7 @@ _GROUP = re.compile(rf"^(?:(?:other|further|weitere|øvrige|overige)\s+)?(?:{_GR
 _PLACE = re.compile(r"^(?:base|based(?: in)?|location|city|town|place|country|land|ort|sitz|standort|stadt|plaats"
                     r"|stad|vestiging(?:splaats)?|standplaats|by|hjemby|hjemsted|sted|hq|headquarters|seat|region"
                     r"|regio|adresse|address|kommune|gemeente|staat|pays|ville)$", re.IGNORECASE)
-_FOCUS = re.compile(r"^(?:focus|fokus|topic|theme|thema|tema|field|fields|expertise|area|domain|schwerpunkt"
+_FOCUS = re.compile(r"^(?:(?:main|haupt|hoofd|hoved)\s*)?(?:focus|fokus|topic|theme|thema|tema|field|fields|expertise|area|domain|schwerpunkt"
                     r"|aandachtsgebied|indsatsområde|fagområde)$", re.IGNORECASE)
 _TYPE = re.compile(r"^(?:type|typ|rol|rolle|role|funktion|functie|art|soort|kind)$", re.IGNORECASE)
 _ROLES = (("project", _PROJECT), ("lead", _LEAD), ("actors", _ACTORS), ("place", _PLACE), ("focus", _FOCUS),
@@ -141,7 +141,10 @@ def _aligned_cells(sentence: Sentence, starts: list[int]) -> list[Span]:
 def column_role(cell: str) -> str:
     """What a header cell says its column holds ("" for nothing a rule reads)."""
     cell = re.sub(r"\s*\([^)]*\)\s*$", "", cell.strip(" *:"))  # "Grant (NOK)"
-    return next((role for role, pattern in _ROLES if pattern.match(cell)), "")
+    role = next((role for role, pattern in _ROLES if pattern.match(cell)), "")
+    if not role and "/" in cell:  # "Role / main topic": the last part that says what the column holds
+        role = next((r for r in map(column_role, reversed(cell.split("/"))) if r), "")
+    return role
 
 
 def _is_table(roles: list[str]) -> bool:

@@ -404,3 +404,13 @@ def test_a_towns_adjective_before_land_names_the_district_around_it(text, region
 
 def test_a_country_named_after_a_small_town_is_not_read_as_its_land():
     assert "Holland" not in labels("Auch Health~Holland ist beteiligt.", "de", "region")
+
+
+def test_a_header_of_two_parts_reads_as_its_topic_and_still_marks_the_coordinator():
+    text = ("Members of the Stroke Rehab Network\n\n| Member | City | Role / main topic |\n|---|---|---|\n"
+            "| Aarhus University Hospital | Aarhus | coordinator; stroke rehabilitation |\n"
+            "| University of Gothenburg | Gothenburg | rehabilitation robotics |\n")
+    facts = found(text, "en")
+    assert ("coordinates", "Aarhus University Hospital", "Stroke Rehab Network") in facts, facts
+    assert ("coordinates", "University of Gothenburg", "Stroke Rehab Network") not in facts, facts
+    assert any(k == "focusesOn" and s == "University of Gothenburg" for k, s, _ in facts), facts
