@@ -138,6 +138,13 @@ class _Finder(NameSpans):
             out.append(cand)
         return out
 
+    def _lower_ministry(self, i: int) -> bool:
+        """``het ministerie van Volksgezondheid, Welzijn en Sport``: Dutch writes a ministry's head in lower
+        case before its capitalised portfolio."""
+        t = self.t
+        return t[i].low in ("ministerie", "ministeries") and i + 2 < len(t) and t[i + 1].low == "van" \
+            and t[i + 2].is_cap
+
     def _lower_brand(self, tok: Token) -> bool:
         """A word in lower case that is no word of the page's language nor of English: a brand
         written in lower case ("hannoverimpuls", "medwork"), which a legal form after it names."""
@@ -147,7 +154,7 @@ class _Finder(NameSpans):
     def headed(self) -> list[Candidate]:
         out = []
         for i, tok in enumerate(self.t):
-            if not (tok.is_word and tok.is_cap):
+            if not (tok.is_word and (tok.is_cap or self._lower_ministry(i))):
                 continue
             cluster = self.clusters.at(self.t, i)
             head = self.heads.at(self.t, i)

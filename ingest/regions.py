@@ -149,7 +149,10 @@ _TOWN_CONTEXTS = [
 #: Sites listed after a word for them ("met locaties in Emmen, Hoogeveen en Stadskanaal",
 #: "Standorte in A und B", "sites in A, B and C"): every town of the list.
 _SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler|ziekenhuizen"
-                    r"|klinieken|hospitals|sygehuse|Krankenhäusern|campussen|campuses)\s+(?:in|i)\s+"
+                    r"|klinieken|hospitals|sygehuse|Krankenhäusern|campussen|campuses"
+                    # where pilots run: "proeftuinen in Zwijndrecht, Papendrecht en Sliedrecht", "Modellregionen in"
+                    r"|proeftuinen|proeftuin|pilots|testbeds|test sites|Modellregionen|Pilotregionen|pilotkommuner)"
+                    r"\s+(?:in|i)\s+"
                     r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
 _SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*(?:,|\s+(?:en|and|und|og)\s|$|\s))")
 

@@ -414,3 +414,18 @@ def test_a_header_of_two_parts_reads_as_its_topic_and_still_marks_the_coordinato
     assert ("coordinates", "Aarhus University Hospital", "Stroke Rehab Network") in facts, facts
     assert ("coordinates", "University of Gothenburg", "Stroke Rehab Network") not in facts, facts
     assert any(k == "focusesOn" and s == "University of Gothenburg" for k, s, _ in facts), facts
+
+
+def test_a_dutch_ministry_written_in_lower_case_is_an_organisation():
+    names = labels("Daarnaast stelt het ministerie van Volksgezondheid, Welzijn en Sport (VWS) middelen beschikbaar.",
+                   "nl", "organisation")
+    assert "ministerie van Volksgezondheid, Welzijn en Sport" in names, names
+
+
+@pytest.mark.parametrize("language, text, towns", [
+    ("nl", "In 2025 starten proeftuinen in Gorinchem, Leerdam en Zaltbommel.",
+     {"Gorinchem", "Leerdam", "Zaltbommel"}),
+    ("de", "Erprobt wird das Modell in den Modellregionen in Biberach und Ehingen.", {"Biberach", "Ehingen"}),
+])
+def test_towns_listed_after_a_word_for_pilot_sites_are_regions(language, text, towns):
+    assert towns <= labels(text, language, "region")
