@@ -242,6 +242,7 @@ class NameSpans:
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
             elif not self.german and tok.low in _AND and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
+                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low not in INNER and not before[k - 2].is_cap) \
                     and self._hospital_after(before) and self._town_like(taken[0]) and self._town_like(before[k - 1]):
                 taken[:0] = before[k - 1:k + 1]  # "Herlev og Gentofte Hospital": one hospital of two towns
                 k -= 2
@@ -371,8 +372,10 @@ class NameSpans:
                     break  # "University of X and Y Cluster B.V.": a second name starts
                 if tok.text == "," and (nxt.text.rstrip(".") in _PERSON_TITLES or self.given.word(nxt.text)):
                     break  # "For the University of X, Dr Naomi Y, said": a person follows
-                if tok.low in _GENITIVE and self._unit_head(i, taken) and self._parent_at(j + 1):
-                    break  # "Institut für X der Hochschule Y": the unit, then its parent, two actors
+                if (tok.low in _GENITIVE or tok.low == "of" and any(x.low == "of" for x in taken)) \
+                        and (self._unit_head(i, taken) or self.heads.word(t[i - 1].text) == "ministry") \
+                        and self._parent_at(j + 1):  # a "Department" before a university is no ministry
+                    break  # "Institut für X der Hochschule Y", "Faculty of X of Y University": the unit, then its parent
                 if tok.low in _ENUMERATING:
                     after_preposition = True
                 taken.append(tok)

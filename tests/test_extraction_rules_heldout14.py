@@ -429,3 +429,25 @@ def test_a_dutch_ministry_written_in_lower_case_is_an_organisation():
 ])
 def test_towns_listed_after_a_word_for_pilot_sites_are_regions(language, text, towns):
     assert towns <= labels(text, language, "region")
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("The secretariat is run by the Faculty of Medicine of Vilnius University.", "Faculty of Medicine",
+     "Vilnius University"),
+    ("The Department of Clinical and Experimental Medicine of the University of Padova leads the trials.",
+     "Department of Clinical and Experimental Medicine", "University of Padova"),
+])
+def test_an_english_unit_of_a_university_and_the_university_are_two_actors(text, unit, parent):
+    names = labels(text, "en", "organisation")
+    assert {unit, parent} <= names, names
+
+
+def test_a_government_department_of_two_fields_stays_whole():
+    assert "Department of Health and Social Care" in labels("The Department of Health and Social Care funds it.", "en",
+                                                            "organisation")
+
+
+def test_a_university_of_a_town_before_and_keeps_its_town():
+    names = labels("Among them are the University of Southampton and Portsmouth Hospitals University NHS Trust.", "en",
+                   "organisation")
+    assert "University of Southampton" in names, names
