@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ingest.curation import NamePair
 from ingest.entity_edits import absorb, remap_relations, settle_agreements

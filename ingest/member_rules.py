@@ -508,23 +508,29 @@ def members_as_parties(context: Context) -> None:
     listed = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object == cluster]
     if len(set(listed)) < 2:
         return
+    for index, agreement, agr_key, head in _signed_agreements(context):
+        mentioned = context.mentions(index, "organisation", "cluster")
+        venues = {k for c, k in mentioned if HOST_BEFORE.search(context.text[c.start - 30:c.start])}
+        actors = [(c, k) for c, k in mentioned if k != cluster and k not in venues]
+        named = [k for c, k in actors if c.end <= agreement.start]
+        text = context.sentences[index].text
+        counted = _counted(text) == len(set(listed)) and not _PLURAL_AGREEMENT.search(agreement.text) and (
+            cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster)
+        group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
+        if named or not (_THE_MEMBERS.search(head) or group):
+            continue
+        for key in dict.fromkeys(listed):
+            context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+def _signed_agreements(context: Context):
+    """(sentence index, agreement mention, agreement key, the sentence's text before the mention) of each
+    agreement named in a body sentence with a signing verb."""
     for index in sorted(context.by_sentence):
         if context.zones.get(index) != "body" or not context.has_verb(index, "sign"):
             continue
         for agreement, agr_key in context.mentions(index, "agreement"):
-            head = context.text[context.sentences[index].start:agreement.start]
-            mentioned = context.mentions(index, "organisation", "cluster")
-            venues = {k for c, k in mentioned if HOST_BEFORE.search(context.text[c.start - 30:c.start])}
-            actors = [(c, k) for c, k in mentioned if k != cluster and k not in venues]
-            named = [k for c, k in actors if c.end <= agreement.start]
-            text = context.sentences[index].text
-            counted = _counted(text) == len(set(listed)) and not _PLURAL_AGREEMENT.search(agreement.text) and (
-                cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster)
-            group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
-            if named or not (_THE_MEMBERS.search(head) or group):
-                continue
-            for key in dict.fromkeys(listed):
-                context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+            yield index, agreement, agr_key, context.text[context.sentences[index].start:agreement.start]
 
 
 def founders_as_parties(context: Context) -> None:
@@ -536,15 +542,11 @@ def founders_as_parties(context: Context) -> None:
                 if kind == "memberOf" and o == cluster and rules & _FOUNDING_RULES]
     if cluster is None or len(founders) < 2:
         return
-    for index in sorted(context.by_sentence):
-        if context.zones.get(index) != "body" or not context.has_verb(index, "sign"):
-            continue
-        for agreement, agr_key in context.mentions(index, "agreement"):
-            head = context.text[context.sentences[index].start:agreement.start]
-            if _THE_FOUNDERS.search(head) and not any(
-                    c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
-                for key in founders:
-                    context.add("partyTo", key, agr_key, index, 0.6, "founders-as-parties")
+    for index, agreement, agr_key, head in _signed_agreements(context):
+        if _THE_FOUNDERS.search(head) and not any(
+                c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
+            for key in founders:
+                context.add("partyTo", key, agr_key, index, 0.6, "founders-as-parties")
 
 
 def item_places(context: Context) -> None:
