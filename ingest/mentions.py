@@ -84,10 +84,12 @@ def district_parts(found: list[Candidate], sentences: list[Sentence], language: 
     (:func:`ingest.topic_rules.part_of`), not the councils that govern them."""
     from ingest.regions import area_record, lookup_region
 
-    out = []
+    out, verbs = [], {}
     for cand in found:
         sentence = sentences[cand.sentence]
-        verb = COMPOSED.search(sentence.text)
+        if cand.kind == "organisation" and sentence.index not in verbs:
+            verbs[sentence.index] = COMPOSED.search(sentence.text)
+        verb = verbs.get(sentence.index)
         if cand.kind == "organisation" and verb and sentence.start + verb.end() <= cand.start \
                 and _DISTRICT.search(cand.label) and (_AREA_SUBJECT.match(sentence.text) or any(
                     c.kind == "region" and c.sentence == cand.sentence and c.end <= sentence.start + verb.start()

@@ -125,9 +125,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
         elif alone and len(run) <= 3 and not _place_or_body(text[run[0].start:run[-1].end], language):
             if all(_common_word(t.text, language) for t in run):  # "Scottish Enterprise", "Digital Lead": words
-                cand = _make(text, sentence, run, "contact-organisation", 0.6)
-                out.append(Candidate("organisation", cand.start, cand.end, cand.text, sentence, cand.label,
-                                     cand.rule, cand.confidence))
+                out.append(_make(text, sentence, run, "contact-organisation", 0.6, kind="organisation"))
             else:
                 out.append(_make(text, sentence, run, "contact-name", 0.6))
         if out and out[-1].start == tok.start:
@@ -186,12 +184,13 @@ _STREET_NAME = re.compile(r"^(?:Vej|Gade|Plads|Straße|Strasse|Street|Road|Avenu
                           r"|\w{3}(?:straße|strasse|straat|plein|laan|vej|gade|plads|platz|allee|weg)$")
 
 
-def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float) -> Candidate:
+def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: float,
+          kind: str = "person") -> Candidate:
     while run and run[-1].low in _PARTICLES:
         run = run[:-1]
     start, end = run[0].start, run[-1].end
     label = " ".join(text[start:end].split())
-    return Candidate("person", start, end, text[start:end], sentence, label, rule, confidence)
+    return Candidate(kind, start, end, text[start:end], sentence, label, rule, confidence)
 
 
 def _place_or_body(name: str, language: str) -> bool:
