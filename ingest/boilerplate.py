@@ -90,11 +90,32 @@ def _navigation_runs(sentences: list[Sentence], zones: dict[int, str]) -> None:
         if s is not None and 0 < len(text.split()) <= 3 and not _ends_sentence(text) and "\n" not in text:
             run.append(s)
             continue
-        items = [r for r in run if _NAV_ITEM.match(r.text.strip())]
+        items = [r for r in run if _NAV_ITEM.match(r.text.strip()) or _CHROME.match(r.text.strip())]
         if len(items) >= _NAV_ITEMS:
-            for r in items:
-                zones[r.index] = "chrome"
+            for r in run:
+                if r in items or _topic_item(r.text):
+                    zones[r.index] = "chrome"
         run = []
+
+
+#: The words of a menu item that may join two topics ("Cluster & Netzwerke", "Zorg en Welzijn").
+_ITEM_JOINERS = {"&", "und", "and", "en", "og", "+", "/"}
+
+
+def _topic_item(text: str) -> bool:
+    """Is a short line of a site's menu a topic of common words ("Wirtschaft", "Cluster & Netzwerke"),
+    not the site's name or a place ("Regionalmanagement Nordhessen")?"""
+    from ingest.false_friends import zipf
+    from ingest.gazetteer import gazetteer
+
+    words = [w for w in text.split() if w.casefold() not in _ITEM_JOINERS]
+    return bool(words) and all(w.isalpha() and not gazetteer().forms.get(w)
+                               and max(zipf(w, lang) for lang in _MENU_LANGUAGES) >= _MENU_ZIPF for w in words)
+
+
+#: Languages whose common words make menu topics, and how common (Zipf frequency) such a word is.
+_MENU_LANGUAGES = ("de", "nl", "da", "en")
+_MENU_ZIPF = 3.5
 
 
 def _ends_sentence(text: str) -> bool:

@@ -43,6 +43,9 @@ SUBDIVISION_TYPES = frozenset({
     "Land", "State", "Region", "Province", "Canton", "Autonomous community", "Metropolitan region",
     "Country", "County", "Voivodship", "Autonomous region", "Administrative region",
     "Autonomous province", "Two-tier county"})
+#: ISO 3166-2 types of the United Kingdom's local authority areas ("Cornwall", "Renfrewshire", "Wirral"):
+#: named regions of their own, added unless a city shares the name or it is a common word ("Reading").
+LOCAL_AUTHORITY_TYPES = frozenset({"Unitary authority", "Council area", "Metropolitan district", "London borough"})
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 #: Rank of each kind when one written form names several places (lower wins).
 KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3, "area": 4}
@@ -270,7 +273,29 @@ def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:
             for row in lexicon:
                 if row.value == sub.code:
                     gaz.add_form(row.form, key, "" if row.language == "*" else row.language)
+            if sub.type == "County" and cc == "IE":  # "County Roscommon", "Co. Roscommon"
+                gaz.add_form(f"County {name}", key)
+                gaz.add_form(f"Co. {name}", key)
     _split_shared_slugs(gaz)
+
+
+def _add_local_authorities(gaz: Gazetteer) -> None:
+    """The United Kingdom's unitary authorities, council areas, metropolitan districts and London
+    boroughs (ISO 3166-2:GB), each part of its nation; after the cities, so that a city keeps its own
+    name ("Southampton", "Glasgow"), and not where the name is a common word or a given name ("Reading",
+    "Angus")."""
+    given = {row.form for row in words("given_names", "given")}
+    for sub in pycountry.subdivisions.get(country_code="GB") or ():
+        if sub.type not in LOCAL_AUTHORITY_TYPES:
+            continue
+        name, _ = _BRACKETED.match(sub.name).groups()  # "Cardiff [Caerdydd GB-CRD]"
+        name = " ".join(reversed(name.split(", "))) if ", " in name else name  # "Durham, County"
+        if name in gaz.forms or name in given or zipf(name, "en") >= COMMON_ZIPF:
+            continue
+        key = f"subdivision:{sub.code}"
+        gaz.add_place(_Place(key, "subdivision", slugify(name), {"": name}, (), sub.code,
+                             f"subdivision:{sub.parent_code}" if sub.parent_code else "country:GB", 0, "GB"))
+        gaz.add_form(name, key)
 
 
 #: A subdivision name with another form or an old code in brackets.
@@ -386,7 +411,7 @@ def _add_areas(gaz: Gazetteer) -> None:
         key = keys[row.form] = f"area:{slugify(row.form)}"
         home = row.value[:2]
         gaz.add_place(_Place(key, "area", slugify(row.form), {"": row.form}, (), None, parent, 0, home))
-        gaz.add_form(row.form, key)
+        gaz.add_form(row.form, key, "" if row.language == "*" else row.language)  # "Als" only in Danish
     for row in words("areas", "alias"):
         if row.value not in keys:
             raise ValueError(f"ingest/lexicon/areas.tsv:{row.line}: alias of {row.value!r}, which no"
@@ -403,6 +428,7 @@ def gazetteer() -> Gazetteer:
     _add_continents(gaz, cache)
     _add_subdivisions(gaz, europe)
     _add_cities(gaz, cache, europe)
+    _add_local_authorities(gaz)
     _add_areas(gaz)
     _add_towns(gaz, europe)
     _add_county_names(gaz)

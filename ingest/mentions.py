@@ -17,7 +17,7 @@ from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
 from ingest.persons import find_persons
-from ingest.places import find_places
+from ingest.places import GERMAN_PLACE_BEFORE, find_places
 from ingest.records import profile_names
 from ingest.tables import table_names
 from ingest.tokens import danish_definite, pattern, tokenize, wordlist
@@ -78,10 +78,16 @@ _AREA_SUBJECT = re.compile(r"^\W*(?:sie|es|die region|das gebiet|der raum|the re
 _DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|Gemeinde|gemeente|kommune)\b|[Kk]reis$|\b(?:Kommune|County)$")
 
 
+#: German district and town words, and what puts them as places: "im Kreis Pinneberg", "aus Memmingen und
+#: dem Landkreis Günzburg", "in der Stadt Ulm", "Zandt (Landkreis Cham)".
+_GERMAN_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt)\b|[Kk]reis$")
+
+
 def district_parts(found: list[Candidate], sentences: list[Sentence], language: str) -> list[Candidate]:
     """``Die Region Donau-Iller umfasst die Stadt Ulm, den Alb-Donau-Kreis und den Landkreis Biberach``:
     after a verb of composition whose subject is a region, districts and towns are places, parts of it
-    (:func:`ingest.topic_rules.part_of`), not the councils that govern them."""
+    (:func:`ingest.topic_rules.part_of`), not the councils that govern them; so is a German district or
+    town after a locative preposition ("die Regio Kliniken im Kreis Pinneberg")."""
     from ingest.regions import area_record, lookup_region
 
     out, verbs = [], {}
@@ -90,10 +96,12 @@ def district_parts(found: list[Candidate], sentences: list[Sentence], language: 
         if cand.kind == "organisation" and sentence.index not in verbs:
             verbs[sentence.index] = COMPOSED.search(sentence.text)
         verb = verbs.get(sentence.index)
-        if cand.kind == "organisation" and verb and sentence.start + verb.end() <= cand.start \
-                and _DISTRICT.search(cand.label) and (_AREA_SUBJECT.match(sentence.text) or any(
-                    c.kind == "region" and c.sentence == cand.sentence and c.end <= sentence.start + verb.start()
-                    for c in found)):
+        composed = verb and sentence.start + verb.end() <= cand.start and (_AREA_SUBJECT.match(sentence.text) or any(
+            c.kind == "region" and c.sentence == cand.sentence and c.end <= sentence.start + verb.start() for c in found))
+        before = sentence.text[:cand.start - sentence.start]
+        placed = _GERMAN_DISTRICT.search(cand.label) and (GERMAN_PLACE_BEFORE.search(before) or before.endswith(" (") and any(
+            c.kind == "region" and c.end == cand.start - 2 for c in found))  # "Zandt (Landkreis Cham)"
+        if cand.kind == "organisation" and _DISTRICT.search(cand.label) and (composed or placed):
             record = lookup_region(cand.label, language) or area_record(cand.label, language)
             cand = Candidate("region", cand.start, cand.end, cand.text, cand.sentence, cand.label, "district-part",
                              0.7, set(cand.aliases), "", record)

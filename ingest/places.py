@@ -16,6 +16,13 @@ from ingest.field_context import in_context
 from ingest.model import Sentence
 
 
+#: A German locative preposition and the places listed after it before a district or town ("im ", "aus Stadt
+#: und ", "aus Memmingen, Kaufbeuren und dem "): an authority word there names the place, not its council.
+GERMAN_PLACE_BEFORE = re.compile(r"\b(?i:im|in|aus|vom|nach)\s+(?:(?:dem|den|der)\s+)?"
+                                 r"(?:[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:,\s+|\s+(?:und|sowie)\s+)"
+                                 r"(?:(?:dem|den|der)\s+)?)*$")
+
+
 def find_places(text: str, language: str, sentences: list[Sentence]) -> list[Candidate]:
     """Region and field candidates of the whole text, each with its gazetteer record.
 

@@ -177,8 +177,9 @@ def _qualified_spans(text: str, language: str):
                 break
 
 
-#: A second town joined to one found in a strong context.
-_AND_TOWN = re.compile(r"\s+(?:und|and|og|en|sowie|et)\s+" + _TOWN + r"\b")
+#: A further town listed after one found in a strong context ("aus Gera und Bad Berka", "aus Memmingen,
+#: Kaufbeuren und ...").
+_AND_TOWN = re.compile(r"(?:,|\s+(?:und|and|og|en|sowie|et))\s+" + _TOWN + r"\b")
 
 
 def _town_spans(text: str, language: str):
@@ -187,8 +188,12 @@ def _town_spans(text: str, language: str):
     for m in _SITES.finditer(text):
         found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
                   for n in _SITE_NAME.finditer(m.group("towns"))]
-    joined = [m.span("town") for start, end in found
-              for m in [_AND_TOWN.match(text, end)] if m]  # "aus Gera und Bad Berka": the second town too
+    joined = []
+    for _, end in found:  # "aus Gera und Bad Berka": the second town too, and a third
+        m = _AND_TOWN.match(text, end)
+        while m and len(joined) < 1000 and (gazetteer().town(m.group("town")) or gazetteer().city(m.group("town"))):
+            joined.append(m.span("town"))
+            m = _AND_TOWN.match(text, m.end())
     for start, end in found + joined:
         key = gazetteer().town(text[start:end])
         if key is not None:
