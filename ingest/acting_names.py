@@ -19,7 +19,7 @@ from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.name_spans import FOREIGN_LINKS, NOUN_ENDINGS, place_adjective
 from ingest.tables import cells
-from ingest.tokens import CALENDAR, Token, covered, tokenize, wordlist
+from ingest.tokens import CALENDAR, NUMBER_WORDS, Token, covered, tokenize, wordlist
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
 _AGENT = {"von", "durch", "door", "af", "by"}
@@ -206,7 +206,9 @@ class _Sentence:
         return run
 
     def _name_word(self, tok: Token) -> bool:
-        return (tok.is_word and tok.is_cap and tok.low not in CALENDAR and self.stop.word(tok.text) is None
+        return (tok.is_word and tok.is_cap and tok.low not in CALENDAR
+                and not (tok.low in NUMBER_WORDS and not tok.is_acronym)  # "Vierzehn Einrichtungen"; not "Invest NI"
+                and self.stop.word(tok.text) is None
                 and self.roles.word(tok.text) is None and not tok.text.isdigit())
 
 

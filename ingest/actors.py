@@ -315,8 +315,8 @@ class _Finder(NameSpans):
         return out
 
     def acronym_places(self) -> list[Candidate]:
-        """An abbreviation and the town it is in, as the whole name (``UZ Leuven``, ``KU Leuven``,
-        ``LMU München``, ``OUH Oslo``): a university, hospital or other institution known by both."""
+        """An abbreviation and the town or state it is in, as the whole name (``UZ Leuven``, ``KU Leuven``,
+        ``LMU München``, ``OUH Oslo``, ``AOK Bayern``): an institution known by both."""
         from ingest.gazetteer import gazetteer
 
         out, t = [], self.t
@@ -329,7 +329,8 @@ class _Finder(NameSpans):
                 continue  # part of a longer name, which the other finders read
             if i and t[i - 1].text.isdigit():
                 continue  # a Dutch postcode ("6131 AK Sittard")
-            if any(p.kind == "city" for p in gazetteer().candidates(place.text, self.lang)) \
+            if any(p.kind == "city" or p.kind == "subdivision" and not place.is_acronym  # not "JTF NRW"
+                   for p in gazetteer().candidates(place.text, self.lang)) \
                     or gazetteer().town(place.text):
                 out.append(self._make("organisation", tok.start, place.end, "acronym-place", 0.7))
         return out

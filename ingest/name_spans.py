@@ -355,6 +355,8 @@ class NameSpans:
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
+                if self.german and tok.low in ("in", "an") and nxt.low == "den":
+                    break  # "das Netzwerk X an den Start", "Cluster in den Bereichen": a phrase, not a name part
                 if tok.text == "," and (self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
                                                                   and t[j + 2].low not in _LIST_JOINERS - {","})
                                         or self._qualifier_end(j + 2)):
@@ -431,7 +433,10 @@ class NameSpans:
         if not run or not after or (k < len(t) and t[k].is_cap):
             return 0
         places = after[:-1] if len(after) > 1 and after[-1].text in _AREA_WORDS else after
-        return k if all(self._place_word(x) for x in run + places) or (
+        # a hospital's name may end in two towns it serves ("Westküstenkliniken Brunsbüttel und Heide")
+        hospital = run[0].index and self.heads.word(t[run[0].index - 1].text) == "hospital" and len(run + after) == 2
+        placed = self._town_like if hospital else self._place_word
+        return k if all(placed(x) for x in run + places) or (
             len(after) > 1 and places != after and all(self._place_word(x) for x in run)) else 0
 
     def _place_word(self, tok: Token) -> bool:

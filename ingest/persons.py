@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 from ingest.candidates import Candidate
 from ingest.lexicon import load_words
+from ingest.name_spans import NAME_ADJECTIVES
 from ingest.tokens import CALENDAR, Token, covered, pattern, wordlist
 
 _PARTICLES = {"van", "von", "de", "der", "den", "ter", "ten", "zu", "da", "di", "le", "la", "du", "af", "el", "al",
@@ -117,7 +118,9 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         after = tokens[run[-1].index + 1:run[-1].index + 3]
         role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word
                       and roles.word(after[1].text) is not None)
-        if role_before and (first_given or len(run) <= 3 and not _common_word(run[0].text, language)):
+        if role_before and (first_given or len(run) <= 3 and not _common_word(run[0].text, language)
+                            and not (language == "de" and run[0].low.endswith(NAME_ADJECTIVES))):
+            # not "Leiter Klinische Lösungen Deutschland bei X": an adjective opens a unit's name
             out.append(_make(text, sentence, run, "role-name", 0.9))
         elif role_after and len(run) <= 4:
             out.append(_make(text, sentence, run, "name-role", 0.8))

@@ -249,7 +249,8 @@ def _merge_shortened(groups, names, language):
                        or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
-                               or _longer_by_head(a.label, b.label, language) for a in gi for b in gj):
+                               or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
+                               for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
                     del groups[i], names[i]
@@ -406,6 +407,15 @@ def _longer_by_head(a: str, b: str, language: str) -> bool:
         return False
     rest = b[len(a) + 1:].split()
     return 1 <= len(rest) <= 4 and rest[0][:1].isupper() and bool(wordlist("org_heads", language).word(rest[-1]))
+
+
+def _head_before(a: str, b: str, language: str) -> bool:
+    """Is ``b`` the name ``a``, which opens with an abbreviation, after one head word that says what it is
+    (``POM Limburg`` / ``Wirtschaftsförderungsgesellschaft POM Limburg``)?"""
+    first = a.split()[0]
+    head, _, rest = b.partition(" ")
+    return (rest == a and len(first) >= 2 and first.isupper() and first.isalpha() and " " not in head
+            and bool(wordlist("org_heads", language).word(head)))
 
 
 def _described(a: str, b: str, language: str) -> bool:

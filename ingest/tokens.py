@@ -29,6 +29,16 @@ WEEKDAYS = {d.casefold() for d in (
     "Friday Saturday Sunday").split()}
 #: Words that date a sentence and never start a name.
 CALENDAR = MONTHS | WEEKDAYS
+#: Number words from two to twenty, in the languages read ("Vierzehn Einrichtungen", "eleven organisations").
+NUMBER_WORDS = {w: n for words in (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty",
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn"
+    " achtzehn neunzehn zwanzig",
+    "twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien"
+    " achttien negentien twintig",
+    "to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten tyve")
+    for n, w in enumerate(words.split(), 2)}
 
 
 @dataclass(frozen=True)
