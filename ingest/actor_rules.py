@@ -10,6 +10,7 @@ import re
 
 from ingest.agreements import BETWEEN
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
+from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
 from ingest.tokens import wordlist
 
@@ -211,15 +212,28 @@ def _block_affiliations(context: Context, block: list[int]) -> None:
     # "Digital Lead / Sofie Nyborg, ... / Mobil ... / Connected Health Cluster / Marten Kask, ...": an
     # organisation's own line right above a name opens that person's lines
     opens = [line - 1 if line - 1 in block and line - 1 != (starts[n - 1][0] if n else None)
-             and context.mentions(line - 1, "organisation", "cluster") and not context.mentions(line - 1, "person")
+             and _own_organisations(context, line - 1) and not context.mentions(line - 1, "person")
              else line for n, (line, _) in enumerate(starts)]
     head = [i for i in block if i < opens[0]]
     for n, (line, person) in enumerate(starts):
         end = opens[n + 1] if n + 1 < len(starts) else block[-1] + 1
         own = [i for i in block if opens[n] <= i < min(end, line + 1 + _PERSON_LINES)]
         orgs = _block_organisations(context, own) or _block_organisations(context, head, councils=False)
+        if any(key not in _offices(context, head) for key in orgs):
+            orgs = [key for key in orgs if key not in _offices(context, head)]  # the organisation, not its press office
         for org in orgs:
             context.add("affiliatedWith", person, org, line, 0.7, "contact-block")
+
+
+def _own_organisations(context: Context, line: int) -> list:
+    """The organisations and clusters of a contact line, an administrative unit's line excepted
+    (``Landkreis X`` / ``Stabsstelle Presse`` / ``Name``: the person speaks for the district)."""
+    return [key for cand, key in context.mentions(line, "organisation", "cluster") if cand.head != "other"]
+
+
+def _offices(context: Context, lines: list[int]) -> set:
+    """Administrative units (a press office, a department) named on ``lines``."""
+    return {key for i in lines for cand, key in context.mentions(i, "organisation") if cand.head == "other"}
 
 
 def _block_organisations(context: Context, lines: list[int], councils: bool = True) -> list:
@@ -270,7 +284,7 @@ def agreements(context: Context) -> None:
             if signed:
                 for key, where in _announced_parties(context, index):
                     context.add("partyTo", key, agr_key, where, 0.7, "parties-after")
-                venues = {k for a, k in actors if HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start])}
+                venues = only_venues(context, actors)
                 # "at the Bristol Robotics Laboratory (BRL), where eleven organisations signed": a venue, no party
                 before = [k for a, k in actors if a.end <= agreement.start and k not in venues]
                 presence = _PRESENCE.search(context.text, agreement.end, context.sentences[index].end)
@@ -399,12 +413,22 @@ def region_bodies(context: Context, index: int) -> None:
     for rcand, rkey in context.mentions(index, "region"):
         before = context.text[sentence.start:rcand.start]
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
-        if _REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before):
+        if _REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before) \
+                and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)):  # "aus Stadt und Landkreis X"
             region = context.entities.get(rkey)
             key = _region_body(context, rcand, rkey)
             if region is not None and rkey not in context.entities:
                 context.entities[rkey] = region  # the region stays: its body is located in it
                 context.add("locatedIn", key, rkey, index, 0.8, "region-body")
+
+
+def only_venues(context: Context, actors) -> set:
+    """The actors named in a sentence only as hosts or venues ("im Rathaus der Stadt X"; not "op de campus
+    van de Universiteit X ondertekend door A, de Universiteit X en B", which is a party too)."""
+    hosting: dict = {}
+    for a, k in actors:
+        hosting[k] = hosting.get(k, True) and HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start]) is not None
+    return {k for k, host in hosting.items() if host}
 
 
 #: Who watches a signing is no party to it: "signed ... in the presence of officials from X".
@@ -418,7 +442,8 @@ HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseer
                           r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?"
                           # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X": a venue
                           r"|\b(?:rathaus|räumen|räumlichkeiten|gebäude|town hall|city hall|offices|premises|headquarters"
-                          r"|stadhuis|gemeentehuis|provinciehuis|kantoor|kantoren)\s+(?:der|des|of(?: the)?|van(?: de| het)?))"
+                          r"|stadhuis|gemeentehuis|provinciehuis|kantoor|kantoren|science park|campus|aula|hörsaal|festsaal"
+                          r"|auditorium|innovation centre|innovatiecentrum)\s+(?:der|des|of(?: the)?|van(?: de| het)?))"
                           r"\s+$", re.IGNORECASE)
 
 

@@ -23,7 +23,8 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
-    r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung)(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
+    r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung|netzwerkmanagement|clustermanagement"
+    r"|geschäftsführung des (?:netzwerks|clusters|verbunds|bündnisses))(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|tovholder|sekretariatsleder"
     r"|projektleitung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm|hat)\b)"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses)"
@@ -65,6 +66,10 @@ _RELATIVE = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,\s*(?:which|that|who|die|der
                        re.IGNORECASE)
 #: "liegt bei X", "ligt bij X", "lies with X": the holder of the lead.
 _AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
+#: Between a role noun and its holder: "Die Koordination liegt bei der X", "übernimmt die X", "ligt bij
+#: het X", "lies with X".
+_LIES_WITH = re.compile(r"\s*(?:(?:liegt|lag|ligt|lies|lay|ligger|lå)\s+(?:bei|bij|with|hos)|übernimmt|übernahm|übernehmen"
+                        r"|verantwortet)\s+(?:(?:der|dem|den|die|das|de|het|the)\s+)?", re.IGNORECASE)
 
 
 def _cluster_of(context: Context, index: int, exclude=()):
@@ -96,7 +101,9 @@ def coordinators(context: Context) -> None:
                 if a <= c.start and c.end <= role.start() and _IS.fullmatch(context.text[c.end:role.start()])]
             if len(set(orgs)) > 1:  # "The University of X, which acts as lead partner, signed with A, B and C"
                 orgs = [k for c, k in context.mentions(index, "organisation")
-                        if a <= c.start and c.end <= role.start() and _RELATIVE.fullmatch(context.text[c.end:role.start()])]
+                        if a <= c.start and c.end <= role.start() and _RELATIVE.fullmatch(context.text[c.end:role.start()])] or [
+                    k for c, k in context.mentions(index, "organisation")  # "Die Koordination liegt bei der Klinik X des Y"
+                    if role.end() <= c.start < b and _LIES_WITH.fullmatch(context.text[role.end():c.start])]
             if len(set(orgs)) != 1:
                 continue
             target = _previous_subject(context, index, orgs) or _cluster_of(context, index, exclude=orgs)

@@ -14,6 +14,7 @@ import re
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
+from ingest.tokens import NUMBER_WORDS
 
 #: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
 #: page's cluster.
@@ -401,6 +402,8 @@ def member_lists(context: Context) -> None:
     ``Deelnemers zijn onder meer:``) are members of the cluster the heading refers to, else of the
     one an agreement of the page founds, else of the page's cluster; items under ``Lead
     partner`` also coordinate it; ``Name, Place`` in an item locates the actor."""
+    from ingest.actor_rules import region_bodies
+
     zones = context.zones
     for index, sentence in enumerate(context.sentences):
         if zones.get(index) != "body" or not is_list_heading(sentence.text):
@@ -412,6 +415,8 @@ def member_lists(context: Context) -> None:
             or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
         for item in items:
+            if not context.mentions(item.index, "organisation", "cluster"):
+                region_bodies(context, item.index)  # "- die Stadt Augsburg sowie": the town's authority
             for cand, key in item_actors(context, item.index):
                 if target is not None and key != target:
                     context.add("memberOf", key, target, item.index, 0.7, "member-list")
@@ -456,16 +461,10 @@ _ALL_MEMBERS = re.compile(r"\b(?:alle[rn]?|all|sämtliche[rn]?|samtlige)\s+(?:\w
                           r"(?:partner\w*|mitglied\w*|members|founders|leden|medlemmer|parter|parterne)\b", re.IGNORECASE)
 
 
-#: Number words from two to twelve, in the languages read.
-_NUMBERS = {w: n for words in (
-    "two three four five six seven eight nine ten eleven twelve",
-    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
-    "twee drie vier vijf zes zeven acht negen tien elf twaalf",
-    "to tre fire fem seks syv otte ni ti elleve tolv") for n, w in enumerate(words.split(), 2)}
 #: A counted group of actors ("eleven organisations", "acht zorg-, onderwijs- en overheidspartijen",
 #: "Sechs Partner"): a number and up to four words before a word for partners.
 _COUNTED_GROUP = re.compile(
-    r"\b(?P<number>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+    r"\b(?P<number>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
     r"\s+(?:[\w,-]+\s+){0,4}?\w*(?:partner\w*|parties|partijen|parter|organisation\w*|organisaties|organizations"
     r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen)\b", re.IGNORECASE)
 
@@ -481,7 +480,7 @@ def _counted(text: str) -> int | None:
     if m is None:
         return None
     number = m.group("number").casefold()
-    return int(number) if number.isdigit() else _NUMBERS.get(number)
+    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
 
 
 #: The founders as a group ("De vijf oprichters ondertekenden", "the founding partners signed", "die Gründer
@@ -500,7 +499,7 @@ def members_as_parties(context: Context) -> None:
     in a sentence that names the cluster or refers to it ("eleven organisations signed a memorandum of
     understanding that establishes the cluster"), when the sentence names no
     actor but a venue ("im Rathaus der Stadt X", "at the Bristol Robotics Laboratory") and the cluster."""
-    from ingest.actor_rules import HOST_BEFORE
+    from ingest.actor_rules import only_venues
 
     cluster = topic_cluster(context)
     if cluster is None:
@@ -510,17 +509,31 @@ def members_as_parties(context: Context) -> None:
         return
     for index, agreement, agr_key, head in _signed_agreements(context):
         mentioned = context.mentions(index, "organisation", "cluster")
-        venues = {k for c, k in mentioned if HOST_BEFORE.search(context.text[c.start - 30:c.start])}
+        venues = only_venues(context, mentioned)
         actors = [(c, k) for c, k in mentioned if k != cluster and k not in venues]
         named = [k for c, k in actors if c.end <= agreement.start]
         text = context.sentences[index].text
-        counted = _counted(text) == len(set(listed)) and not _PLURAL_AGREEMENT.search(agreement.text) and (
-            cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster)
+        counted = _as_many(_counted(text), len(set(listed))) and not _PLURAL_AGREEMENT.search(agreement.text) and (
+            cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
+            or _named_just_before(context, index, cluster))
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
         if named or not (_THE_MEMBERS.search(head) or group):
             continue
         for key in dict.fromkeys(listed):
             context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+def _as_many(counted: int | None, listed: int) -> bool:
+    """Does a counted group name the listed members: as many, or one fewer or more in a group of four or
+    more (a holding listed with its hospital, a partner named in passing)?"""
+    return counted is not None and (counted == listed or counted >= 4 and abs(counted - listed) == 1)
+
+
+def _named_just_before(context: Context, index: int, cluster) -> bool:
+    """Does the sentence before ``index``, in the same paragraph, name ``cluster`` ("In Kassel ist das Netzwerk
+    X an den Start gegangen. Vierzehn Einrichtungen ... unterzeichneten eine Kooperationsvereinbarung")?"""
+    return index > 0 and context.paragraph.get(index - 1) == context.paragraph.get(index) and cluster in {
+        k for _, k in context.mentions(index - 1, "cluster")}
 
 
 def _signed_agreements(context: Context):
