@@ -256,8 +256,11 @@ _NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:\s+(?:[A-ZÀ-Þ][\w-]*|for|für|voor|o
 #: Phrases that say a name is founded ("om samen Zorglab Noord op te zetten", "to establish X").
 _FOUNDED = [
     re.compile(r"\bom\s+(?:samen\s+|gezamenlijk\s+)?(?:het\s+|de\s+)?" + _NAME_RUN + r"\s+op\s+te\s+(?:zetten|richten)\b"),
-    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form)|establishing|launching)\s+(?:the\s+)?"
+    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form|build)|establishing|launching)\s+(?:the\s+)?"
                + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    # a quoted name after an indefinite article: "to build an "Atlantic Health Technology Bridge" between ..."
+    re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form|build)|establishing|launching)\s+an?\s+[\"“]"
+               + _NAME_RUN + r"[\"”]"),
     re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     # the consortium behind a project names it ("Projektkonsortiet bag Hjemmet 2.0", "the consortium behind X")

@@ -12,7 +12,7 @@ from ingest.agreements import BETWEEN
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
-from ingest.tokens import wordlist
+from ingest.tokens import NUMBER_WORDS, wordlist
 
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
@@ -31,7 +31,7 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
-_REGION_BODY = re.compile(r"^(?:Region|Regio|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
+_REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
                           r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
@@ -295,6 +295,8 @@ def agreements(context: Context) -> None:
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
+                    for key in _counted_next(context, index, agreement.start, named):
+                        context.add("partyTo", key, agr_key, index + 1, 0.65, "counted-next")
                 elif generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
                     kinds = ("cluster",) if _CLUSTER_GROUP.match(generic.group()) else ("organisation", "cluster")
                     for key, where in _section_members(context, index) or _list_below(context, index) \
@@ -427,7 +429,10 @@ def only_venues(context: Context, actors) -> set:
     van de Universiteit X ondertekend door A, de Universiteit X en B", which is a party too)."""
     hosting: dict = {}
     for a, k in actors:
-        hosting[k] = hosting.get(k, True) and HOST_BEFORE.search(context.text[max(0, a.start - 30):a.start]) is not None
+        before = context.text[max(0, a.start - 30):a.start]
+        if before.endswith("(") and k in hosting:
+            continue  # "at the Bristol Robotics Laboratory (BRL)": the venue's own short name
+        hosting[k] = hosting.get(k, True) and HOST_BEFORE.search(before) is not None
     return {k for k, host in hosting.items() if host}
 
 
@@ -452,7 +457,7 @@ HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseer
 _FOUNDING = re.compile(r"\b(?:gründung|gründen|grundstein|errichtung|aufbau|oprichting|oprichten|opzetten|opzet|om samen"
                        r"|establish\w*|creat\w*|launch\w*|found|founding|set up|setting up|etabler\w*"
                        r"|etablere|oprettelse|opret\w*|skab\w*|stiftelse|form|forms|formed|forming|vormen|danne\w*"
-                       r"|begründe\w*|startskud\w*|startschuss|startschot|kick-?off)\b", re.IGNORECASE)
+                       r"|begründe\w*|startskud\w*|startschuss|startschot|kick-?off|to build)\b", re.IGNORECASE)
 #: A purpose that is itself a new cluster ("hensigtserklæring om et fælles netværk").
 _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en|eine?n?|een|a|an|die|das|de|het|the)"
                               r"\s+(?:\w+\s+){0,2}?(?:netværk|klynge|alliance|netzwerk|bündnis|allianz|netwerk"
@@ -539,10 +544,37 @@ def _previous_list(context: Context, index: int):
     return next(filter(None, (_listed_in(context, other) for other in range(index - 1, max(-1, index - 4), -1))), [])
 
 
+#: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
+#: number word or digits and up to three words before a plural word for institutions.
+_COUNTED_INSTITUTIONS = re.compile(
+    r"\b(?P<number>\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trusts|hospitals|universities|councils|municipalities|companies|kliniken|krankenhäuser|hochschulen"
+    r"|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen|universiteiten|gemeenten|bedrijven|hospitaler"
+    r"|sygehuse|universiteter|kommuner|virksomheder)\b", re.IGNORECASE)
+
+
+def _counted_next(context: Context, index: int, end: int, named: list) -> list:
+    """``Two Hampshire hospital trusts and the University of X have signed ...`` followed by a sentence that
+    names two trusts: the first organisations of that next sentence (in the same paragraph), as many as
+    counted, are parties too."""
+    m = _COUNTED_INSTITUTIONS.search(context.text, context.sentences[index].start, end)
+    nxt = index + 1
+    if m is None or nxt >= len(context.sentences) or context.paragraph.get(nxt) != context.paragraph.get(index) \
+            or context.zones.get(nxt) != "body":
+        return []
+    number = m.group("number").casefold()
+    count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0)
+    others = list(dict.fromkeys(k for _, k in context.mentions(nxt, "organisation") if k not in named))
+    return others[:count] if len(others) >= count else []
+
+
 def _listed_in(context: Context, other: int, kinds=("organisation", "cluster")):
     """The actors of body sentence ``other`` as (key, sentence) pairs when it names two or more (a
-    name introduced as new, ``unter dem Namen X``, is no listed actor), else []."""
-    keys = list(dict.fromkeys(k for c, k in context.mentions(other, *kinds) if not _is_named(context, c)))
+    name introduced as new, ``unter dem Namen X``, and a venue, ``signed at the X Hospital``, are no
+    listed actors), else []."""
+    actors = context.mentions(other, *kinds)
+    venues = only_venues(context, actors)
+    keys = list(dict.fromkeys(k for c, k in actors if not _is_named(context, c) and k not in venues))
     return [(k, other) for k in keys] if len(keys) >= 2 and context.zones.get(other) == "body" else []
 
 
@@ -752,8 +784,13 @@ _NEW_CLUSTER = re.compile(r"\b(?:das neue|ein neues|der neue|ein neuer|des neuen
                           r"|en ny|the new|a new|et fælles|ein gemeinsames|een gezamenlijk|a joint)\s+(?:\w+\s+)?(?:netzwerk|netwerk|netværk|network|cluster|klynge"
                           r"|bündnis|alliance|allianz|alliantie|konsortium|consortium|verbund|forum)\w*",
                           re.IGNORECASE)
-_NAMED = re.compile(r"(?:under navnet|under the name|unter dem namen|onder de naam|named|called|genannt|kaldet"
-                    r"|genaamd|sous le nom|skal hedde|hedder|heißen|heißt|heten|heet)\s*[„\"“]?$", re.IGNORECASE)
+#: Phrases that introduce a new name ("unter dem Namen X", "kreeg de naam X", "fik navnet X", "was given the
+#: name X"); :mod:`ingest.actors` finds the names after them.
+NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
+          ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
+          ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",), ("de", "naam"),
+          ("den", "namen"), ("the", "name"), ("navnet",)]
+_NAMED = re.compile(r"\b(?:" + "|".join(r"\s+".join(phrase) for phrase in NAMING) + r")\s*[„\"“]?$", re.IGNORECASE)
 
 
 #: A word for a cluster anywhere in a sentence ("Unter dem Namen „X" soll ein Netzwerk entstehen").

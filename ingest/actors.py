@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_rules import ROLE_HEAD
+from ingest.actor_rules import NAMING, ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
@@ -83,6 +83,8 @@ _GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|B
                              r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
 #: Task words that national and regional agencies put before their country or town.
 _AGENCY_TASKS = {"Innovation", "Enterprise", "Research", "Business", "Invest", "Science", "Visit"}
+#: Words before "Scottish Enterprise" that make it a description ("a Scottish enterprise", "any Danish Research").
+_INDEFINITE_EN = {"a", "an", "any", "every", "each"}
 #: A list of place names joined by commas and a final conjunction.
 _PLACES = r"(?P<list>[A-ZÆØÅÄÖÜ][\w-]+(?:,\s+[A-ZÆØÅÄÖÜ][\w-]+)*\s+(?:og|en|und|and)\s+[A-ZÆØÅÄÖÜ][\w-]+)"
 _LIST_NAME = re.compile(r"[A-ZÆØÅÄÖÜ][\w-]+")
@@ -280,12 +282,17 @@ class _Finder(NameSpans):
 
     def place_agencies(self) -> list[Candidate]:
         """An agency named by its task and its country or town (``Innovation Norway``, ``Enterprise
-        Ireland``, ``Business Finland``, ``Business Kolding``): a task word and a place, the name ending there."""
+        Ireland``, ``Business Finland``, ``Business Kolding``), or by the country's adjective before the task
+        (``Scottish Enterprise``): a task word and a place, the name ending there."""
         from ingest.gazetteer import gazetteer
 
         out, t = [], self.t
         for i, tok in enumerate(t[:-1]):
             place = t[i + 1]
+            if place.text in _AGENCY_TASKS and self._pair_alone(i) and place_adjective(tok.text, "en") \
+                    and not (i and self.t[i - 1].low in _INDEFINITE_EN):
+                out.append(self._make("organisation", tok.start, place.end, "place-agency", 0.7))  # "Scottish Enterprise"
+                continue
             if tok.text not in _AGENCY_TASKS or not self._pair_alone(i):
                 continue  # "Health Innovation Norway Cluster": part of a longer name
             if any(p.kind in ("country", "city") for p in gazetteer().candidates(place.text, self.lang)):
@@ -589,9 +596,6 @@ _DASHES = {"–", "—", "-"}
 _DASH_BEFORE = re.compile(r"(?<=\S) [–—-] (?:[Tt]he )?$")
 
 
-_NAMING = [("under", "navnet"), ("under", "the", "name"), ("unter", "dem", "namen"), ("onder", "de", "naam"),
-           ("named",), ("called",), ("genannt",), ("kaldet",), ("genaamd",), ("sous", "le", "nom"),
-           ("skal", "hedde"), ("hedder",), ("heißen",), ("heißt",), ("heten",), ("heet",)]
 
 
 #: Words an abbreviation skips ("Hogeschool van Arnhem en Nijmegen (HAN)").
@@ -605,7 +609,7 @@ _NEW = {"neuer", "neues", "neue", "neuen", "new", "nieuw", "nieuwe", "nyt", "nye
 
 #: first word -> the naming phrases it starts.
 _NAMING_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in _NAMING:
+for _phrase in NAMING:
     _NAMING_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 

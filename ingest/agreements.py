@@ -51,6 +51,13 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         word_end = tokens[i + n - 1].end
         bare = " ".join(text[tok.start:word_end].split())
         label = bare
+        first = _name_before(tokens, i) if n == 1 and tok.is_cap and tok.low in _NAME_WORDS else i
+        if first < i:  # "the North Wales Care Technology Compact": the agreement's own name
+            cand = Candidate("agreement", tokens[first].start, word_end, text[tokens[first].start:word_end], sentence,
+                             " ".join(text[tokens[first].start:word_end].split()), "named-agreement", 0.7)
+            cand.aliases.add(bare)
+            out.append(cand)
+            continue
         purpose = _purpose(tokens, i + n)
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
@@ -66,6 +73,20 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             skip = k + inner[0]
         out.append(cand)
     return out
+
+
+#: Agreement words that end an agreement's own name ("the X Health Innovation Compact", "the Y Charter").
+_NAME_WORDS = {"compact", "charter", "pact", "accord", "covenant"}
+
+
+def _name_before(tokens: list[Token], i: int) -> int:
+    """The first token of a capitalised name that ends with the agreement word at ``i`` after "the" ("the
+    North Wales Care Technology Compact", "the West of Scotland Health Innovation Compact"), else ``i``."""
+    k = i
+    while k > 0 and i - k < 8 and (tokens[k - 1].is_word and tokens[k - 1].is_cap
+                                   or tokens[k - 1].low == "of" and k >= 2 and tokens[k - 2].is_cap):
+        k -= 1
+    return k if k < i and k > 0 and tokens[k - 1].low == "the" else i
 
 
 def _definite_form(tok: Token, n: int, language: str, words) -> bool:
@@ -90,7 +111,40 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     k = j
     while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14:
         k += 1
+    quoted = _quoted_end(tokens, k)
+    if quoted:  # "über den Aufbau des „Intensivnetz Nord“": the quoted name ends the purpose
+        k = quoted
     phrase = tokens[j:k]
-    while phrase and phrase[-1].low in _PURPOSE | {"og", "und", "en", "and", "de", "het", "der"}:
+    while phrase and phrase[-1].low in _PURPOSE | _TRAILING:
         phrase = phrase[:-1]
     return phrase if len(phrase) >= 2 else []
+
+
+#: Words that do not end a purpose phrase: conjunctions and articles ("to build an", "über den Aufbau des").
+_TRAILING = {"og", "und", "en", "and", "de", "het", "der", "des", "den", "dem", "die", "das", "the", "a", "an", "een"}
+_QUOTES_OPEN = {'"', "„", "“"}
+_QUOTES_CLOSE = {'"', "“", "”"}
+
+
+def _quoted_end(tokens: list[Token], k: int) -> int:
+    """The index after the closing quote of a short quoted name opening at token ``k``, or 0."""
+    if k >= len(tokens) or tokens[k].text not in _QUOTES_OPEN:
+        return 0
+    for m in range(k + 1, min(len(tokens), k + 9)):
+        if tokens[m].text in _QUOTES_CLOSE:
+            return m + 1 if m > k + 1 else 0
+        if tokens[m].text in _STOP:
+            return 0
+    return 0
+
+
+def named_agreement(cand: Candidate, language: str) -> Candidate:
+    """An actor's name that ends in an agreement word names the agreement (``West of Scotland Health
+    Innovation Compact``, ``Alliance Charter``); other candidates are returned as they are."""
+    words = cand.label.split()
+    if cand.kind not in ("organisation", "cluster") or len(words) < 2 \
+            or wordlist("agreement_words", language).word(words[-1]) is None:
+        return cand
+    named = Candidate("agreement", cand.start, cand.end, cand.text, cand.sentence, cand.label, "named-agreement", 0.7)
+    named.aliases |= cand.aliases | {words[-1]}
+    return named

@@ -12,7 +12,7 @@ from ingest.actor_names import (appositives, copula_clusters, founded_names, lis
                                  title_clusters)
 from ingest.acting_names import acting_names
 from ingest.actors import find_actors
-from ingest.agreements import find_agreements
+from ingest.agreements import find_agreements, named_agreement
 from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
@@ -50,6 +50,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
             continue
         here = [(c.start, c.end) for c in places if c.sentence == sentence.index and c.kind == "region"]
         actors = find_actors(tokens, sentence.index, text, language, here)
+        if zones[sentence.index] == "body":
+            actors = [named_agreement(c, language) for c in actors]
         taken = [(c.start, c.end) for c in actors]  # a person's name may hold a place name ("Sofie")
         persons = find_persons(tokens, sentence.index, text, language, zones[sentence.index], taken)
         found += actors + persons
@@ -103,8 +105,9 @@ def district_parts(found: list[Candidate], sentences: list[Sentence], language: 
             c.kind == "region" and c.end == cand.start - 2 for c in found))  # "Zandt (Landkreis Cham)"
         if cand.kind == "organisation" and _DISTRICT.search(cand.label) and (composed or placed):
             record = lookup_region(cand.label, language) or area_record(cand.label, language)
+            aliases = {a for a in cand.aliases if _DISTRICT.search(a)}  # not the bare town: a district is no town
             cand = Candidate("region", cand.start, cand.end, cand.text, cand.sentence, cand.label, "district-part",
-                             0.7, set(cand.aliases), "", record)
+                             0.7, aliases, "", record)
         out.append(cand)
     return out
 

@@ -343,6 +343,11 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
+            elif tok.low in _AND and taken and self._spelled_through(i, j):
+                end = self._spelled_through(i, j)
+                taken.extend(t[j:end])  # "NHS Greater Glasgow and Clyde (NHSGGC)": the abbreviation spells both
+                j = end
+                continue
             elif tok.low in _AND and taken and self._places_joined(taken, j):
                 end = self._places_joined(taken, j)
                 taken.extend(t[j:end])  # "Health Innovation North East and North Cumbria": one area of two
@@ -438,6 +443,21 @@ class NameSpans:
         placed = self._town_like if hospital else self._place_word
         return k if all(placed(x) for x in run + places) or (
             len(after) > 1 and places != after and all(self._place_word(x) for x in run)) else 0
+
+    def _spelled_through(self, i: int, j: int) -> int:
+        """When ``and`` at token ``j`` joins capitalised words that a bracketed abbreviation after them
+        spells together with the name before ("NHS Greater Glasgow and Clyde (NHSGGC)"), the index after
+        those words, else 0."""
+        t, k = self.t, j + 1
+        while k < len(t) and k - j <= 3 and self.name_word(t[k]):
+            k += 1
+        if k == j + 1 or k + 2 >= len(t) or t[k].text != "(" or t[k + 2].text != ")" or not t[k + 1].is_acronym:
+            return 0
+        start = i
+        while start > 0 and start > i - 6 and t[start - 1].is_word and t[start - 1].is_cap:
+            start -= 1
+        letters = [x.text if x.is_acronym else x.text[0].upper() for x in t[start:k] if x.is_cap and x.is_word]
+        return k if any("".join(letters[n:]) == t[k + 1].text for n in range(len(letters))) else 0
 
     def _place_word(self, tok: Token) -> bool:
         from ingest.gazetteer import gazetteer

@@ -410,6 +410,20 @@ def contact_coordination(context: Context) -> None:
                 context.add("coordinates", key, topic, s.index + 1, 0.7, "contact-office")
 
 
+#: What joins two agents of one verb ("led by A and B", "von A und der B koordiniert").
+_AGENTS_AND = re.compile(r"^\s*(?:and|und|en|og|sowie|as well as)\s+(?:the|der|die|dem|den|de|het)?\s*$", re.IGNORECASE)
+
+
+def _joined_agents(context: Context, actors, agent) -> list:
+    """The agent of a passive verb and the actors joined to it by a conjunction."""
+    out, last = [agent[1]], agent[0]
+    for cand, key in actors:
+        if cand.start > last.end and _AGENTS_AND.match(context.between(last.end, cand.start)):
+            out.append(key)
+            last = cand
+    return out
+
+
 def cluster_coordination(context: Context) -> None:
     """``A koordiniert das Netzwerk X``; ``Das Netzwerk X wird von A koordiniert``; ``The alliance
     is coordinated by A`` (the alliance named in the sentences before)."""
@@ -436,7 +450,8 @@ def cluster_coordination(context: Context) -> None:
                 led = _recent_cluster(context, index, _DEFINITE_CLUSTER.search(
                     context.text[sentence.start:agent[0].start]).group("word"))
             for key in led:
-                context.add("coordinates", agent[1], key, index, 0.75, "cluster-led-by")
+                for lead in _joined_agents(context, actors, agent):  # "jointly led by A and B": both lead it
+                    context.add("coordinates", lead, key, index, 0.75, "cluster-led-by")
             continue
         verbs = wordlist("verbs", context.language, "coordinate")
         tokens = context.tokens(index)

@@ -201,3 +201,64 @@ def test_an_organisation_named_as_the_venue_and_among_the_signatories_is_a_party
                   "Ziekenhuis, de Hanzehogeschool Groningen en de gemeente Assen.", "nl")
     assert ("partyTo", "Hanzehogeschool Groningen", "convenant") in facts, facts
     assert ("partyTo", "Martini Ziekenhuis", "convenant") in facts, facts
+
+
+def test_a_name_ending_in_an_agreement_word_is_a_named_agreement_that_founds_the_cluster():
+    facts = found("Seven partners have signed the North Wales Care Technology Compact, which establishes the Conwy "
+                  "CareTech Alliance. The signatories are Bangor University, Wrexham University and Conwy County "
+                  "Borough Council.", "en")
+    assert ("establishes", "North Wales Care Technology Compact", "Conwy CareTech Alliance") in facts, facts
+    assert ("partyTo", "Bangor University", "North Wales Care Technology Compact") in facts, facts
+    assert ("memberOf", "Bangor University", "Conwy CareTech Alliance") in facts, facts
+
+
+def test_a_quoted_name_the_partners_sign_to_build_is_a_cluster_that_the_agreement_founds():
+    facts = found('Partners from Cornwall and Brittany have signed a letter of intent to build a "Celtic Care Bridge" '
+                  "between the two regions. The letter of intent was signed by the University of Exeter and the "
+                  "Université de Bretagne Occidentale.", "en")
+    assert any(k == "establishes" and o == "Celtic Care Bridge" for k, _, o in facts), facts
+    assert ("memberOf", "University of Exeter", "Celtic Care Bridge") in facts, facts
+
+
+def test_an_abbreviation_that_spells_a_name_joined_by_and_keeps_the_name_whole():
+    assert "NHS Lanarkshire and Forth Valley" in labels(
+        "Partners are the University of Stirling and NHS Lanarkshire and Forth Valley (NHSLFV).", "en", "organisation")
+
+
+def test_a_country_adjective_before_a_task_word_names_an_agency():
+    facts = found("Fiona Reid, Head of Life Sciences at Scottish Enterprise, welcomed the plan.", "en")
+    assert ("affiliatedWith", "Fiona Reid", "Scottish Enterprise") in facts, facts
+    assert "Scottish Enterprise" not in labels("It is a Scottish Enterprise of its own kind.", "en", "organisation")
+
+
+def test_french_regional_councils_and_university_hospitals_are_named():
+    organisations = labels("The letter of intent was signed by the Région Normandie, the CHU de Caen and the "
+                           "University of Southampton.", "en", "organisation")
+    assert {"Région Normandie", "CHU de Caen"} <= organisations, organisations
+
+
+def test_both_agents_of_jointly_led_by_coordinate_the_cluster():
+    facts = found('Partners signed a letter of intent to build a "Celtic Care Bridge". The Celtic Care Bridge will be '
+                  "jointly led by Cornwall Council and the Brittany Development Agency.", "en")
+    assert ("coordinates", "Cornwall Council", "Celtic Care Bridge") in facts, facts
+    assert ("coordinates", "Brittany Development Agency", "Celtic Care Bridge") in facts, facts
+
+
+def test_a_counted_group_among_the_signatories_is_named_in_the_next_sentence():
+    facts = found("Two Dorset hospital trusts and Bournemouth University have signed a partnership agreement to "
+                  "test remote monitoring. University Hospitals Dorset NHS Foundation Trust and Dorset County "
+                  "Hospital NHS Foundation Trust will share data.", "en")
+    for party in ("Bournemouth University", "University Hospitals Dorset NHS Foundation Trust",
+                  "Dorset County Hospital NHS Foundation Trust"):
+        assert ("partyTo", party, "partnership agreement") in facts, (party, facts)
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "Jessa Ziekenhuis en AZ Vesalius hebben een intentieverklaring ondertekend. Het initiatief kreeg de naam "
+           "Zorgdata Alliantie Kempen (ZAK).", "Zorgdata Alliantie Kempen"),
+    ("de", "Die Klinikum Passau GmbH und die Universität Passau haben eine Absichtserklärung unterzeichnet. Das "
+           "Vorhaben erhielt den Namen Pflegeverbund Passau.", "Pflegeverbund Passau"),
+])
+def test_a_name_given_after_the_signing_is_the_cluster_the_agreement_founds(language, text, name):
+    facts = found(text, language)
+    assert any(k == "establishes" and o == name for k, _, o in facts), facts
