@@ -80,6 +80,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             else:
                 break
             j += 1
+        while run and run[-1].low in _PARTICLES:
+            run.pop()  # "gedeputeerde X Y van de Provincie Z": the particles lead to an organisation, not a surname
         return run
 
     titles_only = pattern("person_titles", language)

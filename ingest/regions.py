@@ -297,10 +297,18 @@ def _adjective_spans(text: str, language: str, grammar: dict):
                 break
 
 
+#: A date right after a place name: a dateline ("Kiel/Lübeck, 18. März 2025", "Galway, 27 February 2025").
+_DATELINE_AFTER = re.compile(r",\s+(?:den\s+)?\d{1,2}\.?\s")
+
+
 def _pair_spans(text: str, language: str):
     for m in re.finditer(rf"(?<![\w/-])({_NAME})\s?/\s?({_NAME})(?![\w/])", text):
         first, second = _known(m.group(1), language), _known(m.group(2), language)
-        if first and second:
+        if first and second and _DATELINE_AFTER.match(text, m.end()):
+            # "Kiel/Lübeck, 18. März 2025": a release dated in two towns names each of them
+            yield RegionMatch(m.start(1), m.end(1), m.group(1), first, 0.8, "dateline-pair")
+            yield RegionMatch(m.start(2), m.end(2), m.group(2), second, 0.8, "dateline-pair")
+        elif first and second:
             parent = first.parent if first.parent == second.parent else None
             yield RegionMatch(m.start(), m.end(), m.group(0),
                               area_record(m.group(0), language, None, parent), 0.8, "slash-pair")

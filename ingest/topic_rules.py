@@ -36,6 +36,9 @@ _SEAT_PHRASE = re.compile(
     r"|base|headquarters|headquartered|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
     r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses)\s+(?:in|i)\s+$"
     r"|^\s*\(\s*(?:locatie|vestiging|campus|standort|site|location|afdeling|matrikel)\s+$"  # "X (locatie Emmen)"
+    # "X ist der einzige Maximalversorger im Land und hat Standorte in A und B": the subject's sites
+    r"|^\s+(?:ist|is|er)\s[^.;]{0,80}?\s(?:und|and|en|og)\s+(?:hat|has|heeft|har)\s+(?:standorte|sites|locaties"
+    r"|vestigingen|afdelinger|matrikler|campuses)\s+(?:in|i)\s+$"
     r"|^\s*,\s+(?:the|a|an|de|het|een|der|die|das|den|det|en|et|ein|eine)\s+[^,.;()]{0,80}?\s"
     r"(?:based in|located in|gevestigd in|ansässig in|mit sitz in|baseret i|med base i|med hovedsæde i"
     r"|headquartered in)\s+$", re.IGNORECASE)

@@ -262,3 +262,20 @@ def test_a_counted_group_among_the_signatories_is_named_in_the_next_sentence():
 def test_a_name_given_after_the_signing_is_the_cluster_the_agreement_founds(language, text, name):
     facts = found(text, language)
     assert any(k == "establishes" and o == name for k, _, o in facts), facts
+
+
+def test_a_release_dated_in_two_towns_names_each_town():
+    assert {"Kiel", "Flensburg"} <= labels("Kiel/Flensburg, 4. Mai 2025\n\nDie Partner unterzeichnen heute.", "de",
+                                          "region")
+
+
+def test_the_sites_of_the_subject_after_und_hat_standorte_in_locate_it():
+    facts = found("Das Klinikum Nordfriesland ist der größte Versorger der Westküste und hat Standorte in Husum und "
+                  "Niebüll.", "de")
+    assert ("locatedIn", "Klinikum Nordfriesland", "Husum") in facts, facts
+    assert ("locatedIn", "Klinikum Nordfriesland", "Niebüll") in facts, facts
+
+
+def test_a_role_name_stops_before_the_particles_that_lead_to_the_organisation():
+    facts = found("Aanwezig was gedeputeerde Anneloes Brookhuis van de Provincie Overijssel.", "nl")
+    assert ("affiliatedWith", "Anneloes Brookhuis", "Provincie Overijssel") in facts, facts
