@@ -31,7 +31,7 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
-_REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
+REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
                           r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
@@ -67,9 +67,9 @@ def affiliations(context: Context) -> None:
                 continue
             target = org_key
             if org_key[0] == "region":
-                if not _REGION_BODY.match(org.text[:1].upper() + org.text[1:]) or owner[2] not in ("person-of-org", "person-role-org"):
+                if not REGION_BODY.match(org.text[:1].upper() + org.text[1:]) or owner[2] not in ("person-of-org", "person-role-org"):
                     continue
-                target = _region_body(context, org, org_key)
+                target = region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
             _unit_parent(context, index, actors, org, owner)
     _contact_blocks(context)
@@ -158,7 +158,7 @@ def _nearest(persons, org):
     return min(persons, key=lambda p: abs(p[0].start - org.start))[1]
 
 
-def _region_body(context: Context, mention, region_key):
+def region_body(context: Context, mention, region_key):
     """"Person, Region Syddanmark": the region's council, an organisation of the same name.
 
     The mention then names the organisation, not the region; a region left without mentions
@@ -242,8 +242,8 @@ def _block_organisations(context: Context, lines: list[int], councils: bool = Tr
     found = list(dict.fromkeys(k for i in lines for _, k in context.mentions(i, "organisation", "cluster")))
     if found or not councils:
         return found
-    return list(dict.fromkeys(_region_body(context, mention, key) for i in lines
-                              for mention, key in context.mentions(i, "region") if _REGION_BODY.match(mention.text)))
+    return list(dict.fromkeys(region_body(context, mention, key) for i in lines
+                              for mention, key in context.mentions(i, "region") if REGION_BODY.match(mention.text)))
 
 
 # -- agreements: partyTo, coordinates, establishes, memberOf ---------------------------------
@@ -415,10 +415,10 @@ def region_bodies(context: Context, index: int) -> None:
     for rcand, rkey in context.mentions(index, "region"):
         before = context.text[sentence.start:rcand.start]
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
-        if _REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before) \
+        if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before) \
                 and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)):  # "aus Stadt und Landkreis X"
             region = context.entities.get(rkey)
-            key = _region_body(context, rcand, rkey)
+            key = region_body(context, rcand, rkey)
             if region is not None and rkey not in context.entities:
                 context.entities[rkey] = region  # the region stays: its body is located in it
                 context.add("locatedIn", key, rkey, index, 0.8, "region-body")
@@ -648,9 +648,9 @@ def _item_parties(context: Context, items) -> list:
         actors = item_actors(context, item.index)
         if not actors:
             regions = context.mentions(item.index, "region")
-            if regions and _REGION_BODY.match(regions[0][0].text) and not context.between(
+            if regions and REGION_BODY.match(regions[0][0].text) and not context.between(
                     item.start, regions[0][0].start).strip(" -•·*–"):
-                actors = [(regions[0][0], _region_body(context, regions[0][0], regions[0][1]))]
+                actors = [(regions[0][0], region_body(context, regions[0][0], regions[0][1]))]
         out += [(key, item.index) for _, key in actors]
     return out
 

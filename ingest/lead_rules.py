@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_rules import region_bodies
+from ingest.actor_rules import REGION_BODY, region_body, region_bodies
 from ingest.member_rules import NEXT_CLAUSE, referenced_cluster, topic_cluster
 from ingest.relations import Context
 
@@ -240,6 +240,10 @@ def secretariats(context: Context) -> None:
         word_end = sentence.start + m.end()
         named = [(c, k) for c, k in context.mentions(index, "organisation", "cluster") if c.end <= word_end]
         after = [(c, k) for c, k in context.mentions(index, "organisation") if c.start >= word_end]
+        if not after:  # "Sekretariatet placeres hos Region Sønderjylland-Schleswig": a region's body hosts it
+            after = [(c, region_body(context, c, k)) for c, k in context.mentions(index, "region")[:1]
+                     if c.start >= word_end and REGION_BODY.match(c.text) and not c.text.endswith("s")
+                     and _HOSTED_AT.match(context.between(word_end, c.start))]  # not "Region Hovedstadens enhed"
         for n, (cand, key) in enumerate(after):
             hosted = _HOSTED_AT.match(context.between(word_end, cand.start))
             if hosted:  # "deles mellem A og B": every host after the word shares it

@@ -51,11 +51,23 @@ def office_holders(context: Context) -> None:
                 own = _own_authority(context.text[person.end:min(sentence.end, person.end + 80)], words)
                 if own is not None:  # "wethouder X (Zorg, gemeente Hengelo)": that authority, no other
                     bodies = [e for e in bodies if any(own in " ".join(n.casefold().split()) for n in named[e.key])]
+                if len(bodies) > 1 and any(_of_known_place(e.label, context.language) for e in bodies):
+                    # "regionsrådsformand X": Region Syddanmark, not the cross-border Region Sønderjylland-Schleswig
+                    bodies = [e for e in bodies if _of_known_place(e.label, context.language)]
                 if role.group("place") and len(bodies) > 1:  # "Odenses borgmester": Odense's municipality
                     place = role.group("place").casefold()
                     bodies = [e for e in bodies if any(place in n.casefold().split() for n in named[e.key])]
                 if len(bodies) == 1:
                     context.add("affiliatedWith", key, bodies[0].key, index, 0.6, "office-holder")
+
+
+def _of_known_place(label: str, language: str) -> bool:
+    """Is ``label`` an authority word and the name of a subdivision or city of the reference data
+    ("Region Syddanmark", "Gemeente Utrecht"), the body of an official territory?"""
+    from ingest.gazetteer import gazetteer
+
+    _, _, place = label.partition(" ")
+    return any(p.kind in ("subdivision", "city") for p in gazetteer().candidates(place, language))
 
 
 def _own_authority(after: str, words: tuple):

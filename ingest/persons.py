@@ -107,7 +107,7 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         if not name_word(tok):
             continue
         if i and name_word(tokens[i - 1]) and not role_before and not (
-                given.word(tok.text) and _common_word(tokens[i - 1].text, language)):
+                given.word(tok.text) and _common_word(tokens[i - 1].text, language, _UNIT_WORD_ZIPF)):
             continue  # not the first word of a run ("our CEO Ciara Mulcahy": a capitalised role opens none);
             # but a given name after a common word starts one ("Wethouder Zorg en Welzijn Ruud Kampman")
         run = run_from(i)
@@ -178,10 +178,15 @@ def _initials_names(text: str, sentence: int, tokens: list[Token], titles, roles
 _COMMON_ZIPF = 4.3
 
 
-def _common_word(word: str, language: str) -> bool:
+def _common_word(word: str, language: str, floor: float = 0.0) -> bool:
     from ingest.false_friends import frequent
 
-    return frequent(word, language, _COMMON_ZIPF)
+    return frequent(word, language, floor or _COMMON_ZIPF)
+
+
+#: How common the word before a given name must be for the name to start there: a unit's common word
+#: ("direktør for Sundhed og Omsorg Mette X", "Wethouder Zorg en Welzijn Ruud Kampman"), not a surname.
+_UNIT_WORD_ZIPF = 3.8
 
 
 #: The last word of a street's name: a street word, or a compound ending in one ("Westerdijkplein").

@@ -279,3 +279,22 @@ def test_the_sites_of_the_subject_after_und_hat_standorte_in_locate_it():
 def test_a_role_name_stops_before_the_particles_that_lead_to_the_organisation():
     facts = found("Aanwezig was gedeputeerde Anneloes Brookhuis van de Provincie Overijssel.", "nl")
     assert ("affiliatedWith", "Anneloes Brookhuis", "Provincie Overijssel") in facts, facts
+
+
+def test_a_regions_body_that_hosts_the_secretariat_coordinates_the_cluster():
+    facts = found("Grænselandets Sundhedsalliance blev stiftet i 2025. Sekretariatet placeres hos Region "
+                  "Sønderjylland-Schleswig i Padborg.", "da")
+    assert ("coordinates", "Region Sønderjylland-Schleswig", "Grænselandets Sundhedsalliance") in facts, facts
+
+
+def test_a_given_name_after_a_units_common_word_starts_a_persons_name():
+    facts = found("»Vi tager ansvaret sammen,« siger direktør for Sundhed og Omsorg Mette Kjærgaard Bach, Viborg "
+                  "Kommune.", "da")
+    assert ("affiliatedWith", "Mette Kjærgaard Bach", "Viborg Kommune") in facts, facts
+
+
+def test_a_regional_councils_chair_speaks_for_the_administrative_region_not_a_cross_border_body():
+    facts = found("Region Syddanmark og Region Sønderjylland-Schleswig har underskrevet en hensigtserklæring. "
+                  "- Det er et vigtigt skridt, siger regionsrådsformand Bo Hansen.", "da")
+    assert ("affiliatedWith", "Bo Hansen", "Region Syddanmark") in facts, facts
+    assert ("affiliatedWith", "Bo Hansen", "Region Sønderjylland-Schleswig") not in facts, facts
