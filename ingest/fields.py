@@ -132,7 +132,9 @@ def _pattern_matches(text: str, language: str, path: Path | None):
                 yield found
     # the heading word, then a colon and the fields in the same sentence ("AIRN wird sich auf drei
     # Themenfelder konzentrieren: A, B und C sowie D für ...")
-    for m in re.finditer(rf"(?<!\w)(?:{heading})(?!\w)[^\n:.]{{0,60}}:[ \t]+([^\n]+?)(?:\.(?:\s|$)|\n|$)", text, re.I):
+    # also with a copula instead of the colon ("Schwerpunkte sind A, B und C.", "The focus areas are A and B.")
+    for m in re.finditer(rf"(?<!\w)(?:{heading})(?!\w)(?:[^\n:.]{{0,60}}:|\s+(?:sind|zijn|er|are))[ \t]+([^\n]+?)"
+                         rf"(?:\.(?:\s|$)|\n|$)", text, re.I):
         for start, name in _inline_items(m.group(1), m.start(1), conj):
             found = _item(start, name, text, language, path, 0.75, "heading-inline")
             if found:

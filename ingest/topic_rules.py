@@ -320,6 +320,14 @@ def focus(context: Context) -> None:
     _heading_list_fields(context)
 
 
+def _cluster_just_before(context: Context, index: int):
+    """The cluster the sentence before ``index`` opens with, in the same paragraph, or None."""
+    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
+        return None
+    clusters = context.mentions(index - 1, "cluster")
+    return clusters[0][1] if clusters else None
+
+
 def _heading_list_fields(context: Context) -> None:
     """``SYRTC works on three themes:`` / ``Das Netzwerk hat vier Handlungsfelder:`` over a list of
     fields: each listed field is the field of the cluster (else the organisation) the heading names
@@ -327,6 +335,12 @@ def _heading_list_fields(context: Context) -> None:
     from ingest.member_rules import referenced_cluster
 
     for index, pairs in context.by_sentence.items():
+        inline = [k for c, k in pairs if k[0] == "field" and c.rule == "heading-inline"]
+        if inline and context.zones.get(index) == "body" and not any(k[0] in ("organisation", "cluster") for _, k in pairs):
+            # "Schwerpunkte sind A, B und C" after a sentence about the cluster: its fields
+            actor = referenced_cluster(context, index) or _cluster_just_before(context, index)
+            for fkey in [k for _, k in pairs if k[0] == "field"] if actor else []:  # a lexicon's field among them too
+                context.add("focusesOn", actor, fkey, index, 0.6, "heading-inline-field")
         listed = [k for c, k in pairs if k[0] == "field" and c.rule == "heading-list"]
         if not listed or context.zones.get(index) != "body":
             continue

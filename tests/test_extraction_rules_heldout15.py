@@ -298,3 +298,16 @@ def test_a_regional_councils_chair_speaks_for_the_administrative_region_not_a_cr
                   "- Det er et vigtigt skridt, siger regionsrådsformand Bo Hansen.", "da")
     assert ("affiliatedWith", "Bo Hansen", "Region Syddanmark") in facts, facts
     assert ("affiliatedWith", "Bo Hansen", "Region Sønderjylland-Schleswig") not in facts, facts
+
+
+@pytest.mark.parametrize("text, cluster, fields", [
+    ("Das Herznetz Franken ist ein Netzwerk in Bayern. Schwerpunkte sind Telekardiologie, Rhythmologie und "
+     "Herzinsuffizienz.", "Herznetz Franken", {"Telekardiologie", "Rhythmologie"}),
+    ("Das Netzwerk Pflege Rhön wurde gegründet. Drei Themen stehen im ersten Jahr im Mittelpunkt: digitale "
+     "Pflegedokumentation, Telepflege im ländlichen Raum und Pflegeberatung.", "Netzwerk Pflege Rhön",
+     {"digitale Pflegedokumentation", "Telepflege im ländlichen Raum"}),
+])
+def test_the_themes_listed_after_the_cluster_are_its_fields(text, cluster, fields):
+    facts = found(text, "de")
+    for field in fields:
+        assert ("focusesOn", cluster, field) in facts, (field, facts)
