@@ -555,12 +555,11 @@ _COUNTED_INSTITUTIONS = re.compile(
 
 def _counted_next(context: Context, index: int, end: int, named: list) -> list:
     """``Two Hampshire hospital trusts and the University of X have signed ...`` followed by a sentence that
-    names two trusts: the first organisations of that next sentence (in the same paragraph), as many as
-    counted, are parties too."""
+    names two trusts: the first organisations of that next sentence (also the next paragraph's first), as
+    many as counted, are parties too."""
     m = _COUNTED_INSTITUTIONS.search(context.text, context.sentences[index].start, end)
     nxt = index + 1
-    if m is None or nxt >= len(context.sentences) or context.paragraph.get(nxt) != context.paragraph.get(index) \
-            or context.zones.get(nxt) != "body":
+    if m is None or nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
     number = m.group("number").casefold()
     count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0)

@@ -244,9 +244,10 @@ def test_both_agents_of_jointly_led_by_coordinate_the_cluster():
     assert ("coordinates", "Brittany Development Agency", "Celtic Care Bridge") in facts, facts
 
 
-def test_a_counted_group_among_the_signatories_is_named_in_the_next_sentence():
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_counted_group_among_the_signatories_is_named_in_the_next_sentence(gap):
     facts = found("Two Dorset hospital trusts and Bournemouth University have signed a partnership agreement to "
-                  "test remote monitoring. University Hospitals Dorset NHS Foundation Trust and Dorset County "
+                  f"test remote monitoring.{gap}University Hospitals Dorset NHS Foundation Trust and Dorset County "
                   "Hospital NHS Foundation Trust will share data.", "en")
     for party in ("Bournemouth University", "University Hospitals Dorset NHS Foundation Trust",
                   "Dorset County Hospital NHS Foundation Trust"):
