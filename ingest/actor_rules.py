@@ -32,7 +32,7 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
 REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
-                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
+                         r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
 # -- affiliatedWith ---------------------------------------------------------------------------
