@@ -17,7 +17,7 @@ from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
 from ingest.tables import RULE_ROW, is_header_row
-from ingest.tokens import CALENDAR, tokenize, wordlist
+from ingest.tokens import CALENDAR, pattern, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
@@ -53,7 +53,7 @@ _CONJUNCTIONS = {"og", "and", "und", "en", "et"}
 _AUTHORITY_WORDS = {"region", "regio", "provincie", "provinz", "gemeente", "kommune", "landkreis", "kreis", "county"}
 _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
-_APPOSITIVE = re.compile(r"^,\s+(?:a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
+_APPOSITIVE = re.compile(r"^,\s+(?:(?P<definite>the|het|das|der|die)|a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 _COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
                       r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
                       r"|unternehmen|firma|hersteller|anbieter)$", re.IGNORECASE)
@@ -299,13 +299,19 @@ def appositives(text: str, language: str, sentences: list[Sentence], zones: dict
             if tok.text != ",":
                 continue
             m = _APPOSITIVE.match(text[tok.start:s.end])
-            if not m or not any(_COMPANY.search(w) for w in m.group("words").split()):
+            words = m.group("words").split() if m else []
+            if m and m.group("definite"):  # "X, het Enschedese technologiebedrijf": the company word within three
+                words = words[:3]
+            if not m or not any(_COMPANY.search(w) for w in words):
                 continue
             run = []
             k = i - 1
             while k >= 0 and tokens[k].is_word and tokens[k].is_cap and len(run) < 5:
                 run.insert(0, tokens[k])
                 k -= 1
+            if m.group("definite") and run and (frequent(run[0].text, language, COMMON_ZIPF)
+                                                or pattern("legal_forms", language).fullmatch(run[-1].text)):
+                continue  # "einen Partner, der ... Unternehmen", "(UK) Ltd, the provider": no name before it
             if run and (k < 0 or not tokens[k].is_word or not tokens[k].is_cap):
                 span = text[run[0].start:run[-1].end]
                 out.append(Candidate("organisation", run[0].start, run[-1].end, span, s.index,

@@ -107,6 +107,33 @@ def field_item_leads(context: Context) -> None:
 
 
 # -- locatedIn and partOf -----------------------------------------------------------------------
+#: A town's adjective before a word for a company or institution, right before the actor ("das Lübecker
+#: Medizintechnikunternehmen X", "der Augsburger Roboterhersteller X") or in an apposition after it ("X, het
+#: Enschedese technologiebedrijf"): the actor is in that town.
+_KIND_OF_ACTOR = (r"[\w-]*(?:unternehmen|hersteller|firma|konzern|start-up|startup|klinikum|krankenhaus|hochschule"
+                  r"|bedrijf|onderneming|fabrikant|ziekenhuis|hogeschool|virksomhed|producent)")
+_TOWN_ADJECTIVE_BEFORE = re.compile(r"(?P<adjective>[A-ZÄÖÜ][\w-]+?(?:er|se))\s+" + _KIND_OF_ACTOR + r"\s+$")
+_TOWN_ADJECTIVE_AFTER = re.compile(r"^,\s+(?:het|de|das|der|die|den|ein|eine|een|the)\s+(?P<adjective>[A-ZÄÖÜ][\w-]+?"
+                                   r"(?:er|se))\s+" + _KIND_OF_ACTOR + r"\b")
+
+
+def _town_adjective(context: Context, cand):
+    """The region key of the town whose adjective describes the actor (see _TOWN_ADJECTIVE_BEFORE), when
+    the document names that town, else None."""
+    m = _TOWN_ADJECTIVE_BEFORE.search(context.text, max(0, cand.start - 60), cand.start) \
+        or _TOWN_ADJECTIVE_AFTER.match(context.text[cand.end:cand.end + 80])
+    if m is None:
+        return None
+    adjective = m.group("adjective")
+    stem = adjective[:-2]
+    for town in (stem, stem + "e", stem + "en"):  # "Lübecker", "Enschedese", "Twentse"
+        key = next((k for k, e in context.entities.items() if k[0] == "region" and town in (e.label, *e.alt_labels)),
+                   None)
+        if key is not None:
+            return key
+    return None
+
+
 def locations(context: Context) -> None:
     """Region named in the actor's name; ``A in City``; address lines; "regional" actors."""
     regions = {k: e for k, e in context.entities.items() if k[0] == "region"}
@@ -138,6 +165,9 @@ def locations(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"
                 elif rcand.end < cand.start and _PLACE_BEFORE.match(context.between(rcand.end, cand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "place-before-actor")
+            town = _town_adjective(context, cand)
+            if town is not None and town in names:
+                context.add("locatedIn", key, town, index, 0.65, "town-adjective")  # "das Lübecker Unternehmen X"
             around = context.text[max(context.sentences[index].start, cand.start - 40):cand.start]
             after = context.text[cand.end:cand.end + 30]
             if main and context.zones.get(index) == "body" and (

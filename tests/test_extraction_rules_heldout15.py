@@ -312,3 +312,19 @@ def test_the_themes_listed_after_the_cluster_are_its_fields(text, cluster, field
     facts = found(text, "de")
     for field in fields:
         assert ("focusesOn", cluster, field) in facts, (field, facts)
+
+
+@pytest.mark.parametrize("language, text, actor, town", [
+    ("de", "Die Partner treffen sich in Kiel. Dabei ist der Kieler Medizintechnikhersteller Geomar Devices GmbH.",
+     "Geomar Devices GmbH", "Kiel"),
+    ("nl", "Het bureau zit in Hengelo. Thales Care, het Hengelose technologiebedrijf dat sensoren maakt, doet mee.",
+     "Thales Care", "Hengelo"),
+])
+def test_a_towns_adjective_before_a_word_for_a_company_locates_it(language, text, actor, town):
+    facts = found(text, language)
+    assert ("locatedIn", actor, town) in facts, facts
+
+
+def test_a_common_word_before_a_definite_apposition_is_no_company():
+    assert "Partner" not in labels("Mit dem Netzwerk gewinnen wir einen Partner, der uns junge Unternehmen "
+                                   "erschließt.", "de", "organisation")
