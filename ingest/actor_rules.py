@@ -12,7 +12,7 @@ from ingest.agreements import BETWEEN
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
-from ingest.tokens import NUMBER_WORDS, wordlist
+from ingest.tokens import NUMBER_WORD, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
@@ -547,7 +547,7 @@ def _previous_list(context: Context, index: int):
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
 #: number word or digits and up to three words before a plural word for institutions.
 _COUNTED_INSTITUTIONS = re.compile(
-    r"\b(?P<number>\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?"
     r"(?:trusts|hospitals|universities|councils|municipalities|companies|kliniken|krankenhäuser|hochschulen"
     r"|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen|universiteiten|gemeenten|bedrijven|hospitaler"
     r"|sygehuse|universiteter|kommuner|virksomheder)\b", re.IGNORECASE)
@@ -561,8 +561,7 @@ def _counted_next(context: Context, index: int, end: int, named: list) -> list:
     nxt = index + 1
     if m is None or nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
-    number = m.group("number").casefold()
-    count = int(number) if number.isdigit() else NUMBER_WORDS.get(number, 0)
+    count = number_value(m.group("number")) or 0
     others = list(dict.fromkeys(k for _, k in context.mentions(nxt, "organisation") if k not in named))
     return others[:count] if len(others) >= count else []
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest.actor_rules import REGION_BODY, region_body, region_bodies
-from ingest.member_rules import NEXT_CLAUSE, referenced_cluster, topic_cluster
+from ingest.member_rules import NEXT_CLAUSE, clusters_just_before, referenced_cluster, topic_cluster
 from ingest.relations import Context
 
 #: A noun or phrase that names the lead of a project, consortium or network.
@@ -120,9 +120,7 @@ def _previous_subject(context: Context, index: int, exclude):
     text = context.sentences[index].text
     if context.mentions(index, "cluster") or ANAPHOR.search(text[:_COORDINATOR.search(text).start()]):
         return None
-    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
-        return None
-    clusters = [k for _, k in context.mentions(index - 1, "cluster") if k not in exclude]
+    clusters = [k for k in clusters_just_before(context, index) if k not in exclude]
     return clusters[0] if clusters else None
 
 

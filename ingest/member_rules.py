@@ -14,7 +14,7 @@ import re
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
-from ingest.tokens import NUMBER_WORDS
+from ingest.tokens import NUMBER_WORD, number_value
 
 #: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
 #: page's cluster.
@@ -464,7 +464,7 @@ _ALL_MEMBERS = re.compile(r"\b(?:alle[rn]?|all|sämtliche[rn]?|samtlige)\s+(?:\w
 #: A counted group of actors ("eleven organisations", "acht zorg-, onderwijs- en overheidspartijen",
 #: "Sechs Partner"): a number and up to four words before a word for partners.
 _COUNTED_GROUP = re.compile(
-    r"\b(?P<number>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"\b(?P<number>\d{1,2}|" + NUMBER_WORD + r")"
     r"\s+(?:[\w,-]+\s+){0,4}?\w*(?:partner\w*|parties|partijen|parter|organisation\w*|organisaties|organizations"
     r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen)\b", re.IGNORECASE)
 
@@ -479,8 +479,7 @@ def _counted(text: str) -> int | None:
     m = _COUNTED_GROUP.search(text)
     if m is None:
         return None
-    number = m.group("number").casefold()
-    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+    return number_value(m.group("number"))
 
 
 #: The founders as a group ("De vijf oprichters ondertekenden", "the founding partners signed", "die Gründer
@@ -515,7 +514,7 @@ def members_as_parties(context: Context) -> None:
         text = context.sentences[index].text
         counted = _as_many(_counted(text), len(set(listed))) and not _PLURAL_AGREEMENT.search(agreement.text) and (
             cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
-            or _named_just_before(context, index, cluster))
+            or cluster in clusters_just_before(context, index))
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
         if named or not (_THE_MEMBERS.search(head) or group):
             continue
@@ -529,11 +528,12 @@ def _as_many(counted: int | None, listed: int) -> bool:
     return counted is not None and (counted == listed or counted >= 4 and abs(counted - listed) == 1)
 
 
-def _named_just_before(context: Context, index: int, cluster) -> bool:
-    """Does the sentence before ``index``, in the same paragraph, name ``cluster`` ("In Kassel ist das Netzwerk
-    X an den Start gegangen. Vierzehn Einrichtungen ... unterzeichneten eine Kooperationsvereinbarung")?"""
-    return index > 0 and context.paragraph.get(index - 1) == context.paragraph.get(index) and cluster in {
-        k for _, k in context.mentions(index - 1, "cluster")}
+def clusters_just_before(context: Context, index: int) -> list:
+    """The clusters the sentence before ``index`` names, in order, when it is in the same paragraph ("In Kassel
+    ist das Netzwerk X an den Start gegangen. Vierzehn Einrichtungen ... unterzeichneten ..."), else []."""
+    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
+        return []
+    return [k for _, k in context.mentions(index - 1, "cluster")]
 
 
 def _signed_agreements(context: Context):

@@ -39,6 +39,14 @@ NUMBER_WORDS = {w: n for words in (
     " achttien negentien twintig",
     "to tre fire fem seks syv otte ni ti elleve tolv tretten fjorten femten seksten sytten atten nitten tyve")
     for n, w in enumerate(words.split(), 2)}
+#: Any of those words, for a regular expression (longest first: "achttien" before "acht").
+NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+def number_value(number: str) -> int | None:
+    """The value of digits or a number word ("14", "Vierzehn"), or None."""
+    number = number.casefold()
+    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
 
 
 @dataclass(frozen=True)

@@ -117,9 +117,9 @@ _TOWN_ADJECTIVE_AFTER = re.compile(r"^,\s+(?:het|de|das|der|die|den|ein|eine|een
                                    r"(?:er|se))\s+" + _KIND_OF_ACTOR + r"\b")
 
 
-def _town_adjective(context: Context, cand):
+def _town_adjective(context: Context, cand, names: dict):
     """The region key of the town whose adjective describes the actor (see _TOWN_ADJECTIVE_BEFORE), when
-    the document names that town, else None."""
+    the document names that town (``names``: region key -> its labels), else None."""
     m = _TOWN_ADJECTIVE_BEFORE.search(context.text, max(0, cand.start - 60), cand.start) \
         or _TOWN_ADJECTIVE_AFTER.match(context.text[cand.end:cand.end + 80])
     if m is None:
@@ -127,8 +127,7 @@ def _town_adjective(context: Context, cand):
     adjective = m.group("adjective")
     stem = adjective[:-2]
     for town in (stem, stem + "e", stem + "en"):  # "Lübecker", "Enschedese", "Twentse"
-        key = next((k for k, e in context.entities.items() if k[0] == "region" and town in (e.label, *e.alt_labels)),
-                   None)
+        key = next((k for k, labels in names.items() if town in labels), None)
         if key is not None:
             return key
     return None
@@ -165,8 +164,8 @@ def locations(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-in-region")  # also "A, a Leeds-based firm"
                 elif rcand.end < cand.start and _PLACE_BEFORE.match(context.between(rcand.end, cand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "place-before-actor")
-            town = _town_adjective(context, cand)
-            if town is not None and town in names:
+            town = _town_adjective(context, cand, names)
+            if town is not None:
                 context.add("locatedIn", key, town, index, 0.65, "town-adjective")  # "das Lübecker Unternehmen X"
             around = context.text[max(context.sentences[index].start, cand.start - 40):cand.start]
             after = context.text[cand.end:cand.end + 30]
@@ -350,25 +349,17 @@ def focus(context: Context) -> None:
     _heading_list_fields(context)
 
 
-def _cluster_just_before(context: Context, index: int):
-    """The cluster the sentence before ``index`` opens with, in the same paragraph, or None."""
-    if index == 0 or context.paragraph.get(index - 1) != context.paragraph.get(index):
-        return None
-    clusters = context.mentions(index - 1, "cluster")
-    return clusters[0][1] if clusters else None
-
-
 def _heading_list_fields(context: Context) -> None:
     """``SYRTC works on three themes:`` / ``Das Netzwerk hat vier Handlungsfelder:`` over a list of
     fields: each listed field is the field of the cluster (else the organisation) the heading names
     or refers back to."""
-    from ingest.member_rules import referenced_cluster
+    from ingest.member_rules import clusters_just_before, referenced_cluster
 
     for index, pairs in context.by_sentence.items():
         inline = [k for c, k in pairs if k[0] == "field" and c.rule == "heading-inline"]
         if inline and context.zones.get(index) == "body" and not any(k[0] in ("organisation", "cluster") for _, k in pairs):
             # "Schwerpunkte sind A, B und C" after a sentence about the cluster: its fields
-            actor = referenced_cluster(context, index) or _cluster_just_before(context, index)
+            actor = referenced_cluster(context, index) or next(iter(clusters_just_before(context, index)), None)
             for fkey in [k for _, k in pairs if k[0] == "field"] if actor else []:  # a lexicon's field among them too
                 context.add("focusesOn", actor, fkey, index, 0.6, "heading-inline-field")
         listed = [k for c, k in pairs if k[0] == "field" and c.rule == "heading-list"]
