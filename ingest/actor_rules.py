@@ -31,6 +31,14 @@ _GENERIC_PARTIES = re.compile(r"\b(?:klynger|klyngeorganisationer|partner|partne
                               r"|beteiligten|parties|members|medlemmer|leden|mitglieder)\b", re.IGNORECASE)
 #: Signatories called networks or clusters.
 _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|netwerken", re.IGNORECASE)
+#: "X vom Fachgebiet Y der Universität Z", "X of the research group Y at Z", "X van de leerstoel Y van de Z": a
+#: part of an organisation that is not named as an actor of its own stands between the person and it.
+_SUBUNIT_GAP = re.compile(
+    r"^\s*,?\s*(?:vom|von\s+der|von\s+dem|aus\s+dem|aus\s+der|in\s+der|im|from\s+the|of\s+the|in\s+the|van\s+de|van\s+het"
+    r"|uit\s+de|fra|i|på)\s+\w*(?:fachgebiet|lehrstuhl|arbeitsgruppe|forschungsgruppe|arbeitsbereich|fachbereich"
+    r"|abteilung|sektion|leerstoel|vakgroep|onderzoeksgroep|afdeling|forskningsgruppe|forskningsenhed|afdeling"
+    r"|research\s+group|group|chair|section|lab|laboratory|labor|team)\b[^,;:()„“”\"]{0,80}?"
+    r"\s(?:der|des|an\s+der|am|at|of|van\s+de|van\s+het|aan\s+de|ved|på|hos)\s+(?:the\s+)?$", re.IGNORECASE)
 REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
@@ -50,6 +58,10 @@ def affiliations(context: Context) -> None:
                 gap = context.between(person.end, org.start)
                 if person.end <= org.start and len(gap) <= 30 and _PREP_AFFILIATION.match(gap):
                     owner = (person_key, 0.9, "person-of-org")
+                    break
+                if person.end <= org.start and _SUBUNIT_GAP.match(gap) and not any(
+                        person.end <= a.start < org.start for a, _ in actors):
+                    owner = (person_key, 0.8, "person-of-subunit")
                     break
             if owner is None:
                 owner = _role_gap(context, index, persons, org)

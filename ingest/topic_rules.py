@@ -174,6 +174,25 @@ def locations(context: Context) -> None:
                 context.add("locatedIn", key, main, index, 0.55, "regional-actor")
     _addresses(context)
     _national_companies(context)
+    _authorities(context)
+
+
+def _authorities(context: Context) -> None:
+    """"Provincie Flevoland", "gemeente Dronten", "Landkreis Leer": the authority that a place's mention
+    also names (the resolver made it an organisation of that span) lies in that place."""
+    spans = {}
+    for key, entity in context.entities.items():
+        if key[0] == "region":
+            for m in entity.mentions:
+                spans.setdefault((m.start, m.end), key)
+    for key, entity in list(context.entities.items()):
+        if key[0] != "organisation":
+            continue
+        for m in entity.mentions:
+            place = spans.get((m.start, m.end))
+            if place is not None:
+                context.add("locatedIn", key, place, m.sentence, 0.75, "authority-of-place")
+                break
 
 
 #: A word for a company right before a name ("... virksomhed X", "... firm X", "... Unternehmen X"); the
