@@ -489,7 +489,15 @@ class _Finder(NameSpans):
         role and "of/for/van/bei" names an organisation."""
         out = []
         for i, tok in enumerate(self.t[:-2]):
-            if tok.is_word and self.roles.word(tok.text) and self.t[i + 1].low in _ROLE_PREPOSITIONS:
+            if not (tok.is_word and self.roles.word(tok.text)):
+                continue
+            portfolio = i + 1  # "projectleider zorg bij X", "manager digital health at X": the role's field
+            while portfolio < min(i + 4, len(self.t) - 1) and self.t[portfolio].is_word and not self.t[portfolio].is_cap \
+                    and self.t[portfolio].low not in _AT_WORK and self.t[portfolio].low not in _ROLE_PREPOSITIONS:
+                portfolio += 1
+            if portfolio > i + 1 and self.t[portfolio].low in _AT_WORK:
+                i = portfolio - 1
+            if self.t[i + 1].low in _ROLE_PREPOSITIONS or i > tok.index and self.t[i + 1].low in _AT_WORK:
                 j = i + 2
                 if j < len(self.t) and self.t[j].low in {"the", "de", "het"}:
                     j += 1

@@ -118,11 +118,11 @@ def _forms(kind: str, language: str) -> str:
 
 
 def _pattern_matches(text: str, language: str, path: Path | None):
-    heading, single, plural = (_forms(k, language) for k in ("heading", "single", "plural"))
+    heading, single, plural, listed = (_forms(k, language) for k in ("heading", "single", "plural", "list_heading"))
     conj = _forms("and", language)
     # the heading word in a line that ends with a colon ("Die Allianz arbeitet in drei Handlungsfeldern,
     # für die ...:") or in a short line of its own ("Vier werkpakketten"), then the list
-    for m in re.finditer(rf"^(?:[^\n]*?(?<!\w)(?:{heading})(?!\w)[^\n]*?:|[^\n]{{0,20}}(?<!\w)(?:{heading}))"
+    for m in re.finditer(rf"^(?:[^\n]*?(?<!\w)(?:{heading}|{listed})(?!\w)[^\n]*?:|[^\n]{{0,20}}(?<!\w)(?:{heading}|{listed}))"
                          rf"[ \t]*\n((?:[ \t]*\n)*(?:{_LIST_LINE.pattern}\n?(?:[ \t]*\n(?=[ \t]*{LIST_MARK}[ \t]))*)+)", text,
                          re.M | re.I):  # the items may stand a blank line apart (an HTML list read by trafilatura)
         for line in _LIST_LINE.finditer(m.group(1)):
@@ -220,7 +220,8 @@ def _propagate(text: str, found: list[FieldMatch]):
 
 def _select(candidates: list[FieldMatch]) -> list[FieldMatch]:
     chosen, taken = [], set()
-    for match in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.start)):
+    # of two matches of one span, the one a list or trigger found says more (whose list it is) than the lexicon's
+    for match in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.rule == "lexicon", c.start)):
         if not taken.intersection(range(match.start, match.end)):
             chosen.append(match)
             taken.update(range(match.start, match.end))

@@ -578,9 +578,11 @@ def item_places(context: Context) -> None:
             break
 
 
-#: A verb of composition ("X består af A, B og C", "consists of", "bestaat uit", "besteht aus").
+#: A verb of composition ("X består af A, B og C", "consists of", "bestaat uit", "besteht aus", "wordt
+#: gevormd door").
 _CONSISTS = re.compile(r"\b(?:består af|bestaar af|consists? of|is made up of|comprises|bestaat uit|bestaan uit"
-                       r"|besteht aus|bestehen aus|setzt sich (?:zusammen )?aus|omfatter)\b", re.IGNORECASE)
+                       r"|besteht aus|bestehen aus|setzt sich (?:zusammen )?aus|omfatter|(?:wordt|worden) gevormd door"
+                       r"|(?:is|are) formed by|(?:is|are) composed of|dannes af)\b", re.IGNORECASE)
 
 
 def compositions(context: Context) -> None:
@@ -588,6 +590,8 @@ def compositions(context: Context) -> None:
     members of the cluster named before it (or the one a definite phrase there refers to); after
     ``Konsortiet består af:`` the first actor of each list item is, and ``(koordinator)`` after it
     makes it the coordinator."""
+    from ingest.actor_rules import region_bodies
+
     for index, sentence in enumerate(context.sentences):
         m = _CONSISTS.search(sentence.text) if context.zones.get(index) == "body" else None
         if m is None:
@@ -598,6 +602,7 @@ def compositions(context: Context) -> None:
             referenced_cluster(context, index) if ANAPHOR.search(sentence.text[:m.start()]) else None)
         if target is None:
             continue
+        region_bodies(context, index)  # "... en de Provincie Zeeland": the province's authority
         for cand, key in context.mentions(index, "organisation", "cluster"):
             if cand.start > verb and key != target:
                 context.add("memberOf", key, target, index, 0.7, "consists-of")

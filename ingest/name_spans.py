@@ -61,6 +61,10 @@ _NAME_PARTICLES = {"von", "van", "zu"}
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
 _PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
+#: Capitalised surname particles inside a name left of its head ("Admiraal De Ruyter Ziekenhuis", "Het Van
+#: Weel-Bethesda Ziekenhuis"); in lower case they are articles and prepositions as often ("in Enschede de
+#: Twentse Zorgtechnologie Alliantie opgericht", "Rob Jansen van Isala Ziekenhuis").
+_PARTICLES = {"De", "Van", "Von", "Ter", "Ten", "Le", "La", "Den", "Der", "Vander", "Vanden"}
 #: German words rarer than this (Zipf frequency) that are not shaped like nouns are brands.
 BRAND_ZIPF = 3.2
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
@@ -238,6 +242,9 @@ class NameSpans:
                 and not self.agreements.word(tok.text) and not self.leading.word(tok.text) \
                 and not (tok.is_cap and not self.german and self.founding.word(tok.text))  # "Federführung X SE"
             if ok:
+                taken.insert(0, tok)
+            elif taken and self.is_proper(taken[0]) and tok.text in _PARTICLES and k > 0 and before[k - 1].is_word:
+                # not after a dash or colon, which may open a clause ("Maastricht – De MedTech Alliantie")
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
@@ -622,6 +629,9 @@ class NameSpans:
             if 2 <= len(inner) <= 10 and (inner.replace("-", "").replace("&", "").isalnum() or _SPACED_ABBREVIATION.fullmatch(inner)) \
                     and sum(c.isupper() for c in inner) >= 2 and not self._country_tag(cand, inner):
                 cand.aliases.add(inner)
+            elif 3 <= len(inner) <= 6 and inner.isalpha() and inner[0].isupper() and inner.casefold() == "".join(
+                    w[0] for w in cand.text.split() if w[:1].isalpha()).casefold():
+                cand.aliases.add(inner)  # "Admiraal De Ruyter Ziekenhuis (Adrz)": the initials, written as a word
 
     @staticmethod
     def _own_short_name(cand: Candidate, words: list[str]) -> bool:

@@ -126,7 +126,8 @@ _TOWN_CONTEXTS = [
     re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in|hovedsæde i"
                r"|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
-    re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z]{2,8}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),
+    # and a short name in brackets, also one written as a word ("(ADRZ) in Goes", "(Adrz) in Goes")
+    re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z][A-Za-z]{1,7}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     # also with a note in brackets after the town ("- Ambu A/S, Ballerup (nyt medlem)", "..., Lyngby (koordinator)")
     re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN

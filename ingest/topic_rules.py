@@ -106,6 +106,32 @@ def field_item_leads(context: Context) -> None:
                 context.add("coordinates", key, fkey, index, 0.75, "field-item-lead")
 
 
+#: A sentence of a list item that says who takes its field on ("Het Adrz en ZorgSaam trekken dit thema", "A und B
+#: übernehmen die Federführung", "A og B står i spidsen", "A and B lead this theme").
+_TAKES_ON = re.compile(r"\b(?:trekt|trekken|(?:neemt|nemen)\b[^.]{0,20}\bvoortouw|übernimmt|übernehmen|leitet|leiten"
+                       r"|lead|leads|take[ns]?\s+the\s+lead|leder|leder\s+an|står\s+i\s+spidsen|coördineert|coördineren"
+                       r"|koordiniert|koordinieren|koordinerer)\b", re.IGNORECASE)
+
+
+def item_sentence_leads(context: Context) -> None:
+    """``- Zorg op afstand: thuismonitoring ... Het Adrz en ZorgSaam trekken dit thema.``: the actors before
+    the verb of a later sentence on a list item's line coordinate the item's field."""
+    for index in sorted(context.by_sentence):
+        if not _same_line(context, index) or context.zones.get(index) != "body":
+            continue
+        item = index - 1
+        while item > 0 and not LIST_ITEM.match(context.sentences[item].text) and _same_line(context, item):
+            item -= 1
+        fields = [k for c, k in context.mentions(item, "field") if c.rule == "heading-list"]
+        verb = _TAKES_ON.search(context.sentences[index].text)
+        if not fields or verb is None or not LIST_ITEM.match(context.sentences[item].text):
+            continue
+        cut = context.sentences[index].start + verb.start()
+        for cand, key in context.mentions(index, "organisation", "cluster"):
+            if cand.end <= cut:
+                context.add("coordinates", key, fields[0], index, 0.65, "item-sentence-lead")
+
+
 # -- locatedIn and partOf -----------------------------------------------------------------------
 #: A town's adjective before a word for a company or institution, right before the actor ("das Lübecker
 #: Medizintechnikunternehmen X", "der Augsburger Roboterhersteller X") or in an apposition after it ("X, het
@@ -385,8 +411,9 @@ def _heading_list_fields(context: Context) -> None:
         if not listed or context.zones.get(index) != "body":
             continue
         heading = index - 1
-        while heading >= 0 and LIST_ITEM.match(context.sentences[heading].text):
-            heading -= 1
+        while heading >= 0 and (LIST_ITEM.match(context.sentences[heading].text) or _same_line(context, heading)
+                                and not context.sentences[heading].text.rstrip().endswith(":")):
+            heading -= 1  # "- Zorg op afstand: ... Het Adrz trekt dit thema.": the item's own second sentence too
         if heading < 0 or not context.sentences[heading].text.rstrip().endswith(":") \
                 or WORK_STRUCTURE.search(context.sentences[heading].text):
             continue
@@ -394,6 +421,11 @@ def _heading_list_fields(context: Context) -> None:
         actor = named[0][1] if named else referenced_cluster(context, heading)
         for fkey in listed if actor else []:
             context.add("focusesOn", actor, fkey, index, 0.65, "heading-list-field")
+
+
+def _same_line(context: Context, index: int) -> bool:
+    """Does sentence ``index`` go on the line of the sentence before (no line break between them)?"""
+    return index > 0 and "\n" not in context.between(context.sentences[index - 1].end, context.sentences[index].start)
 
 
 def _referenced_cluster_fields(context: Context) -> None:
@@ -545,5 +577,5 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, field_item_leads, cluster_coordination, locations, part_of, compositions, focus,
+RULES = [field_coordination, field_item_leads, item_sentence_leads, cluster_coordination, locations, part_of, compositions, focus,
          contact_coordination]

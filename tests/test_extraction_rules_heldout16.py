@@ -52,3 +52,81 @@ def test_an_authority_named_by_a_place_lies_in_that_place(text, lang, body, plac
 def test_a_place_named_alone_gets_no_authority():
     result = extract(document("Het netwerk werkt in Gelderland en in Apeldoorn.", "nl"))
     assert not [e for e in result.entities if e.kind == "organisation"]
+
+
+# -- the sixteenth set's first run: names ---------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Ook het Karel De Groot Ziekenhuis in Assen doet mee.", "Karel De Groot Ziekenhuis"),
+    ("Ook het Van Houten-Smit Ziekenhuis doet mee.", "Van Houten-Smit Ziekenhuis"),
+])
+def test_a_capitalised_surname_particle_stays_inside_a_name(text, name):
+    assert name in labels(text, "nl", "organisation")
+
+
+@pytest.mark.parametrize("text", [
+    "Maastricht – De Zorgalliantie Limburg telt nu twaalf leden.",
+    "Het netwerk is in Enschede de Twentse Zorgalliantie gaan heten.",
+])
+def test_an_article_after_a_dash_or_a_place_is_no_particle(text):
+    found_labels = labels(text, "nl", "cluster") | labels(text, "nl", "organisation")
+    assert not any(label.startswith(("De ", "Enschede", "de ")) for label in found_labels), found_labels
+
+
+def test_initials_written_as_a_word_in_brackets_are_the_short_name():
+    text = "Het Karel De Groot Ziekenhuis (Kdgz) in Assen doet mee. Het Kdgz levert data."
+    assert ("locatedIn", "Kdgz", "Assen") in found(text, "nl")
+
+
+def test_brackets_that_are_no_initials_stay_out_of_the_names():
+    result = extract(document("Het Karel De Groot Ziekenhuis (Assen) doet mee.", "nl"))
+    assert not any("Assen" in e.alt_labels for e in result.entities if e.kind == "organisation")
+
+
+@pytest.mark.parametrize("text, lang, person, org", [
+    ("Dat zegt Anouk Brink, projectleider zorg bij Samen Drenthe.", "nl", "Anouk Brink", "Samen Drenthe"),
+    ("Dat zegt Anouk Brink, projectleider zorg en welzijn bij Vitaal Twente.", "nl", "Anouk Brink", "Vitaal Twente"),
+])
+def test_a_role_with_its_portfolio_before_bij_names_the_organisation(text, lang, person, org):
+    assert ("affiliatedWith", person, org) in found(text, lang)
+
+
+# -- members ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang", [
+    ("De Zorgalliantie Drenthe is opgericht. De alliantie wordt gevormd door het Wilhelmina Ziekenhuis Assen, "
+     "Hogeschool Drenthe en de Provincie Drenthe.", "nl"),
+    ("The Tayside Care Alliance was launched today. The alliance is formed by the University of Dundee, "
+     "Abertay University and the Provincie Drenthe.", "en"),
+])
+def test_a_cluster_formed_by_a_list_has_its_members_and_the_authority_among_them(text, lang):
+    facts = found(text, lang)
+    cluster = "Zorgalliantie Drenthe" if lang == "nl" else "Tayside Care Alliance"
+    first = "Wilhelmina Ziekenhuis Assen" if lang == "nl" else "University of Dundee"
+    assert ("memberOf", first, cluster) in facts
+    assert ("memberOf", "Provincie Drenthe", cluster) in facts
+
+
+# -- fields and their leads ---------------------------------------------------------------------
+_THEMES = ("De Zorgalliantie Drenthe is opgericht.\n\nDe partners richten zich op drie thema's:\n\n"
+           "- Digitale wijkzorg: beeldbellen en sensoren in de wijk. Het Wilhelmina Ziekenhuis Assen en "
+           "Icare trekken dit thema.\n"
+           "- Gezond ouder worden: preventie en beweging. De Hanzehogeschool Groningen neemt hier het voortouw.\n"
+           "- Werken met technologie: een leerprogramma voor zorgmedewerkers.\n")
+
+
+@pytest.mark.parametrize("field", ["Digitale wijkzorg", "Gezond ouder worden", "Werken met technologie"])
+def test_the_items_under_a_line_of_themas_are_the_clusters_fields(field):
+    facts = {(kind, s, o.casefold()) for kind, s, o in found(_THEMES, "nl")}
+    assert ("focusesOn", "Zorgalliantie Drenthe", field.casefold()) in facts
+
+
+@pytest.mark.parametrize("actor, field", [("Wilhelmina Ziekenhuis Assen", "Digitale wijkzorg"),
+                                          ("Icare", "Digitale wijkzorg"),
+                                          ("Hanzehogeschool Groningen", "Gezond ouder worden")])
+def test_who_takes_an_items_theme_on_coordinates_its_field(actor, field):
+    facts = {(kind, s, o.casefold()) for kind, s, o in found(_THEMES, "nl")}
+    assert ("coordinates", actor, field.casefold()) in facts
+
+
+def test_an_inline_list_of_themas_is_still_not_read_as_fields():
+    text = "De Zorgalliantie Drenthe richt zich op drie thema's: wijkzorg en preventie, scholing, en data."
+    assert not {f for f in labels(text, "nl", "field")} & {"wijkzorg en preventie", "scholing"}
