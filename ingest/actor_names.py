@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_rules import SIGNS_FOR
 from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
@@ -119,6 +120,9 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
         for item in list_items(text, sentences, s.index, zones):
             m = _ITEM.match(item.text)
             start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
+            signs_for = SIGNS_FOR.search(item.text)
+            if signs_for:
+                start = item.start + signs_for.end()
             name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)

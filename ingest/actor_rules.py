@@ -39,6 +39,14 @@ _SUBUNIT_GAP = re.compile(
     r"|abteilung|sektion|leerstoel|vakgroep|onderzoeksgroep|afdeling|forskningsgruppe|forskningsenhed|afdeling"
     r"|research\s+group|group|chair|section|lab|laboratory|labor|team)\b[^,;:()„“”\"]{0,80}?"
     r"\s(?:der|des|an\s+der|am|at|of|van\s+de|van\s+het|aan\s+de|ved|på|hos)\s+(?:the\s+)?$", re.IGNORECASE)
+#: An item that names a signatory and whom they sign for ("- Prof. Dr. X, Prodekanin – für die Universitätsmedizin
+#: Y", "- Jane Roe, Chief Executive – for NHS Tayside", "- Y (vertegenwoordigd door ...)" is another shape): the
+#: item's actor is the one after the dash.
+_SIGNS_FOR = (r"\s[–—-]\s+(?:für|for|voor|pour|på vegne af|namens|on behalf of)\s+"
+              r"(?:(?:die|den|das|der|dem|the|de|het)\s+)?")
+SIGNS_FOR = re.compile(_SIGNS_FOR + r"(?=\S)", re.IGNORECASE)
+#: The gap of a signatory line between the person and whom they sign for.
+_SIGNS_FOR_GAP = re.compile(r"^,\s[^–—\n]{2,120}?" + _SIGNS_FOR + r"$", re.IGNORECASE)
 REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
@@ -58,6 +66,10 @@ def affiliations(context: Context) -> None:
                 gap = context.between(person.end, org.start)
                 if person.end <= org.start and len(gap) <= 30 and _PREP_AFFILIATION.match(gap):
                     owner = (person_key, 0.9, "person-of-org")
+                    break
+                if person.end <= org.start and _SIGNS_FOR_GAP.match(gap) and not any(
+                        person.end <= a.start < org.start for a, _ in actors):
+                    owner = (person_key, 0.8, "person-signs-for")  # "- X, Prodekanin – für die Y"
                     break
                 if person.end <= org.start and _SUBUNIT_GAP.match(gap) and not any(
                         person.end <= a.start < org.start for a, _ in actors):
@@ -457,9 +469,10 @@ HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseer
                           r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
                           r"\s+(?:by|von|door|af|durch)"
                           r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?"
-                          # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X": a venue
+                          # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X", "im Senatssaal der X":
+                          # a venue
                           r"|\b(?:rathaus|räumen|räumlichkeiten|gebäude|town hall|city hall|offices|premises|headquarters"
-                          r"|stadhuis|gemeentehuis|provinciehuis|kantoor|kantoren|science park|campus|aula|hörsaal|festsaal"
+                          r"|stadhuis|gemeentehuis|provinciehuis|kantoor|kantoren|science park|campus|aula|[\w-]*(?:saal|zaal|sal)"
                           r"|auditorium|innovation centre|innovatiecentrum)\s+(?:der|des|of(?: the)?|van(?: de| het)?))"
                           r"\s+$", re.IGNORECASE)
 

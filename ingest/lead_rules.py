@@ -167,8 +167,9 @@ def leading_persons(context: Context) -> None:
 
 
 #: The office that runs a cluster ("Sekretariatet ledes af direktør X", "The secretariat is led by X").
-SECRETARIAT = re.compile(r"\b(?:sekretariat\w*|secretariat|secretariaat|geschäftsstelle|clustermanagement)\b",
-                         re.IGNORECASE)
+SECRETARIAT = re.compile(r"\b(?:sekretariat\w*|secretariat|secretariaat|geschäftsstelle|clustermanagement"
+                         r"|koordinierungsstelle|koordinationsstelle|programme office|coordination office"
+                         r"|coördinatiepunt|programmabureau|koordinationskontor)\b", re.IGNORECASE)
 
 
 def _refers(head: str) -> bool:
@@ -225,7 +226,10 @@ def founded_by_agreement(context: Context) -> None:
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
 _SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
 _HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
-                        r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$", re.IGNORECASE)
+                        r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$"
+                        # "Die Koordinierungsstelle der Allianz wird am Campus Stendal der Hochschule X eingerichtet"
+                        r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"
+                        r"|locatie)\s+[\w-]+\s+(?:der|des|of\s+the|van\s+de|van\s+het)\s+)?$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
 

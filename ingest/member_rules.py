@@ -462,11 +462,12 @@ _ALL_MEMBERS = re.compile(r"\b(?:alle[rn]?|all|sämtliche[rn]?|samtlige)\s+(?:\w
 
 
 #: A counted group of actors ("eleven organisations", "acht zorg-, onderwijs- en overheidspartijen",
-#: "Sechs Partner"): a number and up to four words before a word for partners.
+#: "Sechs Partner"): a number and up to four words before a word for partners, or their signatures.
 _COUNTED_GROUP = re.compile(
     r"\b(?P<number>\d{1,2}|" + NUMBER_WORD + r")"
     r"\s+(?:[\w,-]+\s+){0,4}?\w*(?:partner\w*|parties|partijen|parter|organisation\w*|organisaties|organizations"
-    r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen)\b", re.IGNORECASE)
+    r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen"
+    r"|unterschriften|signatures|handtekeningen|underskrifter)\b", re.IGNORECASE)  # "Mit neun Unterschriften unter ..."
 
 
 #: Agreements in the plural ("Grant agreements with the three lead partners"): one each, not one for all.

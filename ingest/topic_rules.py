@@ -132,6 +132,32 @@ def item_sentence_leads(context: Context) -> None:
                 context.add("coordinates", key, fields[0], index, 0.65, "item-sentence-lead")
 
 
+#: An active verb of leading a field, with the actors before it and the field right after it ("Das Fraunhofer
+#: IFF leitet das Arbeitsfeld assistive Robotik", "A und B verantworten gemeinsam das Handlungsfeld X", "A
+#: übernimmt die Leitung des Themenfelds X", "LSTM leads infection diagnostics", "Het UMCG coördineert X").
+_LEADS_FIELD = re.compile(r"\b(?:verantwortet|verantworten|leitet|leiten|koordiniert|koordinieren"
+                          r"|übernimmt|übernehmen)\b(?:[^.;]{0,40}?\b(?:leitung|federführung|verantwortung)\b)?"
+                          r"|\b(?:leads|coordinates|heads|(?:is|are)\s+responsible\s+for|coördineert|coördineren"
+                          r"|koordinerer|har\s+ansvaret\s+for)\b", re.IGNORECASE)
+_LEAD_GAP = 60
+
+
+def actors_lead_fields(context: Context) -> None:
+    """The actors that open a clause with an active verb of leading coordinate the field named right after
+    the verb (see _LEADS_FIELD), when no other actor stands between."""
+    for index, sentence, m in context.body_matches(_LEADS_FIELD):
+        verb, verb_end = sentence.start + m.start(), sentence.start + m.end()
+        clause = max(sentence.start, context.text.rfind(";", sentence.start, verb) + 1)
+        agents = [k for c, k in context.mentions(index, "organisation", "cluster") if clause <= c.start and c.end <= verb]
+        after = [(c, k) for c, k in context.mentions(index, "organisation", "cluster", "field") if c.start >= verb_end]
+        gap = context.between(verb_end, after[0][0].start) if after else ""
+        if not agents or not after or after[0][1][0] != "field" or len(gap) > _LEAD_GAP or len(gap.split()) > 5 \
+                or re.search(r"[,;:()\n]", gap):  # "leads the Swedish pilot, which ... primary care": not its field
+            continue
+        for key in agents:
+            context.add("coordinates", key, after[0][1], index, 0.6, "leads-field")
+
+
 # -- locatedIn and partOf -----------------------------------------------------------------------
 #: A town's adjective before a word for a company or institution, right before the actor ("das Lübecker
 #: Medizintechnikunternehmen X", "der Augsburger Roboterhersteller X") or in an apposition after it ("X, het
@@ -577,5 +603,5 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, field_item_leads, item_sentence_leads, cluster_coordination, locations, part_of, compositions, focus,
+RULES = [field_coordination, field_item_leads, item_sentence_leads, actors_lead_fields, cluster_coordination, locations, part_of, compositions, focus,
          contact_coordination]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
+from ingest.sentences import split_sentences
 from tests.test_extraction_rules import document, found, labels
 
 
@@ -130,3 +131,74 @@ def test_who_takes_an_items_theme_on_coordinates_its_field(actor, field):
 def test_an_inline_list_of_themas_is_still_not_read_as_fields():
     text = "De Zorgalliantie Drenthe richt zich op drie thema's: wijkzorg en preventie, scholing, en data."
     assert not {f for f in labels(text, "nl", "field")} & {"wijkzorg en preventie", "scholing"}
+
+
+# -- signatory lines ----------------------------------------------------------------------------
+_SIGNATORIES = ("Magdeburg. Mit vier Unterschriften unter eine gemeinsame Kooperationsvereinbarung ist am Montag "
+                "im Festsaal der Hochschule Harz das Gesundheitsnetz Harz aus der Taufe gehoben worden.\n\n"
+                "Die Unterzeichnenden\n\n"
+                "Nacheinander traten die Vertreter der Gründungspartner an den Tisch:\n\n"
+                "- Prof. Dr. Ines Brandt, Prodekanin für Lehre – für die Universitätsmedizin Halle\n"
+                "- Dipl.-Kfm. Henning Vogt, Geschäftsführer – für die Harzklinikum Dorothea Christiane Erxleben GmbH\n"
+                "- Ralf Peters, Leiter Versorgung – für die AOK Niedersachsen\n"
+                "- Uwe Thiele, Fachbereichsleiter Gesundheit – für den Landkreis Goslar\n")
+
+
+@pytest.mark.parametrize("org", ["Universitätsmedizin Halle", "Harzklinikum Dorothea Christiane Erxleben GmbH",
+                                 "AOK Niedersachsen", "Landkreis Goslar"])
+def test_the_organisation_a_signatory_line_signs_for_is_the_member(org):
+    assert ("memberOf", org, "Gesundheitsnetz Harz") in found(_SIGNATORIES, "de")
+
+
+@pytest.mark.parametrize("person, org", [("Ines Brandt", "Universitätsmedizin Halle"),
+                                         ("Henning Vogt", "Harzklinikum Dorothea Christiane Erxleben GmbH"),
+                                         ("Uwe Thiele", "Landkreis Goslar")])
+def test_a_signatory_is_affiliated_with_whom_they_sign_for(person, org):
+    assert ("affiliatedWith", person, org) in found(_SIGNATORIES, "de")
+
+
+def test_no_signatory_is_taken_for_an_organisation():
+    assert not labels(_SIGNATORIES, "de", "organisation") & {"Prof. Dr. Ines Brandt", "Dipl.-Kfm.", "Prodekanin"}
+
+
+def test_a_diploma_title_does_not_end_a_sentence():
+    sentences = split_sentences("- Dipl.-Kfm. Henning Vogt, Geschäftsführer\n- Dipl.-Ing. Uwe Krause, Leiter\n", "de")
+    assert [s.text for s in sentences] == ["- Dipl.-Kfm. Henning Vogt, Geschäftsführer", "- Dipl.-Ing. Uwe Krause, Leiter"]
+
+
+@pytest.mark.parametrize("org", ["Universitätsmedizin Halle", "AOK Niedersachsen", "Landkreis Goslar"])
+def test_as_many_signatures_as_listed_founders_make_them_the_parties(org):
+    facts = found(_SIGNATORIES, "de")
+    assert ("partyTo", org, "Kooperationsvereinbarung") in facts
+    assert ("establishes", "Kooperationsvereinbarung", "Gesundheitsnetz Harz") in facts
+
+
+def test_the_hall_of_the_venue_makes_it_no_party():
+    assert ("partyTo", "Hochschule Harz", "Kooperationsvereinbarung") not in found(_SIGNATORIES, "de")
+
+
+# -- coordination -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Die Telemedizin-Allianz Harz wurde gegründet. Die Koordinierungsstelle der Allianz wird am Campus Wernigerode "
+    "der Hochschule Harz eingerichtet.",
+    "Die Telemedizin-Allianz Harz wurde gegründet. Die Geschäftsstelle der Allianz wird an der Hochschule Harz "
+    "eingerichtet.",
+])
+def test_the_host_of_a_coordination_office_coordinates_the_cluster(text):
+    assert ("coordinates", "Hochschule Harz", "Telemedizin-Allianz Harz") in found(text, "de")
+
+
+@pytest.mark.parametrize("text, lang, actor, field", [
+    ("Die Hochschule Harz verantwortet das Handlungsfeld Telemedizin.", "de", "Hochschule Harz", "Telemedizin"),
+    ("Die Hochschule Harz und die AOK Niedersachsen übernehmen gemeinsam die Leitung des Themenfelds Telemedizin.",
+     "de", "AOK Niedersachsen", "Telemedizin"),
+    ("The University of Dundee leads telemedicine.", "en", "University of Dundee", "telemedicine"),
+])
+def test_an_actor_that_leads_a_field_coordinates_it(text, lang, actor, field):
+    facts = {(kind, s, o.casefold()) for kind, s, o in found(text, lang)}
+    assert ("coordinates", actor, field.casefold()) in facts
+
+
+def test_a_field_after_the_object_of_leading_is_not_led():
+    text = "The University of Dundee leads the Scottish pilot, which runs in telemedicine centres."
+    assert not [f for f in found(text, "en") if f[0] == "coordinates"]
