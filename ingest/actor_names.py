@@ -41,10 +41,12 @@ LIST_HEADING = re.compile(
     re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(
-    r"^\s*(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?(?:lead[\s-]?partners?|members?|mitglieder"
+    r"^\s*(?:the\s+|die\s+|de\s+)?(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?(?:lead[\s-]?partners?|members?|mitglieder"
     r"|partner(?:s|innen|e)?|leden|deelnemers|medlemmer|teilnehmer\w*|participants|signatories|unterzeichner\w*"
     r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
-    r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?\s*:?\s*$",
+    r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?"
+    # "The partners and their roles", "Die Partner und ihre Aufgaben", "Partnerne og deres roller"
+    r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|hun|deres)\s+[^\W\d]+)?\s*:?\s*$",
     re.IGNORECASE)
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
@@ -79,6 +81,8 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
         if _ITEM.match(item.text):
             items.append(item)
             continue
+        if items and _ITEM.match(items[-1].text) and "\n" not in text[sentences[item.index - 1].end:item.start]:
+            continue  # "- Lead partner. Clinical test sites at ...": the item's next sentence, on its line
         if any(_ITEM.match(i.text) for i in items) and _sub_heading(sentences, item) and not is_list_heading(item.text):
             continue  # "Companies" between two runs of bullets: one list in groups
         previous = sentences[item.index - 1]
@@ -118,6 +122,8 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
         if zones.get(s.index) != "body" or not is_list_heading(s.text):
             continue
         for item in list_items(text, sentences, s.index, zones):
+            if _description(text, item):
+                continue
             m = _ITEM.match(item.text)
             start = item.start + m.start(1) if m else item.start + len(item.text) - len(item.text.lstrip())
             signs_for = SIGNS_FOR.search(item.text)
@@ -133,6 +139,21 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
                 if name is not None:
                     out.append(name)
     return out
+
+
+def _description(text: str, item: Sentence) -> bool:
+    """Is a list item a description under a name (a definition list read as bullets: "- Lead partner.
+    Clinical test sites at ...", "- Perth-based care home provider; test sites for falls detection.")? It ends
+    in a full stop and goes on in another sentence on its line, or is a sentence of mostly lower-case words."""
+    body = item.text.rstrip()
+    if re.search(r"\s[–—-]\s|:\s", body):
+        return False  # "- Designskolen Kolding – bidrager med servicedesign ...": a name and what it does
+    if not body.endswith(".") or re.search(r"(?:\b[A-Z]\.|\b(?:Ltd|Inc|Co|Corp|e\.\s?V|B\.\s?V|N\.\s?V|S\.A)\.)$", body):
+        return False
+    line_end = text.find("\n", item.end)
+    goes_on = bool(text[item.end:line_end if line_end >= 0 else len(text)].strip())
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    return goes_on or len(words) >= 4 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,

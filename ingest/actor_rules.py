@@ -571,11 +571,12 @@ def _previous_list(context: Context, index: int):
 
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
 #: number word or digits and up to three words before a plural word for institutions.
+#: Plural words for kinds of institutions ("hospitals", "Hochschulen", "gemeenten", "virksomheder").
+INSTITUTION_PLURALS = (r"(?:trusts|hospitals|universities|councils|municipalities|companies|businesses|firms|insurers"
+                       r"|kliniken|krankenhäuser|hochschulen|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen"
+                       r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder)")
 _COUNTED_INSTITUTIONS = re.compile(
-    r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:trusts|hospitals|universities|councils|municipalities|companies|kliniken|krankenhäuser|hochschulen"
-    r"|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen|universiteiten|gemeenten|bedrijven|hospitaler"
-    r"|sygehuse|universiteter|kommuner|virksomheder)\b", re.IGNORECASE)
+    r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
 
 
 def _counted_next(context: Context, index: int, end: int, named: list) -> list:

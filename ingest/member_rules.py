@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
+from ingest.actor_rules import INSTITUTION_PLURALS
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
 from ingest.tokens import NUMBER_WORD, number_value
@@ -40,10 +41,17 @@ _MEMBER = re.compile(
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten"
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
+    # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
+    # colon after them opens a list, which member_lists reads)
+    r"|(?:the\s+(?:founding\s+)?partners|die\s+(?:gründungs)?partner|gründungsmitglieder|de\s+(?:partners|oprichters)"
+    r"|partnerne|stifterne)\s+(?:are|sind|zijn|er)\b(?!\s*:)|(?:are|were|is)\s+joined\s+by"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
     r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
+_JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
+_FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:founding\s+partners|gründungspartner|gründungsmitglieder|oprichters|stifterne)"
+                                    r"\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
@@ -227,8 +235,9 @@ def members(context: Context) -> None:
         if target is None:
             continue
         region_bodies(context, index)  # "... en de stad Ninove zijn nieuwe partners": the town's authority
+        joined_by = _JOINED_BY.search(sentence.text)  # "They are joined by A and B": the agents join
         actors = [(c, k) for c, k in context.mentions(index, "organisation", "cluster")
-                  if not _AGENT.search(context.text[sentence.start:c.start][-12:])]
+                  if joined_by or not _AGENT.search(context.text[sentence.start:c.start][-12:])]
         if not [k for _, k in actors if k != target] and _THE_COMPANY.match(sentence.text):
             actors = previous_organisation(context, index)
         if _NOT_MEMBER.search(sentence.text):
@@ -358,6 +367,8 @@ def _target(context: Context, index: int, clusters):
     referred = referenced_cluster(context, index)
     if referred is not None:
         return referred
+    if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text):
+        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B and C"
     actors = context.mentions(index, "organisation", "cluster")
     if actors and all(c.end <= offset for c, _ in actors) and _JOINED.search(text[cue.start():]):
         # "Inzwischen sind auch A und der Verbund B beigetreten": every actor before the verb joins
@@ -386,15 +397,30 @@ def _member_list(context: Context, index: int, target) -> None:
 
 
 def item_actors(context: Context, index: int) -> list:
-    """The actors a list item names: its first, and those joined to it by a conjunction
+    """The actors a list item names: its first, and those joined to it by a conjunction or a list ("- A, B and C")
     ("- Region Blekinge og Blekinge Tekniska Högskola (BTH), Sverige")."""
     actors = context.mentions(index, "organisation", "cluster")
     joined = actors[:1]
-    for cand, key in actors[1:]:
-        if not _ITEM_AND.match(context.between(joined[-1][0].end, cand.start)):
+    for n, (cand, key) in enumerate(actors[1:], 1):
+        gap = context.between(joined[-1][0].end, cand.start)
+        if not _ITEM_AND.match(gap) and not (gap.strip() == "," and _listed_on(context, actors, n)):
             break
         joined.append((cand, key))
     return joined
+
+
+def _listed_on(context: Context, actors, n: int) -> bool:
+    """Does the run of actors from ``actors[n]`` on go to a conjunction, only commas between, and the item end
+    with the last ("- A, B and C": three actors; "- Klinikum A, Institut B" is a name and its unit, "- University
+    A, Department of B and C, Town" one partner)?"""
+    for (a, _), (c, _) in zip(actors[n:], actors[n + 1:]):
+        gap = context.between(a.end, c.start)
+        if _ITEM_AND.match(gap):
+            line_end = context.text.find("\n", c.end)
+            return not context.text[c.end:line_end if line_end >= 0 else len(context.text)].strip(" .;")
+        if gap.strip() != ",":
+            return False
+    return False
 
 
 def member_lists(context: Context) -> None:
@@ -517,10 +543,17 @@ def members_as_parties(context: Context) -> None:
             cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
             or cluster in clusters_just_before(context, index))
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
-        if named or not (_THE_MEMBERS.search(head) or group):
+        kinds = _KINDS_SIGN.match(head) and cluster in {k for _, k in mentioned}
+        if named or not (_THE_MEMBERS.search(head) or group or kinds):
             continue
         for key in dict.fromkeys(listed):
             context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+#: "Hospitals, universities, councils and businesses from across X have signed a memorandum ... to create the Y":
+#: kinds of institutions as the signatories of the agreement that creates the page's cluster.
+_KINDS_SIGN = re.compile(r"^\W*{0}\b(?:\s*,\s*{0}\b)*\s+(?:and|und|en|og|sowie)\s+{0}\b".format(INSTITUTION_PLURALS),
+                         re.IGNORECASE)
 
 
 def _as_many(counted: int | None, listed: int) -> bool:

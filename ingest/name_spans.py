@@ -249,9 +249,13 @@ class NameSpans:
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
             elif not self.german and tok.low in _AND and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
-                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low not in INNER and not before[k - 2].is_cap) \
-                    and self._hospital_after(before) and self._town_like(taken[0]) and self._town_like(before[k - 1]):
-                taken[:0] = before[k - 1:k + 1]  # "Herlev og Gentofte Hospital": one hospital of two towns
+                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low in _AND
+                         or before[k - 2].low not in INNER and not before[k - 2].is_cap) \
+                    and (self._hospital_after(before) or self.lang == "en") \
+                    and self._town_like(taken[0]) and self._town_like(before[k - 1]):
+                # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
+                # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce")
+                taken[:0] = before[k - 1:k + 1]
                 k -= 2
                 continue
             elif tok.low in _AND and k > 1 and self.name_word(before[k - 1]) and before[k - 2].low in _ENUMERATING \

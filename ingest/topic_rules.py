@@ -102,8 +102,14 @@ def field_item_leads(context: Context) -> None:
         lead, key = actors[0]
         before = [(c, fkey) for c, fkey in fields if c.end <= lead.start]
         if before and _ITEM_LEAD.search(context.between(before[0][0].end, lead.start)):
+            leads = [key]
+            for (a, _), (c, k) in zip(actors, actors[1:]):  # "led by NNUH and UEA": both
+                if not _AND_PLACE.match(context.between(a.end, c.start)):
+                    break
+                leads.append(k)
             for fkey in dict.fromkeys(k for _, k in before):
-                context.add("coordinates", key, fkey, index, 0.75, "field-item-lead")
+                for lead_key in dict.fromkeys(leads):
+                    context.add("coordinates", lead_key, fkey, index, 0.75, "field-item-lead")
 
 
 #: A sentence of a list item that says who takes its field on ("Het Adrz en ZorgSaam trekken dit thema", "A und B

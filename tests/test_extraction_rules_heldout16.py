@@ -202,3 +202,74 @@ def test_an_actor_that_leads_a_field_coordinates_it(text, lang, actor, field):
 def test_a_field_after_the_object_of_leading_is_not_led():
     text = "The University of Dundee leads the Scottish pilot, which runs in telemedicine centres."
     assert not [f for f in found(text, "en") if f[0] == "coordinates"]
+
+
+# -- members named in a sentence, and kinds of institutions as signatories --------------------------
+_FOUNDED = ("Hospitals, universities and councils from across Devon have signed a memorandum of understanding to "
+            "create the Devon Care Technology Alliance (DCTA).\n\n"
+            "The founding partners are the Royal Devon University Healthcare NHS Foundation Trust, the University of "
+            "Exeter and Devon County Council. They are joined by Plymouth City Council and the insurer Aviva.\n")
+
+
+@pytest.mark.parametrize("org", ["Royal Devon University Healthcare NHS Foundation Trust", "University of Exeter",
+                                 "Devon County Council", "Plymouth City Council", "Aviva"])
+def test_founding_partners_named_in_a_sentence_and_those_joining_them_are_members(org):
+    assert ("memberOf", org, "Devon Care Technology Alliance") in found(_FOUNDED, "en")
+
+
+@pytest.mark.parametrize("org", ["University of Exeter", "Devon County Council"])
+def test_kinds_of_institutions_that_sign_the_founding_agreement_are_the_members(org):
+    assert ("partyTo", org, "memorandum of understanding") in found(_FOUNDED, "en")
+
+
+def test_a_colon_after_the_partners_are_leaves_the_list_to_the_list_reader():
+    text = ("The Arctic Rehab Network started in May. The partners are:\n\n"
+            "- University of Oulu, Research Unit of Health Sciences and Technology, Oulu, Finland\n"
+            "- Region Norrbotten, Luleå, Sweden\n")
+    members = {s for kind, s, o in found(text, "en") if kind == "memberOf"}
+    assert "Region Norrbotten" in members and "Research Unit of Health Sciences and Technology" not in members
+
+
+# -- lists -------------------------------------------------------------------------------------------
+_ROLES = ("The Devon Care Technology Alliance was launched today.\n\nThe partners and their roles\n\n"
+          "- Exeter and Devon Chamber of Commerce\n\n"
+          "- Lead partner. Clinical test sites and information governance.\n\n"
+          "- University of Exeter\n\n"
+          "- Co-lead. Evaluation of artificial intelligence tools.\n\n"
+          "- Plymouth City Council, Torbay Council and Devon County Council\n\n"
+          "- Exeter-based care home provider; test sites for falls detection.\n")
+
+
+@pytest.mark.parametrize("org", ["Exeter and Devon Chamber of Commerce", "University of Exeter",
+                                 "Plymouth City Council", "Torbay Council", "Devon County Council"])
+def test_names_and_descriptions_of_a_definition_list_give_the_members(org):
+    assert ("memberOf", org, "Devon Care Technology Alliance") in found(_ROLES, "en")
+
+
+def test_the_descriptions_of_a_definition_list_are_no_names():
+    assert not {n for n in labels(_ROLES, "en", "organisation") if n.startswith(("Co-lead", "Exeter-based", "Lead"))}
+
+
+def test_a_name_and_its_description_on_one_item_line_keep_the_name():
+    text = "Partnere\n\n• Designskolen Kolding – bidrager med servicedesign til nye løsninger i plejesektoren.\n"
+    assert "Designskolen Kolding" in labels(text, "da", "organisation")
+
+
+@pytest.mark.parametrize("name", ["Perth and Kinross Council", "Dundee and Angus Chamber of Commerce"])
+def test_an_english_name_may_join_two_places_before_its_head(name):
+    text = f"Dundee City Council, Angus Council and {name} signed the letter."
+    assert name in labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("name", ["Tayside", "Grampian", "East Anglia"])
+def test_regions_of_common_use_in_the_united_kingdom_are_places(name):
+    assert name in labels(f"The partners work across {name}.", "en", "region")
+
+
+def test_every_leader_of_an_item_coordinates_its_field():
+    text = ("The Devon Care Technology Alliance focuses on three themes:\n\n"
+            "- Remote monitoring for people with heart failure, led by the University of Exeter and Devon County "
+            "Council.\n- Telemedicine in rural practices, led by Torbay Council.\n")
+    facts = {(kind, s, o.casefold()) for kind, s, o in found(text, "en")}
+    assert ("coordinates", "University of Exeter", "remote monitoring") in facts
+    assert ("coordinates", "Devon County Council", "remote monitoring") in facts
