@@ -5,7 +5,9 @@ Netzwerks X" the "Netzwerk X", "der Europäischen Kommission" / "die Europäisch
 Europäischen Fonds" / "der Europäische Fonds".  :func:`base_name` undoes the genitive ending of a
 head or cluster word ("Ministeriums" -> "Ministerium", "Landkreises" -> "Landkreis");
 :func:`comparable` also reduces adjectives to their stem ("Europäischen", "Europäischer" ->
-"Europäisch") for comparing names and making slugs.  Other languages are returned unchanged.
+"Europäisch") for comparing names and making slugs.  Danish, Norwegian and Swedish names take a
+genitive "-s" on their last word ("på Lolland Kommunes rådhus", "Aalborg Universitets"), which
+:func:`base_name` removes too when the rest is a head word.  Other languages are returned unchanged.
 """
 from __future__ import annotations
 
@@ -17,11 +19,15 @@ _ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|er))(?:e|en
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
 
 
-def _is_head(word: str) -> bool:
+#: Languages whose names take a genitive "-s" on the last word only.
+_NORDIC = {"da", "nb", "no", "sv"}
+
+
+def _is_head(word: str, language: str = "de") -> bool:
     """Is ``word`` (uninflected) a head or cluster word of the lexicons?"""
     low = word.casefold()
     for name in ("org_heads", "cluster_words"):
-        words = wordlist(name, "de")
+        words = wordlist(name, language)
         if low in words.exact or any(low.startswith(stem) for stem, _ in words.prefix) \
                 or any(low.endswith(stem) for stem, _ in words.suffix):
             return True
@@ -39,7 +45,16 @@ def _uninflected_head(word: str) -> str:
 
 
 def base_name(name: str, language: str) -> str:
-    """``name`` with the genitive ending of its head words removed (German only)."""
+    """``name`` with the genitive ending of its head words removed (German; in the Nordic languages that of
+    the last word)."""
+    if language in _NORDIC:
+        head, _, last = name.rpartition(" ")
+        low = last.casefold()
+        exact = wordlist("org_heads", language).exact | wordlist("cluster_words", language).exact
+        if head and low.endswith("s") and not low.endswith("ss") and len(last) >= 5 and low not in exact \
+                and _is_head(last[:-1], language):
+            return f"{head} {last[:-1]}"
+        return name
     if language != "de":
         return name
     return _WORD.sub(lambda m: _uninflected_head(m.group()), name)
@@ -48,7 +63,7 @@ def base_name(name: str, language: str) -> str:
 def comparable(name: str, language: str) -> str:
     """:func:`base_name` with adjectives reduced to their stem, for comparison and slugs."""
     if language != "de":
-        return name
+        return base_name(name, language)
     name = base_name(name, language)
     return _ATTRIBUTIVE.sub(lambda m: _ADJECTIVE.match(m.group(1)).group("stem") + m.group(2), name)
 

@@ -121,6 +121,13 @@ _SHORT_NAME = re.compile(r" \(([A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,3})\)")
 #: Link words a bracketed short name may hold ("IHK zu Rostock").
 _SHORT_LINKS = {"zu", "für", "van", "voor", "of", "for", "i", "de"}
 _TRANSLATED = re.compile(r" \((?:[^():\n]{1,30}):\s*([A-ZÀ-Þ][\w.&'’-]*(?:[ -][\w.&'’-]+){0,6})\)")
+#: The name in another language after a comma ("Fehmarnbelt Sundhedsalliancen (FSA), på tysk Gesundheitsallianz
+#: Fehmarnbelt", "..., auf Dänisch X", "..., in English the X").
+_IN_LANGUAGE = re.compile(r"(?:\s*\([^()\n]{1,12}\))?,\s+(?:på\s+(?:tysk|dansk|engelsk|hollandsk|nederlandsk|svensk|norsk)"
+                          r"|auf\s+(?:deutsch|dänisch|englisch|niederländisch|schwedisch)|in\s+(?:english|german|danish|dutch)"
+                          r"|in\s+het\s+(?:duits|engels|deens|nederlands)|op\s+zijn\s+duits)\s+(?:the\s+|die\s+|der\s+|das\s+)?"
+                          r"(?P<name>[A-ZÀ-Þ][\w&'’-]*(?:\s+(?:[A-ZÀ-Þ][\w&'’-]*|für|for|voor|til|og|und|and|en|der|van)){0,6})",
+                          re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -621,6 +628,12 @@ class NameSpans:
         translated = _TRANSLATED.match(self.text[end:end + 100])
         if translated:
             cand.aliases.add(" ".join(translated.group(1).split()))
+        other_language = _IN_LANGUAGE.match(self.text, end)
+        if other_language and other_language.group("name")[:1].isupper():
+            name = other_language.group("name").split()
+            while name and not name[-1][:1].isupper():
+                name.pop()  # "..., på tysk Gesundheitsallianz Fehmarnbelt og ...": the link word is no part
+            cand.aliases.add(" ".join(name))
         other = _OTHER_NAME.match(self.text[end:end + 100])
         if other:  # "Vadehavsnetværket for Sund Aldring (Wadden Healthy Ageing Network, WHAN)"
             cand.aliases |= {" ".join(other.group("name").split()), other.group("abbr")}

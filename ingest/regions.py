@@ -150,7 +150,7 @@ _TOWN_CONTEXTS = [
 #: Sites listed after a word for them ("met locaties in Emmen, Hoogeveen en Stadskanaal",
 #: "Standorte in A und B", "sites in A, B and C"): every town of the list.
 _SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler|ziekenhuizen"
-                    r"|klinieken|hospitals|sygehuse|Krankenhäusern|campussen|campuses"
+                    r"|klinieken|hospitals|sygehuse|Krankenhäusern|campussen|campuses|klinikker|hospitaler|clinics"
                     # where pilots run: "proeftuinen in Zwijndrecht, Papendrecht en Sliedrecht", "Modellregionen in"
                     r"|proeftuinen|proeftuin|pilots|testbeds|test sites|Modellregionen|Pilotregionen|pilotkommuner)"
                     r"\s+(?:in|i)\s+"

@@ -34,7 +34,7 @@ _SEAT_PHRASE = re.compile(
     r"(?:(?:mit|met|med|with)\s+(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|sit|sine?)\s+)?)?"
     r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
     r"|base|headquarters|headquartered|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
-    r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses)\s+(?:in|i)\s+$"
+    r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses|klinikker|hospitaler|clinics)\s+(?:in|i)\s+$"
     r"|^\s*\(\s*(?:locatie|vestiging|campus|standort|site|location|afdeling|matrikel)\s+$"  # "X (locatie Emmen)"
     # "X ist der einzige Maximalversorger im Land und hat Standorte in A und B": the subject's sites
     r"|^\s+(?:ist|is|er)\s[^.;]{0,80}?\s(?:und|and|en|og)\s+(?:hat|has|heeft|har)\s+(?:standorte|sites|locaties"

@@ -273,3 +273,33 @@ def test_every_leader_of_an_item_coordinates_its_field():
     facts = {(kind, s, o.casefold()) for kind, s, o in found(text, "en")}
     assert ("coordinates", "University of Exeter", "remote monitoring") in facts
     assert ("coordinates", "Devon County Council", "remote monitoring") in facts
+
+
+# -- Danish names -------------------------------------------------------------------------------
+@pytest.mark.parametrize("genitive, name", [("Vordingborg Kommunes", "Vordingborg Kommune"),
+                                            ("Aalborg Universitets", "Aalborg Universitet")])
+def test_a_danish_genitive_names_the_same_organisation(genitive, name):
+    text = f"{name} har underskrevet aftalen. Mødet fandt sted på {genitive} kontor i byen."
+    result = extract(document(text, "da"))
+    organisations = [e for e in result.entities if e.kind == "organisation"]
+    assert len(organisations) == 1 and organisations[0].label == name, organisations
+
+
+def test_a_name_ending_in_s_that_is_no_genitive_stays_whole():
+    assert "Vejle Sygehus" in labels("Vejle Sygehus er med i netværket.", "da", "organisation")
+
+
+@pytest.mark.parametrize("text, lang, alias", [
+    ("Parterne etablerer Sundhedsalliancen Sydhavsøerne (SAS), på tysk Gesundheitsallianz Südsee. Alliancen starter "
+     "i maj.", "da", "Gesundheitsallianz Südsee"),
+    ("Die Partner gründen das Gesundheitsnetz Fehmarn, auf Dänisch Sundhedsnetværket Femern. Es startet im Mai.", "de",
+     "Sundhedsnetværket Femern"),
+])
+def test_a_name_in_another_language_after_a_comma_is_another_label(text, lang, alias):
+    clusters = [e for e in extract(document(text, lang)).entities if e.kind == "cluster"]
+    assert len(clusters) == 1 and alias in {clusters[0].label, *clusters[0].alt_labels}, clusters
+
+
+def test_towns_after_a_word_for_clinics_are_places():
+    text = "Sana Kliniken Ostholstein GmbH har klinikker i Eutin og Oldenburg."
+    assert ("locatedIn", "Sana Kliniken Ostholstein GmbH", "Eutin") in found(text, "da")
