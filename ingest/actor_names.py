@@ -41,7 +41,8 @@ LIST_HEADING = re.compile(
     re.IGNORECASE)
 #: A heading line that is nothing but the list word ("Partners", "Mitglieder (Auswahl)", "Lead partner").
 BARE_HEADING = re.compile(
-    r"^\s*(?:the\s+|die\s+|de\s+)?(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?(?:lead[\s-]?partners?|members?|mitglieder"
+    r"^\s*(?:the\s+|die\s+|de\s+)?(?:our\s+|unsere\s+|onze\s+|vores\s+|project\s*|projekt\s*)?"
+    r"(?:new\s+|neuen?\s+|nieuwe\s+|nye\s+|founding\s+|stichtende\s+)?(?:lead[\s-]?partners?|members?|mitglieder"
     r"|partner(?:s|innen|e)?|leden|deelnemers|medlemmer|teilnehmer\w*|participants|signatories|unterzeichner\w*"
     r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
     r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?"

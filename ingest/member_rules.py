@@ -43,14 +43,16 @@ _MEMBER = re.compile(
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
     # colon after them opens a list, which member_lists reads)
-    r"|(?:the\s+(?:founding\s+)?partners|die\s+(?:gründungs)?partner|gründungsmitglieder|de\s+(?:partners|oprichters)"
+    r"|(?:the\s+(?:founding\s+)?partners|the\s+founding\s+members|die\s+(?:gründungs)?partner|gründungsmitglieder"
+    r"|de\s+(?:partners|oprichters|stichtende\s+leden)|de\s+stiftende\s+medlemmer"
     r"|partnerne|stifterne)\s+(?:are|sind|zijn|er)\b(?!\s*:)|(?:are|were|is)\s+joined\s+by"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
     r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
-_FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:founding\s+partners|gründungspartner|gründungsmitglieder|oprichters|stifterne)"
+_FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:founding\s+(?:partners|members)|gründungspartner|gründungsmitglieder|oprichters"
+                                    r"|stichtende\s+(?:leden|partners)|stiftende\s+(?:medlemmer|parter)|stifterne)"
                                     r"\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(

@@ -303,3 +303,27 @@ def test_a_name_in_another_language_after_a_comma_is_another_label(text, lang, a
 def test_towns_after_a_word_for_clinics_are_places():
     text = "Sana Kliniken Ostholstein GmbH har klinikker i Eutin og Oldenburg."
     assert ("locatedIn", "Sana Kliniken Ostholstein GmbH", "Eutin") in found(text, "da")
+
+
+# -- founding members and innovation platforms ----------------------------------------------------
+_PLATFORM = ("Het Zorginnovatieplatform Hageland (ZIP Hageland) groeit. De stichtende leden zijn het Regionaal "
+             "Ziekenhuis Heilig Hart Tienen, UC Leuven-Limburg en de Stad Diest.\n\nDe nieuwe leden\n\n"
+             "- Janssen Pharmaceutica NV\n- Stad Aarschot\n")
+
+
+def test_an_innovation_platform_written_as_one_word_is_a_cluster():
+    assert "Zorginnovatieplatform Hageland" in labels(_PLATFORM, "nl", "cluster")
+
+
+@pytest.mark.parametrize("org", ["Regionaal Ziekenhuis Heilig Hart Tienen", "UC Leuven-Limburg", "Janssen Pharmaceutica NV"])
+def test_founding_members_in_a_sentence_and_new_members_under_a_heading_are_members(org):
+    assert ("memberOf", org, "Zorginnovatieplatform Hageland") in found(_PLATFORM, "nl")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Naast ZIP Hageland en het SCK CEN heeft ook AZ Diest het akkoord ondertekend.", "nl", "ZIP Hageland"),
+    ("Neben der Stadt Kiel hat auch die Universität zu Lübeck unterschrieben.", "de", "Stadt Kiel"),
+])
+def test_a_sentence_opening_preposition_of_addition_is_no_part_of_a_name(text, lang, name):
+    assert not {n for n in labels(text, lang, "organisation") | labels(text, lang, "cluster")
+                if n.startswith(("Naast", "Neben"))}
