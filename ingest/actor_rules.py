@@ -913,4 +913,27 @@ def agreed_therein(context: Context) -> None:
                 context.add("partyTo", key, agreement, index, 0.7, "agreed-therein")
 
 
-RULES = [affiliations, agreements, later_signatories, members, agreed_therein, founding_parties]
+#: A verb of funding or supporting right after a name ("Region Midtjylland støtter samarbejdet", "die Provinz X
+#: fördert", "Provincie Zeeland draagt bij", "X County Council funds").
+_FUNDS = re.compile(r"^\s+(?:(?:også|auch|ook|also)\s+)?(?:støtter|bidrager|finansierer|medfinansierer|investerer"
+                    r"|unterstützt|fördert|finanziert|investiert|steunt|financiert|investeert|draagt|supports|funds"
+                    r"|co-funds|contributes|invests)\b", re.IGNORECASE)
+
+
+def funding_bodies(context: Context) -> None:
+    """``Region Midtjylland støtter samarbejdet med 2,5 mio. kr.``, ``mens Provincie Zeeland bidrager med ...``: an
+    authority-named region that funds or supports acts, so it names the region's body (an organisation located
+    in the region)."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        for rcand, rkey in context.mentions(index, "region"):
+            if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and _FUNDS.match(context.text[rcand.end:rcand.end + 40]):
+                region = context.entities.get(rkey)
+                key = region_body(context, rcand, rkey)
+                if region is not None and rkey not in context.entities:
+                    context.entities[rkey] = region  # the region stays: its body is located in it
+                context.add("locatedIn", key, rkey, index, 0.75, "funding-body")
+
+
+RULES = [affiliations, agreements, later_signatories, members, agreed_therein, founding_parties, funding_bodies]

@@ -579,15 +579,22 @@ def cluster_coordination(context: Context) -> None:
         at = next((t for i, t in enumerate(tokens) if t.is_word and verbs.at(tokens, i)), None)
         if at is None:
             continue
-        subjects = [k for c, k in actors if c.end <= at.start]
+        before = [(c, k) for c, k in actors if c.end <= at.start]
+        subjects = [k for _, k in before]
+        if len(before) > 1 and _joined_agents(context, before, before[0]) == subjects:
+            subjects = subjects[:1]  # "A og B leder partnerskabet i fællesskab": both lead it
+            joined = [k for _, k in before]
+        else:
+            joined = subjects
         objects = [k for c, k in targets if c.start >= at.end]
         if not objects and len(subjects) == 1:
             from ingest.member_rules import referenced_cluster
 
-            objects = [k for k in [referenced_cluster(context, index, exclude=subjects)] if k]
+            objects = [k for k in [referenced_cluster(context, index, exclude=joined)] if k]
         if len(subjects) == 1:
             for key in objects:
-                context.add("coordinates", subjects[0], key, index, 0.7, "actor-leads-cluster")
+                for lead in dict.fromkeys(joined):
+                    context.add("coordinates", lead, key, index, 0.7, "actor-leads-cluster")
 
 
 #: A part of a project that a partner leads ("Den første arbejdspakke", "work package 2", "Teilprojekt").

@@ -327,3 +327,32 @@ def test_founding_members_in_a_sentence_and_new_members_under_a_heading_are_memb
 def test_a_sentence_opening_preposition_of_addition_is_no_part_of_a_name(text, lang, name):
     assert not {n for n in labels(text, lang, "organisation") | labels(text, lang, "cluster")
                 if n.startswith(("Naast", "Neben"))}
+
+
+# -- Danish partnerships, joint leads and funding authorities --------------------------------------
+@pytest.mark.parametrize("text, lang, name", [
+    ("Aftalen etablerer partnerskabet Sund Vejle–Brabant, som skal dele erfaringer.", "da", "Sund Vejle–Brabant"),
+    ("The agreement sets up the partnership Care North, which will share data.", "en", "Care North"),
+    ("Het akkoord richt het partnerschap Zorg Dichtbij op.", "nl", "Zorg Dichtbij"),
+])
+def test_a_partnership_word_before_a_name_introduces_a_cluster(text, lang, name):
+    assert name in labels(text, lang, "cluster")
+
+
+def test_actors_joined_before_a_verb_of_leading_both_lead_the_cluster():
+    text = "Aftalen etablerer partnerskabet Home Care Nord. Aalborg Universitetshospital og UCN leder partnerskabet i fællesskab."
+    facts = found(text, "da")
+    assert ("coordinates", "Aalborg Universitetshospital", "Home Care Nord") in facts
+    assert ("coordinates", "UCN", "Home Care Nord") in facts
+
+
+@pytest.mark.parametrize("text, lang, body", [
+    ("Region Nordjylland støtter samarbejdet med 2 mio. kr. over tre år.", "da", "Region Nordjylland"),
+    ("Die Provinz Limburg fördert das Projekt mit 300.000 Euro.", "de", "Provinz Limburg"),
+])
+def test_an_authority_named_region_that_funds_is_its_body(text, lang, body):
+    assert body in labels(text, lang, "organisation")
+
+
+def test_a_region_that_is_only_a_place_gets_no_body():
+    assert not labels("Projektet støtter borgere i Region Nordjylland.", "da", "organisation")
