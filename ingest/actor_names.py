@@ -133,6 +133,13 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
             name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
+    for s in sentences:  # "... has admitted four new members: A (A), the B, C and D."
+        m = _INLINE_MEMBERS.search(s.text) if zones.get(s.index) == "body" else None
+        for start, end in _inline_parts(s.start + m.end(), s.end, text) if m else ():
+            name = name_run(text, language, s, start, end)
+            if name is not None and not (" " not in name.text and frequent(name.text, language)) \
+                    and not _place(name.text):  # not "Gesundheit" of "Ministerium für Arbeit, Gesundheit und
+                out.append(name)  # Soziales", nor the seat in "Partner: A GmbH, Bad Saarow; B GmbH, Cottbus"
     for record in records(text, sentences, zones):
         if record.kind in ("lead", "partners") and zones.get(record.sentence.index) == "body":
             for start in value_items(record, text):
@@ -140,6 +147,36 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
                 if name is not None:
                     out.append(name)
     return out
+
+
+#: A word for members or partners and a colon inside a sentence, the list following on the same line.
+_INLINE_MEMBERS = re.compile(r"\b(?:members?|partners?|mitglieder|partner|leden|deelnemers|medlemmer|partnere"
+                             r"|signatories|unterzeichner)\s*:\s+(?=\S)", re.IGNORECASE)
+_INLINE_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|und|en|og|sowie)\s+)?|\s+(?:and|und|en|og|sowie)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|die|der|das|de|het)\s+", re.IGNORECASE)
+
+
+def _inline_parts(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each part of a list written in a sentence, up to its full stop, without a leading
+    article ("University Hospital Limerick (UHL), the Technological University of the Shannon (TUS), Cook Medical
+    and Vitalograph")."""
+    stop = re.search(r"\.(?:\s|$)|;|\n", text[start:end])
+    end = start + stop.start() if stop else end
+    parts, cursor = [], start
+    for sep in list(_INLINE_SEPARATOR.finditer(text, start, end)) + [None]:
+        part_end = sep.start() if sep else end
+        article = _LEADING_ARTICLE.match(text[cursor:part_end])
+        if part_end > cursor:
+            parts.append((cursor + (article.end() if article else 0), part_end))
+        cursor = sep.end() if sep else end
+    return parts
+
+
+def _place(name: str) -> bool:
+    """Is ``name`` a town or city of the reference data?"""
+    from ingest.gazetteer import gazetteer  # the gazetteer's module reads names through this one
+
+    return gazetteer().town(name) is not None or bool(gazetteer().forms.get(name))
 
 
 def _description(text: str, item: Sentence) -> bool:

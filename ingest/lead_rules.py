@@ -230,6 +230,10 @@ _HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|
                         # "Die Koordinierungsstelle der Allianz wird am Campus Stendal der Hochschule X eingerichtet"
                         r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"
                         r"|locatie)\s+[\w-]+\s+(?:der|des|of\s+the|van\s+de|van\s+het)\s+)?$", re.IGNORECASE)
+#: A verb of hosting between an actor and the secretariat word ("X hosts the cluster's secretariat", "X beherbergt
+#: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet").
+_HOSTS = re.compile(r"^\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
+                    r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
 
@@ -246,6 +250,11 @@ def secretariats(context: Context) -> None:
             after = [(c, region_body(context, c, k)) for c, k in context.mentions(index, "region")[:1]
                      if c.start >= word_end and REGION_BODY.match(c.text) and not c.text.endswith("s")
                      and _HOSTED_AT.match(context.between(word_end, c.start))]  # not "Region Hovedstadens enhed"
+        hosting = [k for c, k in named if k[0] == "organisation"
+                   and _HOSTS.search(context.between(c.end, sentence.start + m.start()))]
+        target = _cluster_of(context, index, exclude=hosting[-1:]) if hosting else None
+        if target is not None:  # "Limerick Chamber hosts the cluster's secretariat"
+            context.add("coordinates", hosting[-1], target, index, 0.65, "secretariat-host")
         for n, (cand, key) in enumerate(after):
             hosted = _HOSTED_AT.match(context.between(word_end, cand.start))
             if hosted:  # "deles mellem A og B": every host after the word shares it

@@ -356,3 +356,28 @@ def test_an_authority_named_region_that_funds_is_its_body(text, lang, body):
 
 def test_a_region_that_is_only_a_place_gets_no_body():
     assert not labels("Projektet støtter borgere i Region Nordjylland.", "da", "organisation")
+
+
+# -- members listed after a colon inside a sentence, and a secretariat's host -----------------------
+_ADMITTED = ("The Atlantic MedTech Cluster has admitted four new members: Galway University Hospitals (GUH), the "
+             "Atlantic Technological University (ATU), Creganna Medical and Aerogen. Galway Chamber hosts the "
+             "cluster's secretariat.")
+
+
+@pytest.mark.parametrize("org", ["Galway University Hospitals", "Atlantic Technological University", "Creganna Medical",
+                                 "Aerogen"])
+def test_names_listed_after_members_and_a_colon_are_members(org):
+    assert ("memberOf", org, "Atlantic MedTech Cluster") in found(_ADMITTED, "en")
+
+
+def test_the_actor_that_hosts_the_secretariat_coordinates_the_cluster():
+    assert ("coordinates", "Galway Chamber", "Atlantic MedTech Cluster") in found(_ADMITTED, "en")
+
+
+@pytest.mark.parametrize("text, lang, not_a_name", [
+    ("Neue Mitglieder: das Ministerium für Arbeit, Gesundheit und Soziales, die Uniklinik Köln und Ottobock.", "de",
+     "Gesundheit"),
+    ("Partner: Reha-Zentrum Seeblick GmbH, Bad Saarow; MoveIT Health GmbH, Cottbus", "de", "Bad Saarow"),
+])
+def test_a_common_word_or_a_seat_in_an_inline_list_is_no_name(text, lang, not_a_name):
+    assert not_a_name not in labels(text, lang, "organisation")
