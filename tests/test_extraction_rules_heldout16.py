@@ -381,3 +381,21 @@ def test_the_actor_that_hosts_the_secretariat_coordinates_the_cluster():
 ])
 def test_a_common_word_or_a_seat_in_an_inline_list_is_no_name(text, lang, not_a_name):
     assert not_a_name not in labels(text, lang, "organisation")
+
+
+# -- a network that arises from an agreement, and Dutch regions of common use ------------------------
+def test_a_network_that_arises_from_the_agreement_is_established_by_it():
+    text = ("Het Dijklander Ziekenhuis en Omring hebben een samenwerkingsovereenkomst getekend.\n\n"
+            "Met de overeenkomst ontstaat het Netwerk Zorg Thuis West-Friesland.")
+    facts = found(text, "nl")
+    assert ("establishes", "samenwerkingsovereenkomst", "Netwerk Zorg Thuis West-Friesland") in facts
+    assert ("memberOf", "Omring", "Netwerk Zorg Thuis West-Friesland") in facts
+
+
+@pytest.mark.parametrize("name", ["Kennemerland", "IJmond", "Walcheren", "Hoeksche Waard", "West-Friesland"])
+def test_dutch_regions_of_common_use_are_places(name):
+    assert name in labels(f"Het netwerk werkt in de regio {name} en daarbuiten.", "nl", "region")
+
+
+def test_a_regions_other_spelling_names_the_same_place():
+    assert labels("Het netwerk werkt in Westfriesland.", "nl", "region") == {"West-Friesland"}
