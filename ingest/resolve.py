@@ -218,12 +218,34 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
         if other.head != cand.head or _hyphen_tail(canonical(cand.label, language), [other], language) \
                 or _hyphen_tail(canonical(other.label, language), [cand], language):
             continue  # "Kassenärztliche Vereinigung Sachsen" and "... Sachsen-Anhalt": two states, two actors
+        if _part_of_other(canonical(cand.label, language), canonical(other.label, language)):
+            continue  # "Universitätsmedizin der Johannes Gutenberg-Universität Mainz" is a part of the university
         a, b = _content(cand, language), _content(other, language)
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         least = 1 if cand.head in _ONE_PLACE_HEADS else 2  # "Landratsamt Konstanz" = "Landkreis Konstanz"
         if len(short) >= least and all(any(w[:5] == v[:5] for v in long_) for w in short):
             return True
     return False
+
+
+#: Words that join a part of an institution to the institution's whole name ("Klinik X der Universität Y").
+_OF_WHOLE = re.compile(r"\s(?:der|des|van de|van het|of the|of|ved|at|at the|an der|am|i|på)$")
+
+
+def _part_of_other(a: str, b: str) -> bool:
+    """Is one canonical name the other's after a word that joins a part to its whole (``universitatsmedizin
+    der johannes gutenberg universitat mainz`` / ``johannes gutenberg universitat mainz``)?"""
+    short, long_ = sorted((a, b), key=len)
+    return long_ != short and long_.endswith(" " + short) and bool(_OF_WHOLE.search(long_[:-len(short) - 1]))
+
+
+def _head_of_whole(a: str, b: str) -> bool:
+    """Is ``a`` (``universitatsmedizin mainz``) the short form of ``b`` (``universitatsmedizin der johannes
+    gutenberg universitat mainz``): the same first word, and the place that ends both, ``b`` naming the whole
+    it is part of in between?"""
+    words, other = a.split(), b.split()
+    return (len(words) == 2 and len(other) >= 4 and other[0] == words[0] and other[-1] == words[-1]
+            and other[1] in ("der", "des", "van", "of", "ved", "an", "am"))
 
 
 def _merge_shortened(groups, names, language):
@@ -248,6 +270,7 @@ def _merge_shortened(groups, names, language):
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
                        or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
+                        or any(_head_of_whole(a, b) for a in names[i] for b in names[j]) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
                                for a in gi for b in gj):

@@ -339,9 +339,12 @@ def part_of(context: Context) -> None:
         if len(states) != 1:
             continue
         state = next(iter(states))
-        state_record = next(c.record for c, k in here if k == state)
+        state_cand, state_record = next((c, c.record) for c, k in here if k == state)
+        if _NEIGHBOURING.search(context.text[max(0, state_cand.start - 30):state_cand.start]):
+            continue  # "ein Austausch mit Partnern im benachbarten Hessen": another state than the places'
         lower = {k for c, k in here if getattr(c.record, "kind", "") in ("area", "city") and k != state
-                 and _may_lie_in(c.record, state_record)}
+                 and _may_lie_in(c.record, state_record)
+                 and ";" not in context.between(min(c.end, state_cand.end), max(c.start, state_cand.start))}
         if len(lower) >= 2:
             for key in lower:
                 context.add("partOf", key, state, index, 0.6, "places-of-state")
@@ -378,6 +381,11 @@ def compositions(context: Context) -> None:
 
 #: What stands between the last place of a group and its state ("... und den Landkreis Biberach in").
 _IN_STATE = re.compile(r"^\s*(?:in|im|i|en)\s+(?:der|dem|de|het)?\s*$", re.IGNORECASE)
+
+
+#: Words for a neighbouring area ("im benachbarten Hessen", "neighbouring Wales", "het naburige Vlaanderen").
+_NEIGHBOURING = re.compile(r"\b(?:benachbart\w*|angrenzend\w*|neighbou?ring|adjacent|naburig\w*|aangrenzend\w*"
+                           r"|nabo\w*|tilstødende)\s+$", re.IGNORECASE)
 
 
 def _may_lie_in(place, state) -> bool:

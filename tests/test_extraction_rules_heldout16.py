@@ -399,3 +399,25 @@ def test_dutch_regions_of_common_use_are_places(name):
 
 def test_a_regions_other_spelling_names_the_same_place():
     assert labels("Het netwerk werkt in Westfriesland.", "nl", "region") == {"West-Friesland"}
+
+
+# -- a part of a university and the university; a neighbouring state --------------------------------
+_PART = ("Unterzeichnet haben die Universitätsmedizin der Friedrich-Schiller-Universität Jena, die "
+         "Friedrich-Schiller-Universität Jena (FSU) und die Ernst-Abbe-Hochschule Jena. Die Universitätsmedizin Jena "
+         "übernimmt den Vorsitz.")
+
+
+def test_a_part_named_with_its_university_is_not_the_university():
+    organisations = [e for e in extract(document(_PART, "de")).entities if e.kind == "organisation"]
+    assert len(organisations) == 3, [(e.label, e.alt_labels) for e in organisations]
+
+
+def test_the_short_name_of_the_part_is_the_part():
+    organisations = {e.label: e.alt_labels for e in extract(document(_PART, "de")).entities if e.kind == "organisation"}
+    assert "Universitätsmedizin Jena" in organisations["Universitätsmedizin der Friedrich-Schiller-Universität Jena"]
+
+
+def test_places_are_not_put_in_a_neighbouring_state_named_in_another_clause():
+    text = ("Die Allianz steht Unternehmen aus dem Landkreis Mainz-Bingen, dem Landkreis Alzey-Worms und der Stadt Worms "
+            "offen; auch ein Austausch mit Partnern im benachbarten Hessen ist geplant.")
+    assert not [f for f in found(text, "de") if f[0] == "partOf" and f[2] == "Hessen"]
