@@ -60,7 +60,8 @@ _NOT_QUALIFIERS = {"die", "eine", "keine", "seine", "ihre", "unsere", "diese", "
                    "hele", "andere", "the", "several", "more", "some", "inden", "mellem", "under", "over", "efter",
                    "eller", "men", "der", "den", "des", "dem", "einer", "einen", "eines", "oder", "aber", "wie",
                    "sowie", "zwischen", "unter", "hinter", "weitere", "neue", "neuen", "neuer", "nieuwe",
-                   "nye", "new", "including", "during", "being", "having", "like", "between", "after", "other"}
+                   "nye", "new", "including", "during", "being", "having", "like", "between", "after", "other",
+                   "med", "ved", "inde", "uden", "ude", "meer", "mehr"}
 
 
 @dataclass(frozen=True)

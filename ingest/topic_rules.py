@@ -431,6 +431,7 @@ def focus(context: Context) -> None:
     _topic_cluster(context)
     _agreement_fields(context)
     _referenced_cluster_fields(context)
+    _subject_cluster_fields(context)
     _heading_list_fields(context)
 
 
@@ -461,6 +462,29 @@ def _heading_list_fields(context: Context) -> None:
         actor = named[0][1] if named else referenced_cluster(context, heading)
         for fkey in listed if actor else []:
             context.add("focusesOn", actor, fkey, index, 0.65, "heading-list-field")
+
+
+#: A verb of working on a topic ("arbejder med", "arbeitet an", "werkt aan", "works on", "richt zich op").
+_WORKS_ON = re.compile(r"\b(?:arbejder\s+med|fokuserer\s+på|beskæftiger\s+sig\s+med|arbeitet\s+an|arbeiten\s+an"
+                       r"|konzentriert\s+sich\s+auf|beschäftigt\s+sich\s+mit|werkt\s+aan|richt\s+zich\s+op"
+                       r"|works\s+on|focuses\s+on|concentrates\s+on)\b", re.IGNORECASE)
+
+
+def _subject_cluster_fields(context: Context) -> None:
+    """``Klyngen blev stiftet af A, B og C og arbejder med X, Y og Z``: a sentence whose subject refers to a
+    cluster (its opening words) and that names other actors too: the fields after its verb of working on a
+    topic are the cluster's."""
+    from ingest.member_rules import ANAPHOR, referenced_cluster
+
+    for index, sentence, verb in context.body_matches(_WORKS_ON):
+        opening = ANAPHOR.match(sentence.text) or re.match(r"^\W*(?:klyngen|netværket|alliancen|partnerskabet)\b",
+                                                            sentence.text, re.IGNORECASE)
+        cluster = referenced_cluster(context, index) if opening else None
+        if cluster is None:
+            continue
+        for cand, key in context.mentions(index, "field"):
+            if cand.start >= sentence.start + verb.end():
+                context.add("focusesOn", cluster, key, index, 0.6, "subject-cluster-field")
 
 
 def _same_line(context: Context, index: int) -> bool:

@@ -421,3 +421,20 @@ def test_places_are_not_put_in_a_neighbouring_state_named_in_another_clause():
     text = ("Die Allianz steht Unternehmen aus dem Landkreis Mainz-Bingen, dem Landkreis Alzey-Worms und der Stadt Worms "
             "offen; auch ein Austausch mit Partnern im benachbarten Hessen ist geplant.")
     assert not [f for f in found(text, "de") if f[0] == "partOf" and f[2] == "Hessen"]
+
+
+# -- the fields of a cluster that opens its sentence -------------------------------------------------
+@pytest.mark.parametrize("text, lang, cluster, field", [
+    ("Sundhedsklynge Vestfyn vokser. Klyngen blev stiftet af Assens Kommune, Middelfart Kommune og OUH og arbejder "
+     "med velfærdsteknologi og rehabilitering.", "da", "Sundhedsklynge Vestfyn", "rehabilitering"),
+    ("Das Gesundheitsnetz Harz wächst. Das Netzwerk wurde von der Stadt Goslar, der Hochschule Harz und dem "
+     "Harzklinikum gegründet und arbeitet an Telemedizin.", "de", "Gesundheitsnetz Harz", "Telemedizin"),
+])
+def test_a_cluster_that_opens_the_sentence_works_on_the_fields_after_the_verb(text, lang, cluster, field):
+    facts = {(kind, s, o.casefold()) for kind, s, o in found(text, lang)}
+    assert ("focusesOn", cluster, field.casefold()) in facts
+
+
+def test_a_preposition_does_not_qualify_a_field():
+    result = extract(document("Netværket arbejder med velfærdsteknologi.", "da"))
+    assert not [a for e in result.entities if e.kind == "field" for a in e.alt_labels if a.startswith("med ")]
