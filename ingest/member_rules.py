@@ -35,6 +35,9 @@ ANAPHOR = re.compile(
     r"|klyngens|netværkets|alliancens|konsortiets|partnerskabets"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:founding\s+|new\s+)?(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
     re.IGNORECASE)
+#: The founders as a group ("founding partners", "Gründungsmitglieder", "stichtende leden", "stifterne").
+_FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitglieder|oprichters|stichtende\s+(?:leden|partners)"
+             r"|stiftende\s+(?:medlemmer|parter)|stifterne")
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
@@ -43,17 +46,14 @@ _MEMBER = re.compile(
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
     # colon after them opens a list, which member_lists reads)
-    r"|(?:the\s+(?:founding\s+)?partners|the\s+founding\s+members|die\s+(?:gründungs)?partner|gründungsmitglieder"
-    r"|de\s+(?:partners|oprichters|stichtende\s+leden)|de\s+stiftende\s+medlemmer"
-    r"|partnerne|stifterne)\s+(?:are|sind|zijn|er)\b(?!\s*:)|(?:are|were|is)\s+joined\s+by"
+    r"|(?:(?:the|die|de)\s+)?(?:partners|partner|partnerne|" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b(?!\s*:)"
+    r"|(?:are|were|is)\s+joined\s+by"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
     r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
-_FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:founding\s+(?:partners|members)|gründungspartner|gründungsmitglieder|oprichters"
-                                    r"|stichtende\s+(?:leden|partners)|stiftende\s+(?:medlemmer|parter)|stifterne)"
-                                    r"\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
+_FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
