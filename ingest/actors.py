@@ -491,14 +491,9 @@ class _Finder(NameSpans):
         for i, tok in enumerate(self.t[:-2]):
             if not (tok.is_word and self.roles.word(tok.text)):
                 continue
-            portfolio = i + 1  # "projectleider zorg bij X", "manager digital health at X": the role's field
-            while portfolio < min(i + 4, len(self.t) - 1) and self.t[portfolio].is_word and not self.t[portfolio].is_cap \
-                    and self.t[portfolio].low not in _AT_WORK and self.t[portfolio].low not in _ROLE_PREPOSITIONS:
-                portfolio += 1
-            if portfolio > i + 1 and self.t[portfolio].low in _AT_WORK:
-                i = portfolio - 1
-            if self.t[i + 1].low in _ROLE_PREPOSITIONS or i > tok.index and self.t[i + 1].low in _AT_WORK:
-                j = i + 2
+            prep = self._after_portfolio(i)
+            if prep > i + 1 or self.t[prep].low in _ROLE_PREPOSITIONS:
+                j = prep + 1
                 if j < len(self.t) and self.t[j].low in {"the", "de", "het"}:
                     j += 1
                 run = self._before_person(self._cap_run(j))
@@ -513,6 +508,15 @@ class _Finder(NameSpans):
                 if run:
                     out.append(self._make("organisation", run[0].start, run[-1].end, "role-of-name", 0.7))
         return out
+
+    def _after_portfolio(self, i: int) -> int:
+        """The index of the preposition after the role at ``i``: the next token, or, after up to three lower-case
+        words of the role's field, an "at" word ("projectleider zorg bij X", "adviseur zorg en welzijn bij X")."""
+        k = i + 1
+        while k < min(i + 4, len(self.t) - 1) and self.t[k].is_word and not self.t[k].is_cap \
+                and self.t[k].low not in _AT_WORK and self.t[k].low not in _ROLE_PREPOSITIONS:
+            k += 1
+        return k if k > i + 1 and self.t[k].low in _AT_WORK else i + 1
 
     def signatories(self) -> list[Candidate]:
         """``A, B and C have signed ...``: the capitalised runs listed before a signing verb."""

@@ -112,11 +112,17 @@ def field_item_leads(context: Context) -> None:
                     context.add("coordinates", lead_key, fkey, index, 0.75, "field-item-lead")
 
 
-#: A sentence of a list item that says who takes its field on ("Het Adrz en ZorgSaam trekken dit thema", "A und B
-#: übernehmen die Federführung", "A og B står i spidsen", "A and B lead this theme").
-_TAKES_ON = re.compile(r"\b(?:trekt|trekken|(?:neemt|nemen)\b[^.]{0,20}\bvoortouw|übernimmt|übernehmen|leitet|leiten"
-                       r"|lead|leads|take[ns]?\s+the\s+lead|leder|leder\s+an|står\s+i\s+spidsen|coördineert|coördineren"
-                       r"|koordiniert|koordinieren|koordinerer)\b", re.IGNORECASE)
+#: An active verb of leading a field, with the actors before it and the field right after it ("Das Fraunhofer
+#: IFF leitet das Arbeitsfeld assistive Robotik", "A und B verantworten gemeinsam das Handlungsfeld X", "A
+#: übernimmt die Leitung des Themenfelds X", "LSTM leads infection diagnostics", "Het UMCG coördineert X").
+_LEADS_FIELD = re.compile(r"\b(?:verantwortet|verantworten|leitet|leiten|koordiniert|koordinieren"
+                          r"|übernimmt|übernehmen)\b(?:[^.;]{0,40}?\b(?:leitung|federführung|verantwortung)\b)?"
+                          r"|\b(?:leads|coordinates|heads|(?:is|are)\s+responsible\s+for|coördineert|coördineren"
+                          r"|koordinerer|har\s+ansvaret\s+for)\b", re.IGNORECASE)
+#: Those verbs, and the ones that take on a list item's field without naming it again ("Het Adrz en ZorgSaam
+#: trekken dit thema", "A neemt hier het voortouw", "A og B står i spidsen", "A and B lead / take the lead").
+_TAKES_ON = re.compile(_LEADS_FIELD.pattern + r"|\b(?:trekt|trekken|(?:neemt|nemen)\b[^.]{0,20}\bvoortouw|lead"
+                       r"|take[ns]?\s+the\s+lead|står\s+i\s+spidsen)\b", re.IGNORECASE)
 
 
 def item_sentence_leads(context: Context) -> None:
@@ -138,13 +144,7 @@ def item_sentence_leads(context: Context) -> None:
                 context.add("coordinates", key, fields[0], index, 0.65, "item-sentence-lead")
 
 
-#: An active verb of leading a field, with the actors before it and the field right after it ("Das Fraunhofer
-#: IFF leitet das Arbeitsfeld assistive Robotik", "A und B verantworten gemeinsam das Handlungsfeld X", "A
-#: übernimmt die Leitung des Themenfelds X", "LSTM leads infection diagnostics", "Het UMCG coördineert X").
-_LEADS_FIELD = re.compile(r"\b(?:verantwortet|verantworten|leitet|leiten|koordiniert|koordinieren"
-                          r"|übernimmt|übernehmen)\b(?:[^.;]{0,40}?\b(?:leitung|federführung|verantwortung)\b)?"
-                          r"|\b(?:leads|coordinates|heads|(?:is|are)\s+responsible\s+for|coördineert|coördineren"
-                          r"|koordinerer|har\s+ansvaret\s+for)\b", re.IGNORECASE)
+#: At most this many characters between the verb of leading and the field it leads.
 _LEAD_GAP = 60
 
 
@@ -613,20 +613,16 @@ def cluster_coordination(context: Context) -> None:
             continue
         before = [(c, k) for c, k in actors if c.end <= at.start]
         subjects = [k for _, k in before]
-        if len(before) > 1 and _joined_agents(context, before, before[0]) == subjects:
-            subjects = subjects[:1]  # "A og B leder partnerskabet i fællesskab": both lead it
-            joined = [k for _, k in before]
-        else:
-            joined = subjects
+        # one subject, or several joined by "og"/"and" ("A og B leder partnerskabet i fællesskab": both lead it)
+        one_subject = len(before) == 1 or len(before) > 1 and _joined_agents(context, before, before[0]) == subjects
         objects = [k for c, k in targets if c.start >= at.end]
-        if not objects and len(subjects) == 1:
+        if not objects and one_subject:
             from ingest.member_rules import referenced_cluster
 
-            objects = [k for k in [referenced_cluster(context, index, exclude=joined)] if k]
-        if len(subjects) == 1:
-            for key in objects:
-                for lead in dict.fromkeys(joined):
-                    context.add("coordinates", lead, key, index, 0.7, "actor-leads-cluster")
+            objects = [k for k in [referenced_cluster(context, index, exclude=subjects)] if k]
+        for key in objects if one_subject else ():
+            for lead in dict.fromkeys(subjects):
+                context.add("coordinates", lead, key, index, 0.7, "actor-leads-cluster")
 
 
 #: A part of a project that a partner leads ("Den første arbejdspakke", "work package 2", "Teilprojekt").
@@ -648,5 +644,5 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, field_item_leads, item_sentence_leads, actors_lead_fields, cluster_coordination, locations, part_of, compositions, focus,
-         contact_coordination]
+RULES = [field_coordination, field_item_leads, item_sentence_leads, actors_lead_fields, cluster_coordination, locations,
+         part_of, compositions, focus, contact_coordination]
