@@ -47,7 +47,7 @@ BARE_HEADING = re.compile(
     r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
     r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?"
     # "The partners and their roles", "Die Partner und ihre Aufgaben", "Partnerne og deres roller"
-    r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|hun|deres)\s+[^\W\d]+)?\s*:?\s*$",
+    r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|deres)\s+[^\W\d]+)?\s*:?\s*$",
     re.IGNORECASE)
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"

@@ -36,7 +36,7 @@ _CLUSTER_GROUP = re.compile(r"klynger|klyngeorganisationer|clusters?|netzwerke|n
 _SUBUNIT_GAP = re.compile(
     r"^\s*,?\s*(?:vom|von\s+der|von\s+dem|aus\s+dem|aus\s+der|in\s+der|im|from\s+the|of\s+the|in\s+the|van\s+de|van\s+het"
     r"|uit\s+de|fra|i|på)\s+\w*(?:fachgebiet|lehrstuhl|arbeitsgruppe|forschungsgruppe|arbeitsbereich|fachbereich"
-    r"|abteilung|sektion|leerstoel|vakgroep|onderzoeksgroep|afdeling|forskningsgruppe|forskningsenhed|afdeling"
+    r"|abteilung|sektion|leerstoel|vakgroep|onderzoeksgroep|afdeling|forskningsgruppe|forskningsenhed"
     r"|research\s+group|group|chair|section|lab|laboratory|labor|team)\b[^,;:()„“”\"]{0,80}?"
     r"\s(?:der|des|an\s+der|am|at|of|van\s+de|van\s+het|aan\s+de|ved|på|hos)\s+(?:the\s+)?$", re.IGNORECASE)
 #: An item that names a signatory and whom they sign for ("- Prof. Dr. X, Prodekanin – für die Universitätsmedizin
@@ -441,11 +441,20 @@ def region_bodies(context: Context, index: int) -> None:
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
         if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before) \
                 and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)):  # "aus Stadt und Landkreis X"
-            region = context.entities.get(rkey)
-            key = region_body(context, rcand, rkey)
-            if region is not None and rkey not in context.entities:
-                context.entities[rkey] = region  # the region stays: its body is located in it
-                context.add("locatedIn", key, rkey, index, 0.8, "region-body")
+            _body_in_region(context, rcand, rkey, index, 0.8, "region-body")
+
+
+def _body_in_region(context: Context, rcand, rkey, index: int, confidence: float, rule: str, always: bool = False):
+    """Make the region mention ``rcand`` name the region's body (:func:`region_body`) and keep the region, in which
+    the body lies; the body's ``locatedIn`` is recorded when the region had no other mention (``always``: in any
+    case)."""
+    region = context.entities.get(rkey)
+    key = region_body(context, rcand, rkey)
+    kept = region is not None and rkey not in context.entities
+    if kept:
+        context.entities[rkey] = region  # the region stays: its body is located in it
+    if kept or always:
+        context.add("locatedIn", key, rkey, index, confidence, rule)
 
 
 def only_venues(context: Context, actors) -> set:
@@ -569,12 +578,12 @@ def _previous_list(context: Context, index: int):
     return next(filter(None, (_listed_in(context, other) for other in range(index - 1, max(-1, index - 4), -1))), [])
 
 
-#: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
-#: number word or digits and up to three words before a plural word for institutions.
 #: Plural words for kinds of institutions ("hospitals", "Hochschulen", "gemeenten", "virksomheder").
 INSTITUTION_PLURALS = (r"(?:trusts|hospitals|universities|councils|municipalities|companies|businesses|firms|insurers"
                        r"|kliniken|krankenhäuser|hochschulen|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen"
                        r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder)")
+#: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
+#: number word or digits and up to three words before a plural word for institutions.
 _COUNTED_INSTITUTIONS = re.compile(
     r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
 
@@ -929,11 +938,7 @@ def funding_bodies(context: Context) -> None:
             continue
         for rcand, rkey in context.mentions(index, "region"):
             if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and _FUNDS.match(context.text[rcand.end:rcand.end + 40]):
-                region = context.entities.get(rkey)
-                key = region_body(context, rcand, rkey)
-                if region is not None and rkey not in context.entities:
-                    context.entities[rkey] = region  # the region stays: its body is located in it
-                context.add("locatedIn", key, rkey, index, 0.75, "funding-body")
+                _body_in_region(context, rcand, rkey, index, 0.75, "funding-body", always=True)
 
 
 RULES = [affiliations, agreements, later_signatories, members, agreed_therein, founding_parties, funding_bodies]
