@@ -532,10 +532,12 @@ def _founded(context: Context, agreement, actors) -> list:
                 key = ("cluster", key[1])
             out.append(key)
             continue
-        if actor.start <= agreement.end or actor.start - agreement.end > 160:
+        if actor.start <= agreement.end:
             continue
         if _FOUNDED_AFTER.match(context.text, actor.end, context.sentences[actor.sentence].end):
-            out.append(key)  # "Mit einem Kooperationsvertrag haben A und B das Netzwerk X aus der Taufe gehoben"
+            out.append(key)  # "Mit einem Kooperationsvertrag haben A, B, C und D das Netzwerk X aus der Taufe gehoben"
+            continue  # (the participle closes the clause: however long the list of founders, X is what they made)
+        if actor.start - agreement.end > 160:
             continue
         last = max([a.end for a, _ in actors if a.start > agreement.end and a.end <= actor.start], default=agreement.end)
         gap = context.between(last, actor.start)  # "aftale med A og B, som etablerer X": from the last party on

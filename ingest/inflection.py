@@ -20,7 +20,7 @@ _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
 
 
 #: Languages whose names take a genitive "-s" on the last word only.
-_NORDIC = {"da", "nb", "no", "sv"}
+NORDIC = {"da", "nb", "no", "sv"}
 
 
 def _is_head(word: str, language: str = "de") -> bool:
@@ -47,7 +47,7 @@ def _uninflected_head(word: str) -> str:
 def base_name(name: str, language: str) -> str:
     """``name`` with the genitive ending of its head words removed (German; in the Nordic languages that of
     the last word)."""
-    if language in _NORDIC:
+    if language in NORDIC:
         head, _, last = name.rpartition(" ")
         low = last.casefold()
         exact = wordlist("org_heads", language).exact | wordlist("cluster_words", language).exact

@@ -7,6 +7,7 @@ organisation), then the kind of higher priority.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.actor_names import (appositives, copula_clusters, founded_names, listed_names,
                                  title_clusters)
@@ -102,10 +103,14 @@ def district_parts(found: list[Candidate], sentences: list[Sentence], language: 
             c.kind == "region" and c.sentence == cand.sentence and c.end <= sentence.start + verb.start() for c in found))
         before = sentence.text[:cand.start - sentence.start]
         placed = _GERMAN_DISTRICT.search(cand.label) and (GERMAN_PLACE_BEFORE.search(before) or before.endswith(" (") and any(
-            c.kind == "region" and c.end == cand.start - 2 for c in found))  # "Zandt (Landkreis Cham)"
+            c.end == cand.start - 2 and c.kind != "person" for c in found))
+        # "Zandt (Landkreis Cham)", "RKH Kliniken (Landkreis Ludwigsburg)"; "Landrat X (Landkreis Y)" speaks for the body
         if cand.kind == "organisation" and _DISTRICT.search(cand.label) and (composed or placed):
             record = lookup_region(cand.label, language) or area_record(cand.label, language)
             aliases = {a for a in cand.aliases if _DISTRICT.search(a)}  # not the bare town: a district is no town
+            if not _DISTRICT.search(cand.text) and cand.text not in record.alt_labels:
+                # "die Landkreise Neu-Ulm und Günzburg": the text calls the district by the town's name
+                record = replace(record, alt_labels=(*record.alt_labels, cand.text))
             cand = Candidate("region", cand.start, cand.end, cand.text, cand.sentence, cand.label, "district-part",
                              0.7, aliases, "", record)
         out.append(cand)
@@ -117,7 +122,8 @@ def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
     the same actor in another language; each name becomes the other's alias."""
     actors = [c for c in found if c.kind in ("organisation", "cluster")]
     for a, b in zip(actors, actors[1:]):
-        if a.sentence == b.sentence and text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")":
+        if a.sentence == b.sentence and text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")" \
+                and not _GERMAN_DISTRICT.search(b.label):  # "RKH Kliniken (Landkreis Ludwigsburg)": the seat
             a.aliases.add(b.label)
             b.aliases.add(a.label)
     return found

@@ -380,6 +380,8 @@ class NameSpans:
                     break  # "Kliniken in Hamburg": a place, not a name part
                 if self.german and tok.low in ("in", "an") and nxt.low == "den":
                     break  # "das Netzwerk X an den Start", "Cluster in den Bereichen": a phrase, not a name part
+                if tok.low in ("in", "i") and j + 3 < len(t) and self._region_word(t[j + 2].text) and t[j + 3].is_cap:
+                    break  # "Kliniken in der Region Stuttgart", "ziekenhuizen in de regio Twente": where they are
                 if tok.text == "," and (self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
                                                                   and t[j + 2].low not in _LIST_JOINERS - {","})
                                         or self._qualifier_end(j + 2)):
@@ -476,6 +478,13 @@ class NameSpans:
             start -= 1
         letters = [x.text if x.is_acronym else x.text[0].upper() for x in t[start:k] if x.is_cap and x.is_word]
         return k if any("".join(letters[n:]) == t[k + 1].text for n in range(len(letters))) else 0
+
+    def _region_word(self, word: str) -> bool:
+        """Is ``word`` a word that names an administrative region before its name ("Region", "Landkreis",
+        "provincie", "regio")?"""
+        from ingest.regions import region_triggers
+
+        return word in region_triggers(self.lang)
 
     def _place_word(self, tok: Token) -> bool:
         from ingest.gazetteer import gazetteer
@@ -638,7 +647,8 @@ class NameSpans:
         if other:  # "Vadehavsnetværket for Sund Aldring (Wadden Healthy Ageing Network, WHAN)"
             cand.aliases |= {" ".join(other.group("name").split()), other.group("abbr")}
         short = _SHORT_NAME.match(self.text, end)
-        if short and self._own_short_name(cand, short.group(1).split()):
+        if short and self._own_short_name(cand, short.group(1).split()) and not self._region_word(
+                short.group(1).split()[0]):  # "Kreiskliniken Reutlingen (Landkreis Reutlingen)": the seat
             cand.aliases.add(short.group(1))  # "Gesellschaft für Wirtschaftsförderung Rostock mbH (Rostock Business)"
         rest = self.text[end:end + 16]
         if rest.startswith(" (") and ")" in rest:

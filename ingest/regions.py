@@ -79,6 +79,11 @@ def _grammar(language: str) -> dict:
             for kind in ("trigger", "plural", "and", "compass", "adjective", "suffix", "hyphen")}
 
 
+def region_triggers(language: str) -> frozenset[str]:
+    """The words before a region's name in ``language`` ("Region", "Landkreis", "provincie")."""
+    return frozenset(_grammar(language)["trigger"])
+
+
 def _known(name: str, language: str, kinds=("country", "continent", "subdivision", "city", "area")):
     for place in gazetteer().candidates(name, language):
         if place.kind in kinds:
@@ -129,6 +134,9 @@ _TOWN_CONTEXTS = [
     # and a short name in brackets, also one written as a word ("(ADRZ) in Goes", "(Adrz) in Goes")
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z][A-Za-z]{1,7}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
+    # "på netværkets forårsmøde i Skive", "een polikliniek in Goes": after a lower-case word, a town that no
+    # capitalised word continues ("i Skive Kommune" names the council)
+    re.compile(r"(?<=[a-zà-öø-ÿ] )(?:in|i)\s+" + _TOWN + r"(?![\w-]|\s+[A-ZÀ-Þ])"),
     # also with a note in brackets after the town ("- Ambu A/S, Ballerup (nyt medlem)", "..., Lyngby (koordinator)")
     re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN
                + r"(?:\s+\([A-Z]{2}\)|\s+\([^()\n]{1,30}\))?\s*$"),
@@ -248,8 +256,9 @@ def _trigger_spans(text: str, language: str, grammar: dict):
             yield RegionMatch(*span, record, 0.9, "trigger-known")
         elif record and record.kind == "city":
             slug = f"{triggers[trigger]}-{slugify(name)}"
-            yield RegionMatch(*span, area_record(span[2], language, slug, record.parent,
-                                                 (record.label,)), 0.85, "trigger-city")
+            # "Region Aachen" is also called "Aachen"; "Landkreis Ludwigsburg" is not the town Ludwigsburg
+            other = () if triggers[trigger] == "kreis" else (record.label,)
+            yield RegionMatch(*span, area_record(span[2], language, slug, record.parent, other), 0.85, "trigger-city")
         elif record is None and triggers[trigger] != "=" and _looks_proper(name, language):
             name = name.split(" ")[0]
             if "-" not in name and zipf(name, language) >= COMMON_ZIPF:  # "Regio Deal": a common word
@@ -361,6 +370,19 @@ def _district_spans(text: str, language: str):
                               area_record(m.group(0), language, None, record.key, (district,)), 0.8, "city-district")
 
 
+#: A German district named by its landscapes or rivers and ``-Kreis`` ("Rems-Murr-Kreis", "Rhein-Sieg-Kreis",
+#: "Main-Kinzig-Kreis"); the one-word form ("Hochtaunuskreis") is left out, as it shares its shape with common
+#: nouns ("Arbeitskreis", "Freundeskreis").
+_HYPHENATED_KREIS = re.compile(rf"(?<![\w-])(?:[{_UPPER}][^\W\d_]+-)+Kreis(?![\w-])")
+
+
+def _kreis_spans(text: str, language: str):
+    if language != "de":
+        return
+    for m in _HYPHENATED_KREIS.finditer(text):
+        yield RegionMatch(m.start(), m.end(), m.group(), area_record(m.group(), language), 0.8, "district-name")
+
+
 def _enumeration_spans(text: str, language: str, grammar: dict):
     item = rf"{_NAME}(?:/{_NAME})?"
     conj = _alternation(grammar["and"])
@@ -426,7 +448,8 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
              *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
-             *_qualified_spans(text, language), *_district_spans(text, language)]
+             *_qualified_spans(text, language), *_district_spans(text, language),
+             *_kreis_spans(text, language)]
     # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
     named, ends = {m.record.key for m in found}, {m.end for m in found}
     found += [m for m in _country_tag_spans(text, language) if m.record.key in named and m.start - 2 not in ends]

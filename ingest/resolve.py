@@ -23,7 +23,7 @@ import hashlib
 import re
 
 from ingest.candidates import Candidate
-from ingest.inflection import base_name, comparable
+from ingest.inflection import NORDIC, base_name, comparable
 from ingest.iris import normalise_name, slugify
 from ingest.model import Entity
 from ingest.name_spans import FOREIGN_LINKS
@@ -270,7 +270,7 @@ def _merge_shortened(groups, names, language):
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
                        or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
-                        or any(_head_of_whole(a, b) for a in names[i] for b in names[j]) \
+                        or any(_head_of_whole(a, b) or _genitive(a, b, language) for a in names[i] for b in names[j]) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
                                for a in gi for b in gj):
@@ -282,6 +282,15 @@ def _merge_shortened(groups, names, language):
             if merged:
                 break
     return groups, names
+
+
+def _genitive(a: str, b: str, language: str) -> bool:
+    """``Sundhedsnetværk Skive-Sallings naboer``: in the Nordic languages the genitive ``-s`` ends the
+    whole name, so a name plus ``s`` is the actor named just so elsewhere (either order)."""
+    if language not in NORDIC:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_ == short + "s"
 
 
 def _one_of_two_places(a: str, b: str) -> bool:
@@ -472,8 +481,10 @@ def _entity(group: list[Candidate], language: str) -> Entity:
         label = max((c.label for c in group), key=lambda s: (len(s), s))
         slug = record.slug
     else:
-        label = max((base_name(c.label, language) for c in group if c.kind == kind),
-                    key=lambda s: (len(s), not re.search(r"\w+(?:ischen|lichen)\b", s), s))
+        labels = {base_name(c.label, language) for c in group if c.kind == kind}
+        if language in NORDIC:  # "Sundhedsnetværk Skive-Salling", not its genitive "... Skive-Sallings"
+            labels = {x for x in labels if x[:-1] not in labels or not x.endswith("s")}
+        label = max(labels, key=lambda s: (len(s), not re.search(r"\w+(?:ischen|lichen)\b", s), s))
         slug = slugify(canonical(label, language))
     alt = {c.label for c in group} | {a for c in group for a in c.aliases}
     if kind == "person":

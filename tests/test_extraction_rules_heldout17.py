@@ -1,0 +1,100 @@
+"""Rules written during the seventeenth held-out set's session, each on a short text written for these
+tests (other organisations, places and wording than the held-out pages)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found, labels
+
+
+def regions(text: str, language: str) -> set[str]:
+    return labels(text, language, "region")
+
+
+# -- places -------------------------------------------------------------------------------------
+def test_a_district_in_brackets_after_an_actor_is_its_seat_not_its_other_name():
+    text = "Partner sind die Kreiskliniken Reutlingen (Landkreis Reutlingen) und die Universität Hohenheim."
+    result = extract(document(text, "de"))
+    clinic = next(e for e in result.entities if e.label == "Kreiskliniken Reutlingen")
+    assert "Landkreis Reutlingen" not in clinic.alt_labels
+    assert "Landkreis Reutlingen" in regions(text, "de")
+    assert ("locatedIn", "Kreiskliniken Reutlingen", "Landkreis Reutlingen") in found(text, "de")
+
+
+def test_a_district_in_brackets_after_a_person_is_the_body_the_person_speaks_for():
+    text = "Landrat Peter Vogel (Landkreis Calw) unterzeichnete die Erklärung."
+    assert "Landkreis Calw" in labels(text, "de", "organisation")
+    assert ("affiliatedWith", "Peter Vogel", "Landkreis Calw") in found(text, "de")
+
+
+@pytest.mark.parametrize("district", ["Main-Kinzig-Kreis", "Rhein-Sieg-Kreis", "Ennepe-Ruhr-Kreis"])
+def test_a_hyphenated_kreis_is_a_district(district):
+    assert district in regions(f"Die neue Praxis liegt im {district} und versorgt 40 Dörfer.", "de")
+
+
+def test_a_one_word_kreis_like_a_working_group_is_no_district():
+    assert not regions("Der Arbeitskreis Pflege und der Freundeskreis des Hospizes tagen.", "de")
+
+
+@pytest.mark.parametrize("text, lang, region", [
+    ("Kliniken in der Region Hannover gründen ein Netzwerk für Schlaganfallversorgung.", "de", "Region Hannover"),
+    ("Huisartsenposten in de regio Achterhoek werken samen aan telemonitoring.", "nl", "Achterhoek"),
+])
+def test_a_plural_head_in_a_named_region_names_where_they_are_not_an_actor(text, lang, region):
+    assert not {x for x in labels(text, lang, "organisation", "cluster") if " in " in x}
+    assert any(region in x for x in regions(text, lang))
+
+
+def test_a_name_with_in_der_before_a_common_noun_stays_whole():
+    text = "Das Bündnis Innovation in der Daseinsvorsorge tagt in Kassel."
+    assert "Bündnis Innovation in der Daseinsvorsorge" in labels(text, "de", "cluster")
+
+
+def test_a_district_named_after_its_town_is_not_the_town():
+    text = "Die Rehaklinik liegt im Landkreis Göppingen. Die Hochschule hat ihren Sitz in Göppingen."
+    assert {"Landkreis Göppingen", "Göppingen"} <= regions(text, "de")
+
+
+def test_a_district_the_text_calls_by_its_towns_name_is_one_place_with_it():
+    text = ("Die Region umfasst die Landkreise Biberach und Sigmaringen. Die Hochschule Biberach mit Sitz in "
+            "Biberach leitet das Projekt.")
+    assert not {"Landkreis Biberach", "Biberach"} <= regions(text, "de")
+
+
+@pytest.mark.parametrize("text, lang, town", [
+    ("Mødet blev holdt i Lemvig, hvor netværket har sekretariat.", "da", "Lemvig"),
+    ("De stichting opent volgend jaar een nieuwe polikliniek in Zierikzee.", "nl", "Zierikzee"),
+    ("The trust opened a new community clinic in Bodmin last year.", "en", "Bodmin"),
+    ("Das Pflegeheim eröffnet eine Tagespflege in Nürtingen.", "de", "Nürtingen"),
+])
+def test_a_small_town_after_in_is_a_place(text, lang, town):
+    assert town in regions(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Det næste møde holdes i Lemvig Kommune.", "da"),
+    ("The Hospital in Truro Road opened a ward.", "en"),
+])
+def test_a_town_that_a_capitalised_word_continues_is_part_of_a_name(text, lang):
+    assert not regions(text, lang) - {"Lemvig Kommune"}
+
+
+# -- names --------------------------------------------------------------------------------------
+def test_a_nordic_genitive_of_a_whole_name_is_the_same_actor():
+    text = ("Sundhedsnetværk Vestjylland-Thy vokser. Netværket vil samarbejde med Sundhedsnetværk "
+            "Vestjylland-Thys naboer i Struer Kommune.")
+    assert labels(text, "da", "cluster") == {"Sundhedsnetværk Vestjylland-Thy"}
+
+
+# -- agreements and members ---------------------------------------------------------------------
+def test_a_founding_participle_closes_a_long_list_of_founders():
+    text = ("Mit einer Rahmenvereinbarung haben die Universität Hohenheim, die Klinikum Esslingen GmbH aus dem "
+            "Landkreis Esslingen, die Kreiskliniken Reutlingen aus Reutlingen, die Stadtwerke Tübingen und die "
+            "Medizintechnik Schwaben GmbH aus Balingen das Netzwerk Herzgesundheit Alb gegründet.")
+    facts = found(text, "de")
+    assert ("establishes", "Rahmenvereinbarung", "Netzwerk Herzgesundheit Alb") in facts
+    for member in ["Universität Hohenheim", "Klinikum Esslingen GmbH", "Kreiskliniken Reutlingen",
+                   "Medizintechnik Schwaben GmbH"]:
+        assert ("memberOf", member, "Netzwerk Herzgesundheit Alb") in facts
+        assert ("partyTo", member, "Rahmenvereinbarung") in facts
