@@ -46,6 +46,8 @@ BARE_HEADING = re.compile(
     r"|partner(?:s|innen|e)?|leden|deelnemers|medlemmer|teilnehmer\w*|participants|signatories|unterzeichner\w*"
     r"|ondertekenaars|underskrivere|gründungsmitglieder|founding\s+members|penvoerder|partnerorganisationen)"
     r"(?:\s+(?:include|includes|are|zijn|sind|er|omfatter|umfassen))?\s*(?:\([^)\n]{0,30}\))?"
+    # "Ondertekenaars van de intentieverklaring", "Unterzeichner der Absichtserklärung", "Members of the alliance"
+    r"(?:\s+(?:van|of|der|des|af|for)\s+(?:de\s+|het\s+|the\s+|die\s+|den\s+)?[^\W\d][\w-]*)?"
     # "The partners and their roles", "Die Partner und ihre Aufgaben", "Partnerne og deres roller"
     r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|deres)\s+[^\W\d]+)?\s*:?\s*$",
     re.IGNORECASE)
@@ -203,7 +205,7 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     line_end = text.find("\n", start, sentence.end)
     limit = min(line_end if line_end > 0 else sentence.end, start + 300, end if end is not None else sentence.end)
     tokens = tokenize(Sentence(sentence.index, start, limit, text[start:limit]))
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", ";") and k > 0), None)
+    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", "—", ";") and k > 0), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
     heads = wordlist("org_heads", language)

@@ -431,6 +431,10 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|der|de
                               r"|heel|hele|ganz\w*)\s*(?:der|dem|den|de|het|the)?\s*)$", re.IGNORECASE)
 
 
+#: A genitive article after a list's comma or conjunction: an item of a list of named actors.
+_LISTED_GENITIVE = re.compile(r"\w(?:,|\s+und|\s+sowie)\s+(?:der|des)\s+$")
+
+
 def region_bodies(context: Context, index: int) -> None:
     """``De Provincie Drenthe, A en B hebben ... gesloten``, ``Region Syddanmark, A og B har
     underskrevet``: an authority-named region listed among the signatories is the body of the region
@@ -439,7 +443,8 @@ def region_bodies(context: Context, index: int) -> None:
     for rcand, rkey in context.mentions(index, "region"):
         before = context.text[sentence.start:rcand.start]
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
-        if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and not _LOCATIVE_BEFORE.search(before) \
+        listed = _LISTED_GENITIVE.search(before)  # "Vertreter des Klinikums X, der Stadt Y und der Z unterzeichneten"
+        if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and (listed or not _LOCATIVE_BEFORE.search(before)) \
                 and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)):  # "aus Stadt und Landkreis X"
             _body_in_region(context, rcand, rkey, index, 0.8, "region-body")
 

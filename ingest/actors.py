@@ -419,7 +419,8 @@ class _Finder(NameSpans):
                 while j < len(self.t) and (self.name_word(self.t[j]) or (
                         run and self.t[j].low in {"&"}) or (  # "het netwerk Zorg op Afstand Twente"
                         run and not self.german and self.t[j].low in _NAME_LINKS and j + 1 < len(self.t)
-                        and self.name_word(self.t[j + 1]))) and not (self.german and not self.is_proper(self.t[j])):
+                        and self.name_word(self.t[j + 1]))) and not (
+                        self.german and not self.is_proper(self.t[j]) and not self._brand(self.t[j])):  # "der Träger Diakoneo"
                     run.append(self.t[j])
                     j += 1
                 if not run:

@@ -67,6 +67,9 @@ _PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
 _PARTICLES = {"De", "Van", "Von", "Ter", "Ten", "Le", "La", "Den", "Der", "Vander", "Vanden"}
 #: German words rarer than this (Zipf frequency) that are not shaped like nouns are brands.
 BRAND_ZIPF = 3.2
+#: Endings of German adjectives left uninflected after a noun in a brand-like name ("Pflege digital",
+#: "Gesundheit vernetzt", "Reha aktiv").
+_PLAIN_ADJECTIVE = ("al", "iv", "ell", "vernetzt", "mobil")
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
 NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose", "ndte", "ierte", "lichen", "ischen", "alen")
@@ -410,6 +413,9 @@ class NameSpans:
             elif self.german and not tok.is_cap and fresh and taken and tok.low.endswith(_ADJECTIVE_ENDINGS) \
                     and j + 1 < len(t) and t[j + 1].is_cap:
                 taken.append(tok)
+            elif self.german and taken and taken[-1].is_cap and i and self.clusters.word(t[i - 1].text) \
+                    and tok.low.endswith(_PLAIN_ADJECTIVE) and j + 1 < len(t) and self._place_word(t[j + 1]):
+                taken.append(tok)  # "Allianz Pflege digital Mittelfranken": a bare adjective, then the place
             else:
                 break
             j += 1

@@ -82,6 +82,9 @@ _STARTS_RECORD = re.compile(r"^\s*(?:Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|dr\.|prof\.|
 
 #: Columns aligned with spaces or tabs: a table row or an infobox line, never wrapped prose.
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+#: A term and its description after a dash ("  Interwaas — coördinatie en secretariaat"): a definition
+#: list's row, a line of its own.
+_TERM_LINE = re.compile(r"^\s*[A-ZÀ-ÖØ-Þ][^—–:.\n]{1,60}\s[—–]\s")
 
 
 def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
@@ -99,6 +102,7 @@ def _join_wrapped(lines: list[tuple[int, str]], text: str) -> list[tuple[int, st
                     and line.lstrip()[:1].isalpha() and not LIST_ITEM.match(line) and not LIST_ITEM.match(prev)
                     and not _STARTS_RECORD.match(line) and not _TABLE_ROW.search(prev) and not _TABLE_ROW.search(line)
                     and not _COLUMNS.search(prev) and not _COLUMNS.search(line) and not _FIELD_LINE.match(line)
+                    and not _TERM_LINE.match(line)
                     and (len(line.rstrip()) >= 50 or line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
                     and not ((_ENDS_NAME.search(prev.rstrip()) or _NAME_LINE.match(prev.strip()))
                              and line.lstrip()[:1].isupper())):

@@ -98,3 +98,42 @@ def test_a_founding_participle_closes_a_long_list_of_founders():
                    "Medizintechnik Schwaben GmbH"]:
         assert ("memberOf", member, "Netzwerk Herzgesundheit Alb") in facts
         assert ("partyTo", member, "Rahmenvereinbarung") in facts
+
+
+def test_a_bare_adjective_inside_a_clusters_name_before_its_place_belongs_to_the_name():
+    text = "Das Netzwerk Reha digital Oberfranken wurde am Dienstag in Bayreuth gegründet."
+    assert "Netzwerk Reha digital Oberfranken" in labels(text, "de", "cluster")
+
+
+def test_a_town_in_a_genitive_list_of_signatories_is_its_council():
+    text = ("In Erlangen unterzeichneten Vertreter des Klinikums Bamberg, der Stadt Bamberg und der Hochschule "
+            "Coburg die Kooperationsvereinbarung.")
+    assert ("partyTo", "Stadt Bamberg", "Kooperationsvereinbarung") in found(text, "de")
+
+
+def test_a_town_after_a_genitive_article_outside_a_list_stays_a_place():
+    text = "Die Kliniken der Stadt Bamberg unterzeichneten eine Kooperationsvereinbarung mit der Hochschule Coburg."
+    assert ("partyTo", "Stadt Bamberg", "Kooperationsvereinbarung") not in found(text, "de")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Neu im Netzwerk ist der kirchliche Träger Agaplesion.", "de", "Agaplesion"),
+    ("Zu den Mitgliedern gehört der Pflegedienstleister Vitanas.", "de", "Vitanas"),
+    ("Ook de thuiszorgaanbieder Buurtzorg Oost sluit aan bij het netwerk.", "nl", "Buurtzorg Oost"),
+    ("The care provider Healthwise Care joined the network in May.", "en", "Healthwise Care"),
+    ("The charity Age Kernow supports the project.", "en", "Age Kernow"),
+])
+def test_a_provider_or_operator_word_introduces_a_name(text, lang, name):
+    assert name in labels(text, lang, "organisation")
+
+
+def test_rows_of_a_term_and_its_description_under_a_signatories_heading_are_the_parties():
+    text = ("Zes partners ondertekenden gisteren een intentieverklaring.\n\n"
+            "Ondertekenaars van de intentieverklaring\n"
+            "  Ziekenhuis Oost-Limburg — algemeen ziekenhuis met campussen in Genk en Lanaken\n"
+            "  Stad Bilzen — lokaal bestuur, focus op ouderenzorg en mantelzorg in de deelgemeenten\n"
+            "  Zorgkring Maasland — coördinatie en secretariaat van het nieuwe zorgnetwerk\n"
+            "  Hogeschool PXL — opleiding verpleegkunde en praktijkonderzoek in de thuiszorg\n")
+    facts = found(text, "nl")
+    for party in ["Ziekenhuis Oost-Limburg", "Stad Bilzen", "Zorgkring Maasland", "Hogeschool PXL"]:
+        assert ("partyTo", party, "intentieverklaring") in facts
