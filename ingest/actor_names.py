@@ -60,9 +60,10 @@ _AUTHORITY_WORDS = {"region", "regio", "provincie", "provinz", "gemeente", "komm
 _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:(?P<definite>the|het|das|der|die)|a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
-_COMPANY = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
-                      r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
-                      r"|unternehmen|firma|hersteller|anbieter)$", re.IGNORECASE)
+#: Nouns for a company (also as a compound's head: "Softwarehersteller").
+COMPANY_NOUN = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
+                          r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
+                          r"|unternehmen|firma|hersteller|anbieter)$", re.IGNORECASE)
 
 
 def is_list_heading(line: str) -> bool:
@@ -92,7 +93,7 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
         if bare and not items or bare and not _ITEM.match(items[0].text):
             # a blank line may part the heading from its first item ("Partnere\n\nRegion X (DK)")
             parted = "\n\n" in text[previous.end:item.start] and (items or item.index > index + 1)
-            if parted or len(item.text) > 90 or item.text.rstrip().endswith("."):
+            if parted or len(item.text) > 90 and "|" not in item.text or item.text.rstrip().endswith("."):  # a table row may be long
                 break
             if not is_list_heading(item.text):
                 items.append(item)
@@ -367,7 +368,7 @@ def appositives(text: str, language: str, sentences: list[Sentence], zones: dict
             words = m.group("words").split() if m else []
             if m and m.group("definite"):  # "X, het Enschedese technologiebedrijf": the company word within three
                 words = words[:3]
-            if not m or not any(_COMPANY.search(w) for w in words):
+            if not m or not any(COMPANY_NOUN.search(w) for w in words):
                 continue
             run = []
             k = i - 1

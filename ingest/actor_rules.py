@@ -22,7 +22,11 @@ _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på ve
                         r"\s*(?:de|het|the|der|des)?\s*$",
                         re.IGNORECASE)
 #: A sentence that opens "Für die X erklärte Chefarzt Y", "For X, Y said": Y speaks for X.
-_FOR_OPENING = re.compile(r"^\W*(?:für|for|voor)\s+(?:(?:die|den|das|der|de|het|the)\s+)?$", re.IGNORECASE)
+_FOR_OPENING = re.compile(r"^\W*(?:speaking\s+for|speaking\s+on\s+behalf\s+of|für|for|voor)\s+(?:(?:die|den|das|der|de|het|the)\s+)?$",
+                          re.IGNORECASE)
+#: "Reckitt, represented by innovation director X": the person after it speaks for the actor before.
+_REPRESENTED = re.compile(r"\s*,?\s*(?:represented by|vertreten durch|vertegenwoordigd door|repræsenteret ved)\s",
+                          re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:national\w*|landsdækkende|nationale?|landelijke?|bundesweit\w*|nationwide"
                        r"|landesweit\w*)\b",
                        re.IGNORECASE)
@@ -87,6 +91,9 @@ def affiliations(context: Context) -> None:
                     owner = (person_key, 0.85, "role-for-org")
                 elif _ON_BEHALF.search(before[-30:]) or _FOR_OPENING.match(before):
                     owner = (_nearest(persons, org), 0.85, "on-behalf-of")
+                elif _REPRESENTED.match(context.text, org.end):
+                    after = [k for p, k in persons if org.end < p.start <= org.end + 60]
+                    owner = (after[0], 0.85, "represented-by") if after else None
             if owner is None:
                 continue
             target = org_key
@@ -708,6 +715,11 @@ def _section_members(context: Context, index: int):
     return []
 
 
+#: A heading over the signatories themselves ("The signatories", "Unterzeichner der Vereinbarung", "Ondertekenaars").
+_SIGNATORIES_HEADING = re.compile(r"^\W*(?:the\s+|die\s+|de\s+)?(?:signatories|unterzeichner\w*|ondertekenaars|underskrivere"
+                                  r"|underskriverne|signatory\s+organisations)\b[^.!?]{0,40}$", re.IGNORECASE)
+
+
 def _list_below(context: Context, index: int):
     """``Ni partnere … underskrev partnerskabsaftalen. … De øvrige partnere er:`` + items: the actors of
     the items under the first heading of actors within five sentences after the signing sentence, or
@@ -716,7 +728,12 @@ def _list_below(context: Context, index: int):
     from ingest.member_rules import item_actors
     from ingest.tables import is_header_row
 
-    for k in range(index + 1, min(index + 6, len(context.sentences))):
+    last = min(index + 6, len(context.sentences))
+    signatories = next((k for k in range(index + 1, min(index + 16, len(context.sentences)))
+                        if context.zones.get(k) == "body" and _SIGNATORIES_HEADING.match(context.sentences[k].text)), None)
+    if signatories is not None:  # "nine organisations sign the X" ... "The signatories" + a table: further down
+        last = max(last, min(signatories + 3, len(context.sentences)))
+    for k in range(index + 1, last):
         if context.zones.get(k) == "body" and is_list_heading(context.sentences[k].text):
             items = list_items(context.text, context.sentences, k, context.zones)
             listed = [(key, item.index) for item in items for _, key in item_actors(context, item.index)]

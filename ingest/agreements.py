@@ -106,6 +106,8 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
         j += 1
     if j >= len(tokens) or tokens[j].low not in _PURPOSE:
         return []
+    if j + 1 < len(tokens) and tokens[j].low == "on" and tokens[j + 1].low == "behalf":
+        return []  # "sign the compact on behalf of their organisation": who signs, not what about
     if j > i and not any(t.low in BETWEEN for t in tokens[i:i + 3]) and tokens[i].text != "(":
         return []  # "Aftalen opretter X for ...": the clause of the agreement word, not its purpose
     k = j

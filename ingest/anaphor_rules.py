@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.actor_names import COMPANY_NOUN
 from ingest.actor_rules import role_word
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.relations import Context
-from ingest.tokens import wordlist
+from ingest.tokens import pattern, wordlist
 
 #: An article or preposition and a head noun: "des Klinikums", "van het ziekenhuis", "of the
 #: hospital", "for sygehuset" (Danish puts the article at the end of the noun).
@@ -73,12 +74,18 @@ def _named_before(context: Context, index: int, offset: int, noun: str):
     if cls is None:
         return None
     stem = noun.casefold()[:max(4, len(noun) - 3)]
+    # an actor is of the class if any of its mentions is ("Smith & Nephew plc" ... "Speaking for Smith & Nephew")
+    classes = {(key, cand.head) for i in context.by_sentence for cand, key in context.mentions(i, "organisation")}
+    if COMPANY_NOUN.search(noun):  # "the company": an actor named with a company's legal form
+        legal = pattern("legal_forms", context.language)
+        classes |= {(key, cls) for i in context.by_sentence for cand, key in context.mentions(i, "organisation")
+                    if legal.search(cand.text)}
     same, holding = None, None
     for i in sorted(k for k in context.by_sentence if k <= index):
         for cand, key in context.mentions(i, "organisation"):
             if i == index and cand.end > offset:
                 continue
-            if cand.head == cls:
+            if (key, cls) in classes:
                 same = key
                 if stem in cand.label.casefold():
                     holding = key

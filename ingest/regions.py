@@ -187,8 +187,8 @@ def _qualified_spans(text: str, language: str):
 
 
 #: A further town listed after one found in a strong context ("aus Gera und Bad Berka", "aus Memmingen,
-#: Kaufbeuren und ...").
-_AND_TOWN = re.compile(r"(?:,|\s+(?:und|and|og|en|sowie|et))\s+" + _TOWN + r"\b")
+#: Kaufbeuren und ...", "in Grimsby or Beverley").
+_AND_TOWN = re.compile(r"(?:,|\s+(?:und|and|og|en|sowie|et|or|oder|eller|of|ou))\s+" + _TOWN + r"\b")
 
 
 def _town_spans(text: str, language: str):

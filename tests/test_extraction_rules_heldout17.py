@@ -137,3 +137,54 @@ def test_rows_of_a_term_and_its_description_under_a_signatories_heading_are_the_
     facts = found(text, "nl")
     for party in ["Ziekenhuis Oost-Limburg", "Stad Bilzen", "Zorgkring Maasland", "Hogeschool PXL"]:
         assert ("partyTo", party, "intentieverklaring") in facts
+
+
+def test_a_citys_short_form_from_its_own_name_is_the_city():
+    assert "Kingston upon Hull" in regions("More than 100 guests gathered at the innovation centre in Hull.", "en")
+
+
+def test_a_town_after_or_is_listed_too():
+    text = "A small company in Grimsby or Beverley should not have to knock on nine doors."
+    assert {"Grimsby", "Beverley"} <= regions(text, "en")
+
+
+def test_a_signatories_table_further_down_names_the_parties_of_counted_signatories():
+    text = ("At the Quayside Centre in Sunderland six organisations signed the Wearside Care Technology Compact.\n"
+            "The compact, a four-year cooperation agreement, sets up a testbed for home care.\n\n"
+            "The ceremony\n\n"
+            "The evening opened with a welcome from the host. Each signatory then came forward to sign the compact "
+            "on behalf of their organisation. The speeches were short.\n\n"
+            "The signatories\n\n"
+            "Organisation | Type | Role\n"
+            "University of Sunderland | University | Coordinator\n"
+            "City Hospitals Sunderland NHS Foundation Trust | Hospital trust | Clinical lead for home care\n"
+            "Sunderland City Council | Local authority | Partner\n")
+    facts = found(text, "en")
+    for party in ["University of Sunderland", "City Hospitals Sunderland NHS Foundation Trust",
+                  "Sunderland City Council"]:
+        assert ("partyTo", party, "Wearside Care Technology Compact") in facts
+
+
+def test_on_behalf_of_after_an_agreement_word_is_no_purpose():
+    text = "Each partner signed the charter on behalf of their organisation at the Guildhall in Exeter."
+    assert "charter on behalf of their organisation" not in labels(text, "en", "agreement")
+
+
+@pytest.mark.parametrize("text, lang, person, org", [
+    ("Kernow Medical Ltd joined in May. Speaking for Kernow Medical, Tom Penrose, who heads the company's lab, "
+     "said it would mentor start-ups.", "en", "Tom Penrose", "Kernow Medical"),
+    ("Die Kliniken Nordoberpfalz AG, vertreten durch Vorstand Dr. Jana Keller, unterzeichnete die Vereinbarung.", "de",
+     "Jana Keller", "Kliniken Nordoberpfalz AG"),
+    ("Councillor Ann Trelawny, cabinet member for adult social care at Plymouth City Council, welcomed the plan.", "en",
+     "Ann Trelawny", "Plymouth City Council"),
+])
+def test_who_speaks_for_or_represents_an_actor_is_affiliated_with_it(text, lang, person, org):
+    assert ("affiliatedWith", person, org) in found(text, lang)
+
+
+def test_the_company_in_a_relative_clause_is_the_one_named_with_a_legal_form():
+    text = ("Partners are Tamar Devices plc and Penwith Group. Speaking for Tamar Devices, Joanna Nance, who heads the "
+            "company's site in Truro, welcomed the network.")
+    facts = found(text, "en")
+    assert ("affiliatedWith", "Joanna Nance", "Tamar Devices") in facts
+    assert ("affiliatedWith", "Joanna Nance", "Penwith Group") not in facts
