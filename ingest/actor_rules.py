@@ -323,6 +323,8 @@ def agreements(context: Context) -> None:
                                    and not (presence and a.start > presence.start())]
                 if not before and named:  # "the cluster signed a memorandum ... with X": the cluster is a party
                     named += _cluster_before(context, index, agreement.start, exclude=named)
+                if _negated(context, index, agreement):  # "X ondertekende de overeenkomst niet, maar ..."
+                    named = []
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
@@ -469,6 +471,27 @@ def _body_in_region(context: Context, rcand, rkey, index: int, confidence: float
         context.add("locatedIn", key, rkey, index, confidence, rule)
 
 
+#: A negation ("niet", "nicht", "not", "ikke"), not "not only" ("nicht nur A, sondern auch B").
+_NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't)\b"
+                       r"(?!\s+(?:nur|only|alleen|kun|blot|just)\b)", re.IGNORECASE)
+#: What ends a clause: a comma or semicolon before a contrasting or joining word.
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:maar|aber|sondern|but|men|doch|while|während|terwijl|mens)\b|;", re.IGNORECASE)
+
+
+def _negated(context: Context, index: int, agreement) -> bool:
+    """Is the clause of the agreement word negated ("Die Stadt hat die Vereinbarung nicht unterzeichnet",
+    "X did not sign the memorandum")?"""
+    sentence = context.sentences[index]
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(context.text, start, end):
+        if m.start() < agreement.start:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return _NEGATION.search(context.text, start, end) is not None
+
+
 def only_venues(context: Context, actors) -> set:
     """The actors named in a sentence only as hosts or venues ("im Rathaus der Stadt X"; not "op de campus
     van de Universiteit X ondertekend door A, de Universiteit X en B", which is a party too)."""
@@ -489,7 +512,7 @@ _PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|im beisein|in anwe
 HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
                           r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
                           r"\s+(?:by|von|door|af|durch)"
-                          r"|\b(?:at|bei|hos|på|im|in)(?:\s+(?:the|der|dem|de|het))?"
+                          r"|\b(?:at|bei|hos|på|im|in|op)(?:\s+(?:the|der|dem|de|het))?"  # "Op de X Campus in Heerlen hebben"
                           # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X", "im Senatssaal der X":
                           # a venue
                           r"|\b(?:rathaus|räumen|räumlichkeiten|gebäude|town hall|city hall|offices|premises|headquarters"

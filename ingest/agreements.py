@@ -39,6 +39,7 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         ISO 639-1 code.
     """
     words = wordlist("agreement_words", language)
+    signing = wordlist("verbs", language, "sign")
     out = []
     skip = -1
     for i, tok in enumerate(tokens):
@@ -59,6 +60,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             out.append(cand)
             continue
         purpose = _purpose(tokens, i + n)
+        while purpose and signing.word(purpose[-1].text):
+            purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose

@@ -191,14 +191,24 @@ def _qualified_spans(text: str, language: str):
 _AND_TOWN = re.compile(r"(?:,|\s+(?:und|and|og|en|sowie|et|or|oder|eller|of|ou))\s+" + _TOWN + r"\b")
 
 
+#: A capitalised word after a preposition of place and before a comma or a conjunction: the first place of a
+#: list ("het gebied rond Heerlen, Kerkrade en Landgraaf"; not a list of members named by their towns).
+_LIST_OPENER = re.compile(r"\b(?:in|i|im|rond|rondom|around|um|omkring|rundt om|near|nahe|bij|between|zwischen|tussen"
+                          r"|mellem)\s+" + _TOWN + r"(?=,\s|\s+(?:und|and|og|en|sowie|et|or|oder|eller|of|ou)\s)")
+
+
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
     found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
     for m in _SITES.finditer(text):
         found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
                   for n in _SITE_NAME.finditer(m.group("towns"))]
+    # "rond Heerlen, Kerkrade en Landgraaf": a list that a known city or town opens goes on with towns
+    starts = [m.end() for m in _LIST_OPENER.finditer(text)
+              if (gazetteer().city(m.group("town")) or gazetteer().town(m.group("town")))
+              and _AND_TOWN.match(text, m.end())]
     joined = []
-    for _, end in found:  # "aus Gera und Bad Berka": the second town too, and a third
+    for end in [e for _, e in found] + starts:  # "aus Gera und Bad Berka": the second town too, and a third
         m = _AND_TOWN.match(text, end)
         while m and len(joined) < 1000 and (gazetteer().town(m.group("town")) or gazetteer().city(m.group("town"))):
             joined.append(m.span("town"))

@@ -188,3 +188,40 @@ def test_the_company_in_a_relative_clause_is_the_one_named_with_a_legal_form():
     facts = found(text, "en")
     assert ("affiliatedWith", "Joanna Nance", "Tamar Devices") in facts
     assert ("affiliatedWith", "Joanna Nance", "Penwith Group") not in facts
+
+
+@pytest.mark.parametrize("text, lang, actor, agreement", [
+    ("De Provincie Gelderland ondertekende de overeenkomst niet, maar is als subsidiegever nauw betrokken.", "nl",
+     "Provincie Gelderland", "overeenkomst"),
+    ("Das Sozialministerium hat die Kooperationsvereinbarung nicht unterzeichnet.", "de", "Sozialministerium",
+     "Kooperationsvereinbarung"),
+    ("The University of Exeter did not sign the memorandum of understanding.", "en", "University of Exeter",
+     "memorandum of understanding"),
+    ("Region Midtjylland har ikke underskrevet aftalen.", "da", "Region Midtjylland", "aftalen"),
+])
+def test_who_did_not_sign_is_no_party(text, lang, actor, agreement):
+    assert ("partyTo", actor, agreement) not in found(text, lang)
+
+
+def test_not_only_is_no_negation():
+    text = "Nicht nur die Universität Passau, sondern auch die Stadt Passau unterzeichneten die Vereinbarung."
+    assert ("partyTo", "Universität Passau", "Vereinbarung") in found(text, "de")
+
+
+def test_a_dutch_venue_after_op_de_is_no_signatory():
+    text = ("Op de Brightlands Chemelot Campus in Sittard hebben zes partijen donderdag een samenwerkingsovereenkomst "
+            "ondertekend.\n\nDe partners\n\n- Zuyderland Medisch Centrum\n- Gemeente Sittard-Geleen\n- Zuyd Hogeschool\n")
+    facts = found(text, "nl")
+    assert ("partyTo", "Brightlands Chemelot Campus", "samenwerkingsovereenkomst") not in facts
+    assert ("partyTo", "Zuyd Hogeschool", "samenwerkingsovereenkomst") in facts
+
+
+def test_the_signing_participle_is_no_part_of_an_agreements_purpose():
+    text = ("In Venlo hebben Zuyd Hogeschool en VieCuri donderdag de samenwerkingsovereenkomst voor de Zorgalliantie "
+            "Noord-Limburg ondertekend.")
+    assert "samenwerkingsovereenkomst voor de Zorgalliantie Noord-Limburg" in labels(text, "nl", "agreement")
+
+
+def test_towns_listed_after_a_city_and_a_preposition_of_place_are_places():
+    text = "Het netwerk werkt in het gebied rond Heerlen, Kerkrade en Brunssum in Zuid-Limburg."
+    assert {"Heerlen", "Kerkrade", "Brunssum"} <= regions(text, "nl")
