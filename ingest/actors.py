@@ -24,7 +24,7 @@ from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
 from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans,
                                 place_adjective)
-from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
+from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
 _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
@@ -533,7 +533,8 @@ class _Finder(NameSpans):
                 place = any(a <= run[0].start and run[-1].end <= b for a, b in self.proper) or (
                     opened[-1:] == ["("])  # "Gedeputeerde X (Economie en Innovatie)": a portfolio
                 dateline = re.match(r"\s*,\s*\d", self.text[run[-1].end:run[-1].end + 6])
-                if not place and not dateline:  # "Belfast, 14 March 2024 - A and B signed": no signatory
+                counted = len(run) == 1 and number_value(run[0].text) is not None  # "To virksomheder, A og B indgår"
+                if not place and not dateline and not counted:  # "Belfast, 14 March 2024 - A and B signed": no signatory
                     out.append(self._make("organisation", run[0].start, run[-1].end, "signatory-name", 0.6))
                 j = run[-1].index + 1
             else:
@@ -550,7 +551,7 @@ class _Finder(NameSpans):
                 if a is b or a.kind not in ("organisation", "cluster") or b.kind not in ("organisation", "cluster"):
                     continue
                 gap = self.text[a.end:b.start]
-                if gap.strip() == "/" and len(gap) <= 3:
+                if gap.strip() == "/" and len(gap) <= 3 and len(b.text) > 2:  # not "A/S", "I/S": a legal form
                     kind = "cluster" if "cluster" in (a.kind, b.kind) else "organisation"
                     joined = self._make(kind, a.start, b.end, "slash-names", max(a.confidence, b.confidence))
                     joined.aliases |= {a.label, b.label} | a.aliases | b.aliases

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from ingest.candidates import Candidate
 from ingest.inflection import NORDIC, base_name, comparable
@@ -273,6 +274,7 @@ def _merge_shortened(groups, names, language):
                         or any(_head_of_whole(a, b) or _genitive(a, b, language) for a in names[i] for b in names[j]) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
+                               or _company_first_word(a.label, b.label, language)
                                for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
@@ -323,6 +325,23 @@ def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], 
                 heads.word(w) for b in long_ if b.startswith(a + " ") for w in b.split()[1:]):
             return True
     return False
+
+
+def _company_first_word(a: str, b: str, language: str) -> bool:
+    """``Radiometer bidrager`` after ``Radiometer Medical ApS``: a rare one-word name (no place, no common
+    word) that opens a company's name with its legal form is that company."""
+    from ingest.false_friends import frequent
+    from ingest.regions import lookup_region
+
+    if " " in a or len(a) < 4 or not b.startswith(a + " ") or not _legal_end(language).search(b):
+        return False
+    return not frequent(a, language, 3.5) and lookup_region(a, language) is None
+
+
+@lru_cache(maxsize=16)
+def _legal_end(language: str) -> re.Pattern:
+    """A legal form closing a name."""
+    return re.compile(r"(?:" + pattern("legal_forms", language).pattern + r")\s*$")
 
 
 def _hyphen_tail(a: str, group, language: str) -> bool:

@@ -225,3 +225,26 @@ def test_the_signing_participle_is_no_part_of_an_agreements_purpose():
 def test_towns_listed_after_a_city_and_a_preposition_of_place_are_places():
     text = "Het netwerk werkt in het gebied rond Heerlen, Kerkrade en Brunssum in Zuid-Limburg."
     assert {"Heerlen", "Kerkrade", "Brunssum"} <= regions(text, "nl")
+
+
+def test_a_number_word_opening_a_list_of_companies_is_no_name():
+    text = "To virksomheder, Trifork A/S og Radiometer Medical ApS, indgår som teknologipartnere."
+    names = labels(text, "da", "organisation")
+    assert "To" not in names and "S" not in {a for e in extract(document(text, "da")).entities for a in e.alt_labels}
+
+
+def test_a_rare_first_word_of_a_companys_name_is_that_company():
+    text = ("Aalborg Kommune og Kamstrup Medical ApS indgår i partnerskabet. Kamstrup bidrager med udstyr til "
+            "målinger i hjemmet.")
+    assert labels(text, "da", "organisation") == {"Aalborg Kommune", "Kamstrup Medical ApS"}
+
+
+@pytest.mark.parametrize("text, lang, actor, agreement", [
+    ("Horsens Kommune og Regionshospitalet Horsens har underskrevet en hensigtserklæring. Region Midtjylland og "
+     "VIA University College har tilsluttet sig erklæringen som samarbejdspartnere.", "da", "VIA University College",
+     "erklæringen"),
+    ("Die Stadt Kassel und die Universität Kassel unterzeichneten eine Absichtserklärung. Die Hochschule Fulda hat "
+     "sich der Absichtserklärung angeschlossen.", "de", "Hochschule Fulda", "Absichtserklärung"),
+])
+def test_joining_an_agreement_makes_a_party(text, lang, actor, agreement):
+    assert ("partyTo", actor, agreement) in found(text, lang)
