@@ -93,7 +93,7 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
         if bare and not items or bare and not _ITEM.match(items[0].text):
             # a blank line may part the heading from its first item ("Partnere\n\nRegion X (DK)")
             parted = "\n\n" in text[previous.end:item.start] and (items or item.index > index + 1)
-            if parted or len(item.text) > 90 and "|" not in item.text or item.text.rstrip().endswith("."):  # a table row may be long
+            if parted or len(item.text) > 90 or item.text.rstrip().endswith("."):
                 break
             if not is_list_heading(item.text):
                 items.append(item)

@@ -760,8 +760,8 @@ def _list_below(context: Context, index: int):
         if context.zones.get(k) == "body" and is_list_heading(context.sentences[k].text):
             items = list_items(context.text, context.sentences, k, context.zones)
             listed = [(key, item.index) for item in items for _, key in item_actors(context, item.index)]
-            if listed:  # else a table may follow the heading ("bestaat uit de volgende organisaties:")
-                return listed
+            if listed and not all("|" in item.text for item in items):  # else a table may follow the heading
+                return listed  # ("bestaat uit de volgende organisaties:"), read by its rows below
         if context.zones.get(k) == "body" and is_header_row(context.sentences[k].text.strip()):
             rows = []  # "... ondertekenden alle partners de overeenkomst." + a table of partners: its rows
             for row in range(k + 1, len(context.sentences)):
@@ -976,6 +976,12 @@ _FUNDS = re.compile(r"^\s+(?:(?:også|auch|ook|also)\s+)?(?:støtter|bidrager|fi
                     r"|co-funds|contributes|invests)\b", re.IGNORECASE)
 
 
+#: Money received from a body: "har fået 450.000 kr. fra", "erhält 2 Millionen Euro von der", "received £2m from".
+_FUNDED_FROM = re.compile(r"\b(?:fået|får|modtaget|modtager|erhalten|erhält|erhielt|bekommen|bekommt|gekregen|krijgt"
+                          r"|ontvangen|ontvangt|received|receives|granted)\b[^;]{0,40}?(?:\d|mio|million|euro|kr\.?|£|€)"
+                          r"[^;]{0,25}\s(?:fra|von|van|from)\s+(?:der|dem|de|het|the)?\s*$", re.IGNORECASE)
+
+
 def funding_bodies(context: Context) -> None:
     """``Region Midtjylland støtter samarbejdet med 2,5 mio. kr.``, ``mens Provincie Zeeland bidrager med ...``: an
     authority-named region that funds or supports acts, so it names the region's body (an organisation located
@@ -984,7 +990,9 @@ def funding_bodies(context: Context) -> None:
         if context.zones.get(index) != "body":
             continue
         for rcand, rkey in context.mentions(index, "region"):
-            if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and _FUNDS.match(context.text[rcand.end:rcand.end + 40]):
+            before = context.text[max(context.sentences[index].start, rcand.start - 60):rcand.start]
+            if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and (
+                    _FUNDS.match(context.text[rcand.end:rcand.end + 40]) or _FUNDED_FROM.search(before)):
                 _body_in_region(context, rcand, rkey, index, 0.75, "funding-body", always=True)
 
 

@@ -492,6 +492,13 @@ def _same_line(context: Context, index: int) -> bool:
     return index > 0 and "\n" not in context.between(context.sentences[index - 1].end, context.sentences[index].start)
 
 
+#: A sentence that opens by stating a focus without naming whose ("Fokus er på", "Der Fokus liegt auf", "Im
+#: Mittelpunkt stehen", "De focus ligt op", "The focus is on").
+_FOCUS_OPENING = re.compile(r"^\W*(?:fokus\s+er\s+på|(?:der\s+)?(?:fokus|schwerpunkt)\s+liegt\s+auf|im\s+(?:fokus|mittelpunkt)"
+                            r"\s+stehen|schwerpunkte\s+sind|de\s+focus\s+ligt\s+op|(?:the\s+)?focus\s+is\s+on"
+                            r"|(?:the\s+)?priorities\s+are)\b", re.IGNORECASE)
+
+
 def _referenced_cluster_fields(context: Context) -> None:
     """``Das Netzwerk soll die Medizintechnik voranbringen``, ``Het netwerk richt zich op A en B``:
     the fields of a body sentence that names no actor but refers back to a cluster."""
@@ -502,6 +509,10 @@ def _referenced_cluster_fields(context: Context) -> None:
             continue
         fields = [k for _, k in context.mentions(index, "field")]
         cluster = referenced_cluster(context, index) if fields else None
+        if cluster is None and fields and index and _FOCUS_OPENING.match(context.sentences[index].text):
+            # "Netværket blev stiftet af A og B. Fokus er på X, Y og Z": the focus of the cluster just named
+            named = context.mentions(index - 1, "cluster")
+            cluster = named[0][1] if named else referenced_cluster(context, index - 1)  # its subject, first
         for fkey in fields if cluster else []:
             context.add("focusesOn", cluster, fkey, index, 0.6, "referenced-cluster-field")
 

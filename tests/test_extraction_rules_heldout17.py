@@ -248,3 +248,28 @@ def test_a_rare_first_word_of_a_companys_name_is_that_company():
 ])
 def test_joining_an_agreement_makes_a_party(text, lang, actor, agreement):
     assert ("partyTo", actor, agreement) in found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, funder", [
+    ("Netværket har i år desuden fået 450.000 kr. fra Region Nordjylland til projektet.", "da", "Region Nordjylland"),
+    ("Das Netzwerk erhält 1,2 Millionen Euro von der Region Hannover.", "de", "Region Hannover"),
+])
+def test_a_region_that_money_comes_from_is_its_body(text, lang, funder):
+    assert funder in labels(text, lang, "organisation")
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Salling Bank har siden 2024 været netværkets eneste erhvervsmedlem.", "da", "Salling Bank"),
+    ("Neues Mitglied ist die Frankfurter Volksbank.", "de", "Frankfurter Volksbank"),
+    ("Skive College og foreningen Ældre Sagen Skive blev optaget som nye medlemmer.", "da", "Ældre Sagen Skive"),
+])
+def test_banks_and_associations_named_in_lower_case_are_organisations(text, lang, name):
+    assert name in labels(text, lang, "organisation")
+
+
+def test_a_focus_sentence_after_a_clusters_founding_gives_its_fields():
+    text = ("Sundhedsnetværk Thy-Mors vokser. Netværket blev stiftet i 2022 af Thisted Kommune og Morsø Kommune. "
+            "Fokus er på forebyggelse og telemedicin.")
+    facts = found(text, "da")
+    assert ("focusesOn", "Sundhedsnetværk Thy-Mors", "forebyggelse") in facts
+    assert ("focusesOn", "Sundhedsnetværk Thy-Mors", "telemedicin") in facts
