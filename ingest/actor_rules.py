@@ -24,6 +24,8 @@ _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på ve
 #: A sentence that opens "Für die X erklärte Chefarzt Y", "For X, Y said": Y speaks for X.
 _FOR_OPENING = re.compile(r"^\W*(?:speaking\s+for|speaking\s+on\s+behalf\s+of|für|for|voor)\s+(?:(?:die|den|das|der|de|het|the)\s+)?$",
                           re.IGNORECASE)
+#: ", waar programmamanager", ", where the lead nurse", ", wo Oberärztin": a role at the place just named.
+_WHERE_ROLE = re.compile(r"\s*,\s*(?:waar|where|wo|hvor)\s+(?P<role>(?:[\w.-]+\s+){1,3})", re.IGNORECASE)
 #: "Reckitt, represented by innovation director X": the person after it speaks for the actor before.
 _REPRESENTED = re.compile(r"\s*,?\s*(?:represented by|vertreten durch|vertegenwoordigd door|repræsenteret ved)\s",
                           re.IGNORECASE)
@@ -94,6 +96,10 @@ def affiliations(context: Context) -> None:
                 elif _REPRESENTED.match(context.text, org.end):
                     after = [k for p, k in persons if org.end < p.start <= org.end + 60]
                     owner = (after[0], 0.85, "represented-by") if after else None
+                else:  # "het Deventer Ziekenhuis, waar programmamanager Femke Olthof ...": works there
+                    owner = next(((k, 0.8, "role-where") for p, k in persons if org.end < p.start
+                                  and (where := _WHERE_ROLE.fullmatch(context.text, org.end, p.start))
+                                  and any(role_word(context, w) for w in where.group("role").split())), None)
             if owner is None:
                 continue
             target = org_key

@@ -69,7 +69,9 @@ _AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re
 #: Between a role noun and its holder: "Die Koordination liegt bei der X", "übernimmt die X", "ligt bij
 #: het X", "lies with X".
 _LIES_WITH = re.compile(r"\s*(?:(?:liegt|lag|ligt|lies|lay|ligger|lå)\s+(?:bei|bij|with|hos)|übernimmt|übernahm|übernehmen"
-                        r"|verantwortet)\s+(?:(?:der|dem|den|die|das|de|het|the)\s+)?", re.IGNORECASE)
+                        r"|verantwortet|(?:blijft|ligt|is|bleibt|liegt|remains|rests|stays|bliver|ligger|er)\s+in\s+"
+                        r"(?:handen\s+van|den\s+händen\s+(?:der|des|von)|the\s+hands\s+of|hænderne\s+på))"
+                        r"\s+(?:(?:der|dem|den|die|das|de|het|the)\s+)?", re.IGNORECASE)  # "blijft in handen van het X"
 
 
 def _cluster_of(context: Context, index: int, exclude=()):
@@ -86,9 +88,9 @@ def coordinators(context: Context) -> None:
     clauses (``A er klinisk tovholder for klyngen, mens B varetager sekretariatet``), leads the cluster."""
     for index in sorted(context.by_sentence):
         sentence = context.sentences[index]
-        if context.zones.get(index) != "body" or not _COORDINATOR.search(sentence.text) \
-                or context.mentions(index, "person"):
+        if context.zones.get(index) != "body" or not _COORDINATOR.search(sentence.text):
             continue
+        persons = bool(context.mentions(index, "person"))
         cuts = [sentence.start, *(sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)), sentence.end]
         for a, b in zip(cuts, cuts[1:]):
             role = _COORDINATOR.search(context.text, a, b)
@@ -99,6 +101,9 @@ def coordinators(context: Context) -> None:
                 if a <= c.start < b and _AT.search(context.text[a:c.start])] or [
                 k for c, k in context.mentions(index, "cluster")  # "HANNN is penvoerder": a network leads
                 if a <= c.start and c.end <= role.start() and _IS.fullmatch(context.text[c.end:role.start()])]
+            if persons:  # "De coördinatie blijft in handen van het X, waar programmamanager Y ...": the holder only
+                orgs = [k for c, k in context.mentions(index, "organisation")
+                        if role.end() <= c.start < b and _LIES_WITH.fullmatch(context.text[role.end():c.start])][:1]
             if len(set(orgs)) > 1:  # "The University of X, which acts as lead partner, signed with A, B and C"
                 orgs = [k for c, k in context.mentions(index, "organisation")
                         if a <= c.start and c.end <= role.start() and _RELATIVE.fullmatch(context.text[c.end:role.start()])] or [

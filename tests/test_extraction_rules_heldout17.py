@@ -273,3 +273,26 @@ def test_a_focus_sentence_after_a_clusters_founding_gives_its_fields():
     facts = found(text, "da")
     assert ("focusesOn", "Sundhedsnetværk Thy-Mors", "forebyggelse") in facts
     assert ("focusesOn", "Sundhedsnetværk Thy-Mors", "telemedicin") in facts
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Het netwerk werd opgericht door het Deventer Ziekenhuis en Salland Zorgverzekeringen.", "nl",
+     "Salland Zorgverzekeringen"),
+    ("Neues Mitglied ist die Techniker Krankenkasse.", "de", "Techniker Krankenkasse"),
+    ("PFA Forsikring er med i netværket.", "da", "PFA Forsikring"),
+])
+def test_insurers_are_named_by_their_head(text, lang, name):
+    assert name in labels(text, lang, "organisation")
+
+
+def test_the_holder_of_the_coordination_with_a_person_named_after_it():
+    text = ("Het Zorgnetwerk Achterhoek groeit. De coördinatie blijft in handen van het Slingeland Ziekenhuis, waar "
+            "programmamanager Femke Olthof het netwerkbureau leidt.")
+    facts = found(text, "nl")
+    assert ("coordinates", "Slingeland Ziekenhuis", "Zorgnetwerk Achterhoek") in facts
+    assert ("affiliatedWith", "Femke Olthof", "Slingeland Ziekenhuis") in facts
+
+
+def test_a_role_after_where_places_the_person_at_the_actor_just_named():
+    text = "Die Studie läuft am Klinikum Fulda, wo Oberärztin Dr. Anna Berg die Station leitet."
+    assert ("affiliatedWith", "Anna Berg", "Klinikum Fulda") in found(text, "de")
