@@ -191,6 +191,13 @@ def _town_adjective(context: Context, cand, names: dict):
     return None
 
 
+#: What a cross-border cluster spans, after its name: "X launched to connect", "X, which links", "X verbindet",
+#: "X verbindt", "X forbinder", "X spanning".
+_CONNECTS = re.compile(r"^\s*(?:,\s*(?:which|that|die|das|der|dat|som)\s+)?(?:\w+\s+){0,2}?(?:to\s+)?(?:connects?|connecting|links?"
+                       r"|linking|spans?|spanning|bridges|verbindet|verbinden|verbindt|forbinder|forbinde)\s+"
+                       r"(?:the\s+|die\s+|de\s+|het\s+)?$", re.IGNORECASE)
+
+
 def locations(context: Context) -> None:
     """Region named in the actor's name; ``A in City``; address lines; "regional" actors."""
     regions = {k: e for k, e in context.entities.items() if k[0] == "region"}
@@ -215,6 +222,9 @@ def locations(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.75, "country-tag")  # "Region Skåne (SE)"
                 elif rcand.start > cand.end and _SEAT_PHRASE.match(_after_name(context, cand.end, rcand.start)):
                     context.add("locatedIn", key, rkey, index, 0.7, "actor-seat")
+                    seated = rcand.end
+                elif key[0] == "cluster" and rcand.start > cand.end and _CONNECTS.match(context.between(cand.end, rcand.start)):
+                    context.add("locatedIn", key, rkey, index, 0.65, "cluster-connects")  # "X launched to connect A and B"
                     seated = rcand.end
                 elif rcand.start > cand.end and (_LOCATIVE.match(_after_name(context, cand.end, rcand.start)) or (
                         _APPOSITIVE_ARTICLE.match(context.between(cand.end, rcand.start))
@@ -467,7 +477,8 @@ def _heading_list_fields(context: Context) -> None:
 #: A verb of working on a topic ("arbejder med", "arbeitet an", "werkt aan", "works on", "richt zich op").
 _WORKS_ON = re.compile(r"\b(?:arbejder\s+med|fokuserer\s+på|beskæftiger\s+sig\s+med|arbeitet\s+an|arbeiten\s+an"
                        r"|konzentriert\s+sich\s+auf|beschäftigt\s+sich\s+mit|werkt\s+aan|richt\s+zich\s+op"
-                       r"|works\s+on|focuses\s+on|concentrates\s+on)\b", re.IGNORECASE)
+                       r"|works?\s+on|focus(?:es)?\s+on|concentrates?\s+on|konzentrieren\s+sich\s+auf|richten\s+zich\s+op"
+                       r"|fokusere\s+på|arbejde\s+med)\b", re.IGNORECASE)
 
 
 def _subject_cluster_fields(context: Context) -> None:

@@ -296,3 +296,22 @@ def test_the_holder_of_the_coordination_with_a_person_named_after_it():
 def test_a_role_after_where_places_the_person_at_the_actor_just_named():
     text = "Die Studie läuft am Klinikum Fulda, wo Oberärztin Dr. Anna Berg die Station leitet."
     assert ("affiliatedWith", "Anna Berg", "Klinikum Fulda") in found(text, "de")
+
+
+@pytest.mark.parametrize("text, lang, cluster, places", [
+    ("Exe Valley MedTech Alliance launched to connect Devon and Somerset", "en", "Exe Valley MedTech Alliance",
+     ["Devon", "Somerset"]),
+    ("Das Gesundheitsnetz Oderland verbindet Brandenburg und Sachsen.", "de", "Gesundheitsnetz Oderland",
+     ["Brandenburg", "Sachsen"]),
+])
+def test_a_cluster_lies_in_the_places_it_connects(text, lang, cluster, places):
+    facts = found(text, lang)
+    for place in places:
+        assert ("locatedIn", cluster, place) in facts
+
+
+def test_a_cluster_that_will_concentrate_on_themes_focuses_on_them():
+    text = ("The Wessex Care Tech Network was launched on Friday. The network will concentrate on three themes: "
+            "telemedicine, falls prevention and healthy ageing.")
+    facts = found(text, "en")
+    assert ("focusesOn", "Wessex Care Tech Network", "telemedicine") in facts
