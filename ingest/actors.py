@@ -197,6 +197,9 @@ class _Finder(NameSpans):
                     and self.t[i - 1].low not in _DETERMINERS \
                     and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
+            if self.german and not left and not quoted and enclosed is None and i >= 1 and self.t[i - 1].low in INDEFINITE \
+                    and right and not any(self.is_proper(x) for x in right):
+                continue  # "ist ein Krankenhaus der Maximalversorgung": what kind of hospital, not its name
             if self.german and not left and not quoted and enclosed is None and i >= 2 and not self.t[i - 1].is_cap \
                     and self.t[i - 1].is_word and self.t[i - 2].low in INDEFINITE:
                 continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name

@@ -315,3 +315,17 @@ def test_a_cluster_that_will_concentrate_on_themes_focuses_on_them():
             "telemedicine, falls prevention and healthy ageing.")
     facts = found(text, "en")
     assert ("focusesOn", "Wessex Care Tech Network", "telemedicine") in facts
+
+
+@pytest.mark.parametrize("name", ["Miltenyi Biotec B.V. & Co. KG", "Brenner Medical Ltd. & Co. KG"])
+def test_a_foreign_general_partner_keeps_the_whole_legal_form(name):
+    assert name in labels(f"Partner ist die {name} aus Bergisch Gladbach.", "de", "organisation")
+
+
+def test_a_citys_title_is_no_other_city():
+    assert regions("Das Klinikum gehört zu den großen Arbeitgebern der Bundesstadt Bonn.", "de") == {"Bonn"}
+
+
+def test_an_indefinite_head_with_a_common_noun_describes_and_names_nothing():
+    text = "Das Universitätsklinikum Bonn ist ein Krankenhaus der Maximalversorgung und ein großer Arbeitgeber."
+    assert labels(text, "de", "organisation") == {"Universitätsklinikum Bonn"}
