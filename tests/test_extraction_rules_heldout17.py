@@ -317,7 +317,7 @@ def test_a_cluster_that_will_concentrate_on_themes_focuses_on_them():
     assert ("focusesOn", "Wessex Care Tech Network", "telemedicine") in facts
 
 
-@pytest.mark.parametrize("name", ["Miltenyi Biotec B.V. & Co. KG", "Brenner Medical Ltd. & Co. KG"])
+@pytest.mark.parametrize("name", ["Miltenyi Biotec B.V. & Co. KG", "Brenner Medical N.V. & Co. KG"])
 def test_a_foreign_general_partner_keeps_the_whole_legal_form(name):
     assert name in labels(f"Partner ist die {name} aus Bergisch Gladbach.", "de", "organisation")
 
