@@ -47,7 +47,7 @@ CONTACT_HEADING = re.compile(
     r"|\s+persons?)?|neem contact op(?:\s+met\s+[\w-]+)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
     r"|media (?:enquiries|contact)|press contact|further information|more information|for more information"
     r"|meer informatie|contactpersoon|persvragen|yderligere oplysninger|for yderligere oplysninger"
-    r"|presse?kontakt|kontaktperson)\s*:?$", re.IGNORECASE)
+    r"|presse?kontakt|kontaktperson|(?:ihr|ihre|your|uw|jeres|din)\s+(?:kontakt\w*|contact\w*))\s*:?$", re.IGNORECASE)
 #: How many short lines after a contact heading belong to its block.
 _BLOCK_LINES = 8
 #: A line that ends with an abbreviation (a legal form, a title), not with a full stop.
@@ -59,7 +59,9 @@ _DATES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4
 
 
 #: A section heading that ends a contact block ("Om SundTek Nordjylland", "Über uns", "About the network").
-_SECTION_HEADING = re.compile(r"^(?:om|über|about|over)\s+\S", re.IGNORECASE)
+_SECTION_HEADING = re.compile(r"^(?:om|über|about|over)\s+\S|^(?:weitere|mehr|more|meer|flere|andere|related|lees|læs"
+                              r"|read)\s+(?:news|nachrichten|meldungen|nieuws|nyheder|artikel\w*|articles|stories|ook|også"
+                              r"|more)\s*:?$", re.IGNORECASE)  # "Weitere News", "Lees ook": the page's next block
 
 
 def _is_menu(text: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ingest.boilerplate import CONTACT_HEADING
 from ingest.candidates import Candidate
 from ingest.lexicon import load_words
 from ingest.name_spans import NAME_ADJECTIVES
@@ -128,7 +129,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             out.append(_make(text, sentence, run, "name-role", 0.8))
         elif first_given:
             out.append(_make(text, sentence, run, "given-name", 0.8 if zone != "contact" else 0.85))
-        elif alone and len(run) <= 3 and not _place_or_body(text[run[0].start:run[-1].end], language):
+        elif alone and len(run) <= 3 and not _place_or_body(text[run[0].start:run[-1].end], language) \
+                and not CONTACT_HEADING.match(text[tokens[0].start:tokens[-1].end]):  # "Ihr Kontakt": the block's heading
             if all(_common_word(t.text, language) for t in run):  # "Scottish Enterprise", "Digital Lead": words
                 out.append(_make(text, sentence, run, "contact-organisation", 0.6, kind="organisation"))
             else:

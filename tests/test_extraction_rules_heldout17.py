@@ -329,3 +329,10 @@ def test_a_citys_title_is_no_other_city():
 def test_an_indefinite_head_with_a_common_noun_describes_and_names_nothing():
     text = "Das Universitätsklinikum Bonn ist ein Krankenhaus der Maximalversorgung und ein großer Arbeitgeber."
     assert labels(text, "de", "organisation") == {"Universitätsklinikum Bonn"}
+
+
+def test_a_contact_blocks_possessive_heading_and_the_next_blocks_heading_are_no_organisations():
+    text = ("Die Wirtschaftsförderung moderiert das Netzwerk.\n\n"
+            "Ihr Kontakt\nTanja Reichenecker\nProjektleiterin Gesundheitswirtschaft\nTelefon: +49 711 22835-0\n\n"
+            "Weitere News\nMedizintechnik-Tag: Anmeldung geöffnet\n")
+    assert not labels(text, "de", "organisation") & {"Ihr Kontakt", "Weitere News"}
