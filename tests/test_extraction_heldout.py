@@ -42,11 +42,12 @@ class HeldOutSet:
 
 
 #: Figures reached when the floors were last set (6 December 2026, docs/extraction.md "Quality"):
-#: heldout 0.985 / 0.979, heldout2 0.971 / 0.878, heldout3 0.965 / 0.939, heldout4 0.937 / 0.879-0.882,
-#: heldout5 0.906 / 0.799-0.804, heldout6 0.891-0.894 / 0.755-0.760, heldout7 0.889 / 0.722-0.735,
-#: heldout8 0.877 / 0.726-0.733, heldout9 0.865 / 0.747-0.755, heldout10 0.848 / 0.733-0.740,
-#: heldout11 0.824-0.827 / 0.683-0.690, heldout12 0.863 / 0.767-0.779, heldout13 0.889 / 0.791-0.798,
-#: heldout14 0.876-0.879 / 0.797-0.800, heldout15 0.854 / 0.748-0.754, heldout16 0.893 / 0.794-0.799
+#: heldout 0.985 / 0.979, heldout2 0.974 / 0.878, heldout3 0.968 / 0.939, heldout4 0.937 / 0.879-0.882,
+#: heldout5 0.906 / 0.798-0.803, heldout6 0.895-0.898 / 0.755-0.760, heldout7 0.893 / 0.722-0.735,
+#: heldout8 0.878 / 0.729-0.736, heldout9 0.868 / 0.748-0.756, heldout10 0.856 / 0.736-0.743,
+#: heldout11 0.828-0.831 / 0.686-0.691, heldout12 0.867 / 0.769-0.781, heldout13 0.889 / 0.791-0.798,
+#: heldout14 0.880-0.884 / 0.798-0.801, heldout15 0.857 / 0.750-0.756, heldout16 0.904 / 0.792-0.797,
+#: heldout17 0.893 / 0.766-0.783
 #: (a set's relation F1 moves by up to 0.02 between runs: the scorer pairs one gold entity with one of
 #: two equal names in the order the graph is read).
 SETS = [
@@ -66,6 +67,7 @@ SETS = [
     HeldOutSet("heldout14", 3, 0.84, 0.76),
     HeldOutSet("heldout15", 3, 0.82, 0.71),
     HeldOutSet("heldout16", 3, 0.86, 0.76),
+    HeldOutSet("heldout17", 3, 0.86, 0.74),
 ]
 BY_NAME = pytest.mark.parametrize("held_out", SETS, ids=[s.name for s in SETS])
 
