@@ -168,9 +168,10 @@ class _Finder(NameSpans):
             n = (cluster or head)[0]
             if i + n < len(self.t) and _STREET.match(self.t[i + n].text):
                 continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
+            # "Klyngen Welfare Tech ...": a sentence-initial descriptor is no name part (but "Foreningen Vestkyst
+            # Medico": an organisation's head opens its name)
             if not self.german and i == 0 and self.descriptors.word(tok.text) and not head:
-                continue  # "Klyngen Welfare Tech ...": a sentence-initial descriptor, not a name part
-                # (but "Foreningen Vestkyst Medico": an organisation's head opens its name)
+                continue
             kind = "cluster" if cluster and not (head and head[0] >= cluster[0]) else "organisation"
             head_class = head[1] if head and kind == "organisation" else ""
             english = self.german and self.t[i + n - 1].low in _ENGLISH_HEADS  # "das Luxembourg Health Network"
