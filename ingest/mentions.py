@@ -21,7 +21,7 @@ from ingest.persons import find_persons
 from ingest.places import GERMAN_PLACE_BEFORE, find_places
 from ingest.records import profile_names
 from ingest.tables import table_names
-from ingest.tokens import danish_definite, pattern, tokenize, wordlist
+from ingest.tokens import danish_definite, legal_form_end, pattern, tokenize, wordlist
 
 #: Which kind wins when two candidates cover exactly the same span.
 PRIORITY = {"person": 6, "cluster": 5, "organisation": 4, "region": 3, "agreement": 2, "field": 1}
@@ -191,7 +191,7 @@ def translated_names(found: list[Candidate], text: str, language: str) -> list[C
     """``et fælles netværk, der på tysk får navnet X``: X is the name in another language of the
     cluster (or organisation) named last before it, not one with a legal form (a company's name is
     not translated); each name becomes the other's alias."""
-    legal = re.compile(r"\s(?:" + pattern("legal_forms", language).pattern + r")$")
+    legal = legal_form_end(language)
     actors = [c for c in found if c.kind in ("organisation", "cluster")]
     for n, cand in enumerate(actors):
         if not _IN_LANGUAGE.search(text, max(0, cand.start - 80), cand.start):
@@ -237,7 +237,7 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
     in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form
     ("Vivameta" after "Vivameta GmbH" when the word is no common word)."""
     names = {}
-    legal_end = re.compile(r"\s+(?:" + pattern("legal_forms", language).pattern + r")$")  # the lexicon's forms
+    legal_end = legal_form_end(language)
     for cand in found:
         bare = legal_end.sub("", cand.label) if cand.rule == "legal-form" else cand.label
         if (bare != cand.label and len(bare) >= 5 and bare.isalpha() and bare[0].isupper()

@@ -186,15 +186,17 @@ def _qualified_spans(text: str, language: str):
                 break
 
 
+#: Words that join the towns of a list.
+_TOWN_JOINERS = r"und|and|og|en|sowie|et|or|oder|eller|of|ou"
 #: A further town listed after one found in a strong context ("aus Gera und Bad Berka", "aus Memmingen,
 #: Kaufbeuren und ...", "in Grimsby or Beverley").
-_AND_TOWN = re.compile(r"(?:,|\s+(?:und|and|og|en|sowie|et|or|oder|eller|of|ou))\s+" + _TOWN + r"\b")
+_AND_TOWN = re.compile(r"(?:,|\s+(?:" + _TOWN_JOINERS + r"))\s+" + _TOWN + r"\b")
 
 
 #: A capitalised word after a preposition of place and before a comma or a conjunction: the first place of a
 #: list ("het gebied rond Heerlen, Kerkrade en Landgraaf"; not a list of members named by their towns).
 _LIST_OPENER = re.compile(r"\b(?:in|i|im|rond|rondom|around|um|omkring|rundt om|near|nahe|bij|between|zwischen|tussen"
-                          r"|mellem)\s+" + _TOWN + r"(?=,\s|\s+(?:und|and|og|en|sowie|et|or|oder|eller|of|ou)\s)")
+                          r"|mellem)\s+" + _TOWN + r"(?=,\s|\s+(?:" + _TOWN_JOINERS + r")\s)")
 
 
 def _town_spans(text: str, language: str):

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 
 from ingest.candidates import Candidate
 from ingest.inflection import NORDIC, base_name, comparable
 from ingest.iris import normalise_name, slugify
 from ingest.model import Entity
 from ingest.name_spans import FOREIGN_LINKS
-from ingest.tokens import pattern, wordlist
+from ingest.tokens import legal_form_end, pattern, wordlist
 
 #: Titles before a person's name; a title ends in a dot or at the end of a word ("Irish ..." keeps "Ir").
 _TITLE = re.compile(r"^(?:(?:Prof|Dr|Dipl|Mr|Mrs|Ms|dhr|mevr|ir|drs)(?:\.|\b)(?:-\w+\.)?\s*)+", re.IGNORECASE)
@@ -309,16 +308,21 @@ def _longer_by_place(a: str, b: str) -> bool:
     return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
 
 
-def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], language: str) -> bool:
-    """``From Chalmers, ...`` and ``Chalmers University of Technology``: a rare one-word name (no place,
-    no common word) that opens the name of exactly one institution of the page is that institution."""
+def _rare_word(a: str, language: str, shortest: int) -> bool:
+    """Is ``a`` one word of ``shortest`` letters or more that is neither a common word nor a place?"""
     from ingest.false_friends import frequent
     from ingest.regions import lookup_region
 
+    return " " not in a and len(a) >= shortest and not frequent(a, language, 3.5) \
+        and lookup_region(a, language) is None
+
+
+def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], language: str) -> bool:
+    """``From Chalmers, ...`` and ``Chalmers University of Technology``: a rare one-word name (no place,
+    no common word) that opens the name of exactly one institution of the page is that institution."""
     heads = wordlist("org_heads", language)
     for a in short:
-        if " " in a or len(a) < 5 or frequent(a, language, 3.5) \
-                or lookup_region(a, language) is not None:
+        if not _rare_word(a, language, 5):
             continue
         opening = [n for n in names if any(b.startswith(a + " ") for b in n)]
         if len(opening) == 1 and opening[0] is long_ and any(
@@ -330,18 +334,7 @@ def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], 
 def _company_first_word(a: str, b: str, language: str) -> bool:
     """``Radiometer bidrager`` after ``Radiometer Medical ApS``: a rare one-word name (no place, no common
     word) that opens a company's name with its legal form is that company."""
-    from ingest.false_friends import frequent
-    from ingest.regions import lookup_region
-
-    if " " in a or len(a) < 4 or not b.startswith(a + " ") or not _legal_end(language).search(b):
-        return False
-    return not frequent(a, language, 3.5) and lookup_region(a, language) is None
-
-
-@lru_cache(maxsize=16)
-def _legal_end(language: str) -> re.Pattern:
-    """A legal form closing a name."""
-    return re.compile(r"(?:" + pattern("legal_forms", language).pattern + r")\s*$")
+    return b.startswith(a + " ") and bool(legal_form_end(language).search(b)) and _rare_word(a, language, 4)
 
 
 def _hyphen_tail(a: str, group, language: str) -> bool:

@@ -192,6 +192,12 @@ def pattern(name: str, language: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(forms) + r")(?![\w])")
 
 
+@lru_cache(maxsize=None)
+def legal_form_end(language: str) -> re.Pattern[str]:
+    """A legal form of the lexicon closing a name, with the space before it ("Vivameta GmbH", "Trifork A/S")."""
+    return re.compile(r"\s+(?:" + pattern("legal_forms", language).pattern + r")$")
+
+
 #: Definite endings of Danish nouns ("aftalen", "netværket", "klyngen").
 DANISH_DEFINITE = ("en", "et", "n", "t")
 
