@@ -15,10 +15,10 @@ from ingest.model import Sentence
 
 _LINE = re.compile(r"[^\n]+")
 #: A piece that ends so is no sentence: an abbreviation or a legal form ("Krajská zdravotní, a.s., Betreiber
-#: der ..."), or a comma.
+#: der ..."), a comma or an ampersand.
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR"
                              r"|a\.s|s\.r\.o|med|dent|vet|rer|nat|Ing|MUDr|PhDr|RNDr|Mgr|Doz|doc|prof|dr|drs|ir|mr|ing|hab|habil|Dipl\.-\w+"
-                             r"|[A-Z])\.|\be\.\s?V\.|[&+]\s?Co\.|,)$")  # "GmbH & Co. KG", "GmbH+Co. KG"
+                             r"|[A-Z])\.|\be\.\s?V\.|[&+]\s?Co\.|,|[&+])$")  # "GmbH & Co. KG", "GmbH+Co. KG", "Ltd. & Co. KG"
 
 
 @lru_cache(maxsize=8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
+from ingest.sentences import split_sentences
 from tests.test_extraction_rules import document, found, labels
 
 
@@ -317,7 +318,8 @@ def test_a_cluster_that_will_concentrate_on_themes_focuses_on_them():
     assert ("focusesOn", "Wessex Care Tech Network", "telemedicine") in facts
 
 
-@pytest.mark.parametrize("name", ["Miltenyi Biotec B.V. & Co. KG", "Brenner Medical N.V. & Co. KG"])
+@pytest.mark.parametrize("name", ["Miltenyi Biotec B.V. & Co. KG", "Brenner Medical N.V. & Co. KG",
+                                  "Tamar Devices Ltd. & Co. KG"])
 def test_a_foreign_general_partner_keeps_the_whole_legal_form(name):
     assert name in labels(f"Partner ist die {name} aus Bergisch Gladbach.", "de", "organisation")
 
@@ -336,3 +338,8 @@ def test_a_contact_blocks_possessive_heading_and_the_next_blocks_heading_are_no_
             "Ihr Kontakt\nTanja Reichenecker\nProjektleiterin Gesundheitswirtschaft\nTelefon: +49 711 22835-0\n\n"
             "Weitere News\nMedizintechnik-Tag: Anmeldung geöffnet\n")
     assert not labels(text, "de", "organisation") & {"Ihr Kontakt", "Weitere News"}
+
+
+def test_a_sentence_never_ends_in_an_ampersand():
+    text = "Partner ist die Tamar Devices Ltd. & Co. KG aus Bergisch Gladbach."
+    assert [s.text for s in split_sentences(text, "de")] == [text]
