@@ -377,7 +377,8 @@ class NameSpans:
             elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
                                                            or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
-                definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap
+                definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap \
+                    and not self._country_word(nxt)  # "Tampere Universitet i Finland": the country says where
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
@@ -496,6 +497,12 @@ class NameSpans:
         from ingest.gazetteer import gazetteer
 
         return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
+
+    def _country_word(self, tok: Token) -> bool:
+        from ingest.gazetteer import gazetteer
+
+        found = gazetteer().candidates(tok.text, self.lang)
+        return bool(found) and found[0].kind == "country"
 
     def _hospital_after(self, before: list[Token]) -> bool:
         """Is the word after ``before`` a hospital's head?  Two towns name one merged hospital ("Herlev og
