@@ -66,6 +66,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
     kept = translated_names(introduced_short_names(_no_role_units(kept, text, language), text, sentences, language),
                             text, language)
+    kept = unit_short_names(kept, text)
     kept = bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
     return district_parts(kept, sentences, language)
 
@@ -123,9 +124,38 @@ def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
     actors = [c for c in found if c.kind in ("organisation", "cluster")]
     for a, b in zip(actors, actors[1:]):
         if a.sentence == b.sentence and text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")" \
-                and not _GERMAN_DISTRICT.search(b.label):  # "RKH Kliniken (Landkreis Ludwigsburg)": the seat
+                and not _GERMAN_DISTRICT.search(b.label) \
+                and not any(b.label in c.aliases for c in actors if c.sentence == a.sentence and c.end <= a.start):
+            # not "RKH Kliniken (Landkreis Ludwigsburg)": the seat; not "Institut for X på Danmarks Tekniske
+            # Universitet (DTU X)": the short name of the unit before (unit_short_names)
             a.aliases.add(b.label)
             b.aliases.add(a.label)
+    return found
+
+
+#: A unit's short name in brackets after its parent's name: the parent's initials and words of the unit
+#: ("Institut for Sundhedsteknologi på Danmarks Tekniske Universitet (DTU Sundhedsteknologi)").
+_UNIT_SHORT = re.compile(r" \((?P<initials>[A-ZÆØÅÄÖÜ]{2,6})(?P<words>(?: [\w-]+){1,3})\)")
+#: Words between a unit and the organisation it belongs to.
+_UNIT_OF = re.compile(r"\s+(?:på|ved|at|an|am|bei|of|van|der|des|the|de|het|i)(?:\s+(?:der|des|the|de|het|dem))?\s+$")
+
+
+def unit_short_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """``Unit på Parent (PA Unitword)``: a short name made of the parent's initials and the unit's own
+    words, or their beginnings ("(DTU Health Tech)"), is the unit's, not the parent's, though it
+    stands after the parent."""
+    actors = sorted((c for c in found if c.kind in ("organisation", "cluster")), key=lambda c: c.start)
+    for unit, parent in zip(actors, actors[1:]):
+        short = _UNIT_SHORT.match(text, parent.end)
+        if not short or unit.sentence != parent.sentence or not _UNIT_OF.fullmatch(text[unit.end:parent.start] + " "):
+            continue
+        initials = "".join(w[0] for w in parent.label.split() if w[:1].isupper())
+        words = short.group("words").split()
+        own = unit.label.split()
+        if short.group("initials") == initials and all(any(u.startswith(w) for u in own) for w in words):
+            name = " ".join([short.group("initials"), *words])
+            unit.aliases.add(name)
+            parent.aliases.discard(name)
     return found
 
 
