@@ -289,6 +289,8 @@ def _add_local_authorities(gaz: Gazetteer) -> None:
         if sub.type not in LOCAL_AUTHORITY_TYPES:
             continue
         name, _ = _BRACKETED.match(sub.name).groups()  # "Cardiff [Caerdydd GB-CRD]"
+        if name.endswith(", The"):
+            name = name[:-5]  # "Vale of Glamorgan, The": written "the Vale of Glamorgan" in running text
         name = " ".join(reversed(name.split(", "))) if ", " in name else name  # "Durham, County"
         if name in gaz.forms or name in given or zipf(name, "en") >= COMMON_ZIPF:
             continue

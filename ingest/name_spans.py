@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.tokens import CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
+from ingest.tokens import AND_WORDS, CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: A local place name is this frequent in its own language and rarer than _FOREIGN_ZIPF in English.
 _LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
@@ -53,8 +53,6 @@ _PERSON_TITLES = {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Sir", "Dame", "
 #: Abbreviations of "Saint" in place names ("St. Gallen", "St. Pölten", "Ste. Marie").
 SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
-#: Conjunctions that may join two places inside one name.
-_AND = {"and", "og", "en", "und"}
 #: Particles of a surname after a given name in an institution's name ("Klinikum Ernst von Bergmann").
 _NAME_PARTICLES = {"von", "van", "zu"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
@@ -258,8 +256,8 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
-            elif not self.german and tok.low in _AND and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
-                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low in _AND
+            elif not self.german and tok.low in AND_WORDS and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
+                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low in AND_WORDS
                          or before[k - 2].low not in INNER and not before[k - 2].is_cap) \
                     and (self._hospital_after(before) or self.lang == "en") \
                     and self._town_like(taken[0]) and self._town_like(before[k - 1]):
@@ -268,7 +266,17 @@ class NameSpans:
                 taken[:0] = before[k - 1:k + 1]
                 k -= 2
                 continue
-            elif tok.low in _AND and k > 1 and self.name_word(before[k - 1]) and before[k - 2].low in _ENUMERATING \
+            elif self.lang == "en" and tok.low in AND_WORDS and taken and k >= 2 and before[k - 2].low == "the" \
+                    and before[k - 1].is_cap and self._town_like(before[k - 1]):
+                taken[:0] = before[k - 1:k + 1]  # "the Cardiff and Vale MedTech Collaborative": the article binds both
+                k -= 2
+                continue
+            elif taken and (region := self._region_around(taken[0])) is not None and region < taken[0].start:
+                first = next(x for x in before if x.start >= region)
+                taken[:0] = before[first.index - before[0].index:k + 1]  # "Vale of Glamorgan Council": a place's own "of"
+                k = first.index - before[0].index - 1
+                continue
+            elif tok.low in AND_WORDS and k > 1 and self.name_word(before[k - 1]) and before[k - 2].low in _ENUMERATING \
                     and taken and not self.is_proper(taken[0]) and taken[0].low.endswith(NOUN_ENDINGS):
                 taken.insert(0, tok)  # "Gesellschaft für Investitionsförderung und Stadtentwicklung mbH": one name
             elif tok.low in _ARTICLES and k > 1 and before[k - 1].low == "für" and before[k - 1].low in inner \
@@ -307,12 +315,12 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            if j == i and tok.low in _AND and j + 2 < len(t) and self.heads.word(t[j + 1].text) \
+            if j == i and tok.low in AND_WORDS and j + 2 < len(t) and self.heads.word(t[j + 1].text) \
                     and t[j + 2].low in _ENUMERATING:
                 taken.extend(t[j:j + 2])  # "Klinik und Poliklinik für Kardiologie": two heads, one unit
                 j += 2
                 continue
-            if taken and tok.low in _AND and j + 2 < len(t) and t[j + 1].text == "-" and t[j + 1].end == t[j + 2].start \
+            if taken and tok.low in AND_WORDS and j + 2 < len(t) and t[j + 1].text == "-" and t[j + 1].end == t[j + 2].start \
                     and t[j + 2].is_word and not t[j + 2].is_cap and self.name_word(taken[-1]):
                 taken.extend(t[j:j + 3])  # "Institut für Pflegewissenschaft und -praxis": the head borrowed back
                 j += 3
@@ -364,12 +372,12 @@ class NameSpans:
                 j = end
                 fresh = False
                 continue
-            elif tok.low in _AND and taken and self._spelled_through(i, j):
+            elif tok.low in AND_WORDS and taken and self._spelled_through(i, j):
                 end = self._spelled_through(i, j)
                 taken.extend(t[j:end])  # "NHS Greater Glasgow and Clyde (NHSGGC)": the abbreviation spells both
                 j = end
                 continue
-            elif tok.low in _AND and taken and self._places_joined(taken, j):
+            elif tok.low in AND_WORDS and taken and self._places_joined(taken, j):
                 end = self._places_joined(taken, j)
                 taken.extend(t[j:end])  # "Health Innovation North East and North Cumbria": one area of two
                 j = end
@@ -386,6 +394,8 @@ class NameSpans:
                     break  # "das Netzwerk X an den Start", "Cluster in den Bereichen": a phrase, not a name part
                 if tok.low in ("in", "i") and j + 3 < len(t) and self._region_word(t[j + 2].text) and t[j + 3].is_cap:
                     break  # "Kliniken in der Region Stuttgart", "ziekenhuizen in de regio Twente": where they are
+                if tok.low == "in" and j + 2 < len(t) and any(a == t[j + 2].start for a, _ in self.proper):
+                    break  # "University Hospital Llandough in the Vale of Glamorgan": a place after its article
                 if tok.text == "," and (self._place_word(nxt) and (j + 2 >= len(t) or not self.name_word(t[j + 2])
                                                                   and t[j + 2].low not in _LIST_JOINERS - {","})
                                         or self._qualifier_end(j + 2)):
@@ -497,6 +507,10 @@ class NameSpans:
         from ingest.gazetteer import gazetteer
 
         return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
+
+    def _region_around(self, tok: Token) -> int | None:
+        """The start of the place name ``tok`` ends, or None."""
+        return next((a for a, b in self.proper if a <= tok.start and tok.end == b), None)
 
     def _country_word(self, tok: Token) -> bool:
         from ingest.gazetteer import gazetteer

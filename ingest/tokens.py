@@ -29,6 +29,8 @@ WEEKDAYS = {d.casefold() for d in (
     "Friday Saturday Sunday").split()}
 #: Words that date a sentence and never start a name.
 CALENDAR = MONTHS | WEEKDAYS
+#: The words for "and" that join two names.
+AND_WORDS = frozenset({"and", "og", "en", "und"})
 #: Number words from two to twenty, in the languages read ("Vierzehn Einrichtungen", "eleven organisations").
 NUMBER_WORDS = {w: n for words in (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
