@@ -30,7 +30,7 @@ ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
     r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
-    r"|corridor|korridor|hub|platform|plattform)"
+    r"|corridor|korridor|hub|platform|plattform|collaborative|coalition)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet|korridoren|platformen"
     r"|klyngens|netværkets|alliancens|konsortiets|partnerskabets"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:founding\s+|new\s+)?(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",

@@ -51,16 +51,32 @@ _ORG_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?P<role>[\w-]+(?:\s+[\w-]+)
                              r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)*$")
 
 
+#: A cluster's definite noun right before the possessive ("The Collaborative's programme manager, X").
+_DEFINITE_BEFORE = re.compile(r"\b(?P<noun>(?:the|this|our)\s+\w+)\s*$", re.IGNORECASE)
+
+
 def organisation_possessive_roles(context: Context) -> None:
     """``Life Sciences Hub Wales's chief executive, X``, ``Odense Robotics' CEO X``: the person holds
-    the role at the organisation."""
+    the role at the organisation; ``The network's programme manager, X``: at the cluster the noun
+    refers to."""
+    from ingest.member_rules import ANAPHOR, referenced_cluster
+
     for index in sorted(context.by_sentence):
         if context.zones.get(index) == "chrome":
             continue
         actors = context.mentions(index, "organisation", "cluster")
+        start = context.sentences[index].start
         for person, key in context.mentions(index, "person"):
             before = [(c, k) for c, k in actors if c.end <= person.start and person.start - c.end <= 45]
             if not before:
+                prefix = context.between(start, person.start)
+                possessive = re.search(r"(?:'s|’s)\s+[\w\s,.-]*$", prefix)
+                noun = possessive and _DEFINITE_BEFORE.search(prefix, 0, possessive.start())
+                m = noun and _ORG_POSSESSIVE.match(prefix[possessive.start():])
+                if m and ANAPHOR.fullmatch(noun.group("noun")) and _is_role(context, m.group("role")):
+                    cluster = referenced_cluster(context, index)
+                    if cluster is not None:
+                        context.add("affiliatedWith", key, cluster, index, 0.7, "cluster-possessive-role")
                 continue
             org, org_key = before[-1]
             m = _ORG_POSSESSIVE.match(context.between(org.end, person.start))
