@@ -18,7 +18,7 @@ from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
 from ingest.tables import RULE_ROW, is_header_row
-from ingest.tokens import CALENDAR, pattern, tokenize, wordlist
+from ingest.tokens import AND_WORDS, CALENDAR, pattern, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
@@ -61,7 +61,7 @@ _ITEM = re.compile(rf"^\s*(?:{LIST_MARK}|\|)\s+(.+?)\s*\|?\s*$")
 _JOINERS = {"w", "of", "for", "für", "van", "voor", "for", "&", "and", "und", "en", "og", "de", "der", "i", "zu"}
 _APPOSITIVE = re.compile(r"^,\s+(?:(?P<definite>the|het|das|der|die)|a|an|een|ein|eine|en|et)\s+(?P<words>(?:[\w-]+\s*){1,5})")
 #: Nouns for a company (also as a compound's head: "Softwarehersteller").
-COMPANY_NOUN = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|provider|developer|supplier"
+COMPANY_NOUN = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufacturer|maker|provider|developer|supplier"
                           r"|bedrijf|onderneming|leverancier|producent|virksomhed|producent|leverandør"
                           r"|unternehmen|firma|hersteller|anbieter)$", re.IGNORECASE)
 
@@ -366,8 +366,8 @@ def appositives(text: str, language: str, sentences: list[Sentence], zones: dict
                 continue
             m = _APPOSITIVE.match(text[tok.start:s.end])
             words = m.group("words").split() if m else []
-            if m and m.group("definite"):  # "X, het Enschedese technologiebedrijf": the company word within three
-                words = words[:3]
+            if m and m.group("definite"):  # "X, het Enschedese technologiebedrijf": the company word within three,
+                words = words[:4 if len(words) > 2 and words[1].lower() in AND_WORDS else 3]  # or after two joined words
             if not m or not any(COMPANY_NOUN.search(w) for w in words):
                 continue
             run = []

@@ -15,8 +15,9 @@ from ingest.relations import Context
 from ingest.tokens import NUMBER_WORD, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
-    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
-    r"(?:de|het|der|die|dem|den|des|the)?\s*$", re.IGNORECASE)
+    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?i:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
+    r"(?i:de|het|der|die|dem|den|des|the)?\s*"
+    r"(?:[A-ZÆØÅÄÖÜ][\w-]*(?:\s+[A-ZÆØÅÄÖÜ][\w-]*){0,2}[’']s\s+)?$")  # "of Cardiff Met's School of X": the unit
 _ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|beim|am|af)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
                         r"\s*(?:de|het|the|der|des)?\s*$",

@@ -539,7 +539,11 @@ class _Finder(NameSpans):
                     opened[-1:] == ["("])  # "Gedeputeerde X (Economie en Innovatie)": a portfolio
                 dateline = re.match(r"\s*,\s*\d", self.text[run[-1].end:run[-1].end + 6])
                 counted = len(run) == 1 and number_value(run[0].text) is not None  # "To virksomheder, A og B indgår"
-                if not place and not dateline and not counted:  # "Belfast, 14 March 2024 - A and B signed": no signatory
+                nxt = self.t[run[-1].index + 1]
+                described = run[0].index == 0 and len(run) == 1 and nxt.is_word and not nxt.is_cap \
+                    and nxt.low not in _LIST_WORDS  # "Health board and Cardiff Met sign": a common noun's capital
+                if not place and not dateline and not counted and not described:
+                    # "Belfast, 14 March 2024 - A and B signed": no signatory
                     out.append(self._make("organisation", run[0].start, run[-1].end, "signatory-name", 0.6))
                 j = run[-1].index + 1
             else:

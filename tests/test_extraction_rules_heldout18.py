@@ -49,3 +49,66 @@ def test_a_welfare_organisation_is_an_organisation(name):
 def test_plural_centres_head_a_name():
     text = "Die Städtischen Gesundheitszentren Ludwigshafen (SGL) sind dem Netzwerk beigetreten."
     assert "Städtischen Gesundheitszentren Ludwigshafen" in labels(text, "de", "organisation")
+
+
+# -- places and names with places -------------------------------------------------------------------
+def test_a_british_authority_written_with_a_trailing_the_is_found_without_it():
+    text = "The new clinic opens in the Vale of Glamorgan next spring."
+    assert "Vale of Glamorgan" in labels(text, "en", "region")
+
+
+def test_a_place_after_in_the_ends_a_name():
+    text = "The trial runs at Royal Gwent Hospital in the Vale of Glamorgan from May."
+    assert "Royal Gwent Hospital" in labels(text, "en", "organisation")
+    assert "Vale of Glamorgan" in labels(text, "en", "region")
+
+
+def test_a_councils_name_holds_its_places_own_of():
+    text = "Vale of Glamorgan Council and Newport City Council will fund the pilot."
+    assert "Vale of Glamorgan Council" in labels(text, "en", "organisation")
+
+
+def test_the_article_binds_two_towns_into_one_english_name():
+    text = "The project is run by the Swansea and Neath Health Collaborative with two universities."
+    assert "Swansea and Neath Health Collaborative" in labels(text, "en", "cluster")
+
+
+# -- clusters and their members --------------------------------------------------------------------
+def test_a_collaborative_is_a_cluster_the_definite_noun_refers_back_to():
+    text = ("The pilot is the first project of the Gwent MedTech Collaborative. The Collaborative is coordinated "
+            "by Aneurin Bevan University Health Board and has welcomed two companies: Siltbrook Ltd and Corvane Ltd.")
+    assert "Gwent MedTech Collaborative" in labels(text, "en", "cluster")
+    assert ("coordinates", "Aneurin Bevan University Health Board", "Gwent MedTech Collaborative") in found(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Two companies have joined the Cluster as members: Hexwell, the wound dressing and bandage maker, and Corvane Ltd.",
+    "Two companies have joined the Cluster as members: Hexwell, the hearing aid maker, and Corvane Ltd.",
+])
+def test_a_name_before_an_appositive_maker_is_a_company(text):
+    assert "Hexwell" in labels(text, "en", "organisation")
+
+
+def test_a_school_heads_a_unit_name():
+    text = "Students from the Bristol School of Nursing and Midwifery will join the trial."
+    assert "Bristol School of Nursing and Midwifery" in labels(text, "en", "organisation")
+
+
+def test_a_sentence_opening_capital_before_a_common_noun_is_no_signatory():
+    text = "Ambulance trust and Swansea University sign agreement for drone deliveries"
+    assert "Ambulance" not in labels(text, "en", "organisation")
+
+
+# -- persons ------------------------------------------------------------------------------------
+def test_a_person_of_an_organisations_unit_in_the_possessive_is_affiliated_with_the_unit():
+    text = "Dr Ffion Morgan of Swansea University's School of Health and Social Care said the trial would help."
+    assert ("affiliatedWith", "Ffion Morgan", "School of Health and Social Care") in found(text, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Collaborative's programme manager, Rhys Evans, said the call opens in May.",
+    "The network’s chair, Dr Rhys Evans, said the call opens in May.",
+])
+def test_a_role_after_a_clusters_definite_possessive_is_held_at_that_cluster(sentence):
+    text = "The pilot is a project of the Gwent MedTech Collaborative. " + sentence
+    assert ("affiliatedWith", "Rhys Evans", "Gwent MedTech Collaborative") in found(text, "en")
