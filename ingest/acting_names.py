@@ -90,6 +90,9 @@ class _Sentence:
             if run[0].index >= 2 and self.t[run[0].index - 1].low in ("in", "i", "im") \
                     and self.t[run[0].index - 2].low in _SITUATED:
                 continue  # "..., located in San Ġwann, ...": a place among the actors, no name
+            if run[0].index >= 2 and self.t[run[0].index - 1].low in ("in", "i", "im") \
+                    and any(c.end == self.t[run[0].index - 2].end for c in self.actors.values()):
+                continue  # "AZ Sint-Maria in Halle en AZ Jan Portaels": the actor's seat, no name
             if (run[0].start, run[-1].end) not in seen:
                 seen.add((run[0].start, run[-1].end))
                 span = self.text[run[0].start:run[-1].end]

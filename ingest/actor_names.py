@@ -329,6 +329,10 @@ _FOUNDED = [
                + _NAME_RUN + r"[\"”]"),
     re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    # the parties together form a new one: "vormen samen met X het nieuwe Zorgas Y", "bilden das neue X"
+    re.compile(r"\b(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede)\b[^.;:!?]{0,150}?"
+               r"\b(?:(?:het|de)\s+nieuwe|(?:das|den|die)\s+neuen?|the\s+new|(?:det|den)\s+nye)\s+"
+               + _NAME_RUN.replace("{0,4}?", "{0,4}") + r"(?=[\s,.;:]|$)"),  # the whole capitalised run
     # the consortium behind a project names it ("Projektkonsortiet bag Hjemmet 2.0", "the consortium behind X")
     re.compile(r"(?i:konsorti\w*|consorti\w*|partnerskab\w*|partnership|partnerschap)\s+(?i:bag|behind|hinter|achter)"
                r"\s+(?:(?:dem|der|het|de|the)\s+)?" + _NAME_RUN[:-1] + r"(?:\s+\d+(?:\.\d+)?)?)(?=[\s,.;:]|$)"),

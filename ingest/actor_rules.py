@@ -443,7 +443,9 @@ def _cluster_before(context: Context, index: int, offset: int, exclude) -> list:
     return [found] if found is not None else []
 
 
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|der|des|for|für|voor|across|throughout"
+#: Before a region: a preposition of place or a genitive makes it the place ("in der Stadt X", "der
+#: Region X"), not its authority; but "gemeinsam mit der Stadt X" names the town's authority, a partner.
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|(?<!mit )der|des|for|für|voor|across|throughout"
                               r"|heel|hele|ganz\w*)\s*(?:der|dem|den|de|het|the)?\s*)$", re.IGNORECASE)
 
 
@@ -461,7 +463,8 @@ def region_bodies(context: Context, index: int) -> None:
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
         listed = _LISTED_GENITIVE.search(before)  # "Vertreter des Klinikums X, der Stadt Y und der Z unterzeichneten"
         if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and (listed or not _LOCATIVE_BEFORE.search(before)) \
-                and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)):  # "aus Stadt und Landkreis X"
+                and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)) \
+                and not before.endswith("("):  # "aus Stadt und Landkreis X"; "in Zandt (Landkreis Cham)": the seat
             _body_in_region(context, rcand, rkey, index, 0.8, "region-body")
 
 

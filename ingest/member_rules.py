@@ -654,6 +654,38 @@ def compositions(context: Context) -> None:
                 k += 1
 
 
+#: The active verb of forming a cluster together ("A en B vormen samen met C het nieuwe X", "A und B
+#: bilden das Netzwerk X", "A and B form the X Alliance", "A og B danner X").
+_FORM = re.compile(r"\b(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede|udgør)\b", re.IGNORECASE)
+#: A subject that counts two actors named in the sentence before ("Beide ziekenhuizen", "Both hospitals").
+_BOTH = re.compile(r"^\W*(?:beide|both|begge|die beiden)\s+\w+", re.IGNORECASE)
+
+
+def forming_members(context: Context) -> None:
+    """``A en B vormen samen met C en D het nieuwe X``: the actors before the cluster that the verb of
+    forming governs are its members; ``Beide ziekenhuizen vormen ...``: the first two organisations of
+    the sentence before."""
+    from ingest.actor_rules import region_bodies
+
+    for index, sentence in enumerate(context.sentences):
+        m = _FORM.search(sentence.text) if context.zones.get(index) == "body" else None
+        if m is None:
+            continue
+        verb = sentence.start + m.start()
+        targets = [(c, k) for c, k in context.mentions(index, "cluster") if verb < c.start <= verb + 150]
+        if not targets:
+            continue
+        target, target_key = targets[0]
+        region_bodies(context, index)  # "samen met de provincie Vlaams-Brabant": the province's authority
+        members = [k for c, k in context.mentions(index, "organisation", "cluster")
+                   if c.end <= target.start and k != target_key]
+        if _BOTH.match(sentence.text) and index and not any(c.start < verb for c, _ in
+                                                             context.mentions(index, "organisation", "cluster")):
+            members += [k for _, k in context.mentions(index - 1, "organisation")][:2]
+        for key in dict.fromkeys(members):
+            context.add("memberOf", key, target_key, index, 0.7, "forms-cluster")
+
+
 #: What may follow "Name, Town" in a record line: its end, a country code, a dash or a semicolon.
 _SEAT_END = re.compile(r"^\s*(?:$|\([A-Z]{2}\)|[–;|]|-\s)")
 
@@ -674,7 +706,8 @@ def record_places(context: Context) -> None:
                     context.add("locatedIn", key, rkey, index, 0.65, "record-place")
 
 
-RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions, boards, item_places, record_places]
+RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions,
+         forming_members, boards, item_places, record_places]
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
 AFTER_TABLES = [members_as_parties]
 #: Run after every rule that finds founders.

@@ -605,6 +605,9 @@ def cluster_coordination(context: Context) -> None:
     for index in sorted(context.by_sentence):
         if context.zones.get(index) != "body" or not context.has_verb(index, "coordinate"):
             continue
+        from ingest.actor_rules import region_bodies
+
+        region_bodies(context, index)  # "De provincie Vlaams-Brabant trekt het X": the province's authority
         sentence = context.sentences[index]
         actors = context.mentions(index, "organisation", "cluster")
         agents = [(c, k) for c, k in actors if _AGENT.search(context.text[sentence.start:c.start][-12:])]

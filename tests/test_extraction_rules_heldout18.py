@@ -112,3 +112,53 @@ def test_a_person_of_an_organisations_unit_in_the_possessive_is_affiliated_with_
 def test_a_role_after_a_clusters_definite_possessive_is_held_at_that_cluster(sentence):
     text = "The pilot is a project of the Gwent MedTech Collaborative. " + sentence
     assert ("affiliatedWith", "Rhys Evans", "Gwent MedTech Collaborative") in found(text, "en")
+
+
+# -- forming a cluster together --------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, cluster", [
+    ("Het Jessa Ziekenhuis en AZ Vesalius vormen samen met de provincie Limburg en de Hogeschool PXL het nieuwe "
+     "Zorgnetwerk Noord-Limburg.", "nl", "Zorgnetwerk Noord-Limburg"),
+    ("Die Kreisklinik Biberach und die Hochschule Ulm bilden gemeinsam mit der Stadt Biberach das neue "
+     "Netzwerk Pflege Oberschwaben.", "de", "Netzwerk Pflege Oberschwaben"),
+])
+def test_who_forms_a_new_cluster_together_is_its_member(text, lang, cluster):
+    assert cluster in labels(text, lang, "cluster")
+    members = {r[1] for r in found(text, lang) if r[0] == "memberOf" and r[2] == cluster}
+    assert len(members) >= 3
+
+
+def test_a_name_after_the_new_is_the_whole_capitalised_run():
+    text = "AZ Vesalius en AZ Jessa vormen het nieuwe Zorgas Tongeren-Hasselt."
+    assert "Zorgas Tongeren-Hasselt" in labels(text, "nl", "cluster")
+
+
+def test_both_hospitals_forming_a_cluster_are_the_two_of_the_sentence_before():
+    text = ("AZ Vesalius in Tongeren en AZ Jessa in Hasselt hebben een akkoord ondertekend. Beide ziekenhuizen vormen "
+            "samen met de Hogeschool PXL het nieuwe Zorgas Tongeren-Hasselt.")
+    relations = found(text, "nl")
+    assert ("memberOf", "AZ Vesalius", "Zorgas Tongeren-Hasselt") in relations
+    assert ("memberOf", "AZ Jessa", "Zorgas Tongeren-Hasselt") in relations
+
+
+def test_a_town_after_an_actor_and_in_is_its_seat_not_a_signatory():
+    text = "AZ Vesalius in Tongeren en AZ Jessa in Hasselt hebben een akkoord ondertekend."
+    assert "Tongeren" not in labels(text, "nl", "organisation")
+
+
+def test_a_province_leading_a_cluster_is_its_authority():
+    text = "Het nieuwe Zorgnetwerk Maasland is opgericht. De provincie Limburg trekt het Zorgnetwerk Maasland."
+    assert ("coordinates", "provincie Limburg", "Zorgnetwerk Maasland") in found(text, "nl")
+
+
+def test_a_district_in_brackets_in_a_sentence_of_leading_stays_a_place():
+    text = "Die Müller Medizintechnik GmbH mit Sitz in Roding (Landkreis Cham) übernimmt die Fertigung der Prototypen."
+    assert "Landkreis Cham" not in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("text, lang, field", [
+    ("Het akkoord gaat over geriatrie en thuishospitalisatie.", "nl", "thuishospitalisatie"),
+    ("Die Kliniken arbeiten in der Geriatrie zusammen.", "de", "Geriatrie"),
+    ("The partners work on geriatrics and virtual wards.", "en", "hospital at home"),
+])
+def test_geriatrics_and_hospital_at_home_are_fields(text, lang, field):
+    assert field in labels(text, lang, "field")
