@@ -161,7 +161,8 @@ ROLE_HEAD = re.compile(r"(?:leder|leiter|leiterin|direktør|direktor|direktorin|
                         r"|präsident|präsidentin|president|præsident|professor|professorin|koordinator|koordinatorin"
                         r"|coordinator|coördinator|sekretär|sekretärin|secretary|secretaris|sekretær|fellow|researcher"
                         r"|forscher|forscherin|onderzoeker|forsker|lecturer|lektor|lector|scientist|wissenschaftler"
-                        r"|wissenschaftlerin)$",
+                        r"|wissenschaftlerin|geschäftsführer|geschäftsführerin|sprecher|sprecherin|referent|referentin"
+                        r"|beauftragter|beauftragte|directrice)$",
                         re.IGNORECASE)
 
 

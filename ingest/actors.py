@@ -128,6 +128,11 @@ class _Finder(NameSpans):
                      or x.low in ("based", "baseret", "baserede") and k and left[k - 1].text == "-"]
             if based:
                 left = left[based[-1] + 1:]  # "Glasgow-based Pathscan Ltd": the place is no part of the name
+            described = left and left[0].index and self.t[left[0].index - 1].is_cap \
+                and self.descriptors.word(self.t[left[0].index - 1].text)
+            if described and all(self.is_proper(x) for x in left if x.is_word) and any(
+                    a <= left[0].start and left[-1].end <= b for a, b in self.proper):
+                left = [self.t[left[0].index - 1], *left]  # "Wirtschaftsfördergesellschaft Vorpommern mbH": not the place alone
             if not left and before and self._lower_brand(before[-1]) and before[-1].end + 1 == start:
                 left = [before[-1]]  # "die hannoverimpuls GmbH": a brand written in lower case
             if not left:
@@ -212,9 +217,12 @@ class _Finder(NameSpans):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name
-            if not left and right and not cluster and self.descriptors.word(tok.text) and pattern(
-                    "legal_forms", self.lang).search(self.text[right[0].start:right[-1].end + 2]):
-                continue  # "der Verein X e.V.", "die Firma Y GmbH": the legal-form name is the whole name
+            legal = pattern("legal_forms", self.lang)
+            if not left and right and not cluster and self.descriptors.word(tok.text) and (
+                    legal.search(self.text[right[0].start:right[-1].end + 2]) and not legal.match(right[0].text)
+                    or right[0].start in {c.start for c in self.legal()}):
+                continue  # "der Verein X e.V.", "die Firma Y GmbH", "die Fördergesellschaft Invest in X GmbH": the
+                # legal-form name is the whole name
             first = left[0].index if left else i
             start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
             end = right[-1].end if right else self.t[i + n - 1].end
@@ -449,6 +457,8 @@ class _Finder(NameSpans):
                 if len(run) >= 3 and run[-2].low in ("i", "in", "im", "aus", "uit", "fra", "from") \
                         and self._in_proper(run[-1]):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
+                if pattern("legal_forms", self.lang).fullmatch(run[0].text):
+                    continue  # "die Wirtschaftsförderungsgesellschaft mbH Rostock": the descriptor was the name
                 cand = self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8)
                 self._bracket_alias(cand, run[-1].end)  # "im Verbundprojekt TeleGeriatrie Donau-Iller (TGDI)"
                 out.append(cand)

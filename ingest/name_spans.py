@@ -256,6 +256,9 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
+            elif any_cap and tok.low == "in" and k > 0 and before[k - 1].is_cap and taken \
+                    and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
+                taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
             elif not self.german and tok.low in AND_WORDS and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
                     and (k < 2 or before[k - 2].text == "," or before[k - 2].low in AND_WORDS
                          or before[k - 2].low not in INNER and not before[k - 2].is_cap) \

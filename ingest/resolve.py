@@ -383,13 +383,16 @@ def _place(word: str, language: str) -> bool:
 
 def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) -> bool:
     """A bare abbreviation (``ihk``) is the one name that opens with it and a place
-    (``ihk aachen``) or a whole name with a head of its own (``hus helsinki university hospital``;
+    (``ihk aachen``, ``ihk zu schwerin``) or a whole name with a head of its own (``hus helsinki university hospital``;
     not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
+    from ingest.name_match import CONNECTORS  # name_match reads resolve.canonical
+
     heads = wordlist("org_heads", language)
 
     def opens(a: str, x: str) -> bool:
         words = x.split()
-        return x.startswith(a + " ") and (len(words) == 2 and _place(words[1], language) or len(words) >= 3 and any(
+        rest = [w for w in words[1:] if w not in CONNECTORS and w != "zu"]  # "ihk zu schwerin"
+        return x.startswith(a + " ") and (len(rest) == 1 and _place(rest[0], language) or len(words) >= 3 and any(
             heads.word(w) for w in words[1:]))
 
     for a in a_names:

@@ -162,3 +162,54 @@ def test_a_district_in_brackets_in_a_sentence_of_leading_stays_a_place():
 ])
 def test_geriatrics_and_hospital_at_home_are_fields(text, lang, field):
     assert field in labels(text, lang, "field")
+
+
+# -- German names and roles -----------------------------------------------------------------------
+@pytest.mark.parametrize("role", ["Klinikgeschäftsführer", "Pressesprecherin", "Innovationsreferent"])
+def test_a_role_compound_on_a_head_word_is_no_organisation(role):
+    text = f"Jan Peters, {role} der Asklepios Klinik Parchim, betonte den Nutzen."
+    assert not {x for x in labels(text, "de", "organisation") if role in x}
+    assert ("affiliatedWith", "Jan Peters", "Asklepios Klinik Parchim") in found(text, "de")
+
+
+def test_a_bare_chamber_abbreviation_is_the_one_chamber_of_a_town():
+    text = ("Unterzeichnet haben die IHK zu Rostock und die Universität Greifswald. Die IHK übernimmt die "
+            "Koordination des Netzwerks Gesundheit Vorpommern.")
+    chamber = entity(text, "de", "IHK zu Rostock")
+    assert "IHK" in chamber.alt_labels
+    assert "IHK" not in labels(text, "de", "organisation")
+
+
+def test_a_place_after_in_inside_a_companys_name_stays_in_it():
+    text = "Beteiligt ist die landeseigene Wirtschaftsfördergesellschaft Invest in Brandenburg GmbH."
+    assert "Invest in Brandenburg GmbH" in labels(text, "de", "organisation")
+
+
+def test_a_descriptor_before_a_place_and_a_legal_form_is_the_name():
+    text = "Die Wirtschaftsfördergesellschaft Vorpommern mbH und die Hochschule Stralsund sind Partner."
+    assert "Wirtschaftsfördergesellschaft Vorpommern mbH" in labels(text, "de", "organisation")
+
+
+def test_a_legal_form_after_a_descriptor_keeps_the_descriptor_as_the_name():
+    text = "Die Wirtschaftsförderungsgesellschaft mbH Greifswald unterstützt die Gründer."
+    assert "Wirtschaftsförderungsgesellschaft mbH Greifswald" in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("text, lang, area", [
+    ("Acht Partner aus Westmecklenburg haben unterzeichnet.", "de", "Westmecklenburg"),
+    ("Die Kliniken in Südwestfalen arbeiten zusammen.", "de", "Südwestfalen"),
+    ("Ziekenhuizen uit het Pajottenland werken samen.", "nl", "Pajottenland"),
+    ("Zorgaanbieders in de Kempen starten een netwerk.", "nl", "Kempen"),
+    ("Kommunerne på Vestfyn samarbejder om sundhed.", "da", "Vestfyn"),
+    ("Hospitals across Sussex have joined the alliance.", "en", "Sussex"),
+    ("Clinics in North Wales will test the devices.", "en", "North Wales"),
+])
+def test_named_landscapes_and_planning_regions_are_regions(text, lang, area):
+    assert area in labels(text, lang, "region")
+
+
+def test_the_flemish_kempen_is_no_area_in_german_text():
+    from ingest.regions import lookup_region
+
+    record = lookup_region("Kempen", "de")
+    assert record is None or record.key != "area:kempen"
