@@ -58,6 +58,12 @@ REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Land
                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
+def authority_word(text: str) -> bool:
+    """Does a region's mention open with a word for its authority, also in lower case ("de gemeente
+    Almelo", "die Stadt X")?  A lower-case "regio"/"region" names the area only ("de regio Twente")."""
+    return bool(REGION_BODY.match(text[:1].upper() + text[1:])) and not text.startswith(("regio ", "region "))
+
+
 # -- affiliatedWith ---------------------------------------------------------------------------
 def affiliations(context: Context) -> None:
     """``Dr. X van Y``; ``X, Y``; ``role for Y ... X``; ``namens Y ... X``; contact blocks."""
@@ -105,7 +111,7 @@ def affiliations(context: Context) -> None:
                 continue
             target = org_key
             if org_key[0] == "region":
-                if not REGION_BODY.match(org.text[:1].upper() + org.text[1:]) or owner[2] not in ("person-of-org", "person-role-org"):
+                if not authority_word(org.text) or owner[2] not in ("person-of-org", "person-role-org"):
                     continue
                 target = region_body(context, org, org_key)
             context.add("affiliatedWith", owner[0], target, index, owner[1], owner[2])
@@ -463,7 +469,7 @@ def region_bodies(context: Context, index: int) -> None:
         before = context.text[sentence.start:rcand.start]
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
         listed = _LISTED_GENITIVE.search(before)  # "Vertreter des Klinikums X, der Stadt Y und der Z unterzeichneten"
-        if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and (listed or not _LOCATIVE_BEFORE.search(before)) \
+        if authority_word(rcand.text) and (listed or not _LOCATIVE_BEFORE.search(before)) \
                 and not (context.language == "de" and GERMAN_PLACE_BEFORE.search(before)) \
                 and not before.endswith("("):  # "aus Stadt und Landkreis X"; "in Zandt (Landkreis Cham)": the seat
             _body_in_region(context, rcand, rkey, index, 0.8, "region-body")
@@ -1002,7 +1008,7 @@ def funding_bodies(context: Context) -> None:
             continue
         for rcand, rkey in context.mentions(index, "region"):
             before = context.text[max(context.sentences[index].start, rcand.start - 60):rcand.start]
-            if REGION_BODY.match(rcand.text[:1].upper() + rcand.text[1:]) and (
+            if authority_word(rcand.text) and (
                     _FUNDS.match(context.text[rcand.end:rcand.end + 40]) or _FUNDED_FROM.search(before)):
                 _body_in_region(context, rcand, rkey, index, 0.75, "funding-body", always=True)
 

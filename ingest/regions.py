@@ -163,6 +163,12 @@ _SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Klin
                     r"|proeftuinen|proeftuin|pilots|testbeds|test sites|Modellregionen|Pilotregionen|pilotkommuner)"
                     r"\s+(?:in|i)\s+"
                     r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
+#: Towns given as examples of municipalities ("Andere gemeenten uit het gebied, zoals Gooise Meren, Blaricum en
+#: Eemnes", "Kommuner som Nyborg og Kerteminde", "towns such as Hove and Lewes"): each item is a town, also one
+#: too small for the reference data.
+_SUCH_AS = re.compile(r"\b(?:gemeenten|gemeentes|kommuner|kommunerne|Gemeinden|Kommunen|Städte|municipalities|councils"
+                      r"|towns|steden|byer)\b[^.;:()\n]{0,40}?\b(?:zoals|such as|like|wie|etwa|som|f\.eks\.|bl\.a\.)\s+"
+                      r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
 _SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*(?:,|\s+(?:en|and|und|og)\s|$|\s))")
 
 
@@ -215,11 +221,14 @@ def _town_spans(text: str, language: str):
         while m and len(joined) < 1000 and (gazetteer().town(m.group("town")) or gazetteer().city(m.group("town"))):
             joined.append(m.span("town"))
             m = _AND_TOWN.match(text, m.end())
-    for start, end in found + joined:
-        key = gazetteer().town(text[start:end])
+    examples = [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
+                for m in _SUCH_AS.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))]
+    for start, end in found + joined + examples:
+        key = gazetteer().town(text[start:end]) or gazetteer().city(text[start:end])
         if key is not None:
-            record = region_record(key, language)
-            yield RegionMatch(start, end, text[start:end], record, 0.7, "town-context")
+            yield RegionMatch(start, end, text[start:end], region_record(key, language), 0.7, "town-context")
+        elif (start, end) in examples and _looks_proper(text[start:end], language):
+            yield RegionMatch(start, end, text[start:end], area_record(text[start:end], language), 0.6, "town-context")
 
 
 #: "Region Skåne (SE)", "Oslo Cancer Cluster (NO) – associeret partner": a European country's
@@ -251,11 +260,17 @@ def _looks_proper(name: str, language: str) -> bool:
     return language != "de" or not name.lower().endswith(_GERMAN_NOUN_ENDINGS)
 
 
+_JOINED_NAME = re.compile(rf"{_NAME}\s(?:en|und|og|and)\s{_NAME}")
+
+
 def _trigger_spans(text: str, language: str, grammar: dict):
     triggers = grammar["trigger"]
     pattern = rf"(?<![\w-])({_alternation(triggers)})\s+({_NAME}(?:\s{_NAME})?)"
     for m in re.finditer(pattern, text):
         trigger, name, start = m.group(1), m.group(2), m.start(2)
+        joined = _JOINED_NAME.match(text, m.start(2))
+        if joined and _known(joined.group(), language):
+            name = joined.group()  # "Regio Gooi en Vechtstreek": one region of two names joined by "and"
         record = _known(name, language)
         if record is None and " " in name:  # "Region Aachen Projekte": try the first word only
             name = name.split(" ")[0]
@@ -264,7 +279,7 @@ def _trigger_spans(text: str, language: str, grammar: dict):
             record = region_record(gazetteer().town(name), language)  # "Gemeinde Słubice": a town's own body
         end = start + len(name)
         span = (m.start(), end, text[m.start():end])
-        if record and (triggers[trigger] == "=" or record.kind == "subdivision"):
+        if record and (triggers[trigger] == "=" or record.kind in ("subdivision", "area")):
             yield RegionMatch(*span, record, 0.9, "trigger-known")
         elif record and record.kind == "city":
             slug = f"{triggers[trigger]}-{slugify(name)}"

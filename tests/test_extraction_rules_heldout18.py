@@ -213,3 +213,28 @@ def test_the_flemish_kempen_is_no_area_in_german_text():
 
     record = lookup_region("Kempen", "de")
     assert record is None or record.key != "area:kempen"
+
+
+# -- regions and their authorities -------------------------------------------------------------------
+def test_a_signing_region_of_two_joined_names_is_its_authority():
+    text = "De verklaring werd getekend door Amaris Zorggroep en de Regio Gooi en Vechtstreek."
+    assert ("partyTo", "Regio Gooi en Vechtstreek", "verklaring") in found(text, "nl")
+
+
+def test_two_regions_joined_by_and_stay_two_authorities():
+    text = "Region Sjælland og Region Syddanmark har underskrevet aftalen."
+    assert {"Region Sjælland", "Region Syddanmark"} <= labels(text, "da", "organisation")
+
+
+def test_a_lower_case_regio_names_the_area_only():
+    text = "Wethouder Ans de Vries van de gemeente Almelo zegt dat de regio Twente een proeftuin kan zijn."
+    assert "regio Twente" not in labels(text, "nl", "organisation")
+
+
+@pytest.mark.parametrize("text, lang, towns", [
+    ("Andere gemeenten uit het gebied, zoals Bunschoten, Baarn en Leusden, kunnen later aansluiten.", "nl",
+     {"Bunschoten", "Baarn", "Leusden"}),
+    ("Flere kommuner som Faaborg-Midtfyn og Langeland overvejer at tilslutte sig.", "da", {"Langeland"}),
+])
+def test_towns_given_as_examples_of_municipalities_are_places(text, lang, towns):
+    assert towns <= labels(text, lang, "region")
