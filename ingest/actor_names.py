@@ -27,6 +27,8 @@ LIST_HEADING = re.compile(
     r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
     r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$"  # new members
+    # "Wir stellen die Neuen kurz vor:", "Meet the newcomers:", "De nieuwkomers op een rij:", "Her er de nye:"
+    r"|\b(?:die neuen|neuzugänge|newcomers|nieuwkomers|de nye|nytilkomne)\b[^:\n]{0,40}:\s*$"
     # "Neu im Netzwerk sind:", "New to the network are:", "Nieuw in het netwerk zijn:", "Nye i netværket er:"
     r"|^\W*(?:neu\s+(?:im|in der|in)|new\s+(?:in|to)(?:\s+the)?|nieuw\s+in(?:\s+het|\s+de)?|nye\s+i)\s+\w+"
     r"\s+(?:sind|are|zijn|er)\s*:\s*$"

@@ -210,6 +210,36 @@ def founders(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.65, "founded-by")
 
 
+#: Founding a cluster together with others ("A hatte das Netzwerk gemeinsam mit B und C ins Leben gerufen",
+#: "A founded the alliance together with B", "A heeft het netwerk samen met B opgericht", "A stiftede
+#: netværket sammen med B").
+_TOGETHER_WITH = re.compile(r"\b(?:(?:gemeinsam|zusammen)\s+mit|together\s+with|along\s+with|samen\s+met"
+                            r"|sammen\s+med)\b", re.IGNORECASE)
+_FOUNDS = re.compile(r"\b(?:gegründet|ins\s+leben\s+gerufen|initiiert|aus\s+der\s+taufe\s+gehoben|gründete\w*"
+                     r"|founded|established|set\s+up|launched|opgericht|opgezet|richtten?\b[^.;]{0,60}\bop"
+                     r"|stiftede|etablerede|grundlagde|stiftet|etableret)\b", re.IGNORECASE)
+
+
+def co_founders(context: Context) -> None:
+    """``Die Universität X hatte das Netzwerk gemeinsam mit der Y GmbH und der Z ins Leben gerufen``: the
+    founder and those it founded the cluster with are its members."""
+    for index, sentence, m in context.body_matches(_TOGETHER_WITH):
+        verb = _FOUNDS.search(sentence.text)
+        if verb is None:
+            continue
+        founded_at = sentence.start + verb.start()
+        named = [k for c, k in context.mentions(index, "cluster") if c.end <= founded_at]
+        target = named[0] if named else referenced_cluster(context, index)
+        if target is None:
+            continue
+        joined = sentence.start + m.end()
+        for cand, key in context.mentions(index, "organisation", "cluster"):
+            # the founder before the verb; those it founded the cluster with after "together with" (in English and
+            # Danish after the verb: "A founded the alliance together with B")
+            if key != target and (cand.end <= founded_at or joined <= cand.start <= joined + 120):
+                context.add("memberOf", key, target, index, 0.65, "founded-together")
+
+
 #: A passive founding verb ("blev etableret", "was established", "wurde gegründet", "werd opgericht").
 _WAS_FOUNDED = re.compile(r"\b(?:blev|er blevet|was|has been|were|wurde|ist|werd|is)\s+(?:\w+\s+){0,3}?"
                           r"(?:etableret|stiftet|grundlagt|oprettet|established|founded|set up|created|launched"
@@ -360,6 +390,7 @@ def work_groups(context: Context) -> None:
                 context.add("coordinates", person, field, index, 0.65, "work-group")
 
 
-RULES = [coordinators, chairs, leading_persons, chair_nouns, work_groups, founders, founded_by_agreement, secretariats]
+RULES = [coordinators, chairs, leading_persons, chair_nouns, work_groups, founders, co_founders, founded_by_agreement,
+         secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

@@ -17,8 +17,10 @@ from ingest.model import Sentence
 
 
 #: A German locative preposition and the places listed after it before a district or town ("im ", "aus Stadt
-#: und ", "aus Memmingen, Kaufbeuren und dem "): an authority word there names the place, not its council.
+#: und ", "aus Memmingen, Kaufbeuren und dem ", "aus den fünf Kreisen A, B und "): an authority word there names
+#: the place, not its council.
 GERMAN_PLACE_BEFORE = re.compile(r"\b(?i:im|in|aus|vom|nach)\s+(?:(?:dem|den|der)\s+)?"
+                                 r"(?:(?:beiden|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d+)\s+)?"
                                  r"(?:[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:,\s+|\s+(?:und|sowie)\s+)"
                                  r"(?:(?:dem|den|der)\s+)?)*$")
 

@@ -400,7 +400,9 @@ def _district_spans(text: str, language: str):
 #: A German district named by its landscapes or rivers and ``-Kreis`` ("Rems-Murr-Kreis", "Rhein-Sieg-Kreis",
 #: "Main-Kinzig-Kreis"); the one-word form ("Hochtaunuskreis") is left out, as it shares its shape with common
 #: nouns ("Arbeitskreis", "Freundeskreis").
-_HYPHENATED_KREIS = re.compile(rf"(?<![\w-])(?:[{_UPPER}][^\W\d_]+-)+Kreis(?![\w-])")
+_HYPHENATED_KREIS = re.compile(rf"(?<![\w-])(?:[{_UPPER}][^\W\d_]+-)+Kreis(?![\w-])"
+                               # or by an adjective: "Märkischer Kreis", "Oberbergischer Kreis", "Rheinisch-Bergischer Kreis"
+                               rf"|(?<![\w-])(?:[{_UPPER}][^\W\d_]+-)?[{_UPPER}][^\W\d_]+(?:er|e|en) Kreis(?![\w-])")
 
 
 def _kreis_spans(text: str, language: str):
@@ -411,7 +413,7 @@ def _kreis_spans(text: str, language: str):
 
 
 def _enumeration_spans(text: str, language: str, grammar: dict):
-    item = rf"{_NAME}(?:/{_NAME})?"
+    item = rf"{_NAME}(?: Kreis)?(?:/{_NAME})?"  # "Märkischer Kreis"
     conj = _alternation(grammar["and"])
     pattern = (rf"(?<![\w-])(?:{_alternation(grammar['plural'])})\s+(?:von\s+|van\s+|of\s+)?"
                rf"({item}(?:,\s+{item})*(?:,?\s+(?:{conj})\s+{item})?)(?![\w-])")

@@ -238,3 +238,37 @@ def test_a_lower_case_regio_names_the_area_only():
 ])
 def test_towns_given_as_examples_of_municipalities_are_places(text, lang, towns):
     assert towns <= labels(text, lang, "region")
+
+
+# -- German districts, newcomers and co-founders -------------------------------------------------------
+@pytest.mark.parametrize("district", ["Oberbergischer Kreis", "Rheinisch-Bergischer Kreis"])
+def test_an_adjective_and_kreis_is_a_district(district):
+    text = f"Die neue Praxis liegt im {district} und versorgt 30 Dörfer."
+    assert district in labels(text, "de", "region")
+
+
+def test_districts_listed_after_a_counted_plural_are_places_not_members():
+    text = ("Dem Netzwerk Pflege Bergisches Land gehören jetzt 20 Einrichtungen aus den drei Kreisen Mettmann, "
+            "Oberbergischer Kreis und Rheinisch-Bergischer Kreis an.")
+    assert not labels(text, "de", "organisation") & {"Oberbergischer Kreis", "Rheinisch-Bergischer Kreis"}
+    assert "Oberbergischer Kreis" in labels(text, "de", "region")
+
+
+def test_a_list_after_introducing_the_newcomers_names_new_members():
+    text = ("Das Netzwerk Medizintechnik Bergisches Land wächst weiter. Wir stellen die Neuen kurz vor:\n\n"
+            "* Sana Klinikum Remscheid GmbH, Remscheid – das Krankenhaus bringt sich ein.\n\n"
+            "* Vorwerk Medical – der Hersteller unterstützt das Netzwerk als Fördermitglied.")
+    relations = found(text, "de")
+    assert ("memberOf", "Sana Klinikum Remscheid GmbH", "Netzwerk Medizintechnik Bergisches Land") in relations
+
+
+@pytest.mark.parametrize("text, lang, cluster, founders", [
+    ("Das Netzwerk Medizintechnik Bergisches Land ist gewachsen. Die Universität Wuppertal hatte das "
+     "Netzwerk gemeinsam mit der Stadtsparkasse Remscheid und der Hochschule Düsseldorf ins Leben gerufen.",
+     "de", "Netzwerk Medizintechnik Bergisches Land", {"Universität Wuppertal", "Hochschule Düsseldorf"}),
+    ("The Humber Care Alliance keeps growing. Hull University founded the alliance together with Hull City Council "
+     "in 2021.", "en", "Humber Care Alliance", {"Hull University", "Hull City Council"}),
+])
+def test_who_founded_a_cluster_together_with_others_are_its_members(text, lang, cluster, founders):
+    members = {r[1] for r in found(text, lang) if r[0] == "memberOf" and r[2] == cluster}
+    assert founders <= members
