@@ -321,20 +321,22 @@ def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: 
 
 
 _NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:\s+(?:[A-ZÀ-Þ][\w-]*|for|für|voor|of|og|und|en|and|&)){0,4}?)"
+#: The whole capitalised run, which ends on a capitalised word ("to set up the Highland Remote Diagnostics Testbed").
+_WHOLE_NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:(?:\s+(?:for|für|voor|of|og|und|en|and|&))?\s+[A-ZÀ-Þ][\w-]*){0,4})"
 #: Phrases that say a name is founded ("om samen Zorglab Noord op te zetten", "to establish X").
 _FOUNDED = [
     re.compile(r"\bom\s+(?:samen\s+|gezamenlijk\s+)?(?:het\s+|de\s+)?" + _NAME_RUN + r"\s+op\s+te\s+(?:zetten|richten)\b"),
     re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form|build)|establishing|launching)\s+(?:the\s+)?"
-               + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+               + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     # a quoted name after an indefinite article: "to build an "Atlantic Health Technology Bridge" between ..."
     re.compile(r"\b(?:to\s+(?:establish|set\s+up|launch|create|found|form|build)|establishing|launching)\s+an?\s+[\"“]"
                + _NAME_RUN + r"[\"”]"),
-    re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
-    re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _NAME_RUN + r"(?=[\s,.;:]|$)"),
+    re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
+    re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     # the parties together form a new one: "vormen samen met X het nieuwe Zorgas Y", "bilden das neue X"
     re.compile(r"\b(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede)\b[^.;:!?]{0,150}?"
                r"\b(?:(?:het|de)\s+nieuwe|(?:das|den|die)\s+neuen?|the\s+new|(?:det|den)\s+nye)\s+"
-               + _NAME_RUN.replace("{0,4}?", "{0,4}") + r"(?=[\s,.;:]|$)"),  # the whole capitalised run
+               + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     # the consortium behind a project names it ("Projektkonsortiet bag Hjemmet 2.0", "the consortium behind X")
     re.compile(r"(?i:konsorti\w*|consorti\w*|partnerskab\w*|partnership|partnerschap)\s+(?i:bag|behind|hinter|achter)"
                r"\s+(?:(?:dem|der|het|de|the)\s+)?" + _NAME_RUN[:-1] + r"(?:\s+\d+(?:\.\d+)?)?)(?=[\s,.;:]|$)"),

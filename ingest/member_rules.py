@@ -30,7 +30,7 @@ ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
     r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
-    r"|corridor|korridor|hub|platform|plattform|collaborative|coalition)"
+    r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet|korridoren|platformen"
     r"|klyngens|netværkets|alliancens|konsortiets|partnerskabets"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:founding\s+|new\s+)?(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
@@ -38,11 +38,13 @@ ANAPHOR = re.compile(
 #: The founders as a group ("founding partners", "Gründungsmitglieder", "stichtende leden", "stifterne").
 _FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitglieder|oprichters|stichtende\s+(?:leden|partners)"
              r"|stiftende\s+(?:medlemmer|parter)|stifterne")
+#: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
+JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins|join(?!\s+forces))"
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
-    r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten"
+    r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
     # colon after them opens a list, which member_lists reads)
@@ -216,6 +218,12 @@ _NOT_MEMBER = re.compile(r"\b(?:not|no longer|never|nicht|kein\w*|geen|niet|ikke
                          re.IGNORECASE)
 
 
+#: Joining that has not happened: an invitation or a possibility ("has been invited to join", "may join later",
+#: "wurde eingeladen, beizutreten", "is uitgenodigd om aan te sluiten", "er inviteret til at tilslutte sig").
+_NOT_YET = re.compile(r"\b(?:invited|eingeladen|uitgenodigd|inviteret|(?:may|might|could|can)\s+(?:also\s+|later\s+)?join)\b",
+                      re.IGNORECASE)
+
+
 def _affirmed(context: Context, sentence, cand) -> bool:
     """Does the clause of ``cand`` (between semicolons or colons) say membership without denying it?"""
     start = max(context.text.rfind(c, sentence.start, cand.start) for c in ";:") + 1
@@ -229,7 +237,8 @@ def members(context: Context) -> None:
     from ingest.actor_rules import region_bodies
 
     for index in range(len(context.sentences)):
-        if context.zones.get(index) != "body" or not _MEMBER.search(context.sentences[index].text):
+        if context.zones.get(index) != "body" or not _MEMBER.search(context.sentences[index].text) \
+                or _NOT_YET.search(context.sentences[index].text):
             continue
         sentence = context.sentences[index]
         clusters = context.mentions(index, "cluster")
@@ -380,8 +389,6 @@ def _target(context: Context, index: int, clusters):
     return topic_cluster(context) if text.rstrip().endswith(":") else None
 
 
-#: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
-JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins)"
 #: A verb of joining at the end of a sentence whose actors all stand before it.
 _JOINED = re.compile(r"^" + JOIN_VERBS + r"\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.

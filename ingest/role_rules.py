@@ -185,7 +185,12 @@ _CLUSTER_ROLE = re.compile(
     r"\b(?:netzwerk|netwerk|netværks?|cluster|klynge|allianz|alliance|alliantie|konsortial|consortium|verbund)"
     r"[\s-]?(?:manager\w*|koordinator\w*|coördinator|coordinator|leder|leiter\w*|sprecher\w*|managerin"
     r"|chef\w*|direktør|director|lead)\b"
-    r"|\bchairs?\s+the\s+(?:\w+\s+)?(?:cluster|network|alliance|consortium)|\b(?:scientific|project)\s+coordinator\s+of\b",
+    r"|\bchairs?\s+the\s+(?:\w+\s+)?(?:cluster|network|alliance|consortium)|\b(?:scientific|project)\s+coordinator\s+of\b"
+    # "clinical lead for the testbed", "Koordinatorin des Netzwerks", "coördinator van het netwerk", "leder af netværket"
+    r"|\b(?:lead|coordinator|manager|director|chair|leiter\w*|koordinator\w*|sprecher\w*|coördinator|projectleider"
+    r"|voorzitter|leder|formand|tovholder)\s+(?:for|of|des|van|af)\s+(?:the\s+|het\s+|de\s+)?"
+    r"(?:testbed|network|cluster|alliance|consortium|partnership|collaborative|netzwerks|clusters|verbunds|bündnisses"
+    r"|netwerk|alliantie|consortium|netværket|klyngen|partnerskabet|konsortiet)\b",
     re.IGNORECASE)
 
 

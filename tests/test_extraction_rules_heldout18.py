@@ -272,3 +272,51 @@ def test_a_list_after_introducing_the_newcomers_names_new_members():
 def test_who_founded_a_cluster_together_with_others_are_its_members(text, lang, cluster, founders):
     members = {r[1] for r in found(text, lang) if r[0] == "memberOf" and r[2] == cluster}
     assert founders <= members
+
+
+# -- joining, leading and testbeds -----------------------------------------------------------------
+def test_who_agrees_to_join_is_a_member_of_the_cluster_the_page_names():
+    text = ("NHS Grampian and the University of Aberdeen have set up the Grampian Remote Care Testbed. "
+            "Omnicare Devices Ltd has agreed to join as the first industry partner.")
+    assert ("memberOf", "Omnicare Devices Ltd", "Grampian Remote Care Testbed") in found(text, "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aberdeenshire Council has been invited to join the testbed.",
+    "Aberdeenshire Council may join later.",
+])
+def test_who_is_invited_or_may_join_is_no_member(sentence):
+    text = "NHS Grampian has set up the Grampian Remote Care Testbed. " + sentence
+    assert ("memberOf", "Aberdeenshire Council", "Grampian Remote Care Testbed") not in found(text, "en")
+
+
+def test_joining_forces_is_no_joining():
+    text = "The North Sea Care Alliance was launched in May. Two hospitals join forces on imaging."
+    assert not [r for r in found(text, "en") if r[0] == "memberOf"]
+
+
+def test_an_actor_that_will_lead_the_cluster_coordinates_it():
+    text = ("NHS Grampian has signed a letter of intent to set up the Grampian Remote Care Testbed. "
+            "NHS Grampian will lead the consortium and provide the clinical sites.")
+    assert ("coordinates", "NHS Grampian", "Grampian Remote Care Testbed") in found(text, "en")
+
+
+def test_a_clinical_lead_for_the_testbed_is_affiliated_with_it():
+    text = ("NHS Grampian has signed a letter of intent to set up the Grampian Remote Care Testbed. Dr Ailsa Reid, "
+            "a GP in Moray who will act as clinical lead for the testbed, welcomed the plan.")
+    assert ("affiliatedWith", "Ailsa Reid", "Grampian Remote Care Testbed") in found(text, "en")
+
+
+def test_the_whole_capitalised_run_after_to_set_up_the_is_the_name():
+    text = "The partners signed a letter of intent to set up the Orkney Remote Diagnostics Testbed next year."
+    assert "Orkney Remote Diagnostics Testbed" in labels(text, "en", "cluster")
+
+
+def test_a_division_heads_a_unit():
+    text = "The university will evaluate each trial through its Division of Rural Health and Wellbeing."
+    assert "Division of Rural Health and Wellbeing" in labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("area", ["Caithness", "Lochaber", "Skye"])
+def test_scottish_counties_and_islands_are_regions(area):
+    assert area in labels(f"The testbed will start in {area} and extend later.", "en", "region")
