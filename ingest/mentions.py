@@ -266,13 +266,21 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
     in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form
     ("Vivameta" after "Vivameta GmbH" when the word is no common word)."""
-    names = {}
+    names, common = {}, {}
     legal_end = legal_form_end(language)
+    heads = wordlist("org_heads", language)
     for cand in found:
         bare = legal_end.sub("", cand.label) if cand.rule == "legal-form" else cand.label
         if (bare != cand.label and len(bare) >= 5 and bare.isalpha() and bare[0].isupper()
                 and zipf(bare, language) < COMMON_ZIPF):
             names.setdefault(bare, cand)
+        first, *rest = bare.split() if cand.rule == "legal-form" and " " in bare else [""]
+        if len(first) >= 4 and first.isalpha() and first[0].isupper() and not first.isupper() \
+                and zipf(first, language) >= COMMON_ZIPF and all(heads.word(w) for w in rest):
+            # "Tryg" after "Tryg Forsikring A/S" (a brand and a head) names the company too, though "tryg" is a word:
+            # where a sentence does not open with it and no other capitalised word follows, the capital says so
+            common.setdefault(first, cand)
+            cand.aliases.add(first)
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         core = described and (described.group(1) or described.group(2))
         if core and " " in core:  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"
@@ -284,11 +292,14 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
                         or _coined(name, language):  # "der UMG" after "(UMG)"; "Interzorg", "Icare"
                     names.setdefault(name, cand)
     out = []
-    for name, source in names.items():
+    for name, source in [*names.items(), *((n, c) for n, c in common.items() if n not in names)]:
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             sent = next((s for s in sentences if s.start <= m.start() and m.end() <= s.end), None)
             if sent is None or zones.get(sent.index) == "chrome":
                 continue
+            if name in common and name not in names and (not text[sent.start:m.start()].strip(" »«\"„“")
+                                                          or re.match(r"\s+[A-ZÆØÅÄÖÜ]", text[m.end():m.end() + 2])):
+                continue  # a common word opening the sentence, or the first word of another name
             out.append(Candidate(source.kind, m.start(), m.end(), m.group(), sent.index, name,
                                  "repeated-name", 0.75, head=source.head))
     return out

@@ -323,6 +323,12 @@ class NameSpans:
                 taken.extend(t[j:j + 2])  # "Klinik und Poliklinik für Kardiologie": two heads, one unit
                 j += 2
                 continue
+            if j == i and i and tok.low in AND_WORDS and j + 1 < len(t) and t[j + 1].is_cap \
+                    and self.heads.word(t[j + 1].text) == self.heads.word(t[i - 1].text) == "university" \
+                    and (j + 2 >= len(t) or not self.name_word(t[j + 2])):
+                taken.extend(t[j:j + 2])  # "UCL Erhvervsakademi og Professionshøjskole": two heads of one kind, one school
+                j += 2
+                continue
             if taken and tok.low in AND_WORDS and j + 2 < len(t) and t[j + 1].text == "-" and t[j + 1].end == t[j + 2].start \
                     and t[j + 2].is_word and not t[j + 2].is_cap and self.name_word(taken[-1]):
                 taken.extend(t[j:j + 3])  # "Institut für Pflegewissenschaft und -praxis": the head borrowed back

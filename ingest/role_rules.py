@@ -182,9 +182,10 @@ def _bare_role(context: Context, start: int, person) -> bool:
 #: A role of a cluster's own staff or board: "Netzwerkmanager", "netwerkcoördinator", "Netværksleder",
 #: "cluster manager", "Alliance Manager", "Clustermanagerin", "chairs the cluster's steering group".
 _CLUSTER_ROLE = re.compile(
-    r"\b(?:netzwerk|netwerk|netværks?|cluster|klynge|allianz|alliance|alliantie|konsortial|consortium|verbund)"
+    r"\b(?:netzwerk|netwerk|netværks?|cluster|klynge|allianz|alliance|alliantie|konsortial|consortium|verbund"
+    r"|netværkets|klyngens|alliancens|partnerskabets|konsortiets)"  # "netværkets formand"
     r"[\s-]?(?:manager\w*|koordinator\w*|coördinator|coordinator|leder|leiter\w*|sprecher\w*|managerin"
-    r"|chef\w*|direktør|director|lead)\b"
+    r"|chef\w*|direktør|director|lead|formand|forperson|næstformand)\b"
     r"|\bchairs?\s+the\s+(?:\w+\s+)?(?:cluster|network|alliance|consortium)|\b(?:scientific|project)\s+coordinator\s+of\b"
     # "clinical lead for the testbed", "Koordinatorin des Netzwerks", "coördinator van het netwerk", "leder af netværket"
     r"|\b(?:lead|coordinator|manager|director|chair|leiter\w*|koordinator\w*|sprecher\w*|coördinator|projectleider"
@@ -208,8 +209,11 @@ def cluster_roles(context: Context) -> None:
             before = context.between(max(sentence.start, person.start - 40), person.start)
             after = context.text[person.end:sentence.end]
             after = after[:re.search(r"[.;:\"“”„»]|$", after).start()]
-            role = _CLUSTER_ROLE.search(before.rsplit(",", 1)[-1] if "," in before else before) \
-                or _CLUSTER_ROLE.search(after[:90])
+            last = before.rsplit(",", 1)[-1]
+            role = _CLUSTER_ROLE.search(last) or _CLUSTER_ROLE.search(after[:90]) or (
+                # "netværkets formand, direktør for social og sundhed X": two roles of one person
+                _CLUSTER_ROLE.search(context.between(max(sentence.start, person.start - 80), person.start))
+                if "," in before and _is_role(context, last) else None)
             if role is None:
                 continue
             named = [k for c, k in context.mentions(index, "cluster") if person.end <= c.start <= person.end + 90]

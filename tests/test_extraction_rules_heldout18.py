@@ -320,3 +320,42 @@ def test_a_division_heads_a_unit():
 @pytest.mark.parametrize("area", ["Caithness", "Lochaber", "Skye"])
 def test_scottish_counties_and_islands_are_regions(area):
     assert area in labels(f"The testbed will start in {area} and extend later.", "en", "region")
+
+
+# -- Danish newsletters ---------------------------------------------------------------------------
+def test_the_networks_chair_with_a_second_role_is_affiliated_with_the_network():
+    text = ("Sundhedsnetværk Vestfyn vokser. »Det er den rette blanding,« siger netværkets formand, direktør for "
+            "social og sundhed Lise Holm Bech, Assens Kommune.")
+    relations = found(text, "da")
+    assert ("affiliatedWith", "Lise Holm Bech", "Sundhedsnetværk Vestfyn") in relations
+    assert ("affiliatedWith", "Lise Holm Bech", "Assens Kommune") in relations
+
+
+def test_a_brand_that_is_a_common_word_names_its_company_where_the_capital_says_so():
+    text = ("Sikker Forsikring A/S går ind i netværkets arbejde. Også hos Sikker ser man frem til samarbejdet. "
+            "»Det er godt,« siger konsulent Mette Dahl, Sikker.")
+    company = entity(text, "da", "Sikker Forsikring A/S")
+    assert "Sikker" in company.alt_labels
+    assert ("affiliatedWith", "Mette Dahl", "Sikker Forsikring A/S") in found(text, "da")
+
+
+def test_a_common_first_word_of_a_name_without_a_head_after_it_is_no_short_name():
+    text = "Die Deutsche Bahn AG und die Deutsche Rentenversicherung sind Partner."
+    assert "Deutsche" not in entity(text, "de", "Deutsche Bahn AG").alt_labels
+
+
+def test_two_school_heads_joined_by_og_are_one_school():
+    text = "Blandt medlemmerne er Region Syddanmark, Lillebælt Erhvervsakademi og Professionshøjskole og en række virksomheder."
+    assert "Lillebælt Erhvervsakademi og Professionshøjskole" in labels(text, "da", "organisation")
+
+
+@pytest.mark.parametrize("text, lang, field", [
+    ("Danske Diakonhjem bidrager med erfaringer fra demensområdet.", "da", "dementia care"),
+    ("Die Partner arbeiten an der Versorgung von Menschen mit Demenz.", "de", "dementia care"),
+    ("Tryg går ind i netværkets arbejde med faldforebyggelse.", "da", "fall prevention"),
+    ("Het project richt zich op valpreventie bij ouderen.", "nl", "fall prevention"),
+])
+def test_dementia_and_fall_prevention_are_fields(text, lang, field):
+    found_fields = {e.concept.rsplit("/", 1)[-1] for e in extract(document(text, lang)).entities
+                    if e.kind == "field" and e.concept}
+    assert field.replace(" ", "-") in found_fields
