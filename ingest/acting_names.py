@@ -200,6 +200,8 @@ class _Sentence:
         if not run or any(t.index in self.claimed for t in run) or any(
                 a <= run[0].start and run[-1].end <= b for a, b in self.regions):
             return []  # a place may stand inside a name ("RWTH Aachen"), not be all of it
+        if run[-1].low.endswith(("-based", "-baseret", "-baserede")):
+            return []  # "the Shoreham-based consultancy": where a company sits, no name
         if all(zipf(t.text, self.lang) >= COMMON_ZIPF and not t.is_acronym for t in run):
             return []
         if len(run) == 1 and self.clusters.word(run[0].text):

@@ -218,6 +218,10 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
             tokens = tokens[:k]  # "Holbæk Kommune og Kalundborg Kommune": two names, each with its head
             break
     stop = wordlist("stopwords", language)
+    if len(tokens) > 1 and re.fullmatch(r"\d+\.\d+", tokens[-1].text):
+        version, tokens = tokens[-1], tokens[:-1]  # "Beweging 3.0", "Hjemmet 2.0": a version number ends the name
+    else:
+        version = None
     words = [t for t in tokens if t.is_word]
     # "Kauno technologijos universitetas (KTU)", "Albert Schweitzer ziekenhuis", "Sirona care & health":
     # lower-case words after a capitalised first word, up to a lower-case head or after a coined first word
@@ -232,7 +236,7 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
         return None
     if stop.word(words[0].text) or words[0].low in CALENDAR:
         return None
-    end = tokens[-1].end
+    end = (version or tokens[-1]).end
     span = text[words[0].start:end]
     return Candidate("organisation", words[0].start, end, span, sentence.index, clean_label(span), rule, 0.7)
 

@@ -698,6 +698,12 @@ _SIGNED_HEADING = re.compile(r"\b(?:unterzeichnet|unterzeichner\w*|ondertekend|o
                              r"|parties to the \w+)\b[^:\n]{0,40}:\s*$", re.IGNORECASE)
 
 
+#: The signatories named as the ones besides whom a list follows.
+_BESIDES_SIGNATORIES = re.compile(r"\b(?:alongside|besides|beside|in addition to|apart from|neben|außer|naast|behalve"
+                                  r"|udover|ud over|foruden)\b[^:]{0,25}\b(?:signator|unterzeichner|ondertekenaar"
+                                  r"|underskriver)", re.IGNORECASE)
+
+
 def _signatory_list(context: Context, index: int):
     """``... haben eine Absichtserklärung unterzeichnet. [...] Unterzeichnet haben: - A - B``: the
     items under a signatories' heading a few sentences after the signing sentence, when no other
@@ -711,6 +717,8 @@ def _signatory_list(context: Context, index: int):
         if context.zones.get(k) != "body":
             continue
         if _SIGNED_HEADING.search(context.sentences[k].text):
+            if _BESIDES_SIGNATORIES.search(context.sentences[k].text):
+                return []  # "Alongside the three signatories, the alliance brings together:": others, no parties
             return _item_parties(context, list_items(context.text, context.sentences, k, context.zones))
         if k > index + 1 and _PARTICIPANTS.match(context.sentences[k].text):
             # "Zu den Unterzeichnern gehören A, B und C. Hinzu kommen D und E."

@@ -359,3 +359,25 @@ def test_dementia_and_fall_prevention_are_fields(text, lang, field):
     found_fields = {e.concept.rsplit("/", 1)[-1] for e in extract(document(text, lang)).entities
                     if e.kind == "field" and e.concept}
     assert field.replace(" ", "-") in found_fields
+
+
+# -- partner tables and lists beside the signatories ----------------------------------------------------
+def test_a_version_number_ends_a_name_in_a_partner_table():
+    text = ("Partners:\n\n| Partner | Rol | Vestiging |\n| Meander Medisch Centrum | penvoerder | Amersfoort |\n"
+            "| Zorgkracht 2.0 | partner ouderenzorg | Amersfoort |")
+    assert "Zorgkracht 2.0" in labels(text, "nl", "organisation")
+
+
+def test_a_list_beside_the_signatories_names_members_not_parties():
+    text = ("The University of Kent and Canterbury Christ Church University have signed a memorandum of understanding "
+            "that establishes the Kent Digital Care Alliance.\n\nWho is involved\n\nAlongside the two signatories, "
+            "the alliance brings together:\n\n- Medway NHS Foundation Trust, which runs the pilots;\n"
+            "- Invicta Devices plc, which joins as the first industrial partner.")
+    relations = found(text, "en")
+    assert ("memberOf", "Invicta Devices plc", "Kent Digital Care Alliance") in relations
+    assert not [r for r in relations if r[0] == "partyTo" and r[1] == "Invicta Devices plc"]
+
+
+def test_an_x_based_word_is_no_name():
+    text = "Invicta Devices plc, the Dover-based engineering firm, which joins as the first industrial partner."
+    assert labels(text, "en", "organisation") == {"Invicta Devices plc"}
