@@ -339,6 +339,8 @@ def agreements(context: Context) -> None:
                     named += _cluster_before(context, index, agreement.start, exclude=named)
                 if _negated(context, index, agreement):  # "X ondertekende de overeenkomst niet, maar ..."
                     named = []
+                if named and before:
+                    named += _with_after_purpose(context, actors, agreement)
                 if named:
                     for key in named:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
@@ -437,6 +439,33 @@ def _other_side(context: Context, index: int, agreement, actors) -> list:
     if re.search(r"\b" + COMPANY_PHRASE, head, re.IGNORECASE):
         return [k for _, k in previous_organisation(context, index)]
     return _cluster_before(context, index, agreement.start, exclude=[k for _, k in actors])
+
+
+#: "with" right before an actor, after an agreement's purpose.
+_WITH_BEFORE = re.compile(r"\b(?:with|mit|met|med)\s+(?:the\s+|der\s+|dem\s+|de\s+|het\s+|den\s+)?$", re.IGNORECASE)
+#: What may stand between two actors of one list: a bracketed other name, a comma, "and".
+_LIST_GAP = re.compile(r"^\)?\s*(?:\([^()\n]{1,60}\)\s*)?(?:,|,?\s*(?:and|og|und|en|sowie))\s*(?:the\s+|der\s+|de\s+|het\s+)?$",
+                       re.IGNORECASE)
+
+
+def _with_after_purpose(context: Context, actors, agreement) -> list:
+    """``A og B har underskrevet en hensigtserklæring om et partnerskab for X med C (...) og D``: the
+    actors after "with" that closes the agreement's purpose, and those listed with them, sign too."""
+    after = [(a, k) for a, k in actors if a.start > agreement.end]
+    first = next((n for n, (a, _) in enumerate(after)
+                  if _WITH_BEFORE.search(context.text[max(0, a.start - 12):a.start])), None)
+    if first is None:
+        return []
+    out, last = [after[first][1]], after[first][0]
+    for b, key in after[first + 1:]:
+        if key == out[-1] and context.text[last.end:b.start].strip() == "(":
+            last = b  # "Jagiellonian University (Uniwersytet Jagielloński)": the same actor in brackets
+            continue
+        if not _LIST_GAP.match(context.text[last.end:b.start]):
+            break
+        out.append(key)
+        last = b
+    return out
 
 
 def _cluster_before(context: Context, index: int, offset: int, exclude) -> list:

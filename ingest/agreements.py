@@ -114,7 +114,7 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     if j > i and not any(t.low in BETWEEN for t in tokens[i:i + 3]) and tokens[i].text != "(":
         return []  # "Aftalen opretter X for ...": the clause of the agreement word, not its purpose
     k = j
-    while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14:
+    while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14 and not _with_party(tokens, k):
         k += 1
     quoted = _quoted_end(tokens, k)
     if quoted:  # "über den Aufbau des „Intensivnetz Nord“": the quoted name ends the purpose
@@ -123,6 +123,14 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     while phrase and phrase[-1].low in _PURPOSE | _TRAILING:
         phrase = phrase[:-1]
     return phrase if len(phrase) >= 2 else []
+
+
+def _with_party(tokens: list[Token], k: int) -> bool:
+    """Does a party follow "with" at token ``k`` ("... for sundhedsdesign med Jagiellonian University")?"""
+    if k == 0 or tokens[k].low not in {"with", "med", "mit", "met"}:
+        return False
+    nxt = k + 2 if k + 2 < len(tokens) and tokens[k + 1].low in _TRAILING else k + 1
+    return nxt < len(tokens) and tokens[nxt].is_cap
 
 
 #: Words that do not end a purpose phrase: conjunctions and articles ("to build an", "über den Aufbau des").

@@ -381,3 +381,13 @@ def test_a_list_beside_the_signatories_names_members_not_parties():
 def test_an_x_based_word_is_no_name():
     text = "Invicta Devices plc, the Dover-based engineering firm, which joins as the first industrial partner."
     assert labels(text, "en", "organisation") == {"Invicta Devices plc"}
+
+
+def test_actors_after_with_that_closes_an_agreements_purpose_sign_too():
+    text = ("Vejle Kommune og Syddansk Universitet har i dag underskrevet en hensigtserklæring om et dansk-polsk "
+            "partnerskab for sundhedsdesign med Poznań University of Medical Sciences (Uniwersytet Medyczny w "
+            "Poznaniu) og Poznań Technology Park.")
+    parties = {r[1] for r in found(text, "da") if r[0] == "partyTo"}
+    assert {"Vejle Kommune", "Syddansk Universitet", "Poznań Technology Park"} <= parties
+    assert "Poznań University of Medical Sciences" in parties or "Uniwersytet Medyczny w Poznaniu" in parties
+    assert not {x for x in labels(text, "da", "agreement") if "Poznań" in x}
