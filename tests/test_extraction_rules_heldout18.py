@@ -391,3 +391,9 @@ def test_actors_after_with_that_closes_an_agreements_purpose_sign_too():
     assert {"Vejle Kommune", "Syddansk Universitet", "Poznań Technology Park"} <= parties
     assert "Poznań University of Medical Sciences" in parties or "Uniwersytet Medyczny w Poznaniu" in parties
     assert not {x for x in labels(text, "da", "agreement") if "Poznań" in x}
+
+
+@pytest.mark.parametrize("name", ["AOK Rheinland-Pfalz/Saarland", "AOK Nordost", "AOK Bayern"])
+def test_a_local_health_insurer_is_named_by_aok_and_its_region(name):
+    text = f"Als assoziierter Partner unterstützt die {name} die Allianz Gesundheit Eifel."
+    assert name in labels(text, "de", "organisation")
