@@ -397,3 +397,8 @@ def test_actors_after_with_that_closes_an_agreements_purpose_sign_too():
 def test_a_local_health_insurer_is_named_by_aok_and_its_region(name):
     text = f"Als assoziierter Partner unterstützt die {name} die Allianz Gesundheit Eifel."
     assert name in labels(text, "de", "organisation")
+
+
+def test_icelandic_heads_open_names_with_their_town_after_a():
+    text = "Samarbejdet omfatter Sjúkrahúsið á Ísafirði og Háskólinn á Bifröst."
+    assert {"Sjúkrahúsið á Ísafirði", "Háskólinn á Bifröst"} <= labels(text, "da", "organisation")
