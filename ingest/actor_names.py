@@ -325,6 +325,8 @@ def copula_clusters(text: str, language: str, sentences: list[Sentence], zones: 
 
 
 _NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:\s+(?:[A-ZÀ-Þ][\w-]*|for|für|voor|of|og|und|en|and|&)){0,4}?)"
+#: Verbs of forming a cluster together ("A en B vormen het nieuwe X", "A und B bilden das Netzwerk X").
+FORMING_VERBS = r"(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede|udgør)"
 #: The whole capitalised run, which ends on a capitalised word ("to set up the Highland Remote Diagnostics Testbed").
 _WHOLE_NAME_RUN = r"(?P<name>[A-ZÀ-Þ][\w-]*(?:(?:\s+(?:for|für|voor|of|og|und|en|and|&))?\s+[A-ZÀ-Þ][\w-]*){0,4})"
 #: Phrases that say a name is founded ("om samen Zorglab Noord op te zetten", "to establish X").
@@ -338,7 +340,7 @@ _FOUNDED = [
     re.compile(r"\b(?:zur\s+Gründung|zum\s+Aufbau)\s+(?:des|der|eines|einer)\s+" + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     re.compile(r"\bfor\s+at\s+(?:etablere|oprette|skabe|stifte)\s+" + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     # the parties together form a new one: "vormen samen met X het nieuwe Zorgas Y", "bilden das neue X"
-    re.compile(r"\b(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede)\b[^.;:!?]{0,150}?"
+    re.compile(r"\b" + FORMING_VERBS + r"\b[^.;:!?]{0,150}?"
                r"\b(?:(?:het|de)\s+nieuwe|(?:das|den|die)\s+neuen?|the\s+new|(?:det|den)\s+nye)\s+"
                + _WHOLE_NAME_RUN + r"(?=[\s,.;:]|$)"),
     # the consortium behind a project names it ("Projektkonsortiet bag Hjemmet 2.0", "the consortium behind X")

@@ -12,7 +12,7 @@ from ingest.agreements import BETWEEN
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
-from ingest.tokens import NUMBER_WORD, number_value, wordlist
+from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?i:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
@@ -307,7 +307,7 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:
                     if actor.start > agreement.end:
                         context.add("partyTo", key, agr_key, index, 0.85, "agreement-between")
-                if after[0].low in _WITH:
+                if after[0].low in WITH_WORDS:
                     for key in _other_side(context, index, agreement, actors):
                         context.add("partyTo", key, agr_key, index, 0.75, "agreement-with")
             founded = _founded(context, agreement, actors)
@@ -416,7 +416,6 @@ def later_signatories(context: Context) -> None:
                 context.add("partyTo", key, recent, index, 0.65, "later-signatories")
 
 
-_WITH = {"mit", "met", "with", "med"}
 #: An actor after a dative article or a preposition is an object ("tritt dem Cluster X bei"), not the side
 #: that has the agreement.
 _OBJECT_BEFORE = re.compile(r"\b(?:dem|der|den|des|im|zum|zur|bei|von|mit|van|bij|met|aan|to|of|with|til|af|hos)\s+$",
@@ -442,7 +441,8 @@ def _other_side(context: Context, index: int, agreement, actors) -> list:
 
 
 #: "with" right before an actor, after an agreement's purpose.
-_WITH_BEFORE = re.compile(r"\b(?:with|mit|met|med)\s+(?:the\s+|der\s+|dem\s+|de\s+|het\s+|den\s+)?$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(WITH_WORDS)) + r")\s+(?:the\s+|der\s+|dem\s+|de\s+|het\s+|den\s+)?$",
+                          re.IGNORECASE)
 #: What may stand between two actors of one list: a bracketed other name, a comma, "and".
 _LIST_GAP = re.compile(r"^\)?\s*(?:\([^()\n]{1,60}\)\s*)?(?:,|,?\s*(?:and|og|und|en|sowie))\s*(?:the\s+|der\s+|de\s+|het\s+)?$",
                        re.IGNORECASE)

@@ -8,7 +8,7 @@ an entity is decided by :mod:`ingest.relations`: it needs at least two parties.
 from __future__ import annotations
 
 from ingest.candidates import Candidate
-from ingest.tokens import Token, danish_definite, wordlist
+from ingest.tokens import WITH_WORDS, Token, danish_definite, wordlist
 
 #: Prepositions that open the purpose of an agreement.
 _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
@@ -127,7 +127,7 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
 
 def _with_party(tokens: list[Token], k: int) -> bool:
     """Does a party follow "with" at token ``k`` ("... for sundhedsdesign med Jagiellonian University")?"""
-    if k == 0 or tokens[k].low not in {"with", "med", "mit", "met"}:
+    if k == 0 or tokens[k].low not in WITH_WORDS:
         return False
     nxt = k + 2 if k + 2 < len(tokens) and tokens[k + 1].low in _TRAILING else k + 1
     return nxt < len(tokens) and tokens[nxt].is_cap

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_names import LEAD_HEADING, is_list_heading, list_items
+from ingest.actor_names import FORMING_VERBS, LEAD_HEADING, is_list_heading, list_items
 from ingest.actor_rules import INSTITUTION_PLURALS
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
@@ -663,7 +663,7 @@ def compositions(context: Context) -> None:
 
 #: The active verb of forming a cluster together ("A en B vormen samen met C het nieuwe X", "A und B
 #: bilden das Netzwerk X", "A and B form the X Alliance", "A og B danner X").
-_FORM = re.compile(r"\b(?:vormen|vormden|bilden|bildeten|form|formed|danner|dannede|udgør)\b", re.IGNORECASE)
+_FORM = re.compile(r"\b" + FORMING_VERBS + r"\b", re.IGNORECASE)
 #: A subject that counts two actors named in the sentence before ("Beide ziekenhuizen", "Both hospitals").
 _BOTH = re.compile(r"^\W*(?:beide|both|begge|die beiden)\s+\w+", re.IGNORECASE)
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from ingest.candidates import Candidate
 from ingest.field_context import in_context
 from ingest.model import Sentence
+from ingest.tokens import NUMBER_WORD
 
 
 #: A German locative preposition and the places listed after it before a district or town ("im ", "aus Stadt
 #: und ", "aus Memmingen, Kaufbeuren und dem ", "aus den fünf Kreisen A, B und "): an authority word there names
 #: the place, not its council.
 GERMAN_PLACE_BEFORE = re.compile(r"\b(?i:im|in|aus|vom|nach)\s+(?:(?:dem|den|der)\s+)?"
-                                 r"(?:(?:beiden|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d+)\s+)?"
+                                 r"(?:(?:beiden|" + NUMBER_WORD + r"|\d+)\s+)?"
                                  r"(?:[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:,\s+|\s+(?:und|sowie)\s+)"
                                  r"(?:(?:dem|den|der)\s+)?)*$")
 

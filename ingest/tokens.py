@@ -31,6 +31,8 @@ WEEKDAYS = {d.casefold() for d in (
 CALENDAR = MONTHS | WEEKDAYS
 #: The words for "and" that join two names.
 AND_WORDS = frozenset({"and", "og", "en", "und"})
+#: The words for "with" before a partner ("an agreement with X", "med X").
+WITH_WORDS = frozenset({"with", "mit", "met", "med"})
 #: Number words from two to twenty, in the languages read ("Vierzehn Einrichtungen", "eleven organisations").
 NUMBER_WORDS = {w: n for words in (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
