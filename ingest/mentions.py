@@ -17,6 +17,7 @@ from ingest.agreements import find_agreements, named_agreement
 from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
+from ingest.name_spans import UNIT_OF
 from ingest.persons import find_persons
 from ingest.places import GERMAN_PLACE_BEFORE, find_places
 from ingest.records import profile_names
@@ -136,8 +137,6 @@ def bracketed_names(found: list[Candidate], text: str) -> list[Candidate]:
 #: A unit's short name in brackets after its parent's name: the parent's initials and words of the unit
 #: ("Institut for Sundhedsteknologi på Danmarks Tekniske Universitet (DTU Sundhedsteknologi)").
 _UNIT_SHORT = re.compile(r" \((?P<initials>[A-ZÆØÅÄÖÜ]{2,6})(?P<words>(?: [\w-]+){1,3})\)")
-#: Words between a unit and the organisation it belongs to.
-_UNIT_OF = re.compile(r"\s+(?:på|ved|at|an|am|bei|of|van|der|des|the|de|het|i)(?:\s+(?:der|des|the|de|het|dem))?\s+$")
 
 
 def unit_short_names(found: list[Candidate], text: str) -> list[Candidate]:
@@ -147,7 +146,7 @@ def unit_short_names(found: list[Candidate], text: str) -> list[Candidate]:
     actors = sorted((c for c in found if c.kind in ("organisation", "cluster")), key=lambda c: c.start)
     for unit, parent in zip(actors, actors[1:]):
         short = _UNIT_SHORT.match(text, parent.end)
-        if not short or unit.sentence != parent.sentence or not _UNIT_OF.fullmatch(text[unit.end:parent.start] + " "):
+        if not short or unit.sentence != parent.sentence or not UNIT_OF.match(text[unit.end:parent.start]):
             continue
         initials = "".join(w[0] for w in parent.label.split() if w[:1].isupper())
         words = short.group("words").split()
