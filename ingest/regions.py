@@ -26,6 +26,7 @@ _UPPER = CAPITAL
 _WORD = re.compile(r"[^\W\d_]+")
 #: A proper name: capitalised word, optional hyphenated parts ("Weser-Ems", "Rhein-Kreis").
 _NAME = rf"[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)*"
+_NAME_PART = rf"[{_UPPER}][^\W\d_]+"
 _GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "ment",
                         "ik", "en", "er", "e")
 _MAX_TOKENS = 5
@@ -338,6 +339,33 @@ def _adjective_spans(text: str, language: str, grammar: dict):
 _DATELINE_AFTER = re.compile(r",\s+(?:den\s+)?\d{1,2}\.?\s")
 
 
+def _town_or_city(name: str, language: str) -> RegionRecord | None:
+    key = gazetteer().town(name) or gazetteer().city(name)
+    return region_record(key, language) if key else None
+
+
+def _hyphen_pair_spans(text: str, language: str):
+    """"de gemeente Sittard-Geleen", "Gemeinde Bodegraven-Reeuwijk": two towns of one subdivision joined by a
+    hyphen, which the text names after a word for a municipality once, are one municipality wherever the text
+    names them so (not "Kiel-Lübeck" between two towns)."""
+    same = [form for form, value in _grammar(language)["trigger"].items() if value == "="]
+    if not same:
+        return
+    authority = re.compile(rf"(?<![\w-])(?:{_alternation(same)})\s+$")
+    pairs = {}
+    for m in re.finditer(rf"(?<![\w/-])({_NAME_PART})-({_NAME_PART})(?![\w/-])", text):
+        if m.group(0) not in pairs:
+            first, second = (_town_or_city(m.group(n), language) for n in (1, 2))
+            pairs[m.group(0)] = first.parent if first and second and first.parent == second.parent \
+                and _known(m.group(0), language) is None else False
+        if pairs[m.group(0)] is not False and any(authority.search(text, max(0, n.start() - 30), n.start())
+                                                  for n in re.finditer(re.escape(m.group(0)), text)):
+            trigger = authority.search(text, max(0, m.start() - 30), m.start())
+            start = trigger.start() if trigger else m.start()  # "gemeente Sittard-Geleen": also its council's name
+            yield RegionMatch(start, m.end(), text[start:m.end()],
+                              area_record(m.group(0), language, None, pairs[m.group(0)]), 0.8, "municipality-pair")
+
+
 def _pair_spans(text: str, language: str):
     for m in re.finditer(rf"(?<![\w/-])({_NAME})\s?/\s?({_NAME})(?![\w/])", text):
         first, second = _known(m.group(1), language), _known(m.group(2), language)
@@ -475,7 +503,7 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
     found = [*_gazetteer_spans(text, language), *_trigger_spans(text, language, grammar),
              *_compass_spans(text, language, grammar), *_compass_after_spans(text, language, grammar),
              *_adjective_spans(text, language, grammar),
-             *_pair_spans(text, language), *_suffix_spans(text, language, grammar),
+             *_pair_spans(text, language), *_hyphen_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
              *_qualified_spans(text, language), *_district_spans(text, language),
              *_kreis_spans(text, language)]

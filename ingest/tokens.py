@@ -113,11 +113,16 @@ class WordList:
         self.prefix: list[tuple[str, str]] = []
         self.suffix: list[tuple[str, str]] = []
         self.infix: list[tuple[str, str]] = []
+        #: compound endings that make a word no entry though an entry starts it (kind ``not``:
+        #: "Universitätsstadt" is a town, though "universit*" heads organisations)
+        self.excluded: list[str] = []
         self.phrases: dict[tuple[str, ...], str] = {}
         self._known: dict[str, str | None] = {}  #: word -> value, filled by :meth:`word`
         for row in rows:
             form, value = row.form.casefold(), row.value or row.kind
-            if " " in form:
+            if row.kind == "not":
+                self.excluded.append(form.lstrip("*"))
+            elif " " in form:
                 self.phrases[tuple(form.split())] = value
             elif form.startswith("*") and form.endswith("*"):
                 self.infix.append((form.strip("*"), value))
@@ -148,6 +153,8 @@ class WordList:
         for ending in ("s", "es", "et"):  # a genitive ("Netzwerks", "Verbandes"), a Nordic definite
             if low.endswith(ending) and low[:-len(ending)] in self.exact and len(low) > len(ending) + 3:
                 return self.exact[low[:-len(ending)]]  # neuter ("Departementet for Sundhed")
+        if any(low.endswith(stem + ending) and len(low) > len(stem + ending) for stem in self.excluded for ending in _ENDINGS):
+            return None
         for stem, value in self.suffix:  # a compound's head is its last part ...
             for ending in _ENDINGS:
                 if low.endswith(stem + ending) and len(low) > len(stem + ending):

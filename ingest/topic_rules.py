@@ -208,8 +208,11 @@ def locations(context: Context) -> None:
             if key[0] not in ("organisation", "cluster"):
                 continue
             words = f" {normalise_name(cand.label)} "
-            for rkey, forms in names.items():
-                if any(f" {normalise_name(f)} " in words for f in forms if len(f) >= 2):
+            within = {rkey: [f" {normalise_name(f)} " for f in forms if len(f) >= 2 and f" {normalise_name(f)} " in words]
+                      for rkey, forms in names.items()}
+            for rkey, forms in within.items():
+                # "Gemeente Sittard-Geleen" lies in Sittard-Geleen, not in Geleen: a place inside a longer one goes
+                if forms and not all(any(f in g and f != g for other in within.values() for g in other) for f in forms):
                     context.add("locatedIn", key, rkey, index, 0.75, "region-in-name")
             seated = None
             for rcand, rkey in context.mentions(index, "region"):
