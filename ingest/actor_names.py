@@ -91,6 +91,8 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
             continue  # "- Lead partner. Clinical test sites at ...": the item's next sentence, on its line
         if any(_ITEM.match(i.text) for i in items) and _sub_heading(sentences, item) and not is_list_heading(item.text):
             continue  # "Companies" between two runs of bullets: one list in groups
+        if items and _numbered_on(sentences, items[-1], item, zones):
+            continue  # "1) A" + a paragraph on A + "2) B": numbered sections, one list
         previous = sentences[item.index - 1]
         if bare and not items or bare and not _ITEM.match(items[0].text):
             # a blank line may part the heading from its first item ("Partnere\n\nRegion X (DK)")
@@ -102,6 +104,24 @@ def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int
                 continue
         break
     return items
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+
+
+def _numbered_on(sentences: list[Sentence], last: Sentence, line: Sentence, zones: dict[int, str]) -> bool:
+    """Is ``line`` text between a numbered item ``last`` ("1) A") and the next number ("2) B"), which comes
+    within eight sentences and no chrome?"""
+    m = _NUMBER.match(last.text)
+    if m is None:
+        return False
+    nxt = re.compile(rf"^\s*{int(m.group(1)) + 1}[.)]\s")
+    for later in sentences[line.index:line.index + 8]:
+        if zones.get(later.index) == "chrome":
+            return False
+        if nxt.match(later.text):
+            return True
+    return False
 
 
 #: Sub-headings of a list that name no members (funders, observers, a board or team, contacts).

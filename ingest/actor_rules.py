@@ -585,6 +585,21 @@ _CLUSTER_PURPOSE = re.compile(r"^\s*(?:om|für|voor|for|on|über|zur)\s+(?:et|en
 _FOR_WHAT = re.compile(r"^\s*(?:ondertekend|getekend|unterzeichnet|underskrevet|signed)?\s*(?:voor|für|for|til)\s+"
                        r"(?:het|de|das|den|die|the|det)\s+(?:[\w-]*(?:project|projekt|programme|programm|program)\s+)?$",
                        re.IGNORECASE)
+#: What an agreement is about, right after its word ("en hensigtserklæring om X", "a memorandum on the X").
+_ABOUT = re.compile(r"^\s*(?:om|about|on|über|zu|over)\s+(?:het|de|das|den|die|dem|the|det)?\s*$", re.IGNORECASE)
+
+
+def _network_next(context: Context, index: int) -> bool:
+    """Does the sentence after ``index`` open with a definite phrase for a cluster ("Netværket skal ...",
+    "Das Netzwerk soll ...", "The network will ...")?"""
+    from ingest.member_rules import ANAPHOR
+
+    if index + 1 >= len(context.sentences):
+        return False
+    m = ANAPHOR.search(context.sentences[index + 1].text)
+    return m is not None and not context.sentences[index + 1].text[:m.start()].strip(" \"„“")
+
+
 #: The project named before the agreement sentence's verb: "X, een Interreg-project waarvoor ...".
 _PROJECT_FOR_WHICH = re.compile(r"^\s*,\s*(?:een|ein|a|an|et)\s+(?:[\w-]+\s+){0,3}?[\w-]*(?:project|projekt)\s+"
                                 r"(?:waarvoor|für das|for which|hvortil|som)\b", re.IGNORECASE)
@@ -607,7 +622,9 @@ def _founded(context: Context, agreement, actors) -> list:
     out = []
     for actor, key in actors:
         if actor.end <= agreement.start and _PROJECT_FOR_WHICH.match(context.between(actor.end, agreement.start)) \
-                or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)):
+                or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)) \
+                or agreement.end < actor.start and _ABOUT.match(context.between(agreement.end, actor.start)) \
+                and _network_next(context, actor.sentence):
             if key[0] == "organisation":  # "voor het Delta RevaTech Lab": what the parties set up together
                 _make_cluster(context, key)
                 key = ("cluster", key[1])
@@ -702,8 +719,10 @@ def _announced_parties(context: Context, index: int):
     from ingest.actor_names import is_list_heading, list_items
 
     here = context.sentences[index]
-    if here.text.rstrip().endswith(":") and (is_list_heading(here.text) or _BY_COLON.search(here.text)):
-        # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:"
+    if here.text.rstrip().endswith(":") and (is_list_heading(here.text) or _BY_COLON.search(here.text)
+                                             or _verb_before_colon(context, index)):
+        # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:",
+        # "Die Kooperationsvereinbarung unterzeichneten:"
         return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
@@ -718,6 +737,16 @@ def _announced_parties(context: Context, index: int):
         items = list_items(context.text, context.sentences, nxt, context.zones)
         return [(k, item.index) for item in items for _, k in context.mentions(item.index, "organisation", "cluster")]
     return _signatory_list(context, index)
+
+
+def _verb_before_colon(context: Context, index: int) -> bool:
+    """Does sentence ``index`` end in a signing verb and a colon ("Die Vereinbarung unterzeichneten:",
+    "The memorandum was signed by:" is ``_BY_COLON``)?"""
+    tokens = [t for t in context.tokens(index) if t.is_word or t.text == ":"]
+    if len(tokens) < 2 or tokens[-1].text != ":":
+        return False
+    signing = wordlist("verbs", context.language, "sign")
+    return bool(signing.at(tokens, len(tokens) - 2))
 
 
 #: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:",
@@ -770,6 +799,9 @@ def _item_parties(context: Context, items) -> list:
     out = []
     for item in items:
         actors = item_actors(context, item.index)
+        if not actors:  # "- de gemeente A, de gemeente B en de gemeente C": the towns' councils
+            region_bodies(context, item.index)
+            actors = item_actors(context, item.index)
         if not actors:
             regions = context.mentions(item.index, "region")
             if regions and REGION_BODY.match(regions[0][0].text) and not context.between(

@@ -45,11 +45,14 @@ _CHAIRED = re.compile(
 #: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet"),
 #: or the initiative of the founders ("stiftet i 2021 på initiativ af", "op initiatief van"); also with the
 #: verb first ("Gegründet wurde X im Herbst 2021 von", "Stiftet blev X i 2020 af").
+#: When, between a founding participle and its agents ("i 2023", "i efteråret 2024", "in the spring of 2024",
+#: "im Jahr 2024", "2024").
+_WHEN = r"(?:\s+(?:(?:i|in|im|op)\s+)?(?:[\w.]+\s+){0,3}?\d{4})?"
 _FOUNDED_BY = re.compile(
-    r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)(?:\s+i\s+\d{4})?\s+af"
-    r"|(?:founded|established|set up|launched|initiated)(?:\s+in\s+\d{4})?\s+by"
-    r"|(?:opgericht|opgezet|geïnitieerd)(?:\s+in\s+\d{4})?\s+door"
-    r"|(?:gegründet|initiiert|ins leben gerufen)(?:\s+im\s+jahr\s+\d{4}|\s+\d{4})?\s+(?:von|durch)"
+    r"\b(?:(?:etableret|stiftet|grundlagt|oprettet|startet)" + _WHEN + r"\s+af"
+    r"|(?:founded|established|set up|launched|initiated)" + _WHEN + r"\s+by"
+    r"|(?:opgericht|opgezet|geïnitieerd)" + _WHEN + r"\s+door"
+    r"|(?:gegründet|initiiert|ins leben gerufen)" + _WHEN + r"\s+(?:von|durch)"
     r"|på initiativ (?:af|fra)|(?:on|at) the initiative of|auf initiative (?:von|der|des)|op initiatief van"
     r"|(?:gegründet|initiiert)\s+wurde\s+[^.;]{0,80}?\s(?:von|durch)|opgericht\s+(?:werd|is)\s+[^.;]{0,80}?\sdoor"
     r"|(?:stiftet|etableret|grundlagt)\s+blev\s+[^.;]{0,80}?\saf)\s",

@@ -40,8 +40,10 @@ _FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitgl
              r"|stiftende\s+(?:medlemmer|parter)|stifterne")
 #: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
 JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins|join(?!\s+forces))"
+#: Who is new on board ("Neu dabei sind A und B", "New on board are ...", "Nieuw aan boord zijn ...").
+_ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+boord|ny\w*\s+om\s+bord"
 _MEMBER = re.compile(
-    r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
+    r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
@@ -56,6 +58,7 @@ _MEMBER = re.compile(
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
 _FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
+_NEW_ABOARD = re.compile(r"\b(?:" + _ABOARD + r")\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
@@ -378,9 +381,12 @@ def _target(context: Context, index: int, clusters):
     referred = referenced_cluster(context, index)
     if referred is not None:
         return referred
-    if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text):
-        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B and C"
+    if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text):
+        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B and C", "Neu dabei sind"
     actors = context.mentions(index, "organisation", "cluster")
+    if clusters and actors[0][1] == clusters[0][1] and len(actors) > len(clusters) and _DATIVE.search(
+            context.between(context.sentences[index].start, clusters[0][0].start)):
+        return clusters[0][1]  # "Dem Netzwerk X ist die Y beigetreten": the cluster joined, in the dative
     if actors and all(c.end <= offset for c, _ in actors) and _JOINED.search(text[cue.start():]):
         # "Inzwischen sind auch A und der Verbund B beigetreten": every actor before the verb joins
         return topic_cluster(context, exclude={k for _, k in actors})
@@ -389,6 +395,8 @@ def _target(context: Context, index: int, clusters):
     return topic_cluster(context) if text.rstrip().endswith(":") else None
 
 
+#: A dative article opening the sentence before the cluster joined ("Dem Netzwerk X sind A und B beigetreten").
+_DATIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dem|der)\s+$", re.IGNORECASE)
 #: A verb of joining at the end of a sentence whose actors all stand before it.
 _JOINED = re.compile(r"^" + JOIN_VERBS + r"\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
@@ -411,11 +419,20 @@ def item_actors(context: Context, index: int) -> list:
     actors = context.mentions(index, "organisation", "cluster")
     joined = actors[:1]
     for n, (cand, key) in enumerate(actors[1:], 1):
-        gap = context.between(joined[-1][0].end, cand.start)
+        gap = _item_gap(context, joined[-1][0], cand)
         if not _ITEM_AND.match(gap) and not (gap.strip() == "," and _listed_on(context, actors, n)):
             break
         joined.append((cand, key))
     return joined
+
+
+#: An article before the next actor of an item ("- de gemeente A, de gemeente B en de gemeente C").
+_ARTICLE_END = re.compile(r"\s(?:de|het|die|der|the)\s*$", re.IGNORECASE)
+
+
+def _item_gap(context: Context, a, b) -> str:
+    """What stands between two actors of a list item, without an article before the second."""
+    return _ARTICLE_END.sub(" ", context.between(a.end, b.start))
 
 
 def _listed_on(context: Context, actors, n: int) -> bool:
@@ -423,7 +440,7 @@ def _listed_on(context: Context, actors, n: int) -> bool:
     with the last ("- A, B and C": three actors; "- Klinikum A, Institut B" is a name and its unit, "- University
     A, Department of B and C, Town" one partner)?"""
     for (a, _), (c, _) in zip(actors[n:], actors[n + 1:]):
-        gap = context.between(a.end, c.start)
+        gap = _item_gap(context, a, c)
         if _ITEM_AND.match(gap):
             line_end = context.text.find("\n", c.end)
             return not context.text[c.end:line_end if line_end >= 0 else len(context.text)].strip(" .;")
@@ -532,7 +549,7 @@ def members_as_parties(context: Context) -> None:
     "de deelnemers" that names no party has the listed members of the page's cluster as parties;
     so does one that "all (nine founding) partners" signed, or a group counted as many as the members
     in a sentence that names the cluster or refers to it ("eleven organisations signed a memorandum of
-    understanding that establishes the cluster"), when the sentence names no
+    understanding that establishes the cluster"), or "they" who sign one for the cluster, when the sentence names no
     actor but a venue ("im Rathaus der Stadt X", "at the Bristol Robotics Laboratory") and the cluster."""
     from ingest.actor_rules import only_venues
 
@@ -552,7 +569,7 @@ def members_as_parties(context: Context) -> None:
             cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
             or cluster in clusters_just_before(context, index))
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
-        kinds = _KINDS_SIGN.match(head) and cluster in {k for _, k in mentioned}
+        kinds = (_KINDS_SIGN.match(head) or _THEY.match(head)) and cluster in {k for _, k in mentioned}
         if named or not (_THE_MEMBERS.search(head) or group or kinds):
             continue
         for key in dict.fromkeys(listed):
@@ -563,6 +580,11 @@ def members_as_parties(context: Context) -> None:
 #: kinds of institutions as the signatories of the agreement that creates the page's cluster.
 _KINDS_SIGN = re.compile(r"^\W*{0}\b(?:\s*,\s*{0}\b)*\s+(?:and|und|en|og|sowie)\s+{0}\b".format(INSTITUTION_PLURALS),
                          re.IGNORECASE)
+
+
+#: A pronoun for the signatories opening the signing sentence ("Zij ondertekenden een intentieverklaring voor
+#: het Netwerk X", "They signed a memorandum for the X", "Sie unterzeichneten", "De underskrev").
+_THEY = re.compile(r"^\W*(?:zij|ze|sie|they|de)\s", re.IGNORECASE)
 
 
 def _as_many(counted: int | None, listed: int) -> bool:
