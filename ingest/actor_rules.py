@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.agreements import BETWEEN
+from ingest.agreements import BETWEEN, FOUNDED_AFTER
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
@@ -608,11 +608,11 @@ _PROJECT_FOR_WHICH = re.compile(r"^\s*,\s*(?:een|ein|a|an|et)\s+(?:[\w-]+\s+){0,
 #: "With an agreement ...": the agreement is the means by which the subjects found something.
 _WITH_AGREEMENT = re.compile(r"\b(?:mit|met|with|med)\s+(?:einem|einer|een|an?|en|et|dem|der|de|het|the|den|det)?\s*\S*\s*$",
                              re.IGNORECASE)
-#: A founding participle right after what was founded, at the end of the clause.
-_FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|ins leben gerufen|gegründet|begründet"
-                            r"|(?:\w+\s+)?boven de doopvont gehouden"
-                            r"|in het leven geroepen|opgericht|opgezet|etableret|stiftet|søsat|oprettet)\b",
-                            re.IGNORECASE)
+
+#: Dutch "oprichten" split in a main clause ("Met dat akkoord richten A en B samen de X op"): the verb, and its
+#: particle right after what is founded.
+_RICHTEN = re.compile(r"\b(?:richt|richten|richtte|richtten)\b", re.IGNORECASE)
+_OP_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?op\b\s*[.,;]")
 
 
 def _founded(context: Context, agreement, actors) -> list:
@@ -632,7 +632,9 @@ def _founded(context: Context, agreement, actors) -> list:
             continue
         if actor.start <= agreement.end:
             continue
-        if _FOUNDED_AFTER.match(context.text, actor.end, context.sentences[actor.sentence].end):
+        sentence = context.sentences[actor.sentence]
+        if FOUNDED_AFTER.match(context.text, actor.end, sentence.end) or _RICHTEN.search(sentence.text) \
+                and _OP_AFTER.match(context.text, actor.end, sentence.end):
             out.append(key)  # "Mit einem Kooperationsvertrag haben A, B, C und D das Netzwerk X aus der Taufe gehoben"
             continue  # (the participle closes the clause: however long the list of founders, X is what they made)
         if actor.start - agreement.end > 160:

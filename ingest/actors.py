@@ -558,7 +558,8 @@ class _Finder(NameSpans):
                 nxt = self.t[run[-1].index + 1]
                 described = run[0].index == 0 and len(run) == 1 and nxt.is_word and not nxt.is_cap \
                     and nxt.low not in _LIST_WORDS  # "Health board and Cardiff Met sign": a common noun's capital
-                if not place and not dateline and not counted and not described:
+                signed = wordlist("agreement_words", self.lang).word(run[0].text)  # "het Zorgpact X ondertekend"
+                if not place and not dateline and not counted and not described and not signed:
                     # "Belfast, 14 March 2024 - A and B signed": no signatory
                     out.append(self._make("organisation", run[0].start, run[-1].end, "signatory-name", 0.6))
                 j = run[-1].index + 1

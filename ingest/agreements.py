@@ -7,6 +7,8 @@ an entity is decided by :mod:`ingest.relations`: it needs at least two parties.
 """
 from __future__ import annotations
 
+import re
+
 from ingest.candidates import Candidate
 from ingest.tokens import WITH_WORDS, Token, danish_definite, wordlist
 
@@ -16,8 +18,17 @@ _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", 
 #: Prepositions that open the list of its parties.
 BETWEEN = {"tussen", "zwischen", "between", "mellem", "among", "amongst", "entre", "met", "mit", "with", "med"}
 #: Words that make "the agreement" refer back to one named before.
-_DEFINITE = {"the", "this", "that", "die", "diese", "dieser", "das", "der", "de", "het", "deze", "dit",
+_DEFINITE = {"the", "this", "that", "die", "diese", "dieser", "dieses", "diesem", "diesen", "das", "der", "de", "het",
+             "deze", "dit", "dat",
              "den", "denne", "det", "dette", "la", "le", "cette", "cet"}
+#: A founding participle right after what was founded, at the end of the clause.
+FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|ins leben gerufen|gegründet|begründet"
+                           r"|(?:\w+\s+)?boven de doopvont gehouden"
+                           r"|in het leven geroepen|opgericht|opgezet|etableret|stiftet|søsat|oprettet)\b",
+                           re.IGNORECASE)
+#: Demonstratives: "dat samenwerkingsakkoord", "this agreement" point back to the agreement named last, of whatever kind.
+_DEMONSTRATIVE = {"this", "that", "diese", "dieser", "dieses", "diesem", "diesen", "deze", "dit", "dat", "denne",
+                  "dette", "cette", "cet"}
 #: Auxiliary verbs: after one, the agreement word's clause has begun and no purpose follows.
 _AUXILIARIES = {"was", "were", "is", "has", "have", "had", "wurde", "wurden", "ist", "hat", "haben", "werd", "werden",
                 "wordt", "heeft", "hebben", "blev", "er", "har", "bliver"}
@@ -48,6 +59,9 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         hit = words.at(tokens, i) or ((1, "agreement") if _definite_form(tok, 1, language, words) else None)
         if not hit:  # "Aftalen" is the definite form of the word "aftale" itself, not of a compound
             continue
+        if hit[1] == "signed" and (not any(signing.at(tokens, k) for k in range(len(tokens)) if tokens[k].is_word)
+                                   or i > 0 and words.at(tokens, i - 1)):
+            continue  # "Daarmee is het Zorgpact X opgericht", "de intentieverklaring Zorgpact X": the cooperation
         n = hit[0]
         word_end = tokens[i + n - 1].end
         bare = " ".join(text[tok.start:word_end].split())
@@ -59,14 +73,27 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             cand.aliases.add(bare)
             out.append(cand)
             continue
+        placed = _place_after(tokens, i, language) if n == 1 and tok.is_cap else i
+        if placed > i:  # "het Zorgpact Hageland", "der Pflegepakt Niedersachsen": the agreement's own name
+            end = tokens[placed].end
+            name = " ".join(text[tok.start:end].split())
+            founded = hit[1] == "signed" and _founded_elsewhere(name, text)
+            cand = Candidate("cluster" if founded else "agreement", tok.start, end, text[tok.start:end], sentence,
+                             name, "named-agreement", 0.7)
+            cand.aliases.add(bare)
+            out.append(cand)
+            skip = placed
+            continue
         purpose = _purpose(tokens, i + n)
         while purpose and signing.word(purpose[-1].text):
             purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
+        pointing = anaphor and tokens[i - 1].low in _DEMONSTRATIVE
         cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
-                         "agreement-anaphor" if anaphor else "agreement-word", 0.7)
+                         "agreement-demonstrative" if pointing else "agreement-anaphor" if anaphor else "agreement-word",
+                         0.7)
         cand.aliases.add(bare)
         k = i + n
         inner = words.at(tokens, k + 1) if k + 2 < len(tokens) and tokens[k].text == "(" else None
@@ -90,6 +117,24 @@ def _name_before(tokens: list[Token], i: int) -> int:
                                    or tokens[k - 1].low == "of" and k >= 2 and tokens[k - 2].is_cap):
         k -= 1
     return k if k < i and k > 0 and tokens[k - 1].low == "the" else i
+
+
+def _founded_elsewhere(name: str, text: str) -> bool:
+    """Does the text say that the pact ``name`` was founded ("Daarmee is het Zorgpact X officieel boven de doopvont
+    gehouden")?  Then the name stands for the cooperation, which an agreement founded, not for the agreement."""
+    return any(FOUNDED_AFTER.match(text, m.end()) for m in re.finditer(re.escape(name), text))
+
+
+def _place_after(tokens: list[Token], i: int, language: str) -> int:
+    """The last token of the places that follow a capitalised agreement compound at ``i`` and name it with it
+    ("Zorgpact Hageland", "Gesundheitspakt Vlaams-Brabant"), else ``i``."""
+    from ingest.gazetteer import gazetteer
+
+    k = i
+    while k + 1 < len(tokens) and k - i < 3 and tokens[k + 1].is_word and tokens[k + 1].is_cap \
+            and (gazetteer().candidates(tokens[k + 1].text, language) or gazetteer().town(tokens[k + 1].text)):
+        k += 1
+    return k if k > i and len(tokens[i].text) > 6 else i
 
 
 def _definite_form(tok: Token, n: int, language: str, words) -> bool:

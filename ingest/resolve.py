@@ -43,11 +43,11 @@ def canonical(name: str, language: str) -> str:
 
 def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int | None:
     """The group of the earlier agreement that a definite agreement word refers to: the one named
-    last, unless the word names a kind of agreement that it does not share ("The consortium
+    last (always after a demonstrative: "dat samenwerkingsakkoord" after "het Zorgpact X"), unless the word names a kind of agreement that it does not share ("The consortium
     agreement" after "a letter of intent"); then the last one of that kind, else None (a new one)."""
     earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
     word = cand.text.casefold()
-    if not earlier or _generic_agreement(word):
+    if not earlier or _generic_agreement(word) or cand.rule == "agreement-demonstrative":
         return earlier[-1] if earlier else None
     return next((g for g in reversed(earlier) if _same_kind(word, groups[g][0].text.casefold())), None)
 
@@ -87,7 +87,7 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
     names: list[set[str]] = []
     for cand in candidates:
         forms = _forms(cand, language)
-        if cand.kind == "agreement" and cand.rule == "agreement-anaphor":
+        if cand.kind == "agreement" and cand.rule in ("agreement-anaphor", "agreement-demonstrative"):
             referred = _referred_agreement(groups, cand)
             if referred is not None:
                 groups[referred].append(cand)
@@ -496,7 +496,8 @@ def _entity(group: list[Candidate], language: str) -> Entity:
         label = max((c.label for c in group), key=lambda s: (len(s), s))
         slug = record.slug
     else:
-        labels = {base_name(c.label, language) for c in group if c.kind == kind}
+        named = [c for c in group if c.rule == "named-agreement"]  # "Zorgpact X", not "dat samenwerkingsakkoord"
+        labels = {base_name(c.label, language) for c in named or group if c.kind == kind}
         if language in NORDIC:  # "Sundhedsnetværk Skive-Salling", not its genitive "... Skive-Sallings"
             labels = {x for x in labels if x[:-1] not in labels or not x.endswith("s")}
         label = max(labels, key=lambda s: (len(s), not re.search(r"\w+(?:ischen|lichen)\b", s), s))

@@ -11,6 +11,8 @@
   sentence before the table has an agreement and a signing verb (``The MoU would be signed by the
   following five organisations:``) the actors are its parties; a focus column gives the actor's
   fields;
+* a person in another cell of an actor's row (``| AZ X | dr. Y, hoofdarts |``) is affiliated with the actor
+  (``table-person``);
 * in either, ``A, Town (CC)`` in a cell and every region of a place column locate the actor
   (``table-place``).
 """
@@ -128,6 +130,9 @@ def _actors(context: Context, table: Table) -> None:
                 context.add("focusesOn", key, fkey, sentence.index, 0.7, "table-actor")
         for agreement in agreements:
             context.add("partyTo", key, agreement, sentence.index, 0.7, "table-actor")
+        for col, span in enumerate(row):  # "| AZ X | dr. Y, hoofdarts | ... |": who signed or speaks for the row's actor
+            for _, person in _in_cell(context, sentence.index, span, "person") if col != column else ():
+                context.add("affiliatedWith", person, key, sentence.index, 0.7, "table-person")
         if target is None or key == target:
             continue
         context.add("memberOf", key, target, sentence.index, 0.7, "table-actor")

@@ -209,3 +209,55 @@ def test_what_an_agreement_is_about_stays_an_organisation_without_a_network_afte
     text = ("Hull York Medical School and NHS Humber signed a memorandum of understanding on Humber Digital Care "
             "Ltd. The hospital will share data.")
     assert "Humber Digital Care Ltd" not in labels(text, "en", "cluster")
+
+
+# -- agreements -----------------------------------------------------------------------------------
+def test_a_signed_pact_named_by_its_place_is_an_agreement_with_that_name():
+    text = ("Het AZ Herentals, de Stad Geel en de Stad Mol hebben het Woonzorgpact Kempen ondertekend. Met dat "
+            "samenwerkingsakkoord richten ze samen de Zorgalliantie Kempen op.")
+    agreement = entity(text, "nl", "Woonzorgpact Kempen")
+    assert agreement.kind == "agreement" and "samenwerkingsakkoord" in agreement.alt_labels
+    facts_ = found(text, "nl")
+    assert ("establishes", "Woonzorgpact Kempen", "Zorgalliantie Kempen") in facts_
+    assert ("partyTo", "Stad Geel", "Woonzorgpact Kempen") in facts_
+    assert ("partyTo", "Zorgalliantie Kempen", "Woonzorgpact Kempen") not in facts_
+
+
+def test_a_pact_the_text_says_was_founded_is_the_cooperation():
+    text = ("Negen partners hebben een intentieverklaring ondertekend. Daarmee is het Woonzorgpact Kempen officieel "
+            "boven de doopvont gehouden. De partners zetten hun handtekening onder het Woonzorgpact Kempen.")
+    assert "Woonzorgpact Kempen" in labels(text, "nl", "cluster")
+
+
+def test_a_pact_named_with_no_signing_in_its_sentence_is_no_agreement():
+    text = "Het Woonzorgpact Kempen werkt aan betere thuiszorg."
+    assert "Woonzorgpact Kempen" not in labels(text, "nl", "agreement")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Ziekenhuis Geel en de Stad Mol tekenden het convenant. Met dit samenwerkingsakkoord richten ze het "
+           "Zorgnetwerk Kempen op."),
+    ("de", "Die Universität Ulm und die Stadt Ulm unterzeichneten eine Absichtserklärung. Mit diesem "
+           "Kooperationsvertrag gründen sie das Netzwerk Pflege Ulm."),
+])
+def test_a_demonstrative_agreement_word_of_another_kind_is_the_agreement_named_before(language, text):
+    agreements = [e for e in extract(document(text, language)).entities if e.kind == "agreement"]
+    assert len(agreements) == 1, [e.label for e in agreements]
+
+
+def test_the_definite_word_of_another_kind_is_still_another_agreement():
+    text = ("The University of Exeter and Torbay Council signed a letter of intent. The consortium agreement will "
+            "follow in May, signed by the University of Exeter and Devon County Council.")
+    agreements = [e for e in extract(document(text, "en")).entities if e.kind == "agreement"]
+    assert len(agreements) == 2, [e.label for e in agreements]
+
+
+def test_a_person_in_another_cell_of_an_actors_row_is_affiliated_with_it():
+    text = ("Het convenant werd ondertekend door de volgende partners:\n\n"
+            "Partner | Ondertekend door | Rol\n"
+            "AZ Herentals | dr. Sofie Peeters, hoofdarts | voorzitter\n"
+            "Stad Geel | Koen Janssens, diensthoofd Welzijn | secretariaat\n")
+    facts_ = found(text, "nl")
+    assert ("affiliatedWith", "Sofie Peeters", "AZ Herentals") in facts_
+    assert ("affiliatedWith", "Koen Janssens", "Stad Geel") in facts_
+    assert ("affiliatedWith", "Koen Janssens", "AZ Herentals") not in facts_
