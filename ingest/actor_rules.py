@@ -731,7 +731,7 @@ def _announced_parties(context: Context, index: int):
         return []
     sentence = context.sentences[nxt]
     if _PARTICIPANTS.match(sentence.text):
-        return [(k, nxt) for _, k in context.mentions(nxt, "organisation", "cluster")]
+        return [(k, i) for i in _with_more(context, nxt) for _, k in context.mentions(i, "organisation", "cluster")]
     if _THEREIN.search(sentence.text):  # "A, B und C erklären darin ihre Absicht, X zu gründen"
         return [(k, nxt) for c, k in context.mentions(nxt, "organisation", "cluster")
                 if not _is_named(context, c)]
@@ -782,14 +782,28 @@ def _signatory_list(context: Context, index: int):
             return _item_parties(context, list_items(context.text, context.sentences, k, context.zones))
         if k > index + 1 and _PARTICIPANTS.match(context.sentences[k].text):
             # "Zu den Unterzeichnern gehören A, B und C. Hinzu kommen D und E."
-            more = [k + 1] if k + 1 < len(context.sentences) and _MORE.match(context.sentences[k + 1].text) else []
-            return [(key, i) for i in [k, *more] for _, key in context.mentions(i, "organisation", "cluster")]
+            return [(key, i) for i in _with_more(context, k) for _, key in context.mentions(i, "organisation", "cluster")]
     return []
 
 
-#: A sentence that adds to the list before it ("Hinzu kommen A und B", "Daneben", "Verder", "Also").
+def _with_more(context: Context, k: int) -> list[int]:
+    """Sentence ``k`` of a list of signatories and the (up to three) sentences after it that add to the list (an
+    authority-named town in them names its council)."""
+    out = [k]
+    while out[-1] + 1 < len(context.sentences) and len(out) < 4 and _MORE.match(context.sentences[out[-1] + 1].text):
+        out.append(out[-1] + 1)
+    for i in out:
+        region_bodies(context, i)  # "Komplettiert wird der Kreis durch die Stadt X": the town's council
+    return out
+
+
+#: A sentence that adds to the list before it ("Hinzu kommen A und B", "Daneben", "Verder", "Also", "Komplettiert wird
+#: der Kreis durch A", "Aus der Wirtschaft sind A und B beteiligt").
 _MORE = re.compile(r"^\W*(?:hinzu kommen|dazu kommen|außerdem|ebenfalls|daneben|verder|daarnaast|ook|derudover|desuden"
-                   r"|også|also|in addition|further)\b", re.IGNORECASE)
+                   r"|også|also|in addition|further|komplettiert|vervollständigt|ergänzt|abgerundet|completing|aangevuld"
+                   r"|suppleret)\b"
+                   r"|^\W*(?:aus|from|uit|fra)\s+(?:der|dem|den|de|het|the)\s+\w+\s+(?:sind|are|zijn|er|kommen|come|komen)\b",
+                   re.IGNORECASE)
 
 
 def _item_parties(context: Context, items) -> list:

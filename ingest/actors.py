@@ -28,6 +28,9 @@ from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, patter
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
 _AT_WORK = {"at", "bei", "bij", "hos", "ved", "på", "aan"}
+#: Articles before a company's name, and the frequency below which a lower-case word after one may be its brand.
+_ARTICLES = {"die", "der", "das", "den", "dem", "de", "het", "the"}
+_BRAND_ZIPF = 3.2
 _ROLE_PREPOSITIONS = {"of", "for", "van", "bij", "at", "hos", "i", "bei", "de", "du"}
 #: Lower-case words that may stand between two capitalised words of a name after a descriptor.
 _NAME_LINKS = {"op", "aan", "van", "voor", "of", "for", "on", "i", "på", "af"}
@@ -133,8 +136,9 @@ class _Finder(NameSpans):
             if described and all(self.is_proper(x) for x in left if x.is_word) and any(
                     a <= left[0].start and left[-1].end <= b for a, b in self.proper):
                 left = [self.t[left[0].index - 1], *left]  # "Wirtschaftsfördergesellschaft Vorpommern mbH": not the place alone
-            if not left and before and self._lower_brand(before[-1]) and before[-1].end + 1 == start:
-                left = [before[-1]]  # "die hannoverimpuls GmbH": a brand written in lower case
+            if not left and before and before[-1].end + 1 == start and (self._lower_brand(before[-1]) or len(before) > 1
+                                                                         and self._brand_after_article(before[-2:])):
+                left = [before[-1]]  # "die hannoverimpuls GmbH", "die medi GmbH & Co. KG": a brand written in lower case
             if not left:
                 continue
             head = next((h for h in (self.heads.word(x.text) for x in left) if h), "")
@@ -157,6 +161,13 @@ class _Finder(NameSpans):
         written in lower case ("hannoverimpuls", "medwork"), which a legal form after it names."""
         return (tok.is_word and tok.text.isalpha() and tok.text.islower() and len(tok.text) >= 5
                 and self.stop.word(tok.text) is None and zipf(tok.text, self.lang) == 0 and zipf(tok.text, "en") == 0)
+
+    def _brand_after_article(self, pair: list[Token]) -> bool:
+        """An article and a short lower-case word that is rare in the page's language and in English ("die medi"
+        before a legal form; not "die neue", "die gemeinnützige")."""
+        article, tok = pair
+        return (article.low in _ARTICLES and tok.is_word and tok.text.isalpha() and tok.text.islower()
+                and len(tok.text) >= 3 and zipf(tok.text, self.lang) < _BRAND_ZIPF and zipf(tok.text, "en") < _BRAND_ZIPF)
 
     def headed(self) -> list[Candidate]:
         out = []

@@ -383,7 +383,7 @@ def _place(word: str, language: str) -> bool:
 
 def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) -> bool:
     """A bare abbreviation (``ihk``) is the one name that opens with it and a place
-    (``ihk aachen``, ``ihk zu schwerin``) or a whole name with a head of its own (``hus helsinki university hospital``;
+    (``ihk aachen``, ``ihk zu schwerin``, ``ihk fur oberfranken bayreuth``) or a whole name with a head of its own (``hus helsinki university hospital``;
     not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
     from ingest.name_match import CONNECTORS  # name_match reads resolve.canonical
 
@@ -392,8 +392,8 @@ def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) 
     def opens(a: str, x: str) -> bool:
         words = x.split()
         rest = [w for w in words[1:] if w not in CONNECTORS and w != "zu"]  # "ihk zu schwerin"
-        return x.startswith(a + " ") and (len(rest) == 1 and _place(rest[0], language) or len(words) >= 3 and any(
-            heads.word(w) for w in words[1:]))
+        placed = 1 <= len(rest) <= 2 and all(_place(w, language) for w in rest)  # "ihk fur oberfranken bayreuth"
+        return x.startswith(a + " ") and (placed or len(words) >= 3 and any(heads.word(w) for w in words[1:]))
 
     for a in a_names:
         if " " in a or not 2 <= len(a) <= 5:

@@ -164,6 +164,38 @@ def actors_lead_fields(context: Context) -> None:
             context.add("coordinates", key, after[0][1], index, 0.6, "leads-field")
 
 
+#: The verb of leading after a field that opens the clause, with the leading actor after it ("Das Feld X koordiniert
+#: die Hochschule Hof", "Das Feld X leiten die Y-Kliniken", "federführend ist hier die Universität Z", "Für X ist
+#: die Hochschule Y verantwortlich").
+_LED_AFTER = re.compile(r"\b(?:koordiniert|koordinieren|leitet|leiten|verantwortet|verantworten|übernimmt|übernehmen"
+                        r"|federführend\s+(?:ist|sind)|verantwortlich\s+(?:ist|sind)|(?:ist|sind))\s+(?:hier\s+|dabei\s+)?"
+                        r"(?:der|die|das|dem|den)\s+$", re.IGNORECASE)
+_RESPONSIBLE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:verantwortlich|federführend|zuständig)\b", re.IGNORECASE)
+
+
+def fields_led_after(context: Context) -> None:
+    """German puts the field first and the actor after the verb: the first actor right after a verb of leading
+    coordinates the fields named before the verb in its sentence, when no actor stands before them."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body" or context.language != "de":
+            continue
+        sentence = context.sentences[index]
+        actors = context.mentions(index, "organisation", "cluster")
+        for cand, key in actors:
+            lead = _LED_AFTER.search(context.text, max(sentence.start, cand.start - 40), cand.start)
+            if lead is None or (lead.group().split()[0].lower() in ("ist", "sind")
+                                and not _RESPONSIBLE_AFTER.match(context.text, cand.end, sentence.end)):
+                continue  # "ist die X": a leader only where "verantwortlich" follows
+            clause = max(sentence.start, context.text.rfind(";", sentence.start, lead.start()) + 1)
+            fields = [k for c, k in context.mentions(index, "field") if c.end <= lead.start()]
+            if not fields and clause > sentence.start:  # "Im Feld X sollen ...; federführend ist hier die Y"
+                fields = [k for c, k in context.mentions(index, "field") if c.end <= clause]
+            if fields and not any(c.end <= lead.start() for c, _ in actors):
+                for fkey in dict.fromkeys(fields[:3]):
+                    context.add("coordinates", key, fkey, index, 0.6, "field-led-after")
+            break
+
+
 # -- locatedIn and partOf -----------------------------------------------------------------------
 #: A town's adjective before a word for a company or institution, right before the actor ("das Lübecker
 #: Medizintechnikunternehmen X", "der Augsburger Roboterhersteller X") or in an apposition after it ("X, het
@@ -672,5 +704,6 @@ def _recent_cluster(context: Context, index: int, word: str):
     return []
 
 
-RULES = [field_coordination, field_item_leads, item_sentence_leads, actors_lead_fields, cluster_coordination, locations,
+RULES = [field_coordination, field_item_leads, item_sentence_leads, actors_lead_fields, fields_led_after,
+         cluster_coordination, locations,
          part_of, compositions, focus, contact_coordination]

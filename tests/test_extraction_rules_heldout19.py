@@ -261,3 +261,48 @@ def test_a_person_in_another_cell_of_an_actors_row_is_affiliated_with_it():
     assert ("affiliatedWith", "Sofie Peeters", "AZ Herentals") in facts_
     assert ("affiliatedWith", "Koen Janssens", "Stad Geel") in facts_
     assert ("affiliatedWith", "Koen Janssens", "AZ Herentals") not in facts_
+
+
+# -- more names, parties and leads ------------------------------------------------------------------
+def test_a_chambers_bare_abbreviation_is_its_one_chamber_named_for_two_places():
+    text = ("Die Geschäftsstelle liegt bei der IHK in Passau. Partner ist die Industrie- und Handelskammer für "
+            "Niederbayern Passau (IHK für Niederbayern Passau).")
+    chamber = entity(text, "de", "Industrie- und Handelskammer für Niederbayern Passau")
+    assert {"IHK", "IHK für Niederbayern Passau"} <= chamber.alt_labels
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("de", "Beteiligt sind die ortema GmbH aus Markgröningen und die Stadt Ludwigsburg.", "ortema GmbH"),
+    ("nl", "Partners zijn de vitalis B.V. uit Eindhoven en de gemeente Best.", "vitalis B.V."),
+])
+def test_a_short_lower_case_brand_after_an_article_before_a_legal_form_is_a_company(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_a_common_adjective_after_an_article_before_a_legal_form_is_no_company():
+    text = "Träger ist die gemeinnützige GmbH der Stadt Ludwigsburg."
+    assert "gemeinnützige GmbH" not in labels(text, "de", "organisation")
+
+
+def test_sentences_that_complete_a_list_of_signatories_add_their_actors():
+    text = ("Zwölf Einrichtungen haben eine Absichtserklärung für die Pflegeallianz Ostbayern unterzeichnet. "
+            "Zu den Unterzeichnern gehören die Universität Regensburg und die Hochschule Landshut. "
+            "Aus der Wirtschaft sind die Krones AG und die Maschinenfabrik Reinhausen GmbH beteiligt. "
+            "Komplettiert wird der Kreis durch die Stadt Regensburg.")
+    parties = {s for k, s, o in found(text, "de") if k == "partyTo"}
+    assert {"Universität Regensburg", "Krones AG", "Maschinenfabrik Reinhausen GmbH", "Stadt Regensburg"} <= parties, parties
+
+
+@pytest.mark.parametrize("text, actor, field", [
+    ("Das Feld Telemedizin koordiniert die Hochschule Landshut.", "Hochschule Landshut", "Telemedizin"),
+    ("Im Feld Telemedizin sollen Kliniken Daten teilen; federführend ist hier die Universität Regensburg.",
+     "Universität Regensburg", "Telemedizin"),
+    ("Für Telemedizin ist die Hochschule Landshut verantwortlich.", "Hochschule Landshut", "Telemedizin"),
+])
+def test_an_actor_after_the_verb_of_leading_coordinates_the_field_named_first(text, actor, field):
+    assert ("coordinates", actor, field) in found(text, "de")
+
+
+def test_an_actor_after_is_without_responsible_leads_no_field():
+    text = "Bei Telemedizin ist die Hochschule Landshut ein wichtiger Partner."
+    assert not {t for t in found(text, "de") if t[0] == "coordinates"}
