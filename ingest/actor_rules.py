@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.agreements import BETWEEN, FOUNDED_AFTER
+from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING
 from ingest.name_spans import UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
@@ -346,7 +346,8 @@ def agreements(context: Context) -> None:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
                     for key in _counted_next(context, index, agreement.start, named):
                         context.add("partyTo", key, agr_key, index + 1, 0.65, "counted-next")
-                elif generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
+                elif (generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start])) \
+                        and not INTENDED_SIGNING.search(context.sentences[index].text):
                     kinds = ("cluster",) if _CLUSTER_GROUP.match(generic.group()) else ("organisation", "cluster")
                     for key, where in _section_members(context, index) or _list_below(context, index) \
                             or _nearby_list(context, index, kinds):

@@ -26,6 +26,14 @@ FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|
                            r"|(?:\w+\s+)?boven de doopvont gehouden"
                            r"|in het leven geroepen|opgericht|opgezet|etableret|stiftet|søsat|oprettet)\b",
                            re.IGNORECASE)
+#: A signing still to come ("The partners aim to sign a full agreement by the end of the year", "Die Partner wollen
+#: bis Herbst einen Vertrag unterzeichnen", "De partners willen in het najaar een overeenkomst ondertekenen", "Parterne
+#: vil underskrive en aftale"): it names no parties yet.
+INTENDED_SIGNING = re.compile(
+    r"\b(?:aims?|plans?|intends?|expects?|hopes?|wants?)\s+to\s+sign\b|\b(?:are|is)\s+to\s+sign\b"
+    r"|\b(?:will|shall)\s+(?:\w+\s+)?sign\b|\b(?:wollen|sollen|planen|möchten|werden)\b[^.;]*\bunterzeichnen\b"
+    r"|\b(?:willen|zullen|gaan|moeten|hopen)\b[^.;]*\b(?:ondertekenen|tekenen)\b"
+    r"|\b(?:vil|skal|forventer\s+at|håber\s+at)\b[^.;]*\bunderskrive\b", re.IGNORECASE)
 #: Demonstratives: "dat samenwerkingsakkoord", "this agreement" point back to the agreement named last, of whatever kind.
 _DEMONSTRATIVE = {"this", "that", "diese", "dieser", "dieses", "diesem", "diesen", "deze", "dit", "dat", "denne",
                   "dette", "cette", "cet"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.actor_names import FORMING_VERBS, LEAD_HEADING, is_list_heading, list_items
+from ingest.agreements import INTENDED_SIGNING
 from ingest.actor_rules import INSTITUTION_PLURALS
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
@@ -603,10 +604,11 @@ def clusters_just_before(context: Context, index: int) -> list:
 
 def _signed_agreements(context: Context):
     """(sentence index, agreement mention, agreement key, the sentence's text before the mention) of each
-    agreement named in a body sentence with a signing verb."""
+    agreement named in a body sentence with a signing verb, not one still to be signed."""
     for index in sorted(context.by_sentence):
-        if context.zones.get(index) != "body" or not context.has_verb(index, "sign"):
-            continue
+        if context.zones.get(index) != "body" or not context.has_verb(index, "sign") \
+                or INTENDED_SIGNING.search(context.sentences[index].text):
+            continue  # "The partners aim to sign a cooperation agreement": not signed yet
         for agreement, agr_key in context.mentions(index, "agreement"):
             yield index, agreement, agr_key, context.text[context.sentences[index].start:agreement.start]
 

@@ -65,7 +65,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
               + profile_names(text, sentences, zones))
     kept = keep_longest(within_columns(found), PRIORITY)
     kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
-    kept = translated_names(introduced_short_names(_no_role_units(kept, text, language), text, sentences, language),
+    kept = translated_names(introduced_short_names(_no_role_units(_no_short_org_persons(kept), text, language), text,
+                                                   sentences, language),
                             text, language)
     kept = unit_short_names(kept, text)
     kept = bracketed_names(keep_longest(kept + repeated_names(kept, text, sentences, zones, language), PRIORITY), text)
@@ -192,6 +193,20 @@ def introduced_short_names(found: list[Candidate], text: str, sentences: list[Se
 
 _ROLE_COMMA = re.compile(r"(?P<role>[^\W\d_][\w-]*)\s*,\s*$")
 _AT_ORGANISATION = re.compile(r"^\s+(?:i|at|bei|bij|hos|ved|in|for)\s+(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?[A-ZÆØÅÄÖÜ]")
+
+
+def _no_short_org_persons(found: list[Candidate]) -> list[Candidate]:
+    """``For Hywel Dda, director of therapies X said``: a "person" whose whole name opens an organisation's
+    name on the page ("Hywel Dda University Health Board") is that organisation's short name, though its first
+    word is a given name."""
+    names = [c.label for c in found if c.kind in ("organisation", "cluster")]
+    out = []
+    for cand in found:
+        if cand.kind == "person" and " " in cand.label and any(n.startswith(cand.label + " ") for n in names):
+            cand = Candidate("organisation", cand.start, cand.end, cand.text, cand.sentence, cand.label,
+                             "short-of-name", cand.confidence)
+        out.append(cand)
+    return out
 
 
 def _no_role_units(found: list[Candidate], text: str, language: str) -> list[Candidate]:

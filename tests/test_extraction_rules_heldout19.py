@@ -306,3 +306,22 @@ def test_an_actor_after_the_verb_of_leading_coordinates_the_field_named_first(te
 def test_an_actor_after_is_without_responsible_leads_no_field():
     text = "Bei Telemedizin ist die Hochschule Landshut ein wichtiger Partner."
     assert not {t for t in found(text, "de") if t[0] == "coordinates"}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The University of Exeter and Torbay Hospital signed a letter of intent. The partners aim to sign a full "
+           "cooperation agreement by the end of the year."),
+    ("de", "Die Universität Ulm und die Stadt Ulm unterzeichneten eine Absichtserklärung. Die Partner wollen bis "
+           "zum Herbst einen Kooperationsvertrag unterzeichnen."),
+])
+def test_an_agreement_still_to_be_signed_has_no_parties_yet(language, text):
+    extraction = extract(document(text, language))
+    agreements = [e for e in extraction.entities if e.kind == "agreement"]
+    assert len(agreements) == 1, [e.label for e in agreements]
+
+
+def test_a_given_name_that_opens_an_organisations_name_is_its_short_name_not_a_person():
+    text = ("Swansea University signed with Hywel Dda University Health Board. For Hywel Dda, director of therapies "
+            "Sian Morgan-Rees said the agreement would help.")
+    assert "Hywel Dda" not in labels(text, "en", "person")
+    assert ("affiliatedWith", "Sian Morgan-Rees", "Hywel Dda University Health Board") in found(text, "en")
