@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING
-from ingest.name_spans import UNIT_HEADS, UNIT_OF
+from ingest.name_spans import REGION_BODY, UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
 from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value, wordlist
@@ -54,8 +54,6 @@ _SIGNS_FOR = (r"\s[–—-]\s+(?:für|for|voor|pour|på vegne af|namens|on behal
 SIGNS_FOR = re.compile(_SIGNS_FOR + r"(?=\S)", re.IGNORECASE)
 #: The gap of a signatory line between the person and whom they sign for.
 _SIGNS_FOR_GAP = re.compile(r"^,\s[^–—\n]{2,120}?" + _SIGNS_FOR + r"$", re.IGNORECASE)
-REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
-                         r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 
 
 def authority_word(text: str) -> bool:

@@ -22,8 +22,8 @@ from ingest.actor_rules import NAMING, ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
-from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, SAINT, NameSpans,
-                                place_adjective)
+from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, REGION_BODY, SAINT,
+                                NameSpans, place_adjective)
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -471,7 +471,8 @@ class _Finder(NameSpans):
                     run = run[:-2]  # "klyngen Medtek Vestland i Bergen": the town is no part of the name
                 if pattern("legal_forms", self.lang).fullmatch(run[0].text):
                     continue  # "die Wirtschaftsförderungsgesellschaft mbH Rostock": the descriptor was the name
-                cand = self._make(kind, run[0].start, run[-1].end, "descriptor", 0.8)
+                authority = kind == "cluster" and len(run) >= 2 and REGION_BODY.match(run[0].text)
+                cand = self._make("organisation" if authority else kind, run[0].start, run[-1].end, "descriptor", 0.8)
                 self._bracket_alias(cand, run[-1].end)  # "im Verbundprojekt TeleGeriatrie Donau-Iller (TGDI)"
                 out.append(cand)
         return out

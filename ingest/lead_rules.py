@@ -270,7 +270,8 @@ _HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|
                         r"|locatie)\s+[\w-]+\s+(?:der|des|of\s+the|van\s+de|van\s+het)\s+)?$", re.IGNORECASE)
 #: A verb of hosting between an actor and the secretariat word ("X hosts the cluster's secretariat", "X beherbergt
 #: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet").
-_HOSTS = re.compile(r"^\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
+_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b[^,;.]{0,80},)?"  # "X, dat namens ... optreedt, voert"
+                    r"\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
                     r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)

@@ -550,7 +550,7 @@ def members_as_parties(context: Context) -> None:
     "de deelnemers" that names no party has the listed members of the page's cluster as parties;
     so does one that "all (nine founding) partners" signed, or a group counted as many as the members
     in a sentence that names the cluster or refers to it ("eleven organisations signed a memorandum of
-    understanding that establishes the cluster"), or "they" who sign one for the cluster, when the sentence names no
+    understanding that establishes the cluster"), when the sentence names no
     actor but a venue ("im Rathaus der Stadt X", "at the Bristol Robotics Laboratory") and the cluster."""
     from ingest.actor_rules import only_venues
 
@@ -570,11 +570,25 @@ def members_as_parties(context: Context) -> None:
             cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
             or cluster in clusters_just_before(context, index))
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
-        kinds = (_KINDS_SIGN.match(head) or _THEY.match(head)) and cluster in {k for _, k in mentioned}
+        kinds = _KINDS_SIGN.match(head) and cluster in {k for _, k in mentioned}
         if named or not (_THE_MEMBERS.search(head) or group or kinds):
             continue
         for key in dict.fromkeys(listed):
             context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
+
+
+def they_sign_for_cluster(context: Context) -> None:
+    """``Zij ondertekenden een intentieverklaring voor het Netwerk X``: "they" who sign an agreement for the
+    cluster the sentence names after it are that cluster's members (two or more), whichever the page's cluster."""
+    for index, agreement, agr_key, head in _signed_agreements(context):
+        mentioned = context.mentions(index, "organisation", "cluster")
+        after = [k for c, k in mentioned if c.start >= agreement.end and k[0] == "cluster"]
+        if not _THEY.match(head) or not after or any(c.end <= agreement.start for c, _ in mentioned):
+            continue
+        listed = list(dict.fromkeys(r.subject for r in context.found.values()
+                                    if r.kind == "memberOf" and r.object == after[0]))
+        for key in listed if len(listed) >= 2 else ():
+            context.add("partyTo", key, agr_key, index, 0.6, "they-sign-for-cluster")
 
 
 #: "Hospitals, universities, councils and businesses from across X have signed a memorandum ... to create the Y":
@@ -740,6 +754,6 @@ def record_places(context: Context) -> None:
 RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions,
          forming_members, boards, item_places, record_places]
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
-AFTER_TABLES = [members_as_parties]
+AFTER_TABLES = [members_as_parties, they_sign_for_cluster]
 #: Run after every rule that finds founders.
 LATE_RULES = [founders_as_parties]

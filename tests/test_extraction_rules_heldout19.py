@@ -325,3 +325,27 @@ def test_a_given_name_that_opens_an_organisations_name_is_its_short_name_not_a_p
             "Sian Morgan-Rees said the agreement would help.")
     assert "Hywel Dda" not in labels(text, "en", "person")
     assert ("affiliatedWith", "Sian Morgan-Rees", "Hywel Dda University Health Board") in found(text, "en")
+
+
+def test_they_who_sign_for_a_cluster_that_is_not_the_pages_are_its_members():
+    text = ("Nieuws | Regio Zaanstreek\n\nHet regionaal samenwerkingsverband Regio Zaanstreek meldt: drie "
+            "ziekenhuizen gaan samenwerken. Zij ondertekenden een intentieverklaring voor het Zorgnetwerk Zaanstreek."
+            "\n\nHet netwerk wordt gevormd door het Zaans Medisch Centrum, Evean Zorg B.V. en het Dijklander "
+            "Ziekenhuis. Regio Zaanstreek blijft partner.")
+    parties = {s for k, s, o in found(text, "nl") if k == "partyTo"}
+    assert {"Zaans Medisch Centrum", "Dijklander Ziekenhuis"} <= parties, parties
+
+
+def test_an_authority_named_after_a_word_for_a_cooperation_is_an_organisation():
+    text = "Het regionaal samenwerkingsverband Regio Zaanstreek voert het secretariaat van het Zorgnetwerk Zaanstreek."
+    assert "Regio Zaanstreek" in labels(text, "nl", "organisation")
+
+
+@pytest.mark.parametrize("language, text, host", [
+    ("nl", "Het Zorgnetwerk Zaanstreek is opgericht. De GGD Zaanstreek, die de gemeenten vertegenwoordigt, voert het "
+           "secretariaat.", "GGD Zaanstreek"),
+    ("de", "Das Pflegenetzwerk Ulm ist gegründet. Die Universität Ulm, die das Projekt angestoßen hat, führt die "
+           "Geschäftsstelle.", "Universität Ulm"),
+])
+def test_the_host_of_the_secretariat_before_a_relative_clause_coordinates_the_cluster(language, text, host):
+    assert any(k == "coordinates" and s == host for k, s, o in found(text, language))
