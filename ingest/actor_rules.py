@@ -22,9 +22,10 @@ _ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|bei
 _ON_BEHALF = re.compile(r"(?:namens|on behalf of|im namen (?:der|des|von)|på vegne af|au nom de)"
                         r"\s*(?:de|het|the|der|des)?\s*$",
                         re.IGNORECASE)
-#: A sentence that opens "Für die X erklärte Chefarzt Y", "For X, Y said": Y speaks for X.
-_FOR_OPENING = re.compile(r"^\W*(?:speaking\s+for|speaking\s+on\s+behalf\s+of|für|for|voor)\s+(?:(?:die|den|das|der|de|het|the)\s+)?$",
-                          re.IGNORECASE)
+#: A sentence that opens "Für die X erklärte Chefarzt Y", "For X, Y said", "Hos X ser docent Y", "At X, professor Y
+#: said": Y speaks for X or works there.
+_FOR_OPENING = re.compile(r"^\W*(?:speaking\s+for|speaking\s+on\s+behalf\s+of|für|for|voor|hos|bei|bij|at)\s+"
+                          r"(?:(?:die|den|das|der|de|het|the)\s+)?$", re.IGNORECASE)
 #: ", waar programmamanager", ", where the lead nurse", ", wo Oberärztin": a role at the place just named.
 _WHERE_ROLE = re.compile(r"\s*,\s*(?:waar|where|wo|hvor)\s+(?P<role>(?:[\w.-]+\s+){1,3})", re.IGNORECASE)
 #: "Reckitt, represented by innovation director X": the person after it speaks for the actor before.

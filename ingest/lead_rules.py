@@ -336,7 +336,7 @@ def coordinator_members(context: Context) -> None:
 #: Netzwerks wählten die Partner X", "X is voorzitter van de stuurgroep", "X bliver formand for
 #: alliancens styregruppe", "X, chair of the alliance").
 _CHAIR_OF = re.compile(
-    r"\b(?:sprecher(?:in)?|vorsitzende[rn]?|voorzitter|formand|forkvinde|chair(?:man|woman|person)?)\s+"
+    r"\b(?:sprecher(?:in)?|vorsitzende[rn]?|voorzitter|formand(?:en)?|forkvinde(?:n)?|chair(?:man|woman|person)?)\s+"
     r"(?:des|der|van de|van het|for|of the|af)\s+(?:\w+s\s+)?(?:netzwerk\w*|clusters?|bündnis\w*|allianz|verbund\w*"
     r"|lenkungskreis\w*|stuurgroep|alliantie|netwerk|consortium|klyngen|netværket|alliancen|styregruppe\w*"
     r"|alliance|network|partnership|steering (?:board|group|committee))\b", re.IGNORECASE)
@@ -355,6 +355,24 @@ def chair_nouns(context: Context) -> None:
         if target is not None:
             context.add("coordinates", person, target, index, 0.65, "chair-noun")
             context.add("affiliatedWith", person, target, index, 0.65, "chair-noun")
+
+
+#: An actor that holds the chair of a cluster or of its steering group ("Syddjurs Kommune har formandskabet for
+#: alliancens styregruppe", "Die Stadt X übernimmt den Vorsitz", "X holds the chair of the network").
+_HOLDS_CHAIR = re.compile(r"\s+(?:har|hat|has|holds|heeft|bekleedt|führt|übernimmt|overtager|takes)\s+(?:\w+\s+)?"
+                          r"(?:formandskabet|formandsposten|den\s+vorsitz|the\s+chair(?:manship)?|het\s+voorzitterschap)\b",
+                          re.IGNORECASE)
+
+
+def chairing_actors(context: Context) -> None:
+    """The organisation right before a verb of holding the chair coordinates the cluster the sentence names or
+    refers to (else the page's)."""
+    for index, sentence, m in context.body_matches(_HOLDS_CHAIR):
+        for cand, key in context.mentions(index, "organisation"):
+            if _HOLDS_CHAIR.match(context.text, cand.end):
+                target = _cluster_of(context, index, exclude=[key])
+                if target is not None:
+                    context.add("coordinates", key, target, index, 0.65, "holds-chair")
 
 
 #: A working group or work package on a field ("leitet die Arbeitsgruppe Telemedizin", "koordiniert das
@@ -394,7 +412,7 @@ def work_groups(context: Context) -> None:
                 context.add("coordinates", person, field, index, 0.65, "work-group")
 
 
-RULES = [coordinators, chairs, leading_persons, chair_nouns, work_groups, founders, co_founders, founded_by_agreement,
-         secretariats]
+RULES = [coordinators, chairs, leading_persons, chair_nouns, chairing_actors, work_groups, founders, co_founders,
+         founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

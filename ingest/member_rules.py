@@ -46,7 +46,7 @@ _ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
+    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a

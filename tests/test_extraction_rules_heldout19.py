@@ -349,3 +349,37 @@ def test_an_authority_named_after_a_word_for_a_cooperation_is_an_organisation():
 ])
 def test_the_host_of_the_secretariat_before_a_relative_clause_coordinates_the_cluster(language, text, host):
     assert any(k == "coordinates" and s == host for k, s, o in found(text, language))
+
+
+@pytest.mark.parametrize("language, text, person, org", [
+    ("da", "Hos Aalborg Universitet ser docent Mette Lund frem til samarbejdet.", "Mette Lund", "Aalborg Universitet"),
+    ("de", "Bei der Universität Ulm freut sich Oberärztin Anna Weber über die Förderung.", "Anna Weber",
+     "Universität Ulm"),
+    ("en", "At Swansea University, Professor Rhys Evans said the project would help.", "Rhys Evans",
+     "Swansea University"),
+])
+def test_a_person_in_a_sentence_that_opens_at_an_organisation_works_there(language, text, person, org):
+    assert ("affiliatedWith", person, org) in found(text, language)
+
+
+def test_who_has_gone_into_the_alliance_in_danish_is_a_member():
+    text = "Sundhedsalliance Djursland er etableret. Nu er Falck Danmark A/S og Systematic A/S gået med i alliancen."
+    facts_ = found(text, "da")
+    assert ("memberOf", "Falck Danmark A/S", "Sundhedsalliance Djursland") in facts_
+    assert ("memberOf", "Systematic A/S", "Sundhedsalliance Djursland") in facts_
+
+
+@pytest.mark.parametrize("language, text, actor, cluster", [
+    ("da", "Sundhedsalliance Djursland er etableret. Syddjurs Kommune har formandskabet for alliancens styregruppe.",
+     "Syddjurs Kommune", "Sundhedsalliance Djursland"),
+    ("en", "The Devon Care Network was launched. Torbay Council holds the chair of its steering group.",
+     "Torbay Council", "Devon Care Network"),
+])
+def test_an_organisation_holding_the_chair_coordinates_the_cluster(language, text, actor, cluster):
+    assert ("coordinates", actor, cluster) in found(text, language)
+
+
+def test_the_definite_chair_of_the_steering_group_is_affiliated_with_the_cluster():
+    text = ("Sundhedsalliance Djursland er etableret. Formanden for styregruppen, sundhedschef Kasper Lund fra "
+            "Syddjurs Kommune, er glad.")
+    assert ("affiliatedWith", "Kasper Lund", "Sundhedsalliance Djursland") in found(text, "da")
