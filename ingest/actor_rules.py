@@ -345,7 +345,8 @@ def agreements(context: Context) -> None:
                         context.add("partyTo", key, agr_key, index, 0.8, "signed-agreement")
                     for key in _counted_next(context, index, agreement.start, named):
                         context.add("partyTo", key, agr_key, index + 1, 0.65, "counted-next")
-                elif (generic := _GENERIC_PARTIES.search(context.text[context.sentences[index].start:agreement.start])) \
+                elif (generic := _GENERIC_PARTIES.search(context.between(context.sentences[index].start,
+                                                                         agreement.start))) \
                         and not INTENDED_SIGNING.search(context.sentences[index].text):
                     kinds = ("cluster",) if _CLUSTER_GROUP.match(generic.group()) else ("organisation", "cluster")
                     for key, where in _section_members(context, index) or _list_below(context, index) \
@@ -782,7 +783,8 @@ def _signatory_list(context: Context, index: int):
             return _item_parties(context, list_items(context.text, context.sentences, k, context.zones))
         if k > index + 1 and _PARTICIPANTS.match(context.sentences[k].text):
             # "Zu den Unterzeichnern gehören A, B und C. Hinzu kommen D und E."
-            return [(key, i) for i in _with_more(context, k) for _, key in context.mentions(i, "organisation", "cluster")]
+            return [(key, i) for i in _with_more(context, k)
+                    for _, key in context.mentions(i, "organisation", "cluster")]
     return []
 
 
@@ -800,10 +802,10 @@ def _with_more(context: Context, k: int) -> list[int]:
 #: A sentence that adds to the list before it ("Hinzu kommen A und B", "Daneben", "Verder", "Also", "Komplettiert wird
 #: der Kreis durch A", "Aus der Wirtschaft sind A und B beteiligt").
 _MORE = re.compile(r"^\W*(?:hinzu kommen|dazu kommen|außerdem|ebenfalls|daneben|verder|daarnaast|ook|derudover|desuden"
-                   r"|også|also|in addition|further|komplettiert|vervollständigt|ergänzt|abgerundet|completing|aangevuld"
-                   r"|suppleret)\b"
-                   r"|^\W*(?:aus|from|uit|fra)\s+(?:der|dem|den|de|het|the)\s+\w+\s+(?:sind|are|zijn|er|kommen|come|komen)\b",
-                   re.IGNORECASE)
+                   r"|også|also|in addition|further|komplettiert|vervollständigt|ergänzt|abgerundet|completing"
+                   r"|aangevuld|suppleret)\b"
+                   r"|^\W*(?:aus|from|uit|fra)\s+(?:der|dem|den|de|het|the)\s+\w+\s+"
+                   r"(?:sind|are|zijn|er|kommen|come|komen)\b", re.IGNORECASE)
 
 
 def _item_parties(context: Context, items) -> list:

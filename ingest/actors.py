@@ -138,7 +138,7 @@ class _Finder(NameSpans):
                 left = [self.t[left[0].index - 1], *left]  # "Wirtschaftsfördergesellschaft Vorpommern mbH": not the place alone
             if not left and before and before[-1].end + 1 == start and (self._lower_brand(before[-1]) or len(before) > 1
                                                                          and self._brand_after_article(before[-2:])):
-                left = [before[-1]]  # "die hannoverimpuls GmbH", "die medi GmbH & Co. KG": a brand written in lower case
+                left = [before[-1]]  # "die hannoverimpuls GmbH", "die medi GmbH & Co. KG": a lower-case brand
             if not left:
                 continue
             head = next((h for h in (self.heads.word(x.text) for x in left) if h), "")
@@ -167,7 +167,7 @@ class _Finder(NameSpans):
         before a legal form; not "die neue", "die gemeinnützige")."""
         article, tok = pair
         return (article.low in _ARTICLES and tok.is_word and tok.text.isalpha() and tok.text.islower()
-                and len(tok.text) >= 3 and zipf(tok.text, self.lang) < _BRAND_ZIPF and zipf(tok.text, "en") < _BRAND_ZIPF)
+                and len(tok.text) >= 3 and max(zipf(tok.text, self.lang), zipf(tok.text, "en")) < _BRAND_ZIPF)
 
     def headed(self) -> list[Candidate]:
         out = []

@@ -17,10 +17,6 @@ _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", 
             "vedr", "inden", "ter", "pour", "sur", "concerning"}
 #: Prepositions that open the list of its parties.
 BETWEEN = {"tussen", "zwischen", "between", "mellem", "among", "amongst", "entre", "met", "mit", "with", "med"}
-#: Words that make "the agreement" refer back to one named before.
-_DEFINITE = {"the", "this", "that", "die", "diese", "dieser", "dieses", "diesem", "diesen", "das", "der", "de", "het",
-             "deze", "dit", "dat",
-             "den", "denne", "det", "dette", "la", "le", "cette", "cet"}
 #: A founding participle right after what was founded, at the end of the clause.
 FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|ins leben gerufen|gegründet|begründet"
                            r"|(?:\w+\s+)?boven de doopvont gehouden"
@@ -34,9 +30,11 @@ INTENDED_SIGNING = re.compile(
     r"|\b(?:will|shall)\s+(?:\w+\s+)?sign\b|\b(?:wollen|sollen|planen|möchten|werden)\b[^.;]*\bunterzeichnen\b"
     r"|\b(?:willen|zullen|gaan|moeten|hopen)\b[^.;]*\b(?:ondertekenen|tekenen)\b"
     r"|\b(?:vil|skal|forventer\s+at|håber\s+at)\b[^.;]*\bunderskrive\b", re.IGNORECASE)
-#: Demonstratives: "dat samenwerkingsakkoord", "this agreement" point back to the agreement named last, of whatever kind.
+#: Demonstratives: "dat samenwerkingsakkoord", "this agreement" point back to the agreement named last, of any kind.
 _DEMONSTRATIVE = {"this", "that", "diese", "dieser", "dieses", "diesem", "diesen", "deze", "dit", "dat", "denne",
                   "dette", "cette", "cet"}
+#: Words that make "the agreement" refer back to one named before.
+_DEFINITE = {"the", "die", "das", "der", "de", "het", "den", "det", "la", "le"} | _DEMONSTRATIVE
 #: Auxiliary verbs: after one, the agreement word's clause has begun and no purpose follows.
 _AUXILIARIES = {"was", "were", "is", "has", "have", "had", "wurde", "wurden", "ist", "hat", "haben", "werd", "werden",
                 "wordt", "heeft", "hebben", "blev", "er", "har", "bliver"}
@@ -99,9 +97,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
         pointing = anaphor and tokens[i - 1].low in _DEMONSTRATIVE
-        cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
-                         "agreement-demonstrative" if pointing else "agreement-anaphor" if anaphor else "agreement-word",
-                         0.7)
+        rule = "agreement-demonstrative" if pointing else "agreement-anaphor" if anaphor else "agreement-word"
+        cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label, rule, 0.7)
         cand.aliases.add(bare)
         k = i + n
         inner = words.at(tokens, k + 1) if k + 2 < len(tokens) and tokens[k].text == "(" else None
@@ -142,7 +139,7 @@ def _place_after(tokens: list[Token], i: int, language: str) -> int:
     while k + 1 < len(tokens) and k - i < 3 and tokens[k + 1].is_word and tokens[k + 1].is_cap \
             and (gazetteer().candidates(tokens[k + 1].text, language) or gazetteer().town(tokens[k + 1].text)):
         k += 1
-    return k if k > i and len(tokens[i].text) > 6 else i
+    return k if k > i and len(tokens[i].text) > 6 else i  # a compound ("Zorgpact"), not the bare "Pact X"
 
 
 def _definite_form(tok: Token, n: int, language: str, words) -> bool:

@@ -269,8 +269,9 @@ _HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|
                         r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"
                         r"|locatie)\s+[\w-]+\s+(?:der|des|of\s+the|van\s+de|van\s+het)\s+)?$", re.IGNORECASE)
 #: A verb of hosting between an actor and the secretariat word ("X hosts the cluster's secretariat", "X beherbergt
-#: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet").
-_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b[^,;.]{0,80},)?"  # "X, dat namens ... optreedt, voert"
+#: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet"), also after a relative clause
+#: ("X, dat namens de gemeenten optreedt, voert het secretariaat").
+_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b[^,;.]{0,80},)?"
                     r"\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
                     r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
@@ -360,8 +361,8 @@ def chair_nouns(context: Context) -> None:
 #: An actor that holds the chair of a cluster or of its steering group ("Syddjurs Kommune har formandskabet for
 #: alliancens styregruppe", "Die Stadt X übernimmt den Vorsitz", "X holds the chair of the network").
 _HOLDS_CHAIR = re.compile(r"\s+(?:har|hat|has|holds|heeft|bekleedt|führt|übernimmt|overtager|takes)\s+(?:\w+\s+)?"
-                          r"(?:formandskabet|formandsposten|den\s+vorsitz|the\s+chair(?:manship)?|het\s+voorzitterschap)\b",
-                          re.IGNORECASE)
+                          r"(?:formandskabet|formandsposten|den\s+vorsitz|the\s+chair(?:manship)?"
+                          r"|het\s+voorzitterschap)\b", re.IGNORECASE)
 
 
 def chairing_actors(context: Context) -> None:

@@ -46,7 +46,8 @@ _ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
+    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
+    r"|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
@@ -383,7 +384,7 @@ def _target(context: Context, index: int, clusters):
     if referred is not None:
         return referred
     if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text):
-        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B and C", "Neu dabei sind"
+        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B", "Neu dabei sind"
     actors = context.mentions(index, "organisation", "cluster")
     if clusters and actors[0][1] == clusters[0][1] and len(actors) > len(clusters) and _DATIVE.search(
             context.between(context.sentences[index].start, clusters[0][0].start)):

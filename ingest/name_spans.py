@@ -148,10 +148,14 @@ def _rivers() -> frozenset[str]:
     return frozenset(row.form for row in words("region_words", "river"))
 
 
+#: The pieces of a word written in camel case ("OptiMed": "Opti", "Med").
+_CAMEL_PIECE = re.compile(r"[A-ZÆØÅÄÖÜ][a-zæøåäöüß]*|[a-zæøåäöüß]+")
+
+
 def _blended(short: list[Token], before: list[Token], after: list[Token]) -> bool:
     """Is ``short`` made of the first letters of the words of a name, some before its ``and`` and some
     after ("OptiMed Mittelhessen" for "Optik und Medizin Mittelhessen")?"""
-    pieces = [p.lower() for x in short if x.is_word for p in re.findall(r"[A-ZÆØÅÄÖÜ][a-zæøåäöüß]*|[a-zæøåäöüß]+", x.text)]
+    pieces = [p.lower() for x in short if x.is_word for p in _CAMEL_PIECE.findall(x.text)]
     words = [(x.low, n >= len(before)) for n, x in enumerate(before + after) if x.is_word]
     at, crossed, matched = 0, False, 0
     for piece in pieces:

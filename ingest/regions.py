@@ -214,20 +214,19 @@ def _town_spans(text: str, language: str):
                   for n in _SITE_NAME.finditer(m.group("towns"))]
     # "rond Heerlen, Kerkrade en Landgraaf": a list that a known city or town opens goes on with towns
     starts = [m.end() for m in _LIST_OPENER.finditer(text)
-              if (gazetteer().city(m.group("town")) or gazetteer().town(m.group("town")))
-              and _AND_TOWN.match(text, m.end())]
+              if _town_or_city(m.group("town"), language) and _AND_TOWN.match(text, m.end())]
     joined = []
     for end in [e for _, e in found] + starts:  # "aus Gera und Bad Berka": the second town too, and a third
         m = _AND_TOWN.match(text, end)
-        while m and len(joined) < 1000 and (gazetteer().town(m.group("town")) or gazetteer().city(m.group("town"))):
+        while m and len(joined) < 1000 and _town_or_city(m.group("town"), language):
             joined.append(m.span("town"))
             m = _AND_TOWN.match(text, m.end())
     examples = [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
                 for m in _SUCH_AS.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))]
     for start, end in found + joined + examples:
-        key = gazetteer().town(text[start:end]) or gazetteer().city(text[start:end])
-        if key is not None:
-            yield RegionMatch(start, end, text[start:end], region_record(key, language), 0.7, "town-context")
+        record = _town_or_city(text[start:end], language)
+        if record is not None:
+            yield RegionMatch(start, end, text[start:end], record, 0.7, "town-context")
         elif (start, end) in examples and _looks_proper(text[start:end], language):
             yield RegionMatch(start, end, text[start:end], area_record(text[start:end], language), 0.6, "town-context")
 
@@ -340,6 +339,7 @@ _DATELINE_AFTER = re.compile(r",\s+(?:den\s+)?\d{1,2}\.?\s")
 
 
 def _town_or_city(name: str, language: str) -> RegionRecord | None:
+    """The record of the town or city of the reference data called ``name`` (exactly), or None."""
     key = gazetteer().town(name) or gazetteer().city(name)
     return region_record(key, language) if key else None
 

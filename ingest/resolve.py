@@ -43,8 +43,9 @@ def canonical(name: str, language: str) -> str:
 
 def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int | None:
     """The group of the earlier agreement that a definite agreement word refers to: the one named
-    last (always after a demonstrative: "dat samenwerkingsakkoord" after "het Zorgpact X"), unless the word names a kind of agreement that it does not share ("The consortium
-    agreement" after "a letter of intent"); then the last one of that kind, else None (a new one)."""
+    last (always after a demonstrative: "dat samenwerkingsakkoord" after "het Zorgpact X"), unless the
+    word names a kind of agreement that it does not share ("The consortium agreement" after "a letter
+    of intent"); then the last one of that kind, else None (a new one)."""
     earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
     word = cand.text.casefold()
     if not earlier or _generic_agreement(word) or cand.rule == "agreement-demonstrative":
@@ -382,9 +383,9 @@ def _place(word: str, language: str) -> bool:
 
 
 def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) -> bool:
-    """A bare abbreviation (``ihk``) is the one name that opens with it and a place
-    (``ihk aachen``, ``ihk zu schwerin``, ``ihk fur oberfranken bayreuth``) or a whole name with a head of its own (``hus helsinki university hospital``;
-    not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
+    """A bare abbreviation (``ihk``) is the one name that opens with it and a place or two (``ihk aachen``,
+    ``ihk zu schwerin``, ``ihk fur oberfranken bayreuth``) or a whole name with a head of its own (``hus helsinki
+    university hospital``; not ``hus psychiatry``, a unit of it), when exactly one such name is in the document."""
     from ingest.name_match import CONNECTORS  # name_match reads resolve.canonical
 
     heads = wordlist("org_heads", language)

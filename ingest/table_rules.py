@@ -130,7 +130,7 @@ def _actors(context: Context, table: Table) -> None:
                 context.add("focusesOn", key, fkey, sentence.index, 0.7, "table-actor")
         for agreement in agreements:
             context.add("partyTo", key, agreement, sentence.index, 0.7, "table-actor")
-        for col, span in enumerate(row):  # "| AZ X | dr. Y, hoofdarts | ... |": who signed or speaks for the row's actor
+        for col, span in enumerate(row):  # "| AZ X | dr. Y, hoofdarts |": who signs or speaks for the row's actor
             for _, person in _in_cell(context, sentence.index, span, "person") if col != column else ():
                 context.add("affiliatedWith", person, key, sentence.index, 0.7, "table-person")
         if target is None or key == target:

@@ -153,8 +153,9 @@ class WordList:
         for ending in ("s", "es", "et"):  # a genitive ("Netzwerks", "Verbandes"), a Nordic definite
             if low.endswith(ending) and low[:-len(ending)] in self.exact and len(low) > len(ending) + 3:
                 return self.exact[low[:-len(ending)]]  # neuter ("Departementet for Sundhed")
-        if any(low.endswith(stem + ending) and len(low) > len(stem + ending) for stem in self.excluded for ending in _ENDINGS):
-            return None
+        if any(low.endswith(stem + ending) and len(low) > len(stem + ending)
+               for stem in self.excluded for ending in _ENDINGS):
+            return None  # "Universitätsstandort": a place, though "universit*" opens it
         for stem, value in self.suffix:  # a compound's head is its last part ...
             for ending in _ENDINGS:
                 if low.endswith(stem + ending) and len(low) > len(stem + ending):

@@ -234,14 +234,14 @@ def locations(context: Context) -> None:
     """Region named in the actor's name; ``A in City``; address lines; "regional" actors."""
     regions = {k: e for k, e in context.entities.items() if k[0] == "region"}
     names = {k: {w for w in [e.label, *e.alt_labels]} for k, e in regions.items()}
+    padded = {rkey: [f" {normalise_name(f)} " for f in forms if len(f) >= 2] for rkey, forms in names.items()}
     main = _main_region(context)
     for index, pairs in context.by_sentence.items():
         for cand, key in pairs:
             if key[0] not in ("organisation", "cluster"):
                 continue
             words = f" {normalise_name(cand.label)} "
-            within = {rkey: [f" {normalise_name(f)} " for f in forms if len(f) >= 2 and f" {normalise_name(f)} " in words]
-                      for rkey, forms in names.items()}
+            within = {rkey: [f for f in forms if f in words] for rkey, forms in padded.items()}
             for rkey, forms in within.items():
                 # "Gemeente Sittard-Geleen" lies in Sittard-Geleen, not in Geleen: a place inside a longer one goes
                 if forms and not all(any(f in g and f != g for other in within.values() for g in other) for f in forms):
