@@ -383,3 +383,13 @@ def test_the_definite_chair_of_the_steering_group_is_affiliated_with_the_cluster
     text = ("Sundhedsalliance Djursland er etableret. Formanden for styregruppen, sundhedschef Kasper Lund fra "
             "Syddjurs Kommune, er glad.")
     assert ("affiliatedWith", "Kasper Lund", "Sundhedsalliance Djursland") in found(text, "da")
+
+
+@pytest.mark.parametrize("language, text, area", [
+    ("nl", "Bedrijven uit de Oostelijke Mijnstreek en Parkstad Limburg werken samen.", "Oostelijke Mijnstreek"),
+    ("de", "Die Kliniken im Fichtelgebirge und in der Lüneburger Heide suchen Pflegekräfte.", "Lüneburger Heide"),
+    ("da", "Sygehuset dækker Norðoyggjar og Eysturoy.", "Eysturoy"),
+    ("en", "Clinics on the Gower and in Furness will test the devices.", "Furness"),
+])
+def test_landscapes_and_islands_the_reference_data_lacks_are_places(language, text, area):
+    assert area in labels(text, language, "region")
