@@ -516,8 +516,6 @@ class _Finder(NameSpans):
     def role_of(self) -> list[Candidate]:
         """``CEO of Royal Philips``, ``formand for Danske Regioner``: the capitalised run after a
         role and "of/for/van/bei" names an organisation."""
-        from ingest.gazetteer import gazetteer
-
         out = []
         for i, tok in enumerate(self.t[:-2]):
             if not (tok.is_word and self.roles.word(tok.text)):
@@ -536,8 +534,7 @@ class _Finder(NameSpans):
                     continue  # "Dean of Health Sciences at the X": a department of X, named by X
                 if len(run) == 1 and not run[0].is_acronym and zipf(run[0].text, self.lang) >= COMMON_ZIPF:
                     continue  # "Director of Digital": a common word names a portfolio, not an organisation
-                if len(run) == 1 and self.t[prep].low in {"i", "in"} and (
-                        self._place_word(run[0]) or gazetteer().town(run[0].text) is not None):
+                if len(run) == 1 and self.t[prep].low in {"i", "in"} and self.known_place(run[0]):
                     continue  # "en speciallæge i Tórshavn": where the role is held, no organisation
                 if run:
                     out.append(self._make("organisation", run[0].start, run[-1].end, "role-of-name", 0.7))

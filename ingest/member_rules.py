@@ -16,7 +16,7 @@ from ingest.agreements import INTENDED_SIGNING
 from ingest.actor_rules import INSTITUTION_PLURALS
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
-from ingest.tokens import NUMBER_WORD, number_value
+from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value
 
 #: A definite phrase for the members of a cluster as a group ("the new members", "medlemmerne"): the
 #: page's cluster.
@@ -402,7 +402,7 @@ _DATIVE = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:dem|der)\s+$", re.IGNORECASE)
 #: A verb of joining at the end of a sentence whose actors all stand before it.
 _JOINED = re.compile(r"^" + JOIN_VERBS + r"\b", re.IGNORECASE)
 #: "five new members and a partnership with X": X is a partner of the agreement, not the members' cluster.
-_PARTNER_OF = re.compile(r"\b(?:with|mit|met|med)\b", re.IGNORECASE)
+_PARTNER_OF = re.compile(r"\b(?:" + "|".join(sorted(WITH_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _member_list(context: Context, index: int, target) -> None:

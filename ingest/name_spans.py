@@ -569,15 +569,19 @@ class NameSpans:
         index = before[-1].index + 1 if before else 0
         return index < len(self.t) and self.heads.word(self.t[index].text) == "hospital"
 
+    def known_place(self, tok: Token) -> bool:
+        """Is ``tok`` a place of the reference data, a town below the city size included?"""
+        from ingest.gazetteer import gazetteer
+
+        return self._place_word(tok) or gazetteer().town(tok.text) is not None
+
     def _town_like(self, tok: Token) -> bool:
         """Could ``tok`` be a town's or an island's name: a place of the reference data, or a word that heads
         no name, frequent in the page's language and rare in English (the local names "Herlev", "Amager";
         not "Rigshospitalet", a head, nor "Coloplast", rare in both)?"""
-        from ingest.gazetteer import gazetteer
-
         if self.heads.word(tok.text) or self.clusters.word(tok.text) or not tok.is_word:
             return False
-        return self._place_word(tok) or gazetteer().town(tok.text) is not None or (
+        return self.known_place(tok) or (
             zipf(tok.text, self.lang) >= _LOCAL_NAME_ZIPF and zipf(tok.text, "en") < _FOREIGN_ZIPF)
 
     @staticmethod
