@@ -212,7 +212,8 @@ class _Finder(NameSpans):
             if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
                     and self.t[i - 1].low.endswith(("e", "en")) and self.t[i - 1].is_word \
                     and self.t[i - 1].low not in _DETERMINERS \
-                    and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS):
+                    and not any(self.is_proper(x) for x in right) and right[-1].low.endswith(NOUN_ENDINGS) \
+                    and head_class != "ministry":  # "das saarländische Ministerium für Wirtschaft" is named
                 continue  # "das regionale Netzwerk der Medizintechnikbranche": a description
             if self.german and not left and not quoted and enclosed is None and i >= 1 and self.t[i - 1].low in INDEFINITE \
                     and right and not any(self.is_proper(x) for x in right):

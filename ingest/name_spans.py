@@ -424,6 +424,10 @@ class NameSpans:
                 taken.extend(t[j:end])  # "Health Innovation North East and North Cumbria": one area of two
                 j = end
                 continue
+            elif self.german and tok.low in AND_WORDS and taken and self._second_subject(i, taken, j):
+                taken.extend(t[j:j + 2])  # "Fakultät Informatik und Wirtschaftsinformatik der THWS"
+                j += 2
+                continue
             elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
                                                            or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
@@ -449,9 +453,11 @@ class NameSpans:
                         break  # "... und der Europäischen Kommission": a new noun phrase
                     nxt = t[j + 2]
                 if not (self.name_word(nxt) or (self.german and nxt.low.endswith(_ADJECTIVE_ENDINGS)
-                                                 and not nxt.is_cap and tok.low in {"für", "zur"})):
+                                                 and not nxt.is_cap and (tok.low in {"für", "zur"}
+                                                                         or self._portfolio_end(i, taken, tok)))):
                     break
-                if tok.low in _LIST_JOINERS and (self._new_name_at(j + 1) or self._acronym_alone(j + 1)):
+                if tok.low in _LIST_JOINERS and (self._new_name_at(j + 1) or self._acronym_alone(j + 1)) \
+                        and not self._portfolio_end(i, taken, tok):
                     break  # "University of X and Y Cluster B.V.": a second name starts
                 if tok.text == "," and (nxt.text.rstrip(".") in _PERSON_TITLES or self.given.word(nxt.text)):
                     break  # "For the University of X, Dr Naomi Y, said": a person follows
@@ -493,8 +499,9 @@ class NameSpans:
         if i < 2:
             return False
         before = self.t[i - 2]
+        ministry = self.heads.word(self.t[i - 1].text) == "ministry"  # "das saarländische Ministerium für X"
         return before.is_word and not before.is_cap and (
-            before.low in INDEFINITE or not _DETERMINER.match(before.low)
+            before.low in INDEFINITE or not ministry and not _DETERMINER.match(before.low)
             and before.low.endswith(("es", "er", "en", "em", "e")) and len(before.low) > 4)
 
     def _english(self, tok: Token) -> bool:
@@ -618,6 +625,14 @@ class NameSpans:
         head = self.heads.word(self.t[i - 1].text) if i else None
         return head in UNIT_HEADS or (head == "hospital" and any(x.low in _ENUMERATING for x in taken))
 
+    def _second_subject(self, i: int, taken: list[Token], j: int) -> bool:
+        """German: does "und" at token ``j`` join a second subject to a unit named by its subject
+        ("Fakultät Elektrotechnik und Informationstechnik der Hochschule Coburg"): one capitalised
+        word, then the parent institution in the genitive?"""
+        t = self.t
+        return j + 3 < len(t) and self._unit_head(i, taken) and t[j + 1].is_cap and self.name_word(t[j + 1]) \
+            and not self.heads.word(t[j + 1].text) and t[j + 2].low in _GENITIVE and self._parent_at(j + 3)
+
     def _parent_at(self, j: int) -> bool:
         """Does an institution's name start at token ``j`` (after an article): a university or
         hospital head among its first three words, or an acronym ("der RUB")?"""
@@ -654,6 +669,12 @@ class NameSpans:
                 return k + 1
             k += 1
         return 0
+
+    def _portfolio_end(self, i: int, taken: list[Token], tok: Token) -> bool:
+        """Is ``tok`` the "und" that ends a ministry's list of portfolios after commas ("Ministerium für
+        Wirtschaft, Wissenschaft und Digitale Gesellschaft"), where what follows only looks like a name?"""
+        return tok.low in AND_WORDS and bool(i) and self.heads.word(self.t[i - 1].text) == "ministry" \
+            and any(x.low in _ENUMERATING for x in taken) and any(x.text == "," for x in taken)
 
     def _new_name_at(self, j: int) -> bool:
         """Does a name with its own head, cluster word or legal form start at token ``j``?"""
