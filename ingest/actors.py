@@ -22,8 +22,8 @@ from ingest.actor_rules import NAMING, ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
-from ingest.name_spans import (INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS, REGION_BODY, SAINT,
-                                NameSpans, place_adjective)
+from ingest.name_spans import (FOREIGN_LINKS, INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS,
+                                REGION_BODY, SAINT, NameSpans, place_adjective)
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -68,7 +68,7 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.shared_heads()
+             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units() + finder.shared_heads()
              + finder.place_agencies())
     if language != "de":
         found += finder.role_of() + finder.signatories()
@@ -295,8 +295,19 @@ class _Finder(NameSpans):
                 continue
             # the place, or its genitive ("Lunds", Faroese and Icelandic "Tórshavnar", "Klaksvíkar")
             stems = [before.text] + [before.text[:-len(end)] for end in ("s", "ar") if before.text.endswith(end)]
-            if any(gazetteer().forms.get(stem) or gazetteer().town(stem) for stem in stems):
-                out.append(self._make("organisation", before.start, tok.end, "organisation-head", 0.75))
+            # "Fakultní nemocnice v Motole", "Tampereen yliopisto": a head of another language than the
+            # page's is no common word here, so the capitalised word before it names its institution
+            nxt = self.t[i + 1] if i + 1 < len(self.t) else None
+            foreign = zipf(tok.low, self.lang) < 1.5 and not (i >= 3 and self.t[i - 2].is_cap) \
+                and not (i >= 2 and self.t[i - 2].low in LOWER_HEADS) \
+                and not (nxt and nxt.is_acronym)  # not inside a longer name ("Sørlandet sykehus HF")
+            if foreign or any(gazetteer().forms.get(stem) or gazetteer().town(stem) for stem in stems):
+                end = tok.end
+                if foreign and nxt and self.name_word(nxt):
+                    end = nxt.end  # "Fakultní nemocnice Brno"
+                elif nxt and nxt.low in FOREIGN_LINKS and i + 2 < len(self.t) and self.name_word(self.t[i + 2]):
+                    end = self.t[i + 2].end  # "Fakultní nemocnice v Motole"
+                out.append(self._make("organisation", before.start, end, "organisation-head", 0.75))
         return out
 
     def _pair_alone(self, i: int) -> bool:
@@ -366,6 +377,28 @@ class _Finder(NameSpans):
                    for p in gazetteer().candidates(place.text, self.lang)) \
                     or gazetteer().town(place.text):
                 out.append(self._make("organisation", tok.start, place.end, "acronym-place", 0.7))
+        return out
+
+    def acronym_units(self) -> list[Candidate]:
+        """Danish: a university's or hospital's abbreviation and one capitalised word, which Danish
+        writes in lower case unless it names something (``DTU Sundhedsteknologi``, ``SDU Robotics``,
+        ``AAU Innovation``): the unit's whole name."""
+        from ingest.gazetteer import gazetteer
+
+        out, t = [], self.t
+        if self.lang != "da":
+            return out
+        for i, tok in enumerate(t[:-1]):
+            word = t[i + 1]
+            if not (tok.is_acronym and 2 <= len(tok.text) <= 5 and tok.text.isalpha() and tok.end + 1 == word.start
+                    and word.is_cap and word.is_word and not word.is_acronym) or tok.text in _NOT_INSTITUTIONS:
+                continue
+            if i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word or i > 1 and t[i - 1].is_cap and t[i - 1].is_word:
+                continue  # part of a longer name (the sentence's first word may stand before it)
+            if gazetteer().candidates(word.text, self.lang) or gazetteer().town(word.text) \
+                    or self.given.word(word.text) or self.heads.word(word.text):
+                continue  # "UCL Erhvervsakademi": a head the other finders read; "OUH Odense": a place
+            out.append(self._make("organisation", tok.start, word.end, "acronym-unit", 0.7))
         return out
 
     def lower_units(self) -> list[Candidate]:

@@ -283,6 +283,9 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
     names, common = {}, {}
     legal_end = legal_form_end(language)
     heads = wordlist("org_heads", language)
+    # "Danmarks Tekniske Universitet (DTU)": an abbreviation another name spells out is not the short
+    # name of "DTU Science Park"
+    spelled = {a for c in found for a in c.aliases if a.isupper() and not c.label.startswith(a + " ")}
     for cand in found:
         bare = legal_end.sub("", cand.label) if cand.rule == "legal-form" else cand.label
         if (bare != cand.label and len(bare) >= 5 and bare.isalpha() and bare[0].isupper()
@@ -296,7 +299,8 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
             common.setdefault(first, cand)
             cand.aliases.add(first)
         acronym, *rest = cand.label.split() if cand.kind == "organisation" and " " in cand.label else [""]
-        if len(acronym) >= 3 and acronym.isalpha() and acronym.isupper() and heads.word(rest[0]):
+        if len(acronym) >= 3 and acronym.isalpha() and acronym.isupper() and heads.word(rest[0]) \
+                and acronym not in spelled:
             cand.aliases.add(acronym)  # "der WIGOS" after "WIGOS Wirtschaftsförderungsgesellschaft ... mbH"
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         core = described and (described.group(1) or described.group(2))

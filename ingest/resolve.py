@@ -399,6 +399,8 @@ def _acronym_of_one(a_names: set, b_names: set, all_names: list, language: str) 
     for a in a_names:
         if " " in a or not 2 <= len(a) <= 5:
             continue
+        if any(" " in x and not x.startswith(a + " ") for x in a_names):
+            continue  # "Danmarks Tekniske Universitet (DTU)" spells it out: "DTU Science Park" is another actor
         if any(opens(a, b) for b in b_names):
             owners = [n for n in all_names if any(opens(a, x) for x in n)]
             if len(owners) == 1:

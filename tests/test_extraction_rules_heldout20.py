@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_rules import labels
+from ingest.extract import extract
+from tests.test_extraction_rules import document, labels
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -46,3 +47,58 @@ def test_a_unit_named_by_two_subjects_before_its_parent_keeps_both(text, unit):
 def test_and_after_a_unit_that_no_parent_follows_ends_it():
     text = "Partner sind die Fakultät Informatik und Siemens Healthineers."
     assert "Fakultät Informatik" in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Projektet ledes af SDU Robotics i samarbejde med kommunen.", "SDU Robotics"),
+    ("Sekretariatet ligger hos AAU Sundhedsinnovation, som også leder arbejdspakke 2.", "AAU Sundhedsinnovation"),
+    ("Også KU Folkesundhed deltager i netværket.", "KU Folkesundhed"),
+])
+def test_a_danish_abbreviation_and_one_capitalised_word_name_a_unit(text, unit):
+    assert unit in labels(text, "da", "organisation")
+
+
+def test_no_unit_from_inside_a_longer_name():
+    text = "Møderne holdes i Odense, og OUH Svendborg Sygehus deltager."
+    assert "OUH Svendborg" not in labels(text, "da", "organisation")
+
+
+def test_an_abbreviation_another_name_spells_out_is_not_the_short_name_of_a_park_that_opens_with_it():
+    text = ("Syddansk Universitet (SDU) og SDU Science Park har underskrevet en aftale. Sekretariatet ligger i "
+            "SDU Science Park i Odense.")
+    entities = extract(document(text, "da")).entities
+    park = next(e for e in entities if e.label == "SDU Science Park")
+    university = next(e for e in entities if e.label == "Syddansk Universitet")
+    assert "SDU" in university.alt_labels and "SDU" not in park.alt_labels
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Parterne er Masarykova univerzita og universitetshospitalet Fakultní nemocnice v Olomouci.",
+     "Fakultní nemocnice v Olomouci"),
+    ("en", "The partners include Fakultní nemocnice Brno, the city of Brno and Aarhus University.",
+     "Fakultní nemocnice Brno"),
+    ("de", "Beteiligt sind auch Turun yliopisto und die Universität Rostock.", "Turun yliopisto"),
+])
+def test_a_capitalised_word_before_a_head_of_another_language_names_the_institution(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "Hensigtserklæringen er underskrevet af Câmara Municipal de Braga og Universidade do Minho.",
+     "Universidade do Minho"),
+    ("da", "Hensigtserklæringen er underskrevet af Câmara Municipal de Braga og Universidade do Minho.",
+     "Câmara Municipal de Braga"),
+    ("en", "The partners are Ayuntamiento de Valencia and the Universidad de Salamanca.",
+     "Universidad de Salamanca"),
+    ("de", "Partner ist die Fundação Champalimaud in Lissabon.", "Fundação Champalimaud"),
+])
+def test_spanish_and_portuguese_heads_and_link_words_name_partners_abroad(language, text, name):
+    assert name in labels(text, language, "organisation")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Im Festsaal der Hochschule Harz das Gesundheitsnetz Harz gegründet."),
+    ("da", "Aftalen med Region Midtjylland da Aarhus Kommune trådte ud."),
+])
+def test_german_and_danish_words_spelled_like_link_words_join_no_names(language, text):
+    assert not any(" das " in label or " da " in label for label in labels(text, language, "organisation"))
