@@ -691,6 +691,13 @@ _COUNTED_INSTITUTIONS = re.compile(
     r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
 
 
+#: Signed by a number of parties the sentence does not name ("underskrevet af syv parter", "von sechs
+#: Partnern unterzeichnet", "signed by five organisations", "door vier partijen ondertekend").
+_COUNTED_SIGNERS = re.compile(r"\b(?:af|von|by|door)\s+(?:\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+)?(?:parter|partnere"
+                              r"|partnern|parteien|partners|parties|partijen|organisationer|organisationen|organisations"
+                              r"|organisaties|" + INSTITUTION_PLURALS[3:-1] + r")\b", re.IGNORECASE)
+
+
 def _counted_next(context: Context, index: int, end: int, named: list) -> list:
     """``Two Hampshire hospital trusts and the University of X have signed ...`` followed by a sentence that
     names two trusts: the first organisations of that next sentence (also the next paragraph's first), as
@@ -731,7 +738,8 @@ def _announced_parties(context: Context, index: int):
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []
     sentence = context.sentences[nxt]
-    if _PARTICIPANTS.match(sentence.text):
+    if _PARTICIPANTS.match(sentence.text) or _COUNTED_SIGNERS.search(here.text) and _listed_in(context, nxt):
+        # "... underskrevet af syv parter. Ud over de to universiteter er det A, B og C."
         return [(k, i) for i in _with_more(context, nxt) for _, k in context.mentions(i, "organisation", "cluster")]
     if _THEREIN.search(sentence.text):  # "A, B und C erklären darin ihre Absicht, X zu gründen"
         return [(k, nxt) for c, k in context.mentions(nxt, "organisation", "cluster")

@@ -105,6 +105,8 @@ _SHARED_HEADS = {
     "en": [(re.compile(_PLACES + r"\s+municipalities\b"), "{} Municipality"),
            (re.compile(_PLACES + r"\s+(?:county|city|borough) councils\b"), "{} Council")],
 }
+#: "The cooperation" as what a new name is given to: a partnership, a cluster.
+_COOPERATION = re.compile(r"samarbejde[t]?|zusammenarbeit|kooperation|samenwerking|cooperation|collaboration")
 #: Capitals before a town that name no institution: country codes, the EU, a German state.
 _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
                      "CH", "NRW"}
@@ -544,7 +546,11 @@ class _Finder(NameSpans):
                 run.append(self.t[j])
                 j += 1
             if run:
-                out.append(self._make("organisation", run[0].start, run[-1].end, "named-as", 0.8))
+                # "samarbejdet får navnet X", "das Netzwerk trägt den Namen X": what is named says the kind
+                named = self.t[max(0, i - 4):i]
+                kind = "cluster" if any(self.clusters.word(x.text) or self.descriptors.word(x.text) == "cluster"
+                                        or _COOPERATION.fullmatch(x.low) for x in named) else "organisation"
+                out.append(self._make(kind, run[0].start, run[-1].end, "named-as", 0.8))
         return out
 
     def role_of(self) -> list[Candidate]:

@@ -422,6 +422,12 @@ def _add_areas(gaz: Gazetteer) -> None:
             raise ValueError(f"ingest/lexicon/areas.tsv:{row.line}: alias of {row.value!r}, which no"
                              " 'area' row names; add the area first")
         gaz.add_form(row.form, keys[row.value], "" if row.language == "*" else row.language)
+    for row in words("areas", "exonym"):
+        city = gaz.city(row.value)
+        if city is None:
+            raise ValueError(f"ingest/lexicon/areas.tsv:{row.line}: exonym of {row.value!r}, which names no city of"
+                             " the reference data; give the city's GeoNames name")
+        gaz.add_form(row.form, city, "" if row.language == "*" else row.language)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document, labels
+from tests.test_extraction_rules import document, found, labels
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -102,3 +102,54 @@ def test_spanish_and_portuguese_heads_and_link_words_name_partners_abroad(langua
 ])
 def test_german_and_danish_words_spelled_like_link_words_join_no_names(language, text):
     assert not any(" das " in label or " da " in label for label in labels(text, language, "organisation"))
+
+
+# -- places -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language, text, city", [
+    ("da", "Netværket holder sit første møde i Prag i marts.", "Prag"),
+    ("de", "Die Partner treffen sich im Herbst in Rom.", "Rom"),
+    ("nl", "Het overleg vindt plaats in Aken.", "Aken"),
+])
+def test_short_exonyms_of_cities_are_places(language, text, city):
+    assert any(e.kind == "region" and city in {e.label, *e.alt_labels}
+               for e in extract(document(text, language)).entities)
+
+
+def test_an_exonym_is_found_only_in_its_language():
+    text = "The Rom community centre opened in May."
+    assert not any(e.kind == "region" for e in extract(document(text, "en")).entities)
+
+
+# -- relations ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language, text, name", [
+    ("da", "En aftale blev underskrevet i går, og samarbejdet får navnet CareBridge Vejen–Brno.",
+     "CareBridge Vejen–Brno"),
+    ("de", "Die Zusammenarbeit trägt den Namen PflegeBrücke Saar-Moselle.", "PflegeBrücke Saar-Moselle"),
+    ("en", "The collaboration will be called NorthBridge Health.", "NorthBridge Health"),
+])
+def test_a_name_given_to_a_cooperation_names_a_cluster(language, text, name):
+    assert name in labels(text, language, "cluster")
+
+
+def test_a_name_given_to_a_company_names_an_organisation():
+    text = "Das neue Unternehmen trägt den Namen MedoTec Saar."
+    assert "MedoTec Saar" in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("language, text, parties", [
+    ("da", "Samarbejdsaftalen blev underskrevet i Vejle af fem parter. Ud over kommunen er det Vejle Sygehus, "
+           "Erhvervsakademi Dania og virksomheden Coloplast A/S.",
+     {"Vejle Sygehus", "Erhvervsakademi Dania", "Coloplast A/S"}),
+    ("en", "The memorandum was signed in York by four organisations. They are York St John University, the "
+           "University of York and Harrogate District NHS Foundation Trust.",
+     {"York St John University", "University of York", "Harrogate District NHS Foundation Trust"}),
+])
+def test_parties_counted_but_not_named_are_those_of_the_next_sentence(language, text, parties):
+    party = {(s, o) for k, s, o in found(text, language) if k == "partyTo"}
+    assert parties <= {s for s, _ in party}
+
+
+def test_a_next_sentence_after_a_signing_without_a_count_names_no_parties():
+    text = ("The memorandum was signed in York on Monday. York St John University and the University of York "
+            "host the first workshop.")
+    assert not any(k == "partyTo" for k, _, _ in found(text, "en"))
