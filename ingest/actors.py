@@ -332,7 +332,17 @@ class _Finder(NameSpans):
                     and not (i and self.t[i - 1].low in _INDEFINITE_EN):
                 out.append(self._make("organisation", tok.start, place.end, "place-agency", 0.7))  # "Scottish Enterprise"
                 continue
-            if tok.text not in _AGENCY_TASKS or not self._pair_alone(i):
+            if tok.text not in _AGENCY_TASKS:
+                continue
+            two = t[i + 1:i + 3]  # "Invest Northern Ireland": a place of two words
+            alone = not (i and t[i - 1].is_cap and t[i - 1].is_word) \
+                and not (i + 3 < len(t) and t[i + 3].is_cap and t[i + 3].is_word)
+            if len(two) == 2 and all(x.is_cap and x.is_word for x in two) and alone and any(
+                    p.kind in ("country", "subdivision")
+                    for p in gazetteer().candidates(self.text[two[0].start:two[1].end], self.lang)):
+                out.append(self._make("organisation", tok.start, two[1].end, "place-agency", 0.7))
+                continue
+            if not self._pair_alone(i):
                 continue  # "Health Innovation Norway Cluster": part of a longer name
             if any(p.kind in ("country", "city") for p in gazetteer().candidates(place.text, self.lang)):
                 out.append(self._make("organisation", tok.start, place.end, "place-agency", 0.7))

@@ -57,6 +57,8 @@ SAINT = {"St", "Ste", "Sta", "Skt"}
 _SAINTS = SAINT | {"Saint", "Sankt"}
 #: Particles of a surname after a given name in an institution's name ("Klinikum Ernst von Bergmann").
 _NAME_PARTICLES = {"von", "van", "zu"}
+#: Words between a town and an English council's head ("Craigavon Borough Council", "Armagh City").
+_COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
@@ -289,16 +291,19 @@ class NameSpans:
             elif any_cap and tok.low == "in" and k > 0 and before[k - 1].is_cap and taken \
                     and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
-            elif not self.german and tok.low in AND_WORDS and k > 0 and len(taken) == 1 and before[k - 1].is_cap \
-                    and (k < 2 or before[k - 2].text == "," or before[k - 2].low in AND_WORDS
-                         or before[k - 2].low not in INNER and not before[k - 2].is_cap) \
-                    and (self._hospital_after(before) or self.lang == "en") \
-                    and self._town_like(taken[0]) and self._town_like(before[k - 1]):
+            elif not self.german and tok.low in AND_WORDS and taken \
+                    and (len(taken) == 1 or self.lang == "en" and all(x.text in _COUNCIL_TYPES for x in taken[1:])) \
+                    and (self._hospital_after(before) or self.lang == "en") and self._town_like(taken[0]) \
+                    and (first := self._towns_before(before, k)) is not None:
                 # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
-                # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce")
-                taken[:0] = before[k - 1:k + 1]
-                k -= 2
+                # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce"), also after more towns
+                # ("Armagh City, Banbridge and Craigavon Borough Council", "Derry City and Strabane District Council")
+                taken[:0] = before[first:k + 1]
+                k = first - 1
                 continue
+            elif self.lang == "en" and tok.low in AND_WORDS and k > 0 and taken and before[k - 1].is_cap \
+                    and self._service_word(before[k - 1]) and self._service_word(taken[0]):
+                taken.insert(0, tok)  # "Belfast Health and Social Care Trust", "Arts and Humanities Research Council"
             elif self.lang == "en" and tok.low in AND_WORDS and taken and k >= 2 and before[k - 2].low == "the" \
                     and before[k - 1].is_cap and self._town_like(before[k - 1]):
                 taken[:0] = before[k - 1:k + 1]  # "the Cardiff and Vale MedTech Collaborative": the article binds both
@@ -583,6 +588,30 @@ class NameSpans:
         from ingest.gazetteer import gazetteer
 
         return self._place_word(tok) or gazetteer().town(tok.text) is not None
+
+    def _towns_before(self, before: list[Token], k: int) -> int | None:
+        """The index of the first of the towns that "and" at ``k`` joins to the town after it, in
+        English also a list of them with commas and a council type after a town ("Derry City"), when
+        no other name goes on before them; else None."""
+        def town_ending(j: int) -> int | None:
+            if self.lang == "en" and j >= 1 and before[j].text in _COUNCIL_TYPES and self._town_like(before[j - 1]):
+                return j - 1
+            return j if j >= 0 and before[j].is_cap and self._town_like(before[j]) else None
+
+        first = town_ending(k - 1)
+        while first is not None and self.lang == "en" and first >= 2 and before[first - 1].text == "," \
+                and (town := town_ending(first - 2)) is not None:
+            first = town
+        if first is None or first >= 1 and not (before[first - 1].text == "," or before[first - 1].low in AND_WORDS
+                                                 or before[first - 1].low not in INNER and not before[first - 1].is_cap):
+            return None
+        return first
+
+    def _service_word(self, tok: Token) -> bool:
+        """English: is the capitalised ``tok`` a common noun of a public body's remit ("Health", "Social",
+        "Care", "Arts", "Humanities"), which "and" joins inside the body's name: no head, cluster word or place?"""
+        return tok.is_word and tok.is_cap and not self.heads.word(tok.text) and not self.clusters.word(tok.text) \
+            and not self.known_place(tok) and zipf(tok.low, "en") >= 3.5
 
     def _town_like(self, tok: Token) -> bool:
         """Could ``tok`` be a town's or an island's name: a place of the reference data, or a word that heads

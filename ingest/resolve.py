@@ -271,6 +271,7 @@ def _merge_shortened(groups, names, language):
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
                        or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
+                        or _first_and_head_of_one(names[i], names[j], names, language) \
                         or any(_head_of_whole(a, b) or _genitive(a, b, language) for a in names[i] for b in names[j]) \
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
@@ -328,6 +329,22 @@ def _first_word_of_one(short: set[str], long_: set[str], names: list[set[str]], 
         opening = [n for n in names if any(b.startswith(a + " ") for b in n)]
         if len(opening) == 1 and opening[0] is long_ and any(
                 heads.word(w) for b in long_ if b.startswith(a + " ") for w in b.split()[1:]):
+            return True
+    return False
+
+
+def _first_and_head_of_one(short: set[str], long_: set[str], names: list[set[str]], language: str) -> bool:
+    """``Western Trust`` after ``Western Health and Social Care Trust``: a name's first word and its head
+    word, with the words between left out, are that name when exactly one name of the page has both (not
+    after a place: ``Vilnius University`` is not ``Vilnius Gediminas Technical University``)."""
+    heads = wordlist("org_heads", language)
+    for a in short:
+        words = a.split()
+        if len(words) != 2 or not heads.word(words[1]) or _place(words[0], language):
+            continue
+        fits = [n for n in names if any(len(b.split()) >= 4 and b.split()[0] == words[0] and b.split()[-1] == words[1]
+                                        for b in n)]
+        if len(fits) == 1 and fits[0] is long_:
             return True
     return False
 

@@ -153,3 +153,46 @@ def test_a_next_sentence_after_a_signing_without_a_count_names_no_parties():
     text = ("The memorandum was signed in York on Monday. York St John University and the University of York "
             "host the first workshop.")
     assert not any(k == "partyTo" for k, _, _ in found(text, "en"))
+
+
+# -- English public bodies ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("The network was set up by the Northern Health and Social Care Trust and Ulster University.",
+     "Northern Health and Social Care Trust"),
+    ("Funding comes from the Arts and Humanities Research Council.", "Arts and Humanities Research Council"),
+    ("New members are Preston and Chorley District Council and Queen's University Belfast.",
+     "Preston and Chorley District Council"),
+    ("Also joining is Derry City and Strabane District Council, which runs the pilot.",
+     "Derry City and Strabane District Council"),
+    ("The partners include Armagh City, Banbridge and Craigavon Borough Council.",
+     "Armagh City, Banbridge and Craigavon Borough Council"),
+    ("The Scottish Ambulance Service tests the devices.", "Scottish Ambulance Service"),
+])
+def test_english_public_bodies_keep_the_words_joined_by_and_before_their_head(text, name):
+    assert name in labels(text, "en", "organisation")
+
+
+def test_a_university_and_a_council_after_it_stay_two_names():
+    text = "The partners are Ulster University and Belfast City Council."
+    assert {"Ulster University", "Belfast City Council"} <= labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Support comes from Invest Northern Ireland and the city council.", "Invest Northern Ireland"),
+    ("Enterprise Ireland and Innovation Norway co-fund the project.", "Innovation Norway"),
+])
+def test_an_agency_named_by_its_task_and_a_place_of_one_or_two_words(text, name):
+    assert name in labels(text, "en", "organisation")
+
+
+def test_first_word_and_head_of_a_longer_name_are_that_name():
+    text = ("The South Eastern Health and Social Care Trust joined the network. South Eastern Trust staff will "
+            "test the app. The Western Health and Social Care Trust follows. Western Trust nurses lead the pilot.")
+    orgs = {e.label: e for e in extract(document(text, "en")).entities if e.kind == "organisation"}
+    assert "Western Trust" in orgs["Western Health and Social Care Trust"].alt_labels
+    assert "Western Trust" not in orgs
+
+
+def test_a_place_and_a_head_are_not_a_longer_name_of_that_place():
+    text = "Vilnius University and Vilnius Gediminas Technical University signed the agreement."
+    assert {"Vilnius University", "Vilnius Gediminas Technical University"} <= labels(text, "en", "organisation")
