@@ -237,6 +237,9 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
                 and any(heads.word(t.text) for t in tokens[k + 1:]):
             tokens = tokens[:k]  # "Holbæk Kommune og Kalundborg Kommune": two names, each with its head
             break
+    if len(tokens) > 1 and tokens[-1].text == "." and tokens[-2].is_word and len(tokens[-2].text) > 1 \
+            and not pattern("legal_forms", language).fullmatch(tokens[-2].text + "."):
+        tokens = tokens[:-1]  # "3. Exeter City Council.": the item's full stop ends the sentence, not the name
     stop = wordlist("stopwords", language)
     if len(tokens) > 1 and re.fullmatch(r"\d+\.\d+", tokens[-1].text):
         version, tokens = tokens[-1], tokens[:-1]  # "Beweging 3.0", "Hjemmet 2.0": a version number ends the name

@@ -404,7 +404,8 @@ def later_signatories(context: Context) -> None:
     for index in sorted(context.by_sentence):
         signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(context.sentences[index].text)
         if context.zones.get(index) != "body" or not signing \
-                or context.mentions(index, "agreement") or joins.search(context.sentences[index].text):
+                or context.mentions(index, "agreement") or joins.search(context.sentences[index].text) \
+                or _NEGATION.search(context.sentences[index].text):  # "X did not sign the memorandum but ..."
             continue
         recent = next((found[-1][1] for back in range(1, 9) if index - back >= 0
                        for found in [context.mentions(index - back, "agreement")] if found), None)
@@ -557,8 +558,8 @@ _PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|im beisein|in anwe
 #: A host, venue or funder before an actor after the agreement word ("signed ... at a meeting hosted
 #: by X", "underskrevet på X", "... og projektet er støttet af X"): no signatory.
 HOST_BEFORE = re.compile(r"(?:\b(?:hosted|organi[sz]ed|ausgerichtet|georganiseerd|arrangeret|støttet|finansieret"
-                          r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret)"
-                          r"\s+(?:by|von|door|af|durch)"
+                          r"|funded|supported|financed|gefördert|unterstützt|gefinancierd|ondersteund|medfinansieret"
+                          r"|opened|eröffnet|geopend|åbnet)\s+(?:by|von|door|af|durch)(?:\s+the\s+host,)?"
                           r"|\b(?:at|bei|hos|på|im|in|op)(?:\s+(?:the|der|dem|de|het))?"  # "Op de X Campus in Heerlen hebben"
                           # "im Rathaus der Stadt X", "at the offices of X", "in het stadhuis van X", "im Senatssaal der X":
                           # a venue
@@ -666,7 +667,9 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
 
 
 #: A passive signing sentence that ends with its agent preposition and a colon: the list follows.
-_BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)\s*:\s*$", re.IGNORECASE)
+_BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)(?:\s+(?:the\s+)?(?:representatives|heads|leaders|delegates"
+                       r"|vertegenwoordigers|repræsentanter|ledere|vertreter\w*(?:\s+und\s+vertreter\w*)?)"
+                       r"\s+(?:of|van|for|der|des))?\s*:\s*$", re.IGNORECASE)  # "signed by representatives of:"
 
 
 #: A demonstrative group of the actors named just before ("Deze vijf partners hebben het convenant

@@ -292,8 +292,8 @@ class NameSpans:
                     and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
             elif not self.german and tok.low in AND_WORDS and taken \
-                    and (len(taken) == 1 or self.lang == "en" and all(x.text in _COUNCIL_TYPES for x in taken[1:])) \
-                    and (self._hospital_after(before) or self.lang == "en") and self._town_like(taken[0]) \
+                    and (len(taken) == 1 and self._town_like(taken[0]) or self.lang == "en" and self._place_opens(taken)) \
+                    and (self._hospital_after(before) or self.lang == "en") \
                     and (first := self._towns_before(before, k)) is not None:
                 # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
                 # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce"), also after more towns
@@ -530,6 +530,8 @@ class NameSpans:
         after = t[j + 1:k]
         if not run or not after or (k < len(t) and t[k].is_cap):
             return 0
+        if k + 2 < len(t) and t[k].text == "," and self._town_like(t[k + 1]) and t[k + 2].low in AND_WORDS:
+            return 0  # "University of Exeter and Armagh City, Banbridge and ...": a list of towns goes on
         places = after[:-1] if len(after) > 1 and after[-1].text in _AREA_WORDS else after
         # a hospital's name may end in two towns it serves ("Westküstenkliniken Brunsbüttel und Heide")
         hospital = run[0].index and self.heads.word(t[run[0].index - 1].text) == "hospital" and len(run + after) == 2
@@ -606,6 +608,16 @@ class NameSpans:
                                                  or before[first - 1].low not in INNER and not before[first - 1].is_cap):
             return None
         return first
+
+    def _place_opens(self, taken: list[Token]) -> bool:
+        """English: does a town or place open the words before the head, only a council's type or a
+        trust's qualifiers after it ("Craigavon Borough", "South Devon NHS Foundation")?"""
+        span = next((b for a, b in self.proper if a == taken[0].start), None)
+        first = next((n for n, x in enumerate(taken) if x.end == span), 0) if span else 0
+        if not span and not self._town_like(taken[0]):
+            return False
+        rest = taken[first + 1:]
+        return all(x.text in _COUNCIL_TYPES for x in rest) or "NHS" in (x.text for x in rest)
 
     def _service_word(self, tok: Token) -> bool:
         """English: is the capitalised ``tok`` a common noun of a public body's remit ("Health", "Social",
@@ -711,11 +723,15 @@ class NameSpans:
         """Does a name with its own head, cluster word or legal form start at token ``j``?"""
         k = j
         legal = pattern("legal_forms", self.lang)
-        while k < len(self.t) and self.name_word(self.t[k]) and k - j < 5:
+        while k < len(self.t) and self.name_word(self.t[k]) and k - j < 9:
             if self.heads.word(self.t[k].text) or self.clusters.word(self.t[k].text) \
                     or k > j and legal.fullmatch(self.t[k].text):  # "..., Brainomix Ltd and ..."
                 return True
             k += 1
+            if self.lang == "en" and k + 1 < len(self.t) and (self.t[k].text == "," or self.t[k].low in AND_WORDS) \
+                    and (self._town_like(self.t[k - 1]) or self.t[k - 1].text in _COUNCIL_TYPES) \
+                    and self.name_word(self.t[k + 1]):
+                k += 1  # "... and Banbridge and Craigavon Borough Council": towns before one council's head
         rest = self.text[self.t[k - 1].end:self.t[k - 1].end + 8] if k > j else ""
         return k > j and bool(pattern("legal_forms", self.lang).match(rest.lstrip()))
 

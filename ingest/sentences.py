@@ -118,13 +118,16 @@ def _join_abbreviations(line: str, spans: list[tuple[int, int]]) -> list[tuple[i
     spans = _move_opening_quotes(line, spans)
     for start, end in spans:
         glued = joined and joined[-1][1] == start and start < len(line) and line[start].isalnum()
-        if joined and (glued or _NO_SPLIT_AFTER.search(line[joined[-1][0]:joined[-1][1]].rstrip())):
+        marker = joined and joined[-1][0] == 0 and _LIST_NUMBER.fullmatch(line[:joined[-1][1]].strip())
+        if joined and (glued or marker or _NO_SPLIT_AFTER.search(line[joined[-1][0]:joined[-1][1]].rstrip())):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
 
 
+#: A list item's number alone ("1.", "b)"), which the sentencizer may cut off from its item.
+_LIST_NUMBER = re.compile(r"(?:\d{1,2}|[a-z])[.)]")
 _OPENING_QUOTE = re.compile(r"\s[\"„“«‚']$")
 
 

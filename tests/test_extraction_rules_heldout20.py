@@ -196,3 +196,36 @@ def test_first_word_and_head_of_a_longer_name_are_that_name():
 def test_a_place_and_a_head_are_not_a_longer_name_of_that_place():
     text = "Vilnius University and Vilnius Gediminas Technical University signed the agreement."
     assert {"Vilnius University", "Vilnius Gediminas Technical University"} <= labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Partners are Torbay and South Devon NHS Foundation Trust and the University of Plymouth.",
+     "Torbay and South Devon NHS Foundation Trust"),
+    ("Partners are Chelsea and Westminster Hospital NHS Foundation Trust and Imperial College London.",
+     "Chelsea and Westminster Hospital NHS Foundation Trust"),
+])
+def test_an_nhs_trust_of_two_places_is_one_name(text, name):
+    assert name in labels(text, "en", "organisation")
+
+
+def test_a_university_before_a_council_of_listed_towns_stays_its_own_name():
+    text = "Partners are the University of Exeter and Armagh City, Banbridge and Craigavon Borough Council."
+    assert {"University of Exeter", "Armagh City, Banbridge and Craigavon Borough Council"} <= \
+        labels(text, "en", "organisation")
+
+
+def test_a_numbered_list_item_keeps_its_number_and_its_name_its_words():
+    text = ("The memorandum of understanding was signed on Tuesday.\n\n"
+            "The memorandum was signed, in this order, by representatives of:\n\n"
+            "1. the University of Plymouth, which will coordinate the partnership;\n"
+            "2. Cornwall Council;\n"
+            "3. Plymouth City Council.")
+    parties = {s for k, s, o in found(text, "en") if k == "partyTo"}
+    assert parties == {"University of Plymouth", "Cornwall Council", "Plymouth City Council"}
+
+
+def test_the_host_that_opened_a_signing_and_one_that_did_not_sign_are_no_parties():
+    text = ("Six partners signed the memorandum of understanding on Tuesday: Cornwall Council, the University of "
+            "Plymouth and Plymouth City Council. The signing ceremony was opened by the host, Tamar Science Park "
+            "Ltd. Tamar Science Park Ltd did not sign the memorandum but provides the office.")
+    assert not any(k == "partyTo" and s.startswith("Tamar") for k, s, o in found(text, "en"))
