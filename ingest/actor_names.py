@@ -9,11 +9,13 @@ list, and a name with an appositive that says what it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.actor_rules import SIGNS_FOR
 from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
+from ingest.lexicon import words
 from ingest.model import Sentence
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
@@ -69,8 +71,18 @@ COMPANY_NOUN = re.compile(r"(?:company|firm|startup|start-up|spin-off|manufactur
 
 
 def is_list_heading(line: str) -> bool:
-    """Whether a line announces a list of actors (``Our members include:``, ``Partners``)."""
+    """Whether a line announces a list of actors (``Our members include:``, ``Partners``), not of the
+    fields the actors work in (``Die Partner arbeiten in drei Themenfeldern zusammen:``)."""
+    if LIST_HEADING.search(line) and _field_heading().search(line):
+        return False
     return bool(LIST_HEADING.search(line) or BARE_HEADING.match(line) or LEAD_HEADING.match(line))
+
+
+@lru_cache(maxsize=1)
+def _field_heading() -> re.Pattern:
+    """The words of any language that head a list of fields (``Themenfeldern``, ``focus areas``)."""
+    forms = sorted({row.form for row in words("field_words", "heading")}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
 
 
 def list_items(text: str, sentences: list[Sentence], index: int, zones: dict[int, str]) -> list[Sentence]:

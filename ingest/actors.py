@@ -201,7 +201,9 @@ class _Finder(NameSpans):
                 right = enclosed
             if left and not quoted:  # "direktør for Aalborg Universitetshospital Helle Nyborg": a person follows
                 right = self._before_person(right, start=0)
-            if right and not quoted:  # "het Duitse Universitätsklinikum Münster": the adjective describes it
+            # "het Duitse Universitätsklinikum Münster": the adjective describes it (German writes such an
+            # adjective in lower case, a capital makes it part of the name: "die Bergische Universität Wuppertal")
+            if right and not quoted and not self.german:
                 while left and place_adjective(left[0].text, self.lang, strict=True):
                     left = left[1:]
             named_adjective = (self.german and len(right) == 2 and right[0].is_cap and i + n == right[0].index
@@ -238,7 +240,11 @@ class _Finder(NameSpans):
                 continue  # "der Verein X e.V.", "die Firma Y GmbH", "die Fördergesellschaft Invest in X GmbH": the
                 # legal-form name is the whole name
             first = left[0].index if left else i
-            start = self.t[self.suspended_start(first)].start  # "Industrie- und Handelskammer X"
+            opening = self.suspended_start(first)  # "Industrie- und Handelskammer X"
+            if opening != first and self.german \
+                    and (before := self._extend_left(self.t[:opening], inner=set(), any_cap=english)):
+                opening = before[0].index  # "die Bergische Struktur- und Wirtschaftsförderungsgesellschaft mbH"
+            start = self.t[opening].start
             end = right[-1].end if right else self.t[i + n - 1].end
             if _GOVERNING_BODY.fullmatch(self.text[start:end]):
                 continue  # "lid van de Raad van Bestuur": the board of the organisation named around it

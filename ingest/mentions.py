@@ -165,6 +165,8 @@ _SHORT_FOR = (r"(?:kurz|abgekürzt|short|(?:also\s+|better\s+)?known\s+as|afgeko
 #: A short name: a capitalised word of 2 to 10 letters, digits, '&' or '-' with another capital.
 _SHORT = r"(?P<short>[A-ZÄÖÜÆØÅ](?=[\w&-]*[A-ZÄÖÜÆØÅ])[\w&-]{1,9})(?![\w&-])"
 _SHORT_AFTER = re.compile(r"\s*[,(]\s*" + _SHORT_FOR + r"\s*:?\s*" + _SHORT)
+#: The same words before a short name of several words, which the name finders found.
+_SAID_SHORT = re.compile(r"\s*[,(]\s*" + _SHORT_FOR + r"\s*:?\s*")
 #: "The network, known as WTA, ...", "Das Netzwerk, kurz PDN, ...": the short name of a cluster named before.
 _SHORT_OF_DEFINITE = re.compile(r"^\W*(?:the|das|der|die|het|de)?\s*(?P<noun>\w+)\s*,\s*" + _SHORT_FOR + r"\s*:?\s*"
                                 + _SHORT, re.IGNORECASE)
@@ -176,11 +178,15 @@ def introduced_short_names(found: list[Candidate], text: str, sentences: list[Se
     ("Netzwerk Pflege Digital Nord, kurz PDN"), or after a definite cluster noun that refers back to
     the cluster named last ("... joined the Welfare Technology Arena. The network, known as WTA, ...")."""
     clusters = wordlist("cluster_words", language)
+    starts = {c.start: c for c in found if c.kind in ("organisation", "cluster")}
     for cand in found:
         if cand.kind in ("organisation", "cluster"):
             after = _SHORT_AFTER.match(text, cand.end)
             if after:
                 cand.aliases.add(after.group("short"))
+            elif (said := _SAID_SHORT.match(text, cand.end)) and (short := starts.get(said.end())) is not None:
+                cand.aliases.add(short.label)  # "die Bergische Struktur- und ... mbH, kurz Bergische Gesellschaft,"
+                short.aliases.add(cand.label)
     for sentence in sentences:
         referring = _SHORT_OF_DEFINITE.match(sentence.text)
         if not referring or not _cluster_noun(referring.group("noun"), clusters):

@@ -459,9 +459,12 @@ def _prefixed(a: str, b: str) -> bool:
 
 def _compounded(a: str, b: str, language: str) -> bool:
     """Is ``b`` the name ``a``, which opens with a head word, as the second part of a hyphenated
-    compound (``Netzwerk TeleRhin`` / ``Telemedizin-Netzwerk TeleRhin``)?"""
+    compound (``Netzwerk TeleRhin`` / ``Telemedizin-Netzwerk TeleRhin``), also after a capitalised adjective
+    (``Universität Bonn`` / ``Rheinische Friedrich-Wilhelms-Universität Bonn``)?"""
     words = a.split()
-    if len(words) < 2 or not b.endswith("-" + a) or " " in b[:len(b) - len(a)]:
+    prefix = b[:len(b) - len(a)].split()
+    if len(words) < 2 or not b.endswith("-" + a) or len(prefix) > 2 \
+            or len(prefix) == 2 and not (prefix[0][:1].isupper() and prefix[0].endswith(("e", "es", "er", "en"))):
         return False
     return bool(wordlist("cluster_words", language).word(words[0]) or wordlist("org_heads", language).word(words[0]))
 

@@ -11,7 +11,7 @@ from tests.test_extraction_rules import document, found, labels
 # -- names ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, name", [
     ("Gefördert wird das Netzwerk vom Hessischen Ministerium für Wissenschaft, Forschung und Digitale Verwaltung.",
-     "Ministerium für Wissenschaft, Forschung und Digitale Verwaltung"),
+     "Hessischen Ministerium für Wissenschaft, Forschung und Digitale Verwaltung"),
     ("Das Projekt fördert das Ministerium für Arbeit, Soziales und gesellschaftliche Teilhabe.",
      "Ministerium für Arbeit, Soziales und gesellschaftliche Teilhabe"),
 ])
@@ -229,3 +229,57 @@ def test_the_host_that_opened_a_signing_and_one_that_did_not_sign_are_no_parties
             "Plymouth and Plymouth City Council. The signing ceremony was opened by the host, Tamar Science Park "
             "Ltd. Tamar Science Park Ltd did not sign the memorandum but provides the office.")
     assert not any(k == "partyTo" and s.startswith("Tamar") for k, s, o in found(text, "en"))
+
+
+# -- German names and lists ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Mitglieder sind die Bergische Universität Wuppertal und die Stadt Remscheid.", "Bergische Universität Wuppertal"),
+    ("Partner ist die Westfälische Hochschule Gelsenkirchen.", "Westfälische Hochschule Gelsenkirchen"),
+])
+def test_a_capitalised_place_adjective_opens_a_german_name(text, name):
+    assert name in labels(text, "de", "organisation")
+
+
+def test_a_dutch_nationality_adjective_still_describes():
+    text = "Partner is het Duitse Universitätsklinikum Münster."
+    assert "Universitätsklinikum Münster" in labels(text, "nl", "organisation")
+
+
+def test_a_capitalised_adjective_before_a_suspended_compound_belongs_to_the_name():
+    text = "Die Geschäftsstelle führt die Bergische Struktur- und Wirtschaftsförderungsgesellschaft mbH."
+    assert "Bergische Struktur- und Wirtschaftsförderungsgesellschaft mbH" in labels(text, "de", "organisation")
+
+
+def test_a_short_name_of_several_words_after_kurz_is_the_same_actor():
+    text = ("Das Netzwerk MedTech Siegen wächst. Die Geschäftsstelle führt die Siegener Wirtschaftsförderungs- und "
+            "Standortgesellschaft mbH, kurz Siegener Standortgesellschaft, die das Netzwerk koordiniert.")
+    entities = extract(document(text, "de")).entities
+    org = next(e for e in entities if e.label.startswith("Siegener Wirtschaftsförderungs-"))
+    assert "Siegener Standortgesellschaft" in org.alt_labels
+    assert ("coordinates", org.label, "Netzwerk MedTech Siegen") in found(text, "de")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Die Partner arbeiten in drei Themenfeldern zusammen:\n\n- Chirurgische Instrumente und Implantate\n"
+           "- Digitale Gesundheitsanwendungen\n"),
+    ("en", "The partners work together in three focus areas:\n\n- Surgical Instruments\n- Digital Health Apps\n"),
+])
+def test_a_list_of_the_partners_fields_names_no_members(language, text):
+    assert not any(k == "memberOf" for k, _, _ in found(text, language))
+    assert not labels(text, language, "organisation")
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Das Netzwerk im Bergischen Städtedreieck wächst.", "Bergisches Städtedreieck"),
+    ("Die Partner kommen aus dem Bergischen Land.", "Bergisches Land"),
+])
+def test_the_bergisches_land_and_its_city_triangle_are_areas(text, region):
+    assert region in labels(text, "de", "region")
+
+
+def test_a_university_named_with_its_adjective_and_without_its_patrons_is_one_actor():
+    text = ("Mitglied ist die Rheinische Friedrich-Wilhelms-Universität Bonn. Die Medizinische Fakultät der "
+            "Universität Bonn leitet die Studien.")
+    university = next(e for e in extract(document(text, "de")).entities
+                      if e.label == "Rheinische Friedrich-Wilhelms-Universität Bonn")
+    assert "Universität Bonn" in university.alt_labels
