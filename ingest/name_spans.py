@@ -431,6 +431,10 @@ class NameSpans:
                 taken.extend(t[j:end])  # "Health Innovation North East and North Cumbria": one area of two
                 j = end
                 continue
+            elif tok.low in AND_WORDS and taken and (end := self._subjects_then_place(i, taken, j)):
+                taken.extend(t[j:end])  # "Netwerk Voeding en Zorg Noordoost-Brabant": two subjects, then the place
+                j = end
+                continue
             elif self.german and tok.low in AND_WORDS and taken and self._second_subject(i, taken, j):
                 taken.extend(t[j:j + 2])  # "Fakultät Informatik und Wirtschaftsinformatik der THWS"
                 j += 2
@@ -667,6 +671,28 @@ class NameSpans:
         centre, department, chair or faculty, or a clinic for a speciality ("Klinik für X")?"""
         head = self.heads.word(self.t[i - 1].text) if i else None
         return head in UNIT_HEADS or (head == "hospital" and any(x.low in _ENUMERATING for x in taken))
+
+    def _subjects_then_place(self, i: int, taken: list[Token], j: int) -> int:
+        """After a cluster word and its subject, does "and" at token ``j`` join a second subject of one or
+        two capitalised words that a place ends ("Netzwerk Sensorik und Pflege Nordhessen")?  The index
+        after the place, else 0."""
+        t = self.t
+        if not (i and self.clusters.word(t[i - 1].text)) or any(
+                self.known_place(x) or not x.is_cap or self.clusters.word(x.text) or self.heads.word(x.text)
+                for x in taken):
+            return 0
+        for end in range(j + 3, min(j + 7, len(t) + 1)):
+            words = t[j + 1:end]
+            if not all(x.is_cap and self.name_word(x) or x.text == "-" and self._glued(x.index) for x in words):
+                break
+            place = self._region_around(words[-1])
+            if place is None and self.known_place(words[-1]):
+                place = words[-1].start
+            if place is not None and place > words[0].start and not (end < len(t) and self.name_word(t[end])) \
+                    and not any(self.known_place(x) or self.heads.word(x.text) or self.clusters.word(x.text)
+                                for x in words if x.end <= place):
+                return end
+        return 0
 
     def _second_subject(self, i: int, taken: list[Token], j: int) -> bool:
         """German: does "und" at token ``j`` join a second subject to a unit named by its subject

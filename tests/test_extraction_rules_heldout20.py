@@ -283,3 +283,20 @@ def test_a_university_named_with_its_adjective_and_without_its_patrons_is_one_ac
     university = next(e for e in extract(document(text, "de")).entities
                       if e.label == "Rheinische Friedrich-Wilhelms-Universität Bonn")
     assert "Universität Bonn" in university.alt_labels
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "Het Netwerk Voeding en Zorg Noordoost-Brabant is opgericht door acht partners.",
+     "Netwerk Voeding en Zorg Noordoost-Brabant"),
+    ("de", "Das Netzwerk Sensorik und Pflege Nordhessen wurde im Mai gegründet.", "Netzwerk Sensorik und Pflege Nordhessen"),
+])
+def test_two_subjects_joined_by_and_before_a_place_stay_in_a_clusters_name(language, text, name):
+    assert name in labels(text, language, "cluster")
+
+
+@pytest.mark.parametrize("language, text, first", [
+    ("en", "Members include Medicon Valley Alliance and Life Science Nord.", "Medicon Valley Alliance"),
+    ("nl", "Het Netwerk Zorg en Gemeente Oss tekenen de verklaring.", "Netwerk Zorg"),
+])
+def test_and_before_another_actor_ends_a_clusters_name(language, text, first):
+    assert first in labels(text, language, "cluster")
