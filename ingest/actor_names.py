@@ -167,6 +167,8 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
             signs_for = SIGNS_FOR.search(item.text)
             if signs_for:
                 start = item.start + signs_for.end()
+            article = _LEADING_ARTICLE.match(text[start:start + 8])
+            start += article.end() if article else 0  # "- de Christelijke Mutualiteit (CM)"
             name = name_run(text, language, item, start)
             if name is not None:
                 out.append(name)
@@ -249,6 +251,8 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
                 and any(heads.word(t.text) for t in tokens[k + 1:]):
             tokens = tokens[:k]  # "Holbæk Kommune og Kalundborg Kommune": two names, each with its head
             break
+    while len(tokens) > 1 and tokens[-1].low in _CONJUNCTIONS | {"sowie", "samt", "evenals", "as"}:
+        tokens = tokens[:-1]  # "- die Landeshauptstadt Mainz sowie": the list goes on in the next item
     if len(tokens) > 1 and tokens[-1].text == "." and tokens[-2].is_word and len(tokens[-2].text) > 1 \
             and not pattern("legal_forms", language).fullmatch(tokens[-2].text + "."):
         tokens = tokens[:-1]  # "3. Exeter City Council.": the item's full stop ends the sentence, not the name

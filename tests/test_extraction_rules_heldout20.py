@@ -300,3 +300,23 @@ def test_two_subjects_joined_by_and_before_a_place_stay_in_a_clusters_name(langu
 ])
 def test_and_before_another_actor_ends_a_clusters_name(language, text, first):
     assert first in labels(text, language, "cluster")
+
+
+@pytest.mark.parametrize("language, text, agreement", [
+    ("nl", "AZ Sint-Vincentius en de Stad Deinze ondertekenden een samenwerkingscharter.", "samenwerkingscharter"),
+    ("de", "Das Klinikum Mutterhaus und die Hochschule Trier unterzeichneten eine Kooperationscharta.",
+     "Kooperationscharta"),
+    ("da", "Tønder Kommune og Sygehus Sønderjylland underskrev et samarbejdscharter.", "samarbejdscharter"),
+])
+def test_charters_are_agreements(language, text, agreement):
+    assert any(k == "partyTo" and agreement in o for k, s, o in found(text, language))
+
+
+@pytest.mark.parametrize("language, text, name", [
+    ("nl", "Het charter werd ondertekend door drie partners:\n\n- de Christelijke Mutualiteit (CM)\n- Solidaris\n"
+           "- Stad Ronse\n", "Christelijke Mutualiteit"),
+    ("de", "Die Absichtserklärung unterzeichneten:\n\n- die Landeshauptstadt Koblenz sowie\n- die IHK Koblenz\n",
+     "Landeshauptstadt Koblenz"),
+])
+def test_a_list_items_article_and_closing_conjunction_are_no_part_of_its_name(language, text, name):
+    assert name in {s for k, s, o in found(text, language) if k == "partyTo"}
