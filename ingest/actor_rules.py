@@ -696,9 +696,9 @@ _COUNTED_INSTITUTIONS = re.compile(
 
 #: Signed by a number of parties the sentence does not name ("underskrevet af syv parter", "von sechs
 #: Partnern unterzeichnet", "signed by five organisations", "door vier partijen ondertekend").
-_COUNTED_SIGNERS = re.compile(r"\b(?:af|von|by|door)\s+(?:\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+)?(?:parter|partnere"
-                              r"|partnern|parteien|partners|parties|partijen|organisationer|organisationen|organisations"
-                              r"|organisaties|" + INSTITUTION_PLURALS[3:-1] + r")\b", re.IGNORECASE)
+_COUNTED_SIGNERS = re.compile(r"\b(?:af|von|by|door)\s+(?:\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+)?(?:(?:parter"
+                              r"|partnere|partnern|parteien|partners|parties|partijen|organisationer|organisationen"
+                              r"|organisations|organisaties)\b|" + INSTITUTION_PLURALS + r"\b)", re.IGNORECASE)
 
 
 def _counted_next(context: Context, index: int, end: int, named: list) -> list:

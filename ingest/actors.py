@@ -68,8 +68,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units() + finder.shared_heads()
-             + finder.place_agencies())
+             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units()
+             + finder.shared_heads() + finder.place_agencies())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_dashes(finder.join_slashes(found))
@@ -321,9 +321,15 @@ class _Finder(NameSpans):
     def _pair_alone(self, i: int) -> bool:
         """Are token ``i`` and the capitalised word after it a name of their own: no capitalised word
         right before or after the pair?"""
+        return i + 1 < len(self.t) and self.t[i + 1].is_cap and self._alone(i, i + 1)
+
+    def _alone(self, first: int, last: int, opening: bool = False) -> bool:
+        """Do tokens ``first`` to ``last`` stand without a capitalised word right before or after them
+        (``opening``: the sentence's first word may stand before them, "Også AAU Innovation deltager")?"""
         t = self.t
-        return (i + 1 < len(t) and t[i + 1].is_cap and not (i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word)
-                and not (i and t[i - 1].is_cap and t[i - 1].is_word))
+        before = first - 1
+        return not (last + 1 < len(t) and t[last + 1].is_cap and t[last + 1].is_word) \
+            and not (before >= (1 if opening else 0) and t[before].is_cap and t[before].is_word)
 
     def place_agencies(self) -> list[Candidate]:
         """An agency named by its task and its country or town (``Innovation Norway``, ``Enterprise
@@ -341,9 +347,7 @@ class _Finder(NameSpans):
             if tok.text not in _AGENCY_TASKS:
                 continue
             two = t[i + 1:i + 3]  # "Invest Northern Ireland": a place of two words
-            alone = not (i and t[i - 1].is_cap and t[i - 1].is_word) \
-                and not (i + 3 < len(t) and t[i + 3].is_cap and t[i + 3].is_word)
-            if len(two) == 2 and all(x.is_cap and x.is_word for x in two) and alone and any(
+            if len(two) == 2 and all(x.is_cap and x.is_word for x in two) and self._alone(i, i + 2) and any(
                     p.kind in ("country", "subdivision")
                     for p in gazetteer().candidates(self.text[two[0].start:two[1].end], self.lang)):
                 out.append(self._make("organisation", tok.start, two[1].end, "place-agency", 0.7))
@@ -411,8 +415,8 @@ class _Finder(NameSpans):
             if not (tok.is_acronym and 2 <= len(tok.text) <= 5 and tok.text.isalpha() and tok.end + 1 == word.start
                     and word.is_cap and word.is_word and not word.is_acronym) or tok.text in _NOT_INSTITUTIONS:
                 continue
-            if i + 2 < len(t) and t[i + 2].is_cap and t[i + 2].is_word or i > 1 and t[i - 1].is_cap and t[i - 1].is_word:
-                continue  # part of a longer name (the sentence's first word may stand before it)
+            if not self._alone(i, i + 1, opening=True):
+                continue  # part of a longer name
             if gazetteer().candidates(word.text, self.lang) or gazetteer().town(word.text) \
                     or self.given.word(word.text) or self.heads.word(word.text):
                 continue  # "UCL Erhvervsakademi": a head the other finders read; "OUH Odense": a place

@@ -16,7 +16,8 @@ import re
 from ingest.tokens import wordlist
 
 _ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|er))(?:e|en|er|es|em)$")
-_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*(?![\w-])")  # not the first part of "Wirtschaftsförderungs- und"
+#: A word, hyphenated parts included; not the first part of a suspended compound ("Wirtschaftsförderungs- und").
+_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*(?![\w-])")
 
 
 #: Languages whose names take a genitive "-s" on the last word only.

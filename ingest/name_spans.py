@@ -21,8 +21,9 @@ _LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
 #: Link words of partners' own names in Italian, Polish, Czech, Portuguese and Spanish ("Università degli
 #: Studi di Catania", "Uniwersytet Medyczny we Wrocławiu", "Fakultní nemocnice v Motole", "Universidade do
 #: Porto", "Universidad de las Palmas").
-FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we", "á",  # "Sjúkrahúsið á Akureyri"
-                           "v", "ve", "do", "dos", "las", "los"})  # not "da", "das": Danish and German words
+#: "Sjúkrahúsið á Akureyri" too; not "da", "das", which are Danish and German words.
+FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we", "á", "v", "ve", "do", "dos",
+                           "las", "los"})
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", *FOREIGN_LINKS}
@@ -292,7 +293,8 @@ class NameSpans:
                     and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
             elif not self.german and tok.low in AND_WORDS and taken \
-                    and (len(taken) == 1 and self._town_like(taken[0]) or self.lang == "en" and self._place_opens(taken)) \
+                    and (len(taken) == 1 and self._town_like(taken[0])
+                         or self.lang == "en" and self._place_opens(taken)) \
                     and (self._hospital_after(before) or self.lang == "en") \
                     and (first := self._towns_before(before, k)) is not None:
                 # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
@@ -608,10 +610,11 @@ class NameSpans:
         while first is not None and self.lang == "en" and first >= 2 and before[first - 1].text == "," \
                 and (town := town_ending(first - 2)) is not None:
             first = town
-        if first is None or first >= 1 and not (before[first - 1].text == "," or before[first - 1].low in AND_WORDS
-                                                 or before[first - 1].low not in INNER and not before[first - 1].is_cap):
+        if first is None:
             return None
-        return first
+        left = before[first - 1] if first >= 1 else None
+        ends = left is None or left.text == "," or left.low in AND_WORDS or left.low not in INNER and not left.is_cap
+        return first if ends else None
 
     def _place_opens(self, taken: list[Token]) -> bool:
         """English: does a town or place open the words before the head, only a council's type or a

@@ -674,7 +674,8 @@ def cluster_coordination(context: Context) -> None:
         before = [(c, k) for c, k in actors if c.end <= at.start]
         subjects = [k for _, k in before]
         # one subject, or several joined by "og"/"and" ("A og B leder partnerskabet i fællesskab": both lead it)
-        one_subject = len(set(subjects)) == 1 or len(before) > 1 and _joined_agents(context, before, before[0]) == subjects
+        one_subject = len(set(subjects)) == 1 or len(before) > 1 \
+            and _joined_agents(context, before, before[0]) == subjects
         objects = [k for c, k in targets if c.start >= at.end]
         if not objects and one_subject:
             from ingest.member_rules import referenced_cluster
