@@ -18,12 +18,10 @@ from ingest.tokens import AND_WORDS, CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token,
 
 #: A local place name is this frequent in its own language and rarer than _FOREIGN_ZIPF in English.
 _LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
-#: Link words of partners' own names in Italian, Polish, Czech, Portuguese and Spanish ("Università degli
-#: Studi di Catania", "Uniwersytet Medyczny we Wrocławiu", "Fakultní nemocnice v Motole", "Universidade do
-#: Porto", "Universidad de las Palmas").
-#: "Sjúkrahúsið á Akureyri" too; not "da", "das", which are Danish and German words.
-FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we", "á", "v", "ve", "do", "dos",
-                           "las", "los"})
+#: Link words of partners' own names in Italian, Polish, Czech and Portuguese ("Università degli Studi di
+#: Catania", "Uniwersytet Medyczny we Wrocławiu", "Fakultní nemocnice v Motole", "Universidade do Porto") and
+#: Icelandic ("Sjúkrahúsið á Akureyri"); not "da", "das", which are Danish and German words.
+FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we", "á", "v", "ve", "do", "dos"})
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", *FOREIGN_LINKS}
