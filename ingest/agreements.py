@@ -164,7 +164,8 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     if j > i and not any(t.low in BETWEEN for t in tokens[i:i + 3]) and tokens[i].text != "(":
         return []  # "Aftalen opretter X for ...": the clause of the agreement word, not its purpose
     k = j
-    while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14 and not _with_party(tokens, k):
+    while k < len(tokens) and tokens[k].text not in _STOP and k - j < 14 and not _with_party(tokens, k) \
+            and tokens[k].low not in _AUXILIARIES:  # "samarbejdsaftalen om TeleBro blev underskrevet": the verb
         k += 1
     quoted = _quoted_end(tokens, k)
     if quoted:  # "über den Aufbau des „Intensivnetz Nord“": the quoted name ends the purpose

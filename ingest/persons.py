@@ -64,10 +64,12 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
     def run_from(i: int) -> list[Token]:
         run: list[Token] = []
         j = i
-        while j < len(tokens) and len(run) < 4:
+        while j < len(tokens) and sum(t.is_word for t in run) < 4:
             tok = tokens[j]
             if name_word(tok):
                 run.append(tok)
+            elif _middle_initial(run, tok, tokens[j + 1:j + 2]) and name_word(tokens[j + 1]):
+                run.append(tok)  # "Kristján Æ. Bergþórsson", "Hans J. Müller": the initial's full stop
             elif tok.low in _PARTICLES and run:
                 k = j  # "van der Heijden", "Van den Broeck": particles up to the surname
                 while k < len(tokens) and k - j < 3 and tokens[k].low in _PARTICLES:
@@ -81,8 +83,9 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
             else:
                 break
             j += 1
-        while run and run[-1].low in _PARTICLES:
-            run.pop()  # "gedeputeerde X Y van de Provincie Z": the particles lead to an organisation, not a surname
+        while run and (run[-1].low in _PARTICLES or _INITIAL.fullmatch(run[-1].text)):
+            run.pop()  # "gedeputeerde X Y van de Provincie Z": the particles lead to an organisation, not a surname;
+            # and a name ends in no initial
         return run
 
     titles_only = pattern("person_titles", language)
@@ -138,6 +141,16 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         if out and out[-1].start == tok.start:
             reach = max(reach, out[-1].end)
     return out
+
+
+#: One capital letter: a given name's initial.
+_INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def _middle_initial(run: list[Token], stop: Token, after: list[Token]) -> bool:
+    """A full stop right after a name's initial, with a word after it (``Hans J. Müller``)."""
+    return (len(run) >= 2 and stop.text == "." and _INITIAL.fullmatch(run[-1].text) is not None
+            and stop.start == run[-1].end and bool(after) and after[0].start == stop.end + 1)
 
 
 #: Initials and a surname ("B. Hendrix", "J.W.M. Smeets", "M.H. van Rooij").

@@ -18,7 +18,7 @@ _LINE = re.compile(r"[^\n]+")
 #: der ..."), a comma or an ampersand.
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR"
                              r"|a\.s|s\.r\.o|med|dent|vet|rer|nat|Ing|MUDr|PhDr|RNDr|Mgr|Doz|doc|prof|dr|drs|ir|mr|ing|hab|habil|Dipl\.-\w+"
-                             r"|[A-Z])\.|\be\.\s?V\.|[&+]\s?Co\.|,|[&+])$")  # "GmbH & Co. KG", "GmbH+Co. KG", "Ltd. & Co. KG"
+                             r"|[A-ZÀ-ÖØ-Þ])\.|\be\.\s?V\.|[&+]\s?Co\.|,|[&+])$")  # "GmbH & Co. KG", "GmbH+Co. KG", "Ltd. & Co. KG"
 
 
 @lru_cache(maxsize=8)
