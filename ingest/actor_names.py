@@ -53,7 +53,10 @@ BARE_HEADING = re.compile(
     # "Ondertekenaars van de intentieverklaring", "Unterzeichner der Absichtserklärung", "Members of the alliance"
     r"(?:\s+(?:van|of|der|des|af|for)\s+(?:de\s+|het\s+|the\s+|die\s+|den\s+)?[^\W\d][\w-]*)?"
     # "The partners and their roles", "Die Partner und ihre Aufgaben", "Partnerne og deres roller"
-    r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|deres)\s+[^\W\d]+)?\s*:?\s*$",
+    r"(?:\s+(?:and|und|en|og)\s+(?:their|ihre|hun|deres)\s+[^\W\d]+)?"
+    # "Die neuen Mitglieder im Überblick", "The new members at a glance", "De nieuwe leden op een rij"
+    r"(?:\s+(?:im überblick|auf einen blick|kurz vorgestellt|at a glance|in brief|in short|op een rij|in het kort"
+    r"|in vogelvlucht|i overblik|kort fortalt|kort præsenteret))?\s*:?\s*$",
     re.IGNORECASE)
 #: A heading over the one actor that leads a project or network.
 LEAD_HEADING = re.compile(r"^\s*(?:lead[\s-]?partner|penvoerder|hovedpartner|projektkoordinator|coordinator"
@@ -174,7 +177,9 @@ def listed_names(text: str, language: str, sentences: list[Sentence], zones: dic
                 out.append(name)
     for s in sentences:  # "... has admitted four new members: A (A), the B, C and D."
         m = _INLINE_MEMBERS.search(s.text) if zones.get(s.index) == "body" else None
-        for start, end in _inline_parts(s.start + m.end(), s.end, text) if m else ():
+        parts = _inline_parts(s.start + m.end(), s.end, text) if m else []
+        for start, end in parts if len(parts) > 1 else ():  # one part is a headline's clause ("Fünf neue
+            # Mitglieder: Allianz X wächst weiter"), not a list
             name = name_run(text, language, s, start, end)
             if name is not None and not (" " not in name.text and frequent(name.text, language)) \
                     and not _place(name.text):  # not "Gesundheit" of "Ministerium für Arbeit, Gesundheit und

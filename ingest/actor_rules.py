@@ -373,7 +373,7 @@ def agreements(context: Context) -> None:
                 _pronoun_founds(context, index, agr_key)
                 _founded_just_before(context, index, agr_key)
             for key in founded:
-                for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key]:
+                for party in _member_parties(context, agr_key):
                     context.add("memberOf", party, key, index, 0.7, "founder-member")
     for key in [k for k in context.found if k[0] == "partyTo" and ("establishes", k[2], k[1]) in context.found]:
         del context.found[key]  # a headline "Absichtserklärung unterzeichnet: Netzwerk X ..." names what it founds
@@ -383,8 +383,19 @@ def founding_parties(context: Context) -> None:
     """The parties of an agreement that founds a cluster are its members, however they were found
     (``signed-agreement``, ``later-signatories``, ``agreed-therein``)."""
     for founding in [r for r in context.found.values() if r.kind == "establishes"]:
-        for party in [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == founding.subject]:
+        for party in _member_parties(context, founding.subject):
             context.add("memberOf", party, founding.object, founding.sentence, 0.7, "founder-member")
+
+
+#: Joining an agreement as an observer ("har tiltrådt aftalen som observatør", "als Beobachter", "as an observer",
+#: "als waarnemer"): a party, perhaps, but no member of what the agreement founds.
+_OBSERVER = re.compile(r"\b(?:som observatør|als beobachter\w*|as (?:an )?observers?|als waarnemer)\b", re.IGNORECASE)
+
+
+def _member_parties(context: Context, agreement) -> list:
+    """The parties of ``agreement`` that become members of what it founds: all but observers."""
+    return [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agreement
+            and not _OBSERVER.search(context.sentences[r.sentence].text)]
 
 
 #: "Fra tysk side er parterne A, B og C", "Die Parteien sind A und B", "The parties are A and B".
@@ -694,9 +705,10 @@ _COUNTED_INSTITUTIONS = re.compile(
     r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
 
 
-#: Signed by a number of parties the sentence does not name ("underskrevet af syv parter", "von sechs
+#: Signed by a number of parties the sentence does not name ("underskrevet af (i alt) syv parter", "von sechs
 #: Partnern unterzeichnet", "signed by five organisations", "door vier partijen ondertekend").
-_COUNTED_SIGNERS = re.compile(r"\b(?:af|von|by|door)\s+(?:\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+)?(?:(?:parter"
+_COUNTED_SIGNERS = re.compile(r"\b(?:af|von|by|door)\s+(?:i alt\s+|insgesamt\s+|in total\s+|a total of\s+|in totaal\s+)?"
+                              r"(?:\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+)?(?:(?:parter"
                               r"|partnere|partnern|parteien|partners|parties|partijen|organisationer|organisationen"
                               r"|organisations|organisaties)\b|" + INSTITUTION_PLURALS + r"\b)", re.IGNORECASE)
 
@@ -811,10 +823,12 @@ def _with_more(context: Context, k: int) -> list[int]:
 
 
 #: A sentence that adds to the list before it ("Hinzu kommen A und B", "Daneben", "Verder", "Also", "Komplettiert wird
-#: der Kreis durch A", "Aus der Wirtschaft sind A und B beteiligt").
+#: der Kreis durch A", "Aus der Wirtschaft sind A und B beteiligt"), or names the parties of the other side ("På
+#: italiensk side er det A og B", "Auf polnischer Seite sind es A und B", "On the Irish side ...").
 _MORE = re.compile(r"^\W*(?:hinzu kommen|dazu kommen|außerdem|ebenfalls|daneben|verder|daarnaast|ook|derudover|desuden"
                    r"|også|also|in addition|further|komplettiert|vervollständigt|ergänzt|abgerundet|completing"
                    r"|aangevuld|suppleret)\b"
+                   r"|^\W*(?:på|fra|auf|von|aan|van|on|from)\s+(?:the\s+)?\w+\s+(?:side|seite|zijde)\b"
                    r"|^\W*(?:aus|from|uit|fra)\s+(?:der|dem|den|de|het|the)\s+\w+\s+"
                    r"(?:sind|are|zijn|er|kommen|come|komen)\b", re.IGNORECASE)
 
@@ -906,8 +920,7 @@ def _establishes(context: Context, index: int, agr_key) -> None:
                     _make_cluster(context, key)
                     key = ("cluster", key[1])
                 context.add("establishes", agr_key, key, index, 0.75, "agreement-creates")
-                parties = [r.subject for r in context.found.values()
-                           if r.kind == "partyTo" and r.object == agr_key]
+                parties = _member_parties(context, agr_key)
                 if parties and all(p[0] == "cluster" for p in parties):
                     _make_cluster(context, key)
                     key = ("cluster", key[1])

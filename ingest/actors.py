@@ -184,6 +184,8 @@ class _Finder(NameSpans):
             if role and role.start() >= 4:
                 continue  # "Institutdirektør", "Klinikleiter", "Clustermanagerin": a role, not a head
             n = (cluster or head)[0]
+            if i and _ON_INITIATIVE.match(self.text, self.t[i - 1].start):
+                continue  # "auf Initiative der IHK X gegründet": who started it, not an initiative's name
             if i + n < len(self.t) and _STREET.match(self.t[i + n].text):
                 continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
             # "Klyngen Welfare Tech ...": a sentence-initial descriptor is no name part (but "Foreningen Vestkyst
@@ -227,7 +229,8 @@ class _Finder(NameSpans):
                 continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name
             if not left and not right and not (tok.is_acronym and kind == "organisation") \
                     and (self.german or self.suspended_start(i) == i) \
-                    and not self._nordic_authority(tok):
+                    and not self._nordic_authority(tok) \
+                    and not (head_class in ("hospital", "university") and self._proper_compound(tok)):
                 continue
             if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
@@ -259,6 +262,17 @@ class _Finder(NameSpans):
             self._bracket_alias(cand, end)
             out.append(cand)
         return out
+
+    def _proper_compound(self, tok: Token) -> bool:
+        """Is a German head word hyphenated to a name before it (``Leopoldina-Krankenhaus``, ``Alice-Hospital``,
+        ``Hegau-Bodensee-Klinikum``), not to a common word (``Herz-Klinik``)? Such a compound is a name alone."""
+        prefix = tok.text.rpartition("-")[0]
+        if not self.german or not prefix[:1].isupper() or prefix.isupper():
+            return False
+        given = wordlist("given_names", self.lang, "given")
+        parts = [part for part in prefix.split("-") if part[:1].isupper()]  # "Carl-von-Ossietzky": not "von"
+        return any(given.word(part) is not None or not frequent(part, self.lang) for part in parts) \
+            and not any(self.heads.word(part) or self.clusters.word(part) for part in parts)
 
     def _nordic_authority(self, tok: Token) -> bool:
         """``Sundhedsdatastyrelsen``, ``Indenrigs- og Sundhedsministeriet``, ``Helsedirektoratet``: a
@@ -720,6 +734,11 @@ _NEW = {"neuer", "neues", "neue", "neuen", "new", "nieuw", "nieuwe", "nyt", "nye
 _NAMING_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in NAMING:
     _NAMING_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+#: "auf Initiative der/von", "på initiativ af/fra", "op initiatief van", "on/at the initiative of".
+_ON_INITIATIVE = re.compile(r"(?:auf|på|op|the)\s+(?:initiative|initiativ|initiatief)\s+(?:der|des|von|vom|af|fra|van"
+                            r"|of)\b", re.IGNORECASE)
 
 
 def _naming_phrase(tokens: list[Token], i: int) -> int:

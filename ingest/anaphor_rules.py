@@ -38,10 +38,12 @@ _ROLE_DEFINITE_AFTER = re.compile(r"^\s*,\s*(?P<role>[^\W\d_][\w-]+(?:\s+[^\W\d_
 _RELATIVE = re.compile(r"^\s*,\s*(?:die|der|welche|welcher|who|som|dat)\s+(?:er\s+|is\s+|ist\s+)?", re.IGNORECASE)
 #: Where a clause ends.
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”„»«()]|\s[–—]\s")
-#: Verbs that lead or work at an organisation, in a relative clause.
+#: Verbs that lead or work at an organisation, in a relative clause, and being responsible for something there
+#: ("der er ansvarlig for internationale partnerskaber hos X").
 _WORK_VERB = re.compile(r"\b(?:leitet|leiten|führt|verantwortet|arbeitet|forscht|lehrt|vertritt|leidt|leiden|werkt"
                         r"|vertegenwoordigt|leder|arbejder|forsker|repræsenterer|leads|heads|runs|directs|manages"
-                        r"|works|chairs|represents|coordinates|koordiniert|coördineert|koordinerer)\b", re.IGNORECASE)
+                        r"|works|chairs|represents|coordinates|koordiniert|coördineert|koordinerer"
+                        r"|ansvarlig|responsible|verantwortlich|verantwoordelijk)\b", re.IGNORECASE)
 #: Personal pronouns that open a sentence about the person named last before.
 _PRONOUN = re.compile(r"^\W*(?:sie|er|hun|han|zij|hij|ze|she|he)\b", re.IGNORECASE)
 #: "hos Y", "bei Y", "bij Y", "at Y", "für Y": where the pronoun's person works.

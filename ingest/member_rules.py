@@ -114,7 +114,7 @@ def referenced_cluster(context: Context, index: int, exclude=()):
     sentences before."""
     anaphor = ANAPHOR.search(context.sentences[index].text)
     if not anaphor:
-        return topic_cluster(context) if _GROUP.search(context.sentences[index].text) else None
+        return topic_cluster(context, exclude) if _GROUP.search(context.sentences[index].text) else None
     word = anaphor.group().split()[-1].casefold()[:5]  # "the alliance": a cluster with "Alliance" in its name first
     if word == "proje":
         return topic_cluster(context, exclude)  # "Projektet", "the project": the project the page is about
@@ -133,7 +133,7 @@ def referenced_cluster(context: Context, index: int, exclude=()):
         found = [f for f in found if f[1] not in exclude]
         if found:
             return found[-1][1]
-    return topic_cluster(context)
+    return topic_cluster(context, exclude)
 
 
 #: A definite phrase for a cluster without a name ("klyngen", "the cluster", "das Netzwerk").
@@ -578,6 +578,35 @@ def members_as_parties(context: Context) -> None:
             context.add("partyTo", key, agr_key, index, 0.6, "members-as-parties")
 
 
+#: The members just admitted, as a group ("alle fünf Neumitglieder", "the three new members", "de nieuwe leden",
+#: "de nye medlemmer", "Alle drei Neuzugänge"), with their number.
+_NEW_MEMBERS = re.compile(r"\b(?:(?P<number>\d+|" + NUMBER_WORD + r")\s+)?(?:neumitglied\w*|neuzugäng\w*|neue[nr]?\s+"
+                          r"(?:mitglied\w*|partner\w*)|new (?:members|partners)|newcomers|nieuwe (?:leden|partners)"
+                          r"|nieuwkomers|nye (?:medlemmer|partnere))\b", re.IGNORECASE)
+
+
+def new_members_as_parties(context: Context) -> None:
+    """``Die neuen Mitglieder im Überblick: - A - B - C. Mit ihrer Unterschrift unter die Charta haben sich alle drei
+    Neumitglieder verpflichtet``: an agreement the new members sign, naming no party, has as parties the members
+    found since the last mention of new members before it (up to twelve sentences back), as many as it counts."""
+    for index, agreement, agr_key, head in _signed_agreements(context):
+        text = context.sentences[index].text
+        group = _NEW_MEMBERS.search(text)
+        if group is None or context.mentions(index, "organisation"):
+            continue
+        since = next((k for k in range(index - 1, max(-1, index - 13), -1)
+                      if _NEW_MEMBERS.search(context.sentences[k].text)), None)
+        if since is None:
+            continue
+        new = list(dict.fromkeys(r.subject for r in context.found.values()
+                                 if r.kind == "memberOf" and since <= r.sentence < index))
+        count = number_value(group.group("number")) if group.group("number") else None
+        if len(new) < 2 or count is not None and count != len(new):
+            continue
+        for key in new:
+            context.add("partyTo", key, agr_key, index, 0.6, "new-members-as-parties")
+
+
 def they_sign_for_cluster(context: Context) -> None:
     """``Zij ondertekenden een intentieverklaring voor het Netwerk X``: "they" who sign an agreement for the
     cluster the sentence names after it are that cluster's members (two or more), whichever the page's cluster."""
@@ -755,6 +784,6 @@ def record_places(context: Context) -> None:
 RULES = [title_cluster, members, network_of, networks_under, participants, among_them, counted_members, member_lists, compositions,
          forming_members, boards, item_places, record_places]
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
-AFTER_TABLES = [members_as_parties, they_sign_for_cluster]
+AFTER_TABLES = [members_as_parties, they_sign_for_cluster, new_members_as_parties]
 #: Run after every rule that finds founders.
 LATE_RULES = [founders_as_parties]

@@ -73,7 +73,7 @@ BRAND_ZIPF = 3.2
 _PLAIN_ADJECTIVE = ("al", "iv", "ell", "vernetzt", "mobil")
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
-NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "ive", "are", "lose", "ndte", "ierte", "lichen", "ischen", "alen")
+NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "igen", "ive", "are", "lose", "ndte", "ierte", "lichen", "ischen", "alen")
 #: German names of parts of a country: a compass or Ober/Nieder/Mittel prefix on a capital-less
 #: place word ("Oberfranken", "Westböhmen", "Ostholstein", "Niederrhein", "Mittelhessen"); common
 #: nouns of that shape end like nouns ("Niederlassung", "Oberfläche", "Westseite") or are listed.

@@ -621,7 +621,10 @@ def contact_coordination(context: Context) -> None:
 
 
 #: What joins two agents of one verb ("led by A and B", "von A und der B koordiniert").
-_AGENTS_AND = re.compile(r"^\s*(?:and|und|en|og|sowie|as well as)\s+(?:the|der|die|dem|den|de|het)?\s*$", re.IGNORECASE)
+#: Between two agents joined by a conjunction, perhaps after a relative clause on the first one that names
+#: nothing ("ledes af A, der har sekretariatet på dansk side, og B", "led by A, which hosts the office, and B").
+_AGENTS_AND = re.compile(r"^\s*(?:,\s*(?:der|die|das|som|which|who|that|dat|welke)\s[^,;.A-ZÀ-Þ]{1,60},)?"
+                         r"\s*(?:and|und|en|og|sowie|as well as)\s+(?:the|der|die|dem|den|de|het)?\s*$")
 
 
 def _joined_agents(context: Context, actors, agent) -> list:

@@ -36,3 +36,120 @@ def test_a_name_does_not_end_in_an_initial():
 ])
 def test_the_verb_after_an_agreements_purpose_ends_its_name(text, lang, name):
     assert name in labels(text, lang, "agreement")
+
+
+# -- parties and members --------------------------------------------------------------------------
+def test_parties_counted_in_all_and_named_side_by_side_sign_the_agreement():
+    text = ("Aalborg Erhverv og Agenzia Veneto Innovazione har underskrevet en samarbejdsaftale, der etablerer "
+            "netværket Nordjylland–Veneto Health Link. Aftalen er tiltrådt af i alt fem parter. På dansk side er "
+            "det Aalborg Erhverv, Vesthimmerlands Kommune og Aalborg Universitet. På italiensk side er det Agenzia "
+            "Veneto Innovazione og Università di Padova.")
+    relations = found(text, "da")
+    for party in ("Vesthimmerlands Kommune", "Aalborg Universitet", "Università di Padova"):
+        assert ("partyTo", party, "samarbejdsaftale") in relations
+
+
+def test_an_agreement_joined_by_tiltraedt_has_that_party():
+    text = "Samarbejdsaftalen er tiltrådt af Favrskov Kommune og VIA University College."
+    assert ("partyTo", "Favrskov Kommune", "Samarbejdsaftalen") in found(text, "da")
+
+
+def test_an_observer_that_joins_an_agreement_is_no_member_of_what_it_founds():
+    text = ("Skive Kommune og Hospitalsenhed Midt har underskrevet en partnerskabsaftale, der etablerer "
+            "Sundhedspartnerskab Skive. Region Nordjylland har tiltrådt aftalen som observatør.")
+    relations = found(text, "da")
+    assert ("memberOf", "Skive Kommune", "Sundhedspartnerskab Skive") in relations
+    assert ("memberOf", "Region Nordjylland", "Sundhedspartnerskab Skive") not in relations
+
+
+@pytest.mark.parametrize("heading", ["Die neuen Mitglieder im Überblick", "Unsere Partner auf einen Blick"])
+def test_a_list_heading_with_an_overview_phrase_announces_members(heading):
+    text = (f"Das Netzwerk Gesundheitsregion Fulda wächst.\n\n{heading}\n\n- Elisabeth-Krankenhaus Fulda\n"
+            "- Rhön Sensor Systems GmbH\n")
+    relations = found(text, "de")
+    assert ("memberOf", "Rhön Sensor Systems GmbH", "Netzwerk Gesundheitsregion Fulda") in relations
+
+
+def test_new_members_that_sign_a_charter_are_its_parties():
+    text = ("Das Netzwerk Medizintechnik Osthessen hat drei neue Mitglieder aufgenommen. Zu den Gründungsmitgliedern "
+            "gehören die Hochschule Fulda und die Rhön Sensor Systems GmbH.\n\nDie neuen Mitglieder\n\n"
+            "- Kreisklinik Hünfeld\n- Fuldaer Orthopädie Technik GmbH\n- Vogelsberg Digital AG\n\n"
+            "Mit ihrer Unterschrift unter die Netzwerkcharta haben sich alle drei Neumitglieder verpflichtet, "
+            "jährlich ein Projekt mitzutragen.")
+    relations = found(text, "de")
+    for party in ("Kreisklinik Hünfeld", "Fuldaer Orthopädie Technik GmbH", "Vogelsberg Digital AG"):
+        assert ("partyTo", party, "Netzwerkcharta") in relations
+    assert ("partyTo", "Hochschule Fulda", "Netzwerkcharta") not in relations
+
+
+def test_new_members_counted_otherwise_than_listed_sign_nothing_for_the_list():
+    text = ("Das Netzwerk Medizintechnik Osthessen hat neue Mitglieder aufgenommen.\n\nDie neuen Mitglieder\n\n"
+            "- Kreisklinik Hünfeld\n- Fuldaer Orthopädie Technik GmbH\n- Vogelsberg Digital AG\n\n"
+            "Mit ihrer Unterschrift unter die Netzwerkcharta haben sich alle fünf Neumitglieder verpflichtet, "
+            "jährlich ein Projekt mitzutragen.")
+    assert not any(r[0] == "partyTo" for r in found(text, "de"))
+
+
+def test_a_one_part_headline_after_new_members_names_no_member():
+    text = ("Drei neue Mitglieder: Gesundheitsnetz Osthessen wächst weiter\n\n"
+            "Das Gesundheitsnetz Osthessen hat drei neue Mitglieder aufgenommen.")
+    assert not any("wächst" in label for label in labels(text, "de", "organisation"))
+
+
+def test_a_member_list_under_a_heading_does_not_make_a_listed_cluster_their_cluster():
+    text = ("Die Kooperationsvereinbarung begründet das „Grenzüberschreitende Herznetz Oder“. Die Netzwerkstelle "
+            "übernimmt die Health Valley Brandenburg GmbH.\n\nDie Partner im Überblick\n\n"
+            "- Klinikum Frankfurt (Oder)\n- Health Valley Brandenburg GmbH\n- Szpital Wojewódzki w Gorzowie\n")
+    relations = found(text, "de")
+    assert not any(r[0] == "memberOf" and r[2] == "Health Valley Brandenburg GmbH" for r in relations)
+
+
+# -- leads and affiliations -----------------------------------------------------------------------
+def test_two_leads_with_a_relative_clause_after_the_first_both_lead():
+    text = ("Holstebro Kommune og Universitat de Barcelona har underskrevet en aftale, der etablerer netværket "
+            "Holstebro–Barcelona Care Bridge. Netværket ledes i fællesskab af Holstebro Kommune, der har sekretariatet "
+            "på dansk side, og Universitat de Barcelona, der koordinerer de spanske partnere.")
+    relations = found(text, "da")
+    assert ("coordinates", "Holstebro Kommune", "Holstebro–Barcelona Care Bridge") in relations
+    assert ("coordinates", "Universitat de Barcelona", "Holstebro–Barcelona Care Bridge") in relations
+
+
+def test_a_person_responsible_for_something_at_an_organisation_is_affiliated_with_it():
+    text = "Det siger Paola Benedetti, der er ansvarlig for europæiske projekter hos Aalborg Universitet."
+    assert ("affiliatedWith", "Paola Benedetti", "Aalborg Universitet") in found(text, "da")
+
+
+def test_the_initiator_after_auf_initiative_is_an_organisation_not_an_initiative():
+    text = ("Das Netzwerk Medizintechnik Osthessen wurde 2021 auf Initiative der Industrie- und Handelskammer "
+            "Fulda gegründet.")
+    assert "Industrie- und Handelskammer Fulda" in labels(text, "de", "organisation")
+    assert not labels(text, "de", "cluster") - {"Netzwerk Medizintechnik Osthessen"}
+
+
+# -- names ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Neu dabei ist das Elisabeth-Krankenhaus aus Fulda.", "Elisabeth-Krankenhaus"),
+    ("Neu dabei ist die Justus-Liebig-Universität aus Gießen.", "Justus-Liebig-Universität"),
+    ("Beteiligt ist das Rhön-Klinikum.", "Rhön-Klinikum"),
+])
+def test_a_hospital_or_university_hyphenated_to_a_name_is_named_alone(text, name):
+    assert name in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("text", ["Die Herz-Klinik ist neu im Netzwerk.", "Das Onkologie-Netzwerk wächst."])
+def test_a_head_hyphenated_to_a_common_word_or_a_network_word_is_no_name_alone(text):
+    assert not labels(text, "de", "organisation")
+
+
+def test_a_charitable_company_keeps_its_long_legal_form():
+    text = "Neu im Verbund ist die Vitos Osthessen gemeinnützige GmbH aus Fulda."
+    assert "Vitos Osthessen gemeinnützige GmbH" in labels(text, "de", "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Neu dabei ist das Hospital zum Heiligen Geist aus Fulda.", "Hospital zum Heiligen Geist"),
+    ("Neu dabei ist das Krankenhaus der Barmherzigen Schwestern aus Fulda.",
+     "Krankenhaus der Barmherzigen Schwestern"),
+])
+def test_a_capitalised_adjective_in_igen_keeps_its_noun_in_the_name(text, name):
+    assert name in labels(text, "de", "organisation")
