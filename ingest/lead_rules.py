@@ -365,12 +365,25 @@ _HOLDS_CHAIR = re.compile(r"\s+(?:har|hat|has|holds|heeft|bekleedt|führt|übern
                           r"|het\s+voorzitterschap)\b", re.IGNORECASE)
 
 
+#: The chair lies with the organisation right after ("dessen Vorsitz für zwei Jahre beim Klinikum X liegt", "het
+#: voorzitterschap ligt bij de gemeente X", "formandskabet ligger hos X", "the chair rests with X").
+_CHAIR_WITH = re.compile(r"\b(?:vorsitz|voorzitterschap|formandskab(?:et)?|chair(?:manship)?)\b[^.;]{0,50}?"
+                         r"\b(?:bei|beim|bij|hos|with|by)\s+(?:(?:der|dem|den|de|het|the)\s+)?$", re.IGNORECASE)
+#: The verb of lying with, before the organisation or (German, in a subordinate clause) after it.
+_LIES = re.compile(r"\b(?:liegt|lag|ligt|ligger|lå|lies|lay|rests|is held|was held)\b", re.IGNORECASE)
+
+
 def chairing_actors(context: Context) -> None:
-    """The organisation right before a verb of holding the chair coordinates the cluster the sentence names or
-    refers to (else the page's)."""
-    for index, sentence, m in context.body_matches(_HOLDS_CHAIR):
+    """The organisation right before a verb of holding the chair, or right after "the chair lies with",
+    coordinates the cluster the sentence names or refers to (else the page's)."""
+    for index in sorted(context.by_sentence):
+        if context.zones.get(index) != "body":
+            continue
+        start = context.sentences[index].start
         for cand, key in context.mentions(index, "organisation"):
-            if _HOLDS_CHAIR.match(context.text, cand.end):
+            chair = _CHAIR_WITH.search(context.text, max(start, cand.start - 120), cand.start)
+            if _HOLDS_CHAIR.match(context.text, cand.end) or chair and (
+                    _LIES.search(chair.group()) or _LIES.match(context.text, cand.end + 1)):
                 target = _cluster_of(context, index, exclude=[key])
                 if target is not None:
                     context.add("coordinates", key, target, index, 0.65, "holds-chair")

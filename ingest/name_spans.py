@@ -173,7 +173,7 @@ def _blended(short: list[Token], before: list[Token], after: list[Token]) -> boo
 
 
 #: Words that open the name of a region's or town's authority ("Region Sjælland", "Provincie Limburg", "Stadt Ulm").
-REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Stad|City of"
+REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Hansestadt|Stad|City of"
                          r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
 #: The county beside its town at the end of a name ("Diakonie Osnabrück Stadt und Land").
 _COUNTY_WORDS = {"land", "landkreis", "kreis"}
@@ -373,6 +373,11 @@ class NameSpans:
                     and t[j + 1].low in _COUNTY_WORDS and len(taken) >= 2 and self._place_word(taken[-2]):
                 taken.extend(t[j:j + 2])  # "Diakonie Osnabrück Stadt und Land": the town and its county, one name
                 j += 2
+                continue
+            if taken and taken[-1].low == "stadt" and tok.low == "und" and j + 2 < len(t) and after_preposition \
+                    and t[j + 1].low in _COUNTY_WORDS and self._place_word(t[j + 2]):
+                taken.extend(t[j:j + 3])  # "Wirtschaftsförderung für Stadt und Landkreis Lüneburg": both, one name
+                j += 3
                 continue
             if self.name_word(tok) and self._suspended(j):
                 taken.extend(t[j:j + 3])  # "für Bundes- und Europaangelegenheiten": one compound pair

@@ -120,8 +120,8 @@ def _gazetteer_spans(text: str, language: str):
             break
 
 
-_TOWN = (rf"(?P<town>[{CAPITAL}][a-zà-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[{CAPITAL}]"
-         r"[a-zà-öø-ÿĀ-ž]+)?)")
+_TOWN = (rf"(?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[{CAPITAL}]"
+         r"[a-zß-öø-ÿĀ-ž]+)?)")
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
 #: X", a name or a bracketed short name before "in/i X", "X-based", a list item "Name, X (DK)", a
 #: table cell "| X (NL) |", "Name, X, Country" closing a line, "Name (X)"; and every town listed after
@@ -137,7 +137,7 @@ _TOWN_CONTEXTS = [
     re.compile(r"\b" + _TOWN + r"-(?:based|baseret)\b"),
     # "på netværkets forårsmøde i Skive", "een polikliniek in Goes": after a lower-case word, a town that no
     # capitalised word continues ("i Skive Kommune" names the council)
-    re.compile(r"(?<=[a-zà-öø-ÿ] )(?:in|i)\s+" + _TOWN + r"(?![\w-]|\s+[A-ZÀ-Þ])"),
+    re.compile(r"(?<=[a-zß-öø-ÿ] )(?:in|i)\s+" + _TOWN + r"(?![\w-]|\s+[A-ZÀ-Þ])"),
     # also with a note in brackets after the town ("- Ambu A/S, Ballerup (nyt medlem)", "..., Lyngby (koordinator)")
     re.compile(r"(?m)^\s*(?:" + LIST_MARK + r"\s+)?[A-Z][^,\n]{2,80},\s+" + _TOWN
                + r"(?:\s+\([A-Z]{2}\)|\s+\([^()\n]{1,30}\))?\s*$"),
@@ -151,18 +151,21 @@ _TOWN_CONTEXTS = [
     # a town and its country closing a line ("- Polar Electro Oy, Kempele, Finland")
     re.compile(r"(?m),[ \t]+" + _TOWN + r",[ \t]+[A-Z][\w]+(?:[ \t][A-Z]\w+)?[ \t]*$"),
     # a town in brackets after a name ("Medica Lemgo GmbH (Lemgo)", "UMIT (Hall in Tirol)")
-    re.compile(rf"(?<=\w)[ \t]\((?P<town>[{CAPITAL}][a-zà-öø-ÿĀ-ž]+(?:[ \t](?:in|an der|am|im)[ \t][{CAPITAL}]"
-               r"[a-zà-öø-ÿĀ-ž]+)?)\)"),
+    re.compile(rf"(?<=\w)[ \t]\((?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[ \t](?:in|an der|am|im)[ \t][{CAPITAL}]"
+               r"[a-zß-öø-ÿĀ-ž]+)?)\)"),
 ]
 
 
 #: Sites listed after a word for them ("met locaties in Emmen, Hoogeveen en Stadskanaal",
 #: "Standorte in A und B", "sites in A, B and C"): every town of the list.
-_SITES = re.compile(r"\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler|ziekenhuizen"
+_SITES = re.compile(r"(?:\b(?:locaties|vestigingen|locations|sites|Standorten?|Kliniken|afdelinger|matrikler|ziekenhuizen"
                     r"|klinieken|hospitals|sygehuse|Krankenhäusern|campussen|campuses|klinikker|hospitaler|clinics"
                     # where pilots run: "proeftuinen in Zwijndrecht, Papendrecht en Sliedrecht", "Modellregionen in"
                     r"|proeftuinen|proeftuin|pilots|testbeds|test sites|Modellregionen|Pilotregionen|pilotkommuner)"
                     r"\s+(?:in|i)\s+"
+                    # a word for an actor's own sites with the towns right after it ("mit den Standorten A und B",
+                    # "dessen Standort C", "met de vestigingen D en E")
+                    r"|\b(?:Standorte?n?|Standorts|vestigingen|vestiging|lokationer|matrikler)\s+)"
                     r"(?P<towns>[A-ZÀ-ÖØ-Þ][^.;:()\n]{0,120})")
 #: Towns given as examples of municipalities ("Andere gemeenten uit het gebied, zoals Gooise Meren, Blaricum en
 #: Eemnes", "Kommuner som Nyborg og Kerteminde", "towns such as Hove and Lewes"): each item is a town, also one
@@ -209,9 +212,9 @@ _LIST_OPENER = re.compile(r"\b(?:in|i|im|rond|rondom|around|um|omkring|rundt om|
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
     found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
-    for m in _SITES.finditer(text):
-        found += [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
-                  for n in _SITE_NAME.finditer(m.group("towns"))]
+    sites = [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
+             for m in _SITES.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))]
+    found += sites
     # "rond Heerlen, Kerkrade en Landgraaf": a list that a known city or town opens goes on with towns
     starts = [m.end() for m in _LIST_OPENER.finditer(text)
               if _town_or_city(m.group("town"), language) and _AND_TOWN.match(text, m.end())]
@@ -225,6 +228,9 @@ def _town_spans(text: str, language: str):
                 for m in _SUCH_AS.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))]
     for start, end in found + joined + examples:
         record = _town_or_city(text[start:end], language)
+        if record is None and " " in text[start:end] and (start, end) in sites:
+            end = start + text[start:end].index(" ")  # "dessen Standort Bensheim Zahnmedizin abdeckt": one word
+            record = _town_or_city(text[start:end], language)
         if record is not None:
             yield RegionMatch(start, end, text[start:end], record, 0.7, "town-context")
         elif (start, end) in examples and _looks_proper(text[start:end], language):

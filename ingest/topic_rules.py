@@ -41,7 +41,10 @@ _SEAT_PHRASE = re.compile(
     r"|vestigingen|afdelinger|matrikler|campuses)\s+(?:in|i)\s+$"
     r"|^\s*,\s+(?:the|a|an|de|het|een|der|die|das|den|det|en|et|ein|eine)\s+[^,.;()]{0,80}?\s"
     r"(?:based in|located in|gevestigd in|ansässig in|mit sitz in|baseret i|med base i|med hovedsæde i"
-    r"|headquartered in)\s+$", re.IGNORECASE)
+    r"|headquartered in)\s+$"
+    # its sites named right after the word for them ("X mit den Standorten A und B", "Y, dessen Standort C")
+    r"|^\s*,?\s*(?:mit\s+(?:den|seinen|ihren)|dessen|deren|met\s+(?:de|haar|zijn)|with\s+(?:its|their)|med)\s+"
+    r"(?:standorte?n?|vestigingen|vestiging|sites|site|lokationer|matrikler)\s+$", re.IGNORECASE)
 _AND_PLACE = re.compile(r"^\s*(?:,|und|en|og|and|sowie|samt)\s*$", re.IGNORECASE)
 _APPOSITIVE_ARTICLE = re.compile(r"^\s*,\s+(?:a|an|een|ein|eine|en|et|the)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+$")

@@ -153,3 +153,57 @@ def test_a_charitable_company_keeps_its_long_legal_form():
 ])
 def test_a_capitalised_adjective_in_igen_keeps_its_noun_in_the_name(text, name):
     assert name in labels(text, "de", "organisation")
+
+
+# -- places ---------------------------------------------------------------------------------------
+def test_sites_named_right_after_the_site_word_locate_the_actor():
+    text = "Die Main-Kinzig-Kliniken mit den Standorten Gelnhausen und Schlüchtern sind neu im Netzwerk."
+    relations = found(text, "de")
+    assert ("locatedIn", "Main-Kinzig-Kliniken", "Gelnhausen") in relations
+    assert ("locatedIn", "Main-Kinzig-Kliniken", "Schlüchtern") in relations
+
+
+def test_a_town_with_sharp_s_is_read_after_a_site_word():
+    text = "Die Kreiskliniken Gießen mit den Standorten Groß-Gerau und Lich sind neu im Netzwerk."
+    assert "Groß-Gerau" in labels(text, "de", "region")
+
+
+def test_a_site_word_then_a_town_then_a_noun_keeps_the_town_alone():
+    text = "Die Firma, deren Standort Bensheim Implantate fertigt, ist neu im Netzwerk."
+    assert "Bensheim" in labels(text, "de", "region")
+
+
+# -- leads, titles, authorities -------------------------------------------------------------------
+@pytest.mark.parametrize("text, lead, cluster", [
+    ("Acht Partner gründen das Gesundheitsnetz Vogelsberg. Die Leitung übernimmt ein Lenkungskreis, dessen Vorsitz "
+     "für zwei Jahre beim Kreiskrankenhaus Alsfeld liegt.", "Kreiskrankenhaus Alsfeld", "Gesundheitsnetz Vogelsberg"),
+    ("Syv partnere danner Sundhedsnetværk Mors. Formandskabet ligger hos Morsø Kommune.", "Morsø Kommune",
+     "Sundhedsnetværk Mors"),
+])
+def test_the_organisation_the_chair_lies_with_coordinates(text, lead, cluster):
+    lang = "de" if "Partner" in text else "da"
+    assert ("coordinates", lead, cluster) in found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Im Gespräch betonte Schwester Agnes Hofbauer vom Klinikum Fulda die Pflege.", "de", "Agnes Hofbauer"),
+    ("Sister Mary Keane of St Luke's Hospital opened the day.", "en", "Mary Keane"),
+])
+def test_a_religious_form_of_address_is_no_part_of_the_name(text, lang, name):
+    assert name in labels(text, lang, "person")
+
+
+def test_a_hanseatic_town_that_signs_is_its_council():
+    text = ("Mit einer Kooperationsvereinbarung haben vier Einrichtungen die Gesundheitsallianz Stade gegründet. "
+            "Unterzeichnet haben das Elbe Klinikum Stade, die Hansestadt Stade und der Landkreis Stade.")
+    assert ("partyTo", "Hansestadt Stade", "Kooperationsvereinbarung") in found(text, "de")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Unterzeichnet hat die Wirtschaftsförderungs-GmbH für Stadt und Landkreis Celle.",
+     "Wirtschaftsförderungs-GmbH für Stadt und Landkreis Celle"),
+    ("Unterzeichnet hat die Entwicklungsgesellschaft für Stadt und Kreis Celle.",
+     "Entwicklungsgesellschaft für Stadt und Kreis Celle"),
+])
+def test_town_and_county_after_a_preposition_stay_in_the_name(text, name):
+    assert name in labels(text, "de", "organisation")
