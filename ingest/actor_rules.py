@@ -153,9 +153,12 @@ def _signed_for(context: Context, index: int, persons, actors, org, before: str)
     return (key, 0.8, "signed-for")
 
 
-_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,100}?)(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
+_ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,100}?"
+                       r"(?:(?:,\s+(?-i:[A-ZÀ-Þ])[\w-]*)+\s+(?:en|und|and|og|&)\s+(?-i:[A-ZÀ-Þ])[\w-]*)?)"
+                       r"(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
                        r"|for|ved|du|de la|på|aan|am|beim|i|in|im)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
-                       re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"
+                       re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"; a role with
+# its portfolio list ("X, programmamanager Wonen, Welzijn en Zorg bij de gemeente Y")
 
 
 #: The head of a compound role in any of the four languages ("Netværksleder", "afdelingshoofd",
@@ -352,9 +355,14 @@ def agreements(context: Context) -> None:
                     for key, where in _section_members(context, index) or _list_below(context, index) \
                             or _nearby_list(context, index, kinds):
                         context.add("partyTo", key, agr_key, where, 0.65, "generic-signatories")
-                if _THESE_PARTIES.search(context.text[context.sentences[index].start:agreement.start]):
+                head = context.text[context.sentences[index].start:agreement.start]
+                if _THESE_PARTIES.search(head):
                     for key, where in _previous_list(context, index):
                         context.add("partyTo", key, agr_key, where, 0.7, "these-parties")
+                elif counted := _THE_COUNTED.search(head):  # "Dinsdag ondertekenden de drie ziekenhuizen ...": the
+                    listed = _previous_list(context, index)  # three named in the sentence before
+                    for key, where in listed if len(listed) == number_value(counted.group("number")) else ():
+                        context.add("partyTo", key, agr_key, where, 0.7, "counted-before")
             if context.has_verb(index, "coordinate"):
                 for actor, key in actors:
                     if actor.end <= agreement.start:
@@ -405,6 +413,13 @@ _PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|di
                           re.IGNORECASE)
 
 
+#: A sentence that adds to the parties named before it ("Naast de twee ziekenhuizen stapten ook A en B mee", "Neben
+#: den beiden Kliniken sind auch A und B dabei", "Besides the two universities, A and B also signed").
+_BESIDES_THEM = re.compile(r"^\W*(?:naast|neben|besides|apart from|in addition to|udover|ud over|foruden)\s+"
+                           r"(?:de|den|die|dem|the|het|disse|diesen)\s+(?:\w+\s+){0,2}?\w+\b[^.;]*?"
+                           r"\b(?:ook|auch|also|også)\b", re.IGNORECASE)
+
+
 def later_signatories(context: Context) -> None:
     """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
     names no agreement adds its actors to the parties of the agreement named last (up to eight
@@ -413,12 +428,14 @@ def later_signatories(context: Context) -> None:
 
     joins = re.compile(r"\b" + JOIN_VERBS + r"\b", re.IGNORECASE)
     for index in sorted(context.by_sentence):
-        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(context.sentences[index].text)
+        text = context.sentences[index].text
+        besides = _BESIDES_THEM.match(text) is not None  # "Naast de twee ziekenhuizen stapten ook A en B mee"
+        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides
         if context.zones.get(index) != "body" or not signing \
-                or context.mentions(index, "agreement") or joins.search(context.sentences[index].text) \
-                or _NEGATION.search(context.sentences[index].text):  # "X did not sign the memorandum but ..."
+                or context.mentions(index, "agreement") or joins.search(text) \
+                or _NEGATION.search(text):  # "X did not sign the memorandum but ..."
             continue
-        recent = next((found[-1][1] for back in range(1, 9) if index - back >= 0
+        recent = next((found[-1][1] for back in range(1, 3 if besides else 9) if index - back >= 0
                        for found in [context.mentions(index - back, "agreement")] if found), None)
         if recent is None:
             continue
@@ -699,6 +716,11 @@ def _previous_list(context: Context, index: int):
 INSTITUTION_PLURALS = (r"(?:trusts|hospitals|universities|councils|municipalities|companies|businesses|firms|insurers"
                        r"|kliniken|krankenhäuser|hochschulen|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen"
                        r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder)")
+#: A definite counted group of institutions ("de drie ziekenhuizen", "die vier Kliniken", "the two universities").
+_THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:\w+\s+)?"
+                          + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
+
+
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
 #: number word or digits and up to three words before a plural word for institutions.
 _COUNTED_INSTITUTIONS = re.compile(

@@ -158,6 +158,17 @@ class _Finder(NameSpans):
         return t[i].low in ("ministerie", "ministeries") and i + 2 < len(t) and t[i + 1].low == "van" \
             and t[i + 2].is_cap
 
+    def _lower_authority(self, i: int) -> bool:
+        """``de gemeente Oostzaan``: Dutch writes a municipality's word in lower case; before a capitalised
+        place that the reference data does not know (a known one is read as the region and its council)."""
+        from ingest.gazetteer import gazetteer
+        from ingest.regions import lookup_region
+
+        t = self.t
+        return t[i].low == "gemeente" and self.lang == "nl" and i + 1 < len(t) and t[i + 1].is_cap \
+            and not self._in_proper(t[i + 1]) and lookup_region(t[i + 1].text, self.lang) is None \
+            and gazetteer().town(t[i + 1].text) is None
+
     def _lower_brand(self, tok: Token) -> bool:
         """A word in lower case that is no word of the page's language nor of English: a brand
         written in lower case ("hannoverimpuls", "medwork"), which a legal form after it names."""
@@ -174,7 +185,7 @@ class _Finder(NameSpans):
     def headed(self) -> list[Candidate]:
         out = []
         for i, tok in enumerate(self.t):
-            if not (tok.is_word and (tok.is_cap or self._lower_ministry(i))):
+            if not (tok.is_word and (tok.is_cap or self._lower_ministry(i) or self._lower_authority(i))):
                 continue
             cluster = self.clusters.at(self.t, i)
             head = self.heads.at(self.t, i)
@@ -582,8 +593,12 @@ class _Finder(NameSpans):
             if run:
                 # "samarbejdet får navnet X", "das Netzwerk trägt den Namen X": what is named says the kind
                 named = self.t[max(0, i - 4):i]
-                kind = "cluster" if any(self.clusters.word(x.text) or self.descriptors.word(x.text) == "cluster"
-                                        or _COOPERATION.fullmatch(x.low) for x in named) else "organisation"
+                # "Onder de naam X willen ze ...": opening the sentence, the name is the partners' joint work
+                opening = i == 0 and not pattern("legal_forms", self.lang).search(
+                    self.text[run[0].start:run[-1].end + 6])
+                kind = "cluster" if opening or any(
+                    self.clusters.word(x.text) or self.descriptors.word(x.text) == "cluster"
+                    or _COOPERATION.fullmatch(x.low) for x in named) else "organisation"
                 out.append(self._make(kind, run[0].start, run[-1].end, "named-as", 0.8))
         return out
 

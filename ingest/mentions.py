@@ -17,7 +17,7 @@ from ingest.agreements import find_agreements, named_agreement
 from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
-from ingest.name_spans import UNIT_OF
+from ingest.name_spans import REGION_BODY, UNIT_OF
 from ingest.persons import find_persons
 from ingest.places import GERMAN_PLACE_BEFORE, find_places
 from ingest.records import profile_names
@@ -265,18 +265,20 @@ _DESCRIBED = re.compile(r"^\w+-(?i:netzwerk|cluster|netwerk|netværk|network|all
                         r"(\w*[a-zäöüæøå][A-ZÄÖÜÆØÅ]\w*\s.+|[A-ZÄÖÜÆØÅ]{2,}\s.+)$")
 
 
-def _coined(name: str, language: str) -> bool:
-    """A one-word name that no dictionary of the text's language or English knows and no gazetteer
-    holds ("Interzorg", "Icare", "Cortronik"): found alone again, it still names the actor."""
+def _coined(name: str, language: str, floor: float = 0.0) -> bool:
+    """A one-word name that no dictionary of the text's language or English knows (below ``floor``) and no
+    gazetteer holds ("Interzorg", "Icare", "Cortronik"): found alone again, it still names the actor."""
     from ingest.regions import lookup_region
 
-    if not (len(name) >= 5 and name.isalpha() and name[0].isupper() and not frequent(name, language, _COINED_ZIPF)
+    if not (len(name) >= 5 and name.isalpha() and name[0].isupper() and not frequent(name, language, floor or _COINED_ZIPF)
             and lookup_region(name, language) is None):
         return False
     lists = [wordlist(kind, language) for kind in ("cluster_words", "org_heads", "descriptors", "agreement_words")]
     return not any(words.word(name) or danish_definite(name, words) for words in lists)  # "Partnerskabet"
 
 
+#: Below this frequency a word after a head ("Hogeschool Inholland") is a name of its own, also found alone.
+_NAME_AFTER_HEAD_ZIPF = 3.0
 #: Below this frequency (per billion words, log10) a word is no word of the language.
 _COINED_ZIPF = 2.7
 
@@ -286,6 +288,8 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
     """Later uses of an actor's name found above, where no pattern marked them ("Welfare Tech"
     in a contact line after "klyngeorganisationer ... Welfare Tech"), also without its legal form
     ("Vivameta" after "Vivameta GmbH" when the word is no common word)."""
+    from ingest.gazetteer import gazetteer  # the gazetteer's module reads names through this one
+
     names, common = {}, {}
     legal_end = legal_form_end(language)
     heads = wordlist("org_heads", language)
@@ -308,6 +312,14 @@ def repeated_names(found: list[Candidate], text: str, sentences: list[Sentence],
         if len(acronym) >= 3 and acronym.isalpha() and acronym.isupper() and heads.word(rest[0]) \
                 and acronym not in spelled:
             cand.aliases.add(acronym)  # "der WIGOS" after "WIGOS Wirtschaftsförderungsgesellschaft ... mbH"
+        words = cand.label.split()
+        if cand.kind == "organisation" and cand.rule == "organisation-head" and len(words) == 2 and language != "de" \
+                and heads.word(words[0]) not in (None, "hospital", "district", "authority") \
+                and not REGION_BODY.match(words[0].capitalize()) and gazetteer().town(words[1]) is None \
+                and _coined(words[1], language, _NAME_AFTER_HEAD_ZIPF):
+            cand.aliases.add(words[1])  # "Inholland" after "Hogeschool Inholland": the name without its head (German
+            # names a centre or clinic after its area: "Gesundheitszentrum Außerfern")
+            names.setdefault(words[1], cand)
         described = _DESCRIBED.match(cand.label) if cand.kind == "cluster" else None
         core = described and (described.group(1) or described.group(2))
         if core and " " in core:  # "Medizintechnik-Netzwerk MedTech Saar" is "MedTech Saar"

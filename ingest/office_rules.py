@@ -72,10 +72,11 @@ def _of_known_place(label: str, language: str) -> bool:
 
 def _own_authority(after: str, words: tuple):
     """The authority named right after the person, in brackets, after a comma or after "van de"
-    ("(Zorg en Welzijn, gemeente Hengelo)", ", Landkreis Leer", "van de gemeente Utrecht"), as
-    lower-case text, or None."""
+    ("(Zorg en Welzijn, gemeente Hengelo)", ", Landkreis Leer", "van de gemeente Utrecht"), or the place of
+    the authority after "van/of" ("wethouder X van Woensdrecht"), as lower-case text, or None."""
     m = re.match(r"^\s*(?:[(,]\s*(?:[^()]{0,40}?,\s*)?|(?:van|of|der|des|for|fra|i)\s+(?:de|het|the|der|des)?\s*)"
-                 r"(?P<name>(?:" + "|".join(words) + r")\s+[A-ZÄÖÜÅÆØ][\w-]+)", after, re.IGNORECASE)
+                 r"(?P<name>(?:" + "|".join(words) + r")\s+[A-ZÄÖÜÅÆØ][\w-]+)", after, re.IGNORECASE) \
+        or re.match(r"^\s+(?:van|of|von|fra|i)\s+(?P<name>[A-ZÄÖÜÅÆØ][\w-]+)\b", after)  # "wethouder X van Woensdrecht"
     return " ".join(m.group("name").casefold().split()) if m else None
 
 

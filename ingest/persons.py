@@ -75,8 +75,11 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
                 while k < len(tokens) and k - j < 3 and tokens[k].low in _PARTICLES:
                     k += 1
                 if k >= len(tokens) or not name_word(tokens[k]) or any(
-                        c.isupper() for part in tokens[k].text.split("-") for c in part[1:]):
-                    break  # "Tom Vercruysse van IDLab": an acronym or inner capital names no surname
+                        c.isupper() for part in tokens[k].text.split("-") for c in part[1:]) \
+                        or len(run) >= 2 and k == j + 1 and _town(tokens[k].text):
+                    break  # "Tom Vercruysse van IDLab": an acronym or inner capital names no surname; "Marloes
+                    # Verhoeven van Woensdrecht": after a full name, a town after one particle says where the person
+                    # works (but "Femke van der Linden")
                 run.extend(tokens[j:k])
                 j = k
                 continue
@@ -216,6 +219,13 @@ def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: flo
     start, end = run[0].start, run[-1].end
     label = " ".join(text[start:end].split())
     return Candidate(kind, start, end, text[start:end], sentence, label, rule, confidence)
+
+
+def _town(word: str) -> bool:
+    """Is ``word`` a town or city of the reference data?"""
+    from ingest.gazetteer import gazetteer
+
+    return gazetteer().town(word) is not None
 
 
 def _place_or_body(name: str, language: str) -> bool:

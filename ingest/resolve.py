@@ -276,6 +276,8 @@ def _merge_shortened(groups, names, language):
                         or any(_compounded(a.label, b.label, language) or _described(a.label, b.label, language)
                                or _longer_by_head(a.label, b.label, language) or _head_before(a.label, b.label, language)
                                or _company_first_word(a.label, b.label, language)
+                               or _university_short(a.label, b.label, language)
+                               or _university_short(b.label, a.label, language)
                                for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
@@ -353,6 +355,18 @@ def _company_first_word(a: str, b: str, language: str) -> bool:
     """``Radiometer bidrager`` after ``Radiometer Medical ApS``: a rare one-word name (no place, no common
     word) that opens a company's name with its legal form is that company."""
     return b.startswith(a + " ") and bool(legal_form_end(language).search(b)) and _rare_word(a, language, 4)
+
+
+#: A university's short name: its initial glued to its town ("UHasselt", "UGent", "UAntwerpen").
+_U_SHORT = re.compile(r"U(?P<town>[A-ZÄÖÜ][a-zäöüé]+)")
+
+
+def _university_short(a: str, b: str, language: str) -> bool:
+    """``UHasselt`` and ``Universiteit Hasselt``: the short form names the university of that town."""
+    short = _U_SHORT.fullmatch(a)
+    words = b.split()
+    return short is not None and len(words) == 2 and words[1] == short.group("town") \
+        and wordlist("org_heads", language).word(words[0]) == "university"
 
 
 def _hyphen_tail(a: str, group, language: str) -> bool:

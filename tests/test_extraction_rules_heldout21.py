@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_rules import found, labels
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found, labels
 
 
 # -- persons --------------------------------------------------------------------------------------
@@ -207,3 +208,88 @@ def test_a_hanseatic_town_that_signs_is_its_council():
 ])
 def test_town_and_county_after_a_preposition_stay_in_the_name(text, name):
     assert name in labels(text, "de", "organisation")
+
+
+# -- Dutch and Flemish pages ----------------------------------------------------------------------
+def test_the_counted_institutions_that_sign_are_the_ones_named_just_before():
+    text = ("Rivierenland Ziekenhuis in Tiel, het Streekziekenhuis Oost-Betuwe en het Duitse Klinikum Kleve willen "
+            "samenwerken. Woensdag ondertekenden de drie ziekenhuizen een intentieverklaring voor het Grensnetwerk "
+            "Rijn-Waal.")
+    relations = found(text, "nl")
+    for party in ("Rivierenland Ziekenhuis", "Klinikum Kleve"):
+        assert ("partyTo", party, "intentieverklaring") in relations
+
+
+def test_counted_institutions_that_do_not_match_the_names_before_sign_nothing_for_them():
+    text = ("Rivierenland Ziekenhuis in Tiel en het Duitse Klinikum Kleve willen samenwerken. Woensdag "
+            "ondertekenden de drie ziekenhuizen een intentieverklaring voor het Grensnetwerk Rijn-Waal.")
+    assert ("partyTo", "Klinikum Kleve", "intentieverklaring") not in found(text, "nl")
+
+
+def test_a_name_introduced_at_the_start_of_a_sentence_is_the_partners_cluster():
+    text = ("AZ Klina en ZNA hebben een samenwerkingsakkoord ondertekend. Onder de naam Zorgschakel Kempen willen ze "
+            "ouderen sneller naar huis laten gaan.")
+    assert "Zorgschakel Kempen" in labels(text, "nl", "cluster")
+
+
+def test_actors_besides_the_signatories_named_before_sign_too():
+    text = ("AZ Klina en ZNA hebben samen met drie partners een samenwerkingsakkoord ondertekend. Het akkoord werd "
+            "maandag ondertekend in Brasschaat. Naast de twee ziekenhuizen stapten ook de Thomas More Hogeschool, "
+            "het Wit-Gele Kruis Antwerpen en de gemeente Brasschaat mee in het project.")
+    relations = found(text, "nl")
+    assert ("partyTo", "Wit-Gele Kruis Antwerpen", "samenwerkingsakkoord") in relations
+    assert ("partyTo", "Thomas More Hogeschool", "samenwerkingsakkoord") in relations
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Ook het Rode Kruis Vlaanderen doet mee.", "nl", "Rode Kruis Vlaanderen"),
+    ("Beteiligt ist auch das Deutsche Rote Kreuz.", "de", "Deutsche Rote Kreuz"),
+])
+def test_the_red_cross_family_are_organisations(text, lang, name):
+    assert name in labels(text, lang, "organisation")
+
+
+def test_a_small_municipality_the_reference_data_does_not_know_is_its_council():
+    text = "Partners zijn de gemeente Landsmeer en de gemeente Purmerend."
+    assert "gemeente Landsmeer" in labels(text, "nl", "organisation")
+
+
+def test_an_organisation_that_chairs_in_a_relative_clause_coordinates():
+    text = ("Acht organisaties hebben de Purmerendse Zorgalliantie opgericht. De partners zijn:\n"
+            "- Dijklander Ziekenhuis, dat de alliantie de komende twee jaar voorzit;\n- Evean, thuiszorg;\n")
+    assert ("coordinates", "Dijklander Ziekenhuis", "Purmerendse Zorgalliantie") in found(text, "nl")
+
+
+def test_a_role_with_a_portfolio_list_still_affiliates():
+    text = "Dat zegt Karin Dekker, beleidsadviseur Zorg, Jeugd en Wonen bij de gemeente Purmerend."
+    assert ("affiliatedWith", "Karin Dekker", "gemeente Purmerend") in found(text, "nl")
+
+
+def test_a_portfolio_list_does_not_reach_across_another_person():
+    text = ("Aanwezig waren Karin Dekker, beleidsadviseur, Joost Visser, directeur bij Dijklander Ziekenhuis.")
+    assert ("affiliatedWith", "Karin Dekker", "Dijklander Ziekenhuis") not in found(text, "nl")
+
+
+def test_a_coined_name_after_its_head_is_found_alone_later():
+    text = ("Partner is Hogeschool Windesheim, die praktijkonderzoek doet. Lector drs. Saskia Brink van Windesheim "
+            "ziet kansen.")
+    assert ("affiliatedWith", "Saskia Brink", "Hogeschool Windesheim") in found(text, "nl")
+
+
+def test_a_university_initial_glued_to_its_town_is_that_university():
+    text = ("Het AZ Groeninge en de Universiteit Antwerpen tekenden een akkoord. Onderzoekers van UAntwerpen "
+            "volgen het project op.")
+    universities = [e for e in extract(document(text, "nl")).entities if e.label == "Universiteit Antwerpen"]
+    assert universities and "UAntwerpen" in universities[0].alt_labels
+
+
+def test_a_town_after_a_full_name_and_van_is_the_persons_municipality():
+    text = ("De gemeente Bergen op Zoom en de gemeente Steenbergen tekenden. Wethouder Anouk Verbeek van Steenbergen "
+            "was blij.")
+    relations = found(text, "nl")
+    assert ("affiliatedWith", "Anouk Verbeek", "gemeente Steenbergen") in relations
+    assert ("affiliatedWith", "Anouk Verbeek", "gemeente Bergen op Zoom") not in relations
+
+
+def test_a_surname_that_is_a_town_after_two_particles_stays():
+    assert "Joost van der Linden" in labels("Directeur Joost van der Linden opende de dag.", "nl", "person")
