@@ -58,6 +58,9 @@ _SAINTS = SAINT | {"Saint", "Sankt"}
 _NAME_PARTICLES = {"von", "van", "zu"}
 #: Words between a town and an English council's head ("Craigavon Borough Council", "Armagh City").
 _COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan"}
+#: Words between the towns and the head of an English hospital trust's name ("York and Scarborough Teaching
+#: Hospitals", "Leeds and York Partnership NHS Foundation Trust").
+_TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
@@ -622,12 +625,14 @@ class NameSpans:
     def _place_opens(self, taken: list[Token]) -> bool:
         """English: does a town or place open the words before the head, only a council's type or a
         trust's qualifiers after it ("Craigavon Borough", "South Devon NHS Foundation")?"""
+        if taken[0].text == "District":
+            return True  # "Harrogate and District NHS Foundation Trust": a town and its district
         span = next((b for a, b in self.proper if a == taken[0].start), None)
         first = next((n for n, x in enumerate(taken) if x.end == span), 0) if span else 0
         if not span and not self._town_like(taken[0]):
             return False
         rest = taken[first + 1:]
-        return all(x.text in _COUNCIL_TYPES for x in rest) or "NHS" in (x.text for x in rest)
+        return all(x.text in _COUNCIL_TYPES or x.text in _TRUST_WORDS for x in rest) or "NHS" in (x.text for x in rest)
 
     def _service_word(self, tok: Token) -> bool:
         """English: is the capitalised ``tok`` a common noun of a public body's remit ("Health", "Social",

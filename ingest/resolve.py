@@ -103,6 +103,7 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
             names[hit] |= forms
     groups, names = _merge_shortened(groups, names, language)
     groups, names = _merge_initials(groups, names)
+    _merge_headline_agreement(groups, names)
     entities, keys, used = [], {}, set()
     for group in groups:
         entity = _entity(group, language)
@@ -122,6 +123,20 @@ def resolve(candidates: list[Candidate], language: str) -> tuple[list[Entity], d
                     by_key[body.key] = body
                     entities.append(body)
     return entities, keys
+
+
+def _merge_headline_agreement(groups: list[list[Candidate]], names: list[set[str]]) -> None:
+    """``Partners sign agreement to launch X`` over ``... have signed a memorandum of understanding``: a bare
+    agreement word in the first lines, before any named kind of agreement, is the agreement the text then
+    names (the first one after it)."""
+    agreements = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
+    if len(agreements) < 2:
+        return
+    first, nxt = agreements[0], agreements[1]
+    if all(c.sentence <= 2 and _generic_agreement(c.text.casefold()) for c in groups[first]):
+        groups[nxt][:0] = groups[first]
+        names[nxt] |= names[first]
+        del groups[first], names[first]
 
 
 #: An authority word before a place names the authority as well as the place: "Provincie

@@ -293,3 +293,27 @@ def test_a_town_after_a_full_name_and_van_is_the_persons_municipality():
 
 def test_a_surname_that_is_a_town_after_two_particles_stays():
     assert "Joost van der Linden" in labels("Directeur Joost van der Linden opende de dag.", "nl", "person")
+
+
+# -- English pages --------------------------------------------------------------------------------
+def test_a_headline_agreement_word_is_the_memorandum_the_text_then_names():
+    text = ("Partners sign agreement to launch Tyne Valley Healthy Ageing Network\n\n"
+            "Newcastle University and Northumbria University have signed a memorandum of understanding that "
+            "creates the Tyne Valley Healthy Ageing Network.")
+    agreements = [e for e in extract(document(text, "en")).entities if e.kind == "agreement"]
+    assert len(agreements) == 1 and "agreement" in {agreements[0].label, *agreements[0].alt_labels}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She is a consultant at Leeds and York Partnership NHS Foundation Trust.",
+     "Leeds and York Partnership NHS Foundation Trust"),
+    ("She is a consultant at Hull and Scarborough Teaching Hospitals.", "Hull and Scarborough Teaching Hospitals"),
+    ("He works at Barnsley and District NHS Foundation Trust.", "Barnsley and District NHS Foundation Trust"),
+])
+def test_two_places_before_an_english_trust_are_one_name(text, name):
+    assert name in labels(text, "en", "organisation")
+
+
+def test_a_cluster_word_before_an_organisations_head_is_part_of_an_organisation():
+    assert "Leeds Partnership NHS Foundation Trust" in labels(
+        "She is a consultant at Leeds Partnership NHS Foundation Trust.", "en", "organisation")
