@@ -187,17 +187,19 @@ def test_the_organisation_the_chair_lies_with_coordinates(text, lead, cluster):
 
 
 @pytest.mark.parametrize("text, lang, name", [
-    ("Im Gespräch betonte Schwester Agnes Hofbauer vom Klinikum Fulda die Pflege.", "de", "Agnes Hofbauer"),
-    ("Sister Mary Keane of St Luke's Hospital opened the day.", "en", "Mary Keane"),
+    ("2. Elisabeth-Krankenhaus Fulda gGmbH – vertreten durch Schwester Agnes Hofbauer, Pflegedirektorin", "de",
+     "Agnes Hofbauer"),
+    ("The memorandum was signed by Sister Mary Keane, Director of Nursing at St Luke's Hospital.", "en", "Mary Keane"),
 ])
 def test_a_religious_form_of_address_is_no_part_of_the_name(text, lang, name):
     assert name in labels(text, lang, "person")
 
 
 def test_a_hanseatic_town_that_signs_is_its_council():
-    text = ("Mit einer Kooperationsvereinbarung haben vier Einrichtungen die Gesundheitsallianz Stade gegründet. "
-            "Unterzeichnet haben das Elbe Klinikum Stade, die Hansestadt Stade und der Landkreis Stade.")
-    assert ("partyTo", "Hansestadt Stade", "Kooperationsvereinbarung") in found(text, "de")
+    text = ("Mit einer Kooperationsvereinbarung haben vier Einrichtungen die Gesundheitsallianz Wismar gegründet. "
+            "Unterzeichnet haben das Sana Hanse-Klinikum Wismar, die Hansestadt Wismar und der Landkreis "
+            "Nordwestmecklenburg.")
+    assert ("partyTo", "Hansestadt Wismar", "Kooperationsvereinbarung") in found(text, "de")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -250,8 +252,8 @@ def test_the_red_cross_family_are_organisations(text, lang, name):
 
 
 def test_a_small_municipality_the_reference_data_does_not_know_is_its_council():
-    text = "Partners zijn de gemeente Landsmeer en de gemeente Purmerend."
-    assert "gemeente Landsmeer" in labels(text, "nl", "organisation")
+    text = "Partners zijn de gemeente Beemster en de gemeente Zeevang."
+    assert {"gemeente Beemster", "gemeente Zeevang"} <= labels(text, "nl", "organisation")
 
 
 def test_an_organisation_that_chairs_in_a_relative_clause_coordinates():
