@@ -161,13 +161,14 @@ class _Finder(NameSpans):
     def _lower_authority(self, i: int) -> bool:
         """``de gemeente Oostzaan``: Dutch writes a municipality's word in lower case; before a capitalised
         place that the reference data does not know (a known one is read as the region and its council)."""
+        t = self.t
+        if not (t[i].low == "gemeente" and self.lang == "nl" and i + 1 < len(t) and t[i + 1].is_cap
+                and not self._in_proper(t[i + 1])):
+            return False  # asked of every lower-case word: the cheap tests first
         from ingest.gazetteer import gazetteer
         from ingest.regions import lookup_region
 
-        t = self.t
-        return t[i].low == "gemeente" and self.lang == "nl" and i + 1 < len(t) and t[i + 1].is_cap \
-            and not self._in_proper(t[i + 1]) and lookup_region(t[i + 1].text, self.lang) is None \
-            and gazetteer().town(t[i + 1].text) is None
+        return lookup_region(t[i + 1].text, self.lang) is None and gazetteer().town(t[i + 1].text) is None
 
     def _lower_brand(self, tok: Token) -> bool:
         """A word in lower case that is no word of the page's language nor of English: a brand

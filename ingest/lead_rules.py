@@ -371,6 +371,7 @@ _CHAIR_WITH = re.compile(r"\b(?:vorsitz|voorzitterschap|formandskab(?:et)?|chair
                          r"\b(?:bei|beim|bij|hos|with|by)\s+(?:(?:der|dem|den|de|het|the)\s+)?$", re.IGNORECASE)
 #: The verb of lying with, before the organisation or (German, in a subordinate clause) after it.
 _LIES = re.compile(r"\b(?:liegt|lag|ligt|ligger|lå|lies|lay|rests|is held|was held)\b", re.IGNORECASE)
+_LIES_AFTER = re.compile(r"\s+" + _LIES.pattern, re.IGNORECASE)
 
 
 def chairing_actors(context: Context) -> None:
@@ -383,7 +384,7 @@ def chairing_actors(context: Context) -> None:
         for cand, key in context.mentions(index, "organisation"):
             chair = _CHAIR_WITH.search(context.text, max(start, cand.start - 120), cand.start)
             if _HOLDS_CHAIR.match(context.text, cand.end) or chair and (
-                    _LIES.search(chair.group()) or _LIES.match(context.text, cand.end + 1)):
+                    _LIES.search(chair.group()) or _LIES_AFTER.match(context.text, cand.end)):
                 target = _cluster_of(context, index, exclude=[key])
                 if target is not None:
                     context.add("coordinates", key, target, index, 0.65, "holds-chair")

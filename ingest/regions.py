@@ -212,9 +212,9 @@ _LIST_OPENER = re.compile(r"\b(?:in|i|im|rond|rondom|around|um|omkring|rundt om|
 def _town_spans(text: str, language: str):
     """Towns below the gazetteer's population floor, where a strong context names a place."""
     found = [m.span("town") for context in _TOWN_CONTEXTS for m in context.finditer(text)]
-    sites = [(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
-             for m in _SITES.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))]
-    found += sites
+    sites = {(m.start("towns") + n.start("town"), m.start("towns") + n.end("town"))
+             for m in _SITES.finditer(text) for n in _SITE_NAME.finditer(m.group("towns"))}
+    found += sorted(sites)
     # "rond Heerlen, Kerkrade en Landgraaf": a list that a known city or town opens goes on with towns
     starts = [m.end() for m in _LIST_OPENER.finditer(text)
               if _town_or_city(m.group("town"), language) and _AND_TOWN.match(text, m.end())]
