@@ -153,12 +153,13 @@ def _signed_for(context: Context, index: int, persons, actors, org, before: str)
     return (key, 0.8, "signed-for")
 
 
+#: A role between a person and an organisation: "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"; a role
+#: with its portfolio list ("X, programmamanager Wonen, Welzijn en Zorg bij de gemeente Y").
 _ROLE_GAP = re.compile(r"^\s*,\s*(?P<role>[^\W\d][\w\-.&'’ ]{1,100}?"
                        r"(?:(?:,\s+(?-i:[A-ZÀ-Þ])[\w-]*)+\s+(?:en|und|and|og|&)\s+(?-i:[A-ZÀ-Þ])[\w-]*)?)"
                        r"(?:\s+(?:der|des|von|vom|of|van|bij|at|bei|fra|hos"
                        r"|for|ved|du|de la|på|aan|am|beim|i|in|im)\s+(?:(?:de|het|the|der|des)\s+)?|\s*,\s*)$",
-                       re.IGNORECASE)  # "X, Rektor der Y"; a record line "X, adm. direktør, Y A/S"; a role with
-# its portfolio list ("X, programmamanager Wonen, Welzijn en Zorg bij de gemeente Y")
+                       re.IGNORECASE)
 
 
 #: The head of a compound role in any of the four languages ("Netværksleder", "afdelingshoofd",
@@ -413,9 +414,11 @@ _PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|di
                           re.IGNORECASE)
 
 
+#: "Besides" in the four languages.
+_BESIDES = r"(?:alongside|besides|beside|in addition to|apart from|neben|außer|naast|behalve|udover|ud over|foruden)"
 #: A sentence that adds to the parties named before it ("Naast de twee ziekenhuizen stapten ook A en B mee", "Neben
 #: den beiden Kliniken sind auch A und B dabei", "Besides the two universities, A and B also signed").
-_BESIDES_THEM = re.compile(r"^\W*(?:naast|neben|besides|apart from|in addition to|udover|ud over|foruden)\s+"
+_BESIDES_THEM = re.compile(r"^\W*" + _BESIDES + r"\s+"
                            r"(?:de|den|die|dem|the|het|disse|diesen)\s+(?:\w+\s+){0,2}?\w+\b[^.;]*?"
                            r"\b(?:ook|auch|also|også)\b", re.IGNORECASE)
 
@@ -716,15 +719,13 @@ def _previous_list(context: Context, index: int):
 INSTITUTION_PLURALS = (r"(?:trusts|hospitals|universities|councils|municipalities|companies|businesses|firms|insurers"
                        r"|kliniken|krankenhäuser|hochschulen|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen"
                        r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder)")
+#: A number word or digits and up to three words before a plural word for institutions ("two Hampshire hospital
+#: trusts", "drie ziekenhuizen").
+_COUNTED = r"(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b"
 #: A definite counted group of institutions ("de drie ziekenhuizen", "die vier Kliniken", "the two universities").
-_THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:\w+\s+)?"
-                          + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
-
-
-#: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed"): a
-#: number word or digits and up to three words before a plural word for institutions.
-_COUNTED_INSTITUTIONS = re.compile(
-    r"\b(?P<number>\d|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
+_THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+" + _COUNTED, re.IGNORECASE)
+#: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed").
+_COUNTED_INSTITUTIONS = re.compile(r"\b" + _COUNTED, re.IGNORECASE)
 
 
 #: Signed by a number of parties the sentence does not name ("underskrevet af (i alt) syv parter", "von sechs
@@ -805,8 +806,7 @@ _SIGNED_HEADING = re.compile(r"\b(?:unterzeichnet|unterzeichner\w*|ondertekend|o
 
 
 #: The signatories named as the ones besides whom a list follows.
-_BESIDES_SIGNATORIES = re.compile(r"\b(?:alongside|besides|beside|in addition to|apart from|neben|außer|naast|behalve"
-                                  r"|udover|ud over|foruden)\b[^:]{0,25}\b(?:signator|unterzeichner|ondertekenaar"
+_BESIDES_SIGNATORIES = re.compile(r"\b" + _BESIDES + r"\b[^:]{0,25}\b(?:signator|unterzeichner|ondertekenaar"
                                   r"|underskriver)", re.IGNORECASE)
 
 

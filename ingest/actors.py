@@ -210,10 +210,11 @@ class _Finder(NameSpans):
             left = self._extend_left(self.t[:i], inner=set(), any_cap=english) or (
                 self._founder_name(i) if head and head[1] in ("foundation", "institute") else [])
             right, quoted = self._extend_right(i + n)
+            # "Leeds and York Partnership NHS Foundation Trust": an organisation's head ends the name (but
+            # "Netværk for Hospitalsrobotik" names its subject)
             if kind == "cluster" and right and not quoted and self.heads.word(right[-1].text) \
-                    and not any(x.low in INNER for x in right):  # not "Netværk for Hospitalsrobotik": its subject
-                kind, head_class = "organisation", self.heads.word(right[-1].text)  # "Leeds and York Partnership
-                # NHS Foundation Trust": an organisation's head ends the name
+                    and not any(x.low in INNER for x in right):
+                kind, head_class = "organisation", self.heads.word(right[-1].text)
             enclosed = self._enclosed(i, n) if not left else None
             if enclosed is not None:  # „Gesundheitsnetz Elbe/Labe“: the quotes bound the whole name
                 right = enclosed

@@ -69,9 +69,11 @@ _RELATIVE = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?,\s*(?:which|that|who|die|der
                        re.IGNORECASE)
 #: "liegt bei X", "ligt bij X", "lies with X": the holder of the lead.
 _AT = re.compile(r"\b(?:bei|bij|with|hos)\s+(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
+#: Verbs of lying with someone ("liegt bei", "ligt bij", "lies with", "ligger hos").
+_LYING = r"(?:liegt|lag|ligt|lies|lay|ligger|lå)"
 #: Between a role noun and its holder: "Die Koordination liegt bei der X", "übernimmt die X", "ligt bij
 #: het X", "lies with X".
-_LIES_WITH = re.compile(r"\s*(?:(?:liegt|lag|ligt|lies|lay|ligger|lå)\s+(?:bei|bij|with|hos)|übernimmt|übernahm|übernehmen"
+_LIES_WITH = re.compile(r"\s*(?:" + _LYING + r"\s+(?:bei|bij|with|hos)|übernimmt|übernahm|übernehmen"
                         r"|verantwortet|(?:blijft|ligt|is|bleibt|liegt|remains|rests|stays|bliver|ligger|er)\s+in\s+"
                         r"(?:handen\s+van|den\s+händen\s+(?:der|des|von)|the\s+hands\s+of|hænderne\s+på))"
                         r"\s+(?:(?:der|dem|den|die|das|de|het|the)\s+)?", re.IGNORECASE)  # "blijft in handen van het X"
@@ -370,7 +372,7 @@ _HOLDS_CHAIR = re.compile(r"\s+(?:har|hat|has|holds|heeft|bekleedt|führt|übern
 _CHAIR_WITH = re.compile(r"\b(?:vorsitz|voorzitterschap|formandskab(?:et)?|chair(?:manship)?)\b[^.;]{0,50}?"
                          r"\b(?:bei|beim|bij|hos|with|by)\s+(?:(?:der|dem|den|de|het|the)\s+)?$", re.IGNORECASE)
 #: The verb of lying with, before the organisation or (German, in a subordinate clause) after it.
-_LIES = re.compile(r"\b(?:liegt|lag|ligt|ligger|lå|lies|lay|rests|is held|was held)\b", re.IGNORECASE)
+_LIES = re.compile(r"\b(?:" + _LYING + r"|rests|is held|was held)\b", re.IGNORECASE)
 _LIES_AFTER = re.compile(r"\s+" + _LIES.pattern, re.IGNORECASE)
 
 
