@@ -25,6 +25,9 @@ FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", *FOREIGN_LINKS}
+#: Those and the Danish "af" after a head ("Foreningen af Danske Privathospitaler"); not left of a head, where
+#: "af" is the signing verb's "by" ("underskrevet af Bispebjerg og Frederiksberg Hospital").
+RIGHT_INNER = INNER | {"af"}
 #: Of those, the ones that may stand between name words left of a legal form.
 LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im", "&", "-"}
 #: Enumerations inside a name are only allowed after a preposition ("für Arbeit, Gesundheit und ...").
@@ -339,7 +342,7 @@ class NameSpans:
             j = i + 1
             while j < len(t) and t[j].text not in QUOTES_CLOSE and j - i < 10:
                 j += 1
-            if j < len(t) and j > i + 1 and all(x.is_cap or not x.is_word or x.low in INNER for x in t[i + 1:j]):
+            if j < len(t) and j > i + 1 and all(x.is_cap or not x.is_word or x.low in RIGHT_INNER for x in t[i + 1:j]):
                 return t[i:j + 1], True
             return [], False
         taken: list[Token] = []
@@ -447,7 +450,7 @@ class NameSpans:
                 taken.extend(t[j:j + 2])  # "Fakultät Informatik und Wirtschaftsinformatik der THWS"
                 j += 2
                 continue
-            elif tok.low in INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
+            elif tok.low in RIGHT_INNER and j + 1 < len(t) and (tok.low not in _LIST_JOINERS or after_preposition
                                                            or tok.text == "&"):  # "Zorg & Technologie"
                 nxt = t[j + 1]
                 definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap \
@@ -497,7 +500,7 @@ class NameSpans:
             else:
                 break
             j += 1
-        while taken and (taken[-1].low in INNER or not (taken[-1].is_cap or taken[-1].text == ")" or (
+        while taken and (taken[-1].low in RIGHT_INNER or not (taken[-1].is_cap or taken[-1].text == ")" or (
                 len(taken) >= 2 and taken[-2].text == "-" and taken[-2].end == taken[-1].start))):
             taken.pop()
         if self.german and taken and after_preposition and self._described_before(i) \

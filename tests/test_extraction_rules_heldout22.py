@@ -1,0 +1,23 @@
+"""Rules written during the twenty-second held-out set's session, each on a short text written for these
+tests (other organisations, places and wording than the held-out pages)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_rules import found, labels
+
+
+# -- names ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Aftalen er underskrevet af Foreningen af Danske Døvblinde og Aalborg Kommune.", "Foreningen af Danske Døvblinde"),
+    ("Sammenslutningen af Vestjyske Sygeplejersker er ny partner i netværket.",
+     "Sammenslutningen af Vestjyske Sygeplejersker"),
+])
+def test_a_danish_association_is_named_with_af_after_its_head(text, name):
+    assert name in labels(text, "da", "organisation")
+
+
+def test_af_before_two_towns_and_a_head_is_the_signing_verbs_by():
+    text = "Aftalen er underskrevet af Hvidovre og Amager Hospital og Roskilde Kommune."
+    assert "Hvidovre og Amager Hospital" in labels(text, "da", "organisation")
+    assert ("partyTo", "Hvidovre og Amager Hospital", "Aftalen") in found(text, "da")
