@@ -21,3 +21,13 @@ def test_af_before_two_towns_and_a_head_is_the_signing_verbs_by():
     text = "Aftalen er underskrevet af Hvidovre og Amager Hospital og Roskilde Kommune."
     assert "Hvidovre og Amager Hospital" in labels(text, "da", "organisation")
     assert ("partyTo", "Hvidovre og Amager Hospital", "Aftalen") in found(text, "da")
+
+
+@pytest.mark.parametrize("text, lang, cluster", [
+    ("Am Dienstag haben sechs Einrichtungen eine Absichtserklärung zur Pflegepartnerschaft Passau–Budweis "
+     "unterzeichnet.", "de", "Pflegepartnerschaft Passau–Budweis"),
+    ("Gemeente Venray en VieCuri tekenden een overeenkomst voor het Zorgpartnerschap Venray.", "nl",
+     "Zorgpartnerschap Venray"),
+])
+def test_a_compound_partnership_with_a_name_is_a_cluster(text, lang, cluster):
+    assert cluster in labels(text, lang, "cluster")
