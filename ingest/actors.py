@@ -21,6 +21,7 @@ import re
 from ingest.actor_rules import NAMING, ROLE_HEAD
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
+from ingest.inflection import NORDIC
 from ingest.lexicon import words
 from ingest.name_spans import (FOREIGN_LINKS, INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS,
                                 REGION_BODY, SAINT, NameSpans, place_adjective)
@@ -200,9 +201,10 @@ class _Finder(NameSpans):
                 continue  # "auf Initiative der IHK X gegründet": who started it, not an initiative's name
             if i + n < len(self.t) and _STREET.match(self.t[i + n].text):
                 continue  # "1 Science Park Road", "University Avenue": a street, not an organisation
-            # "Klyngen Welfare Tech ...": a sentence-initial descriptor is no name part (but "Foreningen Vestkyst
-            # Medico": an organisation's head opens its name)
-            if not self.german and i == 0 and self.descriptors.word(tok.text) and not head:
+            # "Klyngen Welfare Tech ...": a Nordic sentence-initial descriptor, definite, is no name part (but
+            # "Foreningen Vestkyst Medico": an organisation's head opens its name; and the Dutch or English word
+            # without an article opens a headline's name, "Alliantie Langer Thuis krijgt drie nieuwe partners")
+            if self.lang in NORDIC and i == 0 and self.descriptors.word(tok.text) and not head:
                 continue
             kind = "cluster" if cluster and not (head and head[0] >= cluster[0]) else "organisation"
             head_class = head[1] if head and kind == "organisation" else ""

@@ -31,3 +31,23 @@ def test_af_before_two_towns_and_a_head_is_the_signing_verbs_by():
 ])
 def test_a_compound_partnership_with_a_name_is_a_cluster(text, lang, cluster):
     assert cluster in labels(text, lang, "cluster")
+
+
+@pytest.mark.parametrize("text, lang, cluster", [
+    ("Netwerk Slimme Zorg Dordt verwelkomt twee nieuwe leden.", "nl", "Netwerk Slimme Zorg Dordt"),
+    ("Alliance Healthy Fens welcomes two new members.", "en", "Alliance Healthy Fens"),
+])
+def test_a_bare_cluster_word_opening_a_sentence_opens_the_name(text, lang, cluster):
+    assert cluster in labels(text, lang, "cluster")
+
+
+def test_a_definite_danish_cluster_word_opening_a_sentence_describes_the_name():
+    assert "Velfærd Vest" in labels("Klyngen Velfærd Vest får to nye medlemmer.", "da", "cluster")
+
+
+def test_a_headline_name_is_the_opening_of_the_full_name_in_the_text():
+    text = ("Alliantie Zorg Dichtbij krijgt twee nieuwe partners\n\n"
+            "De Alliantie Zorg Dichtbij Midden-Betuwe Oost groeit. Het Rivierenland Ziekenhuis en de gemeente "
+            "Tiel sloten zich aan bij de Alliantie Zorg Dichtbij.")
+    clusters = labels(text, "nl", "cluster")
+    assert clusters == {"Alliantie Zorg Dichtbij Midden-Betuwe Oost"}, clusters
