@@ -66,8 +66,9 @@ _COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan
 _TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
-#: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale").
-_PLACE_LINKS = {"upon", "am", "an", "der", "on", "aan", "sur"}
+#: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale",
+#: "Bergen op Zoom", "Wijk bij Duurstede", "Alphen aan den Rijn").
+PLACE_LINKS = frozenset({"upon", "am", "an", "der", "on", "aan", "sur", "op", "bij", "den"})
 #: Capitalised surname particles inside a name left of its head ("Admiraal De Ruyter Ziekenhuis", "Het Van
 #: Weel-Bethesda Ziekenhuis"); in lower case they are articles and prepositions as often ("in Enschede de
 #: Twentse Zorgtechnologie Alliantie opgericht", "Rob Jansen van Isala Ziekenhuis").
@@ -270,7 +271,7 @@ class NameSpans:
                 taken[:0] = before[first:k + 1]
                 k = first - 1
                 continue
-            if tok.low in _PLACE_LINKS and k >= 1 and taken and self.name_word(before[k - 1]) \
+            if tok.low in PLACE_LINKS and k >= 1 and taken and self.name_word(before[k - 1]) \
                     and self._city(self.text[before[k - 1].start:taken[0].end]):
                 taken[:0] = before[k - 1:k + 1]  # "Newcastle upon Tyne Hospitals": the place's own link word
                 k -= 2

@@ -19,7 +19,7 @@ from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.gazetteer import CAPITAL, RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
-from ingest.name_spans import SAINT
+from ingest.name_spans import PLACE_LINKS, SAINT
 from ingest.sentences import LIST_MARK
 
 _UPPER = CAPITAL
@@ -269,14 +269,19 @@ def _looks_proper(name: str, language: str) -> bool:
 _JOINED_NAME = re.compile(rf"{_NAME}\s(?:en|und|og|and)\s{_NAME}")
 
 
+#: A place's name with its own lower-case link words ("Bergen op Zoom", "Alphen aan den Rijn").
+_LINKED_NAME = re.compile(rf"{_NAME}(?:\s(?:{'|'.join(sorted(PLACE_LINKS))})){{1,2}}\s{_NAME}")
+
+
 def _trigger_spans(text: str, language: str, grammar: dict):
     triggers = grammar["trigger"]
     pattern = rf"(?<![\w-])({_alternation(triggers)})\s+({_NAME}(?:\s{_NAME})?)"
     for m in re.finditer(pattern, text):
         trigger, name, start = m.group(1), m.group(2), m.start(2)
-        joined = _JOINED_NAME.match(text, m.start(2))
+        joined = _JOINED_NAME.match(text, m.start(2)) or _LINKED_NAME.match(text, m.start(2))
         if joined and _known(joined.group(), language):
-            name = joined.group()  # "Regio Gooi en Vechtstreek": one region of two names joined by "and"
+            name = joined.group()  # "Regio Gooi en Vechtstreek": one region of two names joined by "and";
+            # "gemeente Bergen op Zoom": a town with its link word
         record = _known(name, language)
         if record is None and " " in name:  # "Region Aachen Projekte": try the first word only
             name = name.split(" ")[0]

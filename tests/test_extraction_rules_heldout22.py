@@ -51,3 +51,14 @@ def test_a_headline_name_is_the_opening_of_the_full_name_in_the_text():
             "Tiel sloten zich aan bij de Alliantie Zorg Dichtbij.")
     clusters = labels(text, "nl", "cluster")
     assert clusters == {"Alliantie Zorg Dichtbij Midden-Betuwe Oost"}, clusters
+
+
+# -- places ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, council", [
+    ("Ook de gemeente Bergen op Zoom en Zorgsaam tekenden het convenant.", "gemeente Bergen op Zoom"),
+    ("Ook de gemeente Alphen aan den Rijn en het Groene Hart Ziekenhuis tekenden het convenant.",
+     "gemeente Alphen aan den Rijn"),
+])
+def test_a_municipality_named_with_its_towns_link_words_is_whole(text, council):
+    assert council in labels(text, "nl", "organisation")
+    assert council.removeprefix("gemeente ") in labels(text, "nl", "region")
