@@ -29,7 +29,8 @@ _GROUP = re.compile(
 #: A definite or possessive phrase that refers back to a cluster.
 ANAPHOR = re.compile(
     r"\b(?:(?:das|dem|der|des|dieses|diesem|the|this|its|our|het|dit|de|den|det|dette|ons|unser\w*|im|ins)"
-    r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|alliance|network|cluster"
+    r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|zusammenschlus\w*"
+    r"|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
     r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor)"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet|korridoren|platformen"
@@ -43,17 +44,25 @@ _FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitgl
 JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins|join(?!\s+forces))"
 #: Who is new on board ("Neu dabei sind A und B", "New on board are ...", "Nieuw aan boord zijn ...").
 _ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+boord|ny\w*\s+om\s+bord"
+#: Ordinals and "only", "another" before a noun of what an actor is ("die dritte Kommune", "the only hospital").
+_ORDINALS = (r"erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|einzige[rn]?|weitere[rn]?|eerste|tweede|derde"
+             r"|vierde|vijfde|enige|first|second|third|fourth|fifth|only|første|anden|andet|tredje|fjerde|femte|eneste")
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
-    r"|(?:er|nu)\s+med\s+i|sluit\w*\s+zich\s+aan"
+    r"|(?:er|nu)\s+med\s+i|(?:sluit\w*|sloot|sloten)\s+zich\s+(?:\w+\s+){0,3}?aan\b"
+    # "Seit Jahresbeginn gehören A und B dem Zusammenschluss an": the separated "angehören" ends its clause
+    r"|(?:angehör\w*|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:]{0,80}?\san(?=\s*[,.;:]|\s*$))"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
     # colon after them opens a list, which member_lists reads)
     r"|(?:(?:the|die|de)\s+)?(?:partners|partner|partnerne|" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b(?!\s*:)"
     r"|(?:are|were|is)\s+joined\s+by"
+    # "ist die dritte Kommune im Gesundheitsnetz", "de tweede gemeente in het netwerk", "the fourth council in the
+    # network", "den tredje kommune i netværket": counted among those in it
+    r"|(?:" + _ORDINALS + r")\s+[\w-]+\s+(?:im|in\s+(?:het|de|the)|i)\s"
     r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
     r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)

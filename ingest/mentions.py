@@ -81,7 +81,7 @@ COMPOSED = re.compile(r"\b(?:umfasst|umfassen|gehören|omfatter|omvat|omvatten|c
 _AREA_SUBJECT = re.compile(r"^\W*(?:sie|es|die region|das gebiet|der raum|the region|the area|it|de regio|het gebied"
                            r"|die|deze|regionen|området|den)\b", re.IGNORECASE)
 #: Words that name a district or town as a body or as a place ("Landkreis X", "Alb-Donau-Kreis", "Stadt X").
-_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|Gemeinde|gemeente|kommune)\b|[Kk]reis$|\b(?:Kommune|County)$")
+_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|(?:Verbands|Samt|Markt|Orts|Stadt)?[Gg]emeinde|gemeente|kommune)\b|[Kk]reis$|\b(?:Kommune|County)$")
 
 
 #: German district and town words, and what puts them as places: "im Kreis Pinneberg", "aus Memmingen und

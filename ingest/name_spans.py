@@ -181,7 +181,7 @@ def _blended(short: list[Token], before: list[Token], after: list[Token]) -> boo
 
 #: Words that open the name of a region's or town's authority ("Region Sjælland", "Provincie Limburg", "Stadt Ulm").
 REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Hansestadt|Stad|City of"
-                         r"|County|Gemeinde|Landeshauptstadt|Gmina)\b")
+                         r"|County|Gemeinde|(?:Verbands|Samt|Markt|Orts|Stadt)gemeinde|Landeshauptstadt|Gmina)\b")
 #: The county beside its town at the end of a name ("Diakonie Osnabrück Stadt und Land").
 _COUNTY_WORDS = {"land", "landkreis", "kreis"}
 

@@ -62,3 +62,37 @@ def test_a_headline_name_is_the_opening_of_the_full_name_in_the_text():
 def test_a_municipality_named_with_its_towns_link_words_is_whole(text, council):
     assert council in labels(text, "nl", "organisation")
     assert council.removeprefix("gemeente ") in labels(text, "nl", "region")
+
+
+# -- members --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, member, cluster", [
+    ("Das Pflegenetz Altmühltal hat zwei neue Mitglieder. Seit März gehören die Hochschule Ansbach und der "
+     "Caritasverband Eichstätt e.V. dem Zusammenschluss an, der sich um die ambulante Pflege kümmert.", "de",
+     "Caritasverband Eichstätt e.V.", "Pflegenetz Altmühltal"),
+    ("Seit März gehören die Hochschule Ansbach und die Diakonie Neuendettelsau dem Pflegenetz Altmühltal an.", "de",
+     "Hochschule Ansbach", "Pflegenetz Altmühltal"),
+    ("Het Netwerk Zorg Tiel groeit. Het Rivierenland Ziekenhuis en Avans Hogeschool sloten zich deze week aan bij "
+     "het samenwerkingsverband.", "nl", "Avans Hogeschool", "Netwerk Zorg Tiel"),
+    ("Het Netwerk Zorg Tiel groeit. De gemeente Culemborg is de tweede gemeente in het netwerk.", "nl",
+     "gemeente Culemborg", "Netwerk Zorg Tiel"),
+    ("Middlesbrough Council is the third council in the Tees Care Network.", "en", "Middlesbrough Council",
+     "Tees Care Network"),
+    ("Die Verbandsgemeinde Prüm ist nach der Stadt Bitburg die zweite Kommune im Gesundheitsnetz Eifelkreis.", "de",
+     "Verbandsgemeinde Prüm", "Gesundheitsnetz Eifelkreis"),
+])
+def test_membership_by_belonging_joining_or_being_counted_in_the_network(text, lang, member, cluster):
+    assert ("memberOf", member, cluster) in found(text, lang)
+
+
+def test_belonging_needs_the_separated_an_at_the_end_of_the_clause():
+    text = "Zum Team des Pflegenetz Altmühltal gehören Forschende der Hochschule Ansbach an der Residenzstraße."
+    assert not any(kind == "memberOf" for kind, _, _ in found(text, "de"))
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Die Samtgemeinde Bersenbrück und die Stadt Quakenbrück unterzeichneten die Vereinbarung.",
+     "Samtgemeinde Bersenbrück"),
+    ("Die Verbandsgemeinde Gerolstein und die Stadt Prüm unterzeichneten die Vereinbarung.", "Verbandsgemeinde Gerolstein"),
+])
+def test_german_municipal_associations_are_councils(text, council):
+    assert ("partyTo", council, "Vereinbarung") in found(text, "de")
