@@ -265,7 +265,7 @@ def founded_by_agreement(context: Context) -> None:
 
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
 _SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
-_HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+_HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
                         r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$"
                         # "Die Koordinierungsstelle der Allianz wird am Campus Stendal der Hochschule X eingerichtet"
                         r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"
@@ -276,6 +276,12 @@ _HOSTED_AT = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:hos|at|with|by|bei|bij|på|von|
 _HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b[^,;.]{0,80},)?"
                     r"\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
                     r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
+#: A relative clause of place right after the host, before the secretariat word ("der Kreisverwaltung X, bei der
+#: die Geschäftsstelle des Netzes angesiedelt ist", "X, waar het secretariaat zit", "X, hvor sekretariatet ligger",
+#: "X, where the secretariat sits").
+_WHERE_HOSTED = re.compile(r"^\s*,\s*(?:bei\s+(?:der|dem|denen)|in\s+(?:der|dem)|bij\s+wie|waar|hos\s+hvem|hvor|where"
+                           r"|at\s+which|with\s+whom)\s+(?:die\s+|das\s+|het\s+|de\s+|the\s+|its\s+|seine\s+|ihre\s+)?$",
+                           re.IGNORECASE)
 #: "har sekretariat i Herning", "has its secretariat in Leeds", "mit Geschäftsstelle in Kiel".
 _SEAT = re.compile(r"^\s+(?:i|in)\s+$", re.IGNORECASE)
 
@@ -293,7 +299,7 @@ def secretariats(context: Context) -> None:
                      if c.start >= word_end and REGION_BODY.match(c.text) and not c.text.endswith("s")
                      and _HOSTED_AT.match(context.between(word_end, c.start))]  # not "Region Hovedstadens enhed"
         hosting = [k for c, k in named if k[0] == "organisation"
-                   and _HOSTS.search(context.between(c.end, sentence.start + m.start()))]
+                   and (_HOSTS.search(gap := context.between(c.end, sentence.start + m.start())) or _WHERE_HOSTED.match(gap))]
         target = _cluster_of(context, index, exclude=hosting[-1:]) if hosting else None
         if target is not None:  # "Limerick Chamber hosts the cluster's secretariat"
             context.add("coordinates", hosting[-1], target, index, 0.65, "secretariat-host")

@@ -294,6 +294,7 @@ def _merge_shortened(groups, names, language):
                                or _company_first_word(a.label, b.label, language)
                                or _university_short(a.label, b.label, language)
                                or _university_short(b.label, a.label, language)
+                               or _acronym_of_place(a.label, b.label, language)
                                for a in gi for b in gj):
                     groups[j] += gi
                     names[j] |= names[i]
@@ -514,6 +515,15 @@ def _longer_by_head(a: str, b: str, language: str) -> bool:
         return False
     rest = b[len(a) + 1:].split()
     return 1 <= len(rest) <= 4 and rest[0][:1].isupper() and bool(wordlist("org_heads", language).word(rest[-1]))
+
+
+def _acronym_of_place(a: str, b: str, language: str) -> bool:
+    """Is ``a`` an abbreviation alone (``GGD``, ``AOK``) and ``b`` that abbreviation with the place it serves
+    (``GGD West-Brabant``, ``AOK Niedersachsen``)?"""
+    from ingest.regions import lookup_region
+
+    rest = b[len(a) + 1:] if b.startswith(a + " ") else ""
+    return 2 <= len(a) <= 6 and a.isupper() and a.isalpha() and bool(rest) and lookup_region(rest, language) is not None
 
 
 def _head_before(a: str, b: str, language: str) -> bool:

@@ -96,3 +96,25 @@ def test_belonging_needs_the_separated_an_at_the_end_of_the_clause():
 ])
 def test_german_municipal_associations_are_councils(text, council):
     assert ("partyTo", council, "Vereinbarung") in found(text, "de")
+
+
+# -- leads ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, host, cluster", [
+    ("Das Pflegenetz Altmühltal wächst. „Nur gemeinsam“, sagt Koordinatorin Eva Lindl von der Kreisverwaltung "
+     "Eichstätt, bei der die Geschäftsstelle des Netzes angesiedelt ist.", "de", "Kreisverwaltung Eichstätt",
+     "Pflegenetz Altmühltal"),
+    ("The Fens Care Network grows. The work is led from Fenland District Council, where the secretariat sits.", "en",
+     "Fenland District Council", "Fens Care Network"),
+    ("Het Netwerk Zorg Tiel werd opgericht door de GGD Gelderland-Zuid en drie gemeenten. Het programmabureau, met "
+     "twee medewerkers, is ondergebracht bij de GGD.", "nl", "GGD Gelderland-Zuid", "Netwerk Zorg Tiel"),
+])
+def test_the_host_of_the_office_coordinates(text, lang, host, cluster):
+    assert ("coordinates", host, cluster) in found(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, names", [
+    ("Die AOK Bayern und die Hochschule Ansbach unterzeichneten den Vertrag. Die AOK trägt die Kosten.", "de",
+     {"AOK Bayern", "Hochschule Ansbach"}),
+])
+def test_an_abbreviation_alone_is_the_body_named_with_its_place(text, lang, names):
+    assert labels(text, lang, "organisation") == names
