@@ -698,6 +698,8 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
 
 
 #: A passive signing sentence that ends with its agent preposition and a colon: the list follows.
+#: A sentence that ends in the signing verb's agent preposition, the list of signatories under it.
+_BY_END = re.compile(r"\b(?:af|by|door|von|durch)\s*$", re.IGNORECASE)
 _BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)(?:\s+(?:the\s+)?(?:representatives|heads|leaders|delegates"
                        r"|vertegenwoordigers|repræsentanter|ledere|vertreter\w*(?:\s+und\s+vertreter\w*)?)"
                        r"\s+(?:of|van|for|der|des))?\s*:\s*$", re.IGNORECASE)  # "signed by representatives of:"
@@ -771,6 +773,8 @@ def _announced_parties(context: Context, index: int):
                                              or _verb_before_colon(context, index)):
         # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:",
         # "Die Kooperationsvereinbarung unterzeichneten:"
+        return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
+    if _BY_END.search(here.text):  # "Aftalen er underskrevet af" over bulleted lines: the colon left out
         return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
@@ -1123,7 +1127,10 @@ def agreed_therein(context: Context) -> None:
 #: fördert", "Provincie Zeeland draagt bij", "X County Council funds").
 _FUNDS = re.compile(r"^\s+(?:(?:også|auch|ook|also)\s+)?(?:støtter|bidrager|finansierer|medfinansierer|investerer"
                     r"|unterstützt|fördert|finanziert|investiert|steunt|financiert|investeert|draagt|supports|funds"
-                    r"|co-funds|contributes|invests)\b", re.IGNORECASE)
+                    r"|co-funds|contributes|invests|bevilger|afsætter|bewilligt|stellt|kent|grants|awards|allocates"
+                    # "Region Nordjylland har bevilget 2,4 mio. kr.", "X hat 1 Mio. Euro bewilligt", "X has awarded"
+                    r"|(?:har|hat|heeft|has|have)\s+(?:[\w.,]+\s+){0,4}?(?:bevilget|afsat|bewilligt|bereitgestellt|toegekend"
+                    r"|uitgetrokken|granted|awarded|allocated|committed))\b", re.IGNORECASE)
 
 
 #: Money received from a body: "har fået 450.000 kr. fra", "erhält 2 Millionen Euro von der", "received £2m from".

@@ -118,3 +118,26 @@ def test_the_host_of_the_office_coordinates(text, lang, host, cluster):
 ])
 def test_an_abbreviation_alone_is_the_body_named_with_its_place(text, lang, names):
     assert labels(text, lang, "organisation") == names
+
+
+# -- parties --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, party, agreement", [
+    ("Fem parter har indgået en samarbejdsaftale om sundhed i Vendsyssel.\n\nAftalen er underskrevet af\n\n"
+     "• Hjørring Kommune\n• Frederikshavn Kommune\n• Sygehus Vendsyssel\n\nHjørring Kommune er tovholder.", "da",
+     "Sygehus Vendsyssel", "samarbejdsaftale"),
+    ("Die Kooperationsvereinbarung wurde unterzeichnet von\n\n- Klinikum Passau\n- Universität Passau\n- Stadt "
+     "Passau\n\nDas Klinikum übernimmt die Koordination.", "de", "Universität Passau", "Kooperationsvereinbarung"),
+])
+def test_a_sentence_ending_in_by_over_bulleted_lines_names_the_parties(text, lang, party, agreement):
+    assert ("partyTo", party, agreement) in found(text, lang)
+
+
+# -- authorities ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang, body", [
+    ("Region Syddanmark har bevilget 1,2 mio. kr. til netværkets drift.", "da", "Region Syddanmark"),
+    ("Die Stadt Trier hat dafür 80.000 Euro bewilligt.", "de", "Stadt Trier"),
+    ("De provincie Fryslân heeft 200.000 euro toegekend aan het project.", "nl", "provincie Fryslân"),
+    ("Cambridgeshire County Council has awarded £90,000 to the network.", "en", "Cambridgeshire County Council"),
+])
+def test_an_authority_that_grants_money_is_a_body(text, lang, body):
+    assert body in labels(text, lang, "organisation")
