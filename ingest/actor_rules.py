@@ -681,9 +681,13 @@ def _founded(context: Context, agreement, actors) -> list:
 
 #: Who stands behind an agreement signed it: "står A, B og C bag erklæringen", "stehen A und B hinter der
 #: Vereinbarung", "staan A en B achter het akkoord" (the verb's two parts around the parties).
-_BEHIND = re.compile(r"\bstår\b[^.;]{0,150}\bbag\s+(?:den|det|denne|aftalen|erklæringen|\w+erklæringen|\w+aftalen)"
-                     r"|\bstehen\b[^.;]{0,150}\bhinter\s+(?:der|dem|den|die)\b|\bstaan\b[^.;]{0,150}\bachter\s+(?:het|de)\b"
-                     r"|\b(?:are|stand)\s+behind\s+the\b", re.IGNORECASE)
+_BEHIND = re.compile(r"\bst(?:år|od)\b[^.;]{0,150}\bbag\s+(?:den|det|denne|aftalen|erklæringen|\w+erklæringen|\w+aftalen)"
+                     r"|\bst(?:ehen|anden)\b[^.;]{0,150}\bhinter\s+(?:der|dem|den|die)\b"
+                     r"|\bst(?:aan|onden)\b[^.;]{0,150}\bachter\s+(?:het|de)\b|\b(?:are|were|stand|stood)\s+behind\s+the\b"
+                     # "Bag aftalen stod A og B", "Hinter der Vereinbarung stehen A und B", "Behind the agreement are A
+                     # and B": the agreement first
+                     r"|^\W*(?:bag|hinter|achter|behind)\s+(?:\w+\s+){1,2}?(?:st(?:år|od|ehen|anden|aan|onden)|are|were|stand|stood)\b",
+                     re.IGNORECASE)
 #: A sentence that opens by naming who takes part: "Beteiligt sind A, B und C", "Partners are ...".
 _PARTICIPANTS = re.compile(
     r"^\s*(?:(?:beteiligt|partner|unterzeichner|mit dabei|dabei)\s+(?:sind|waren)|zu den (?:partnern|beteiligten"

@@ -273,7 +273,7 @@ _HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|bij|på|v
 #: A verb of hosting between an actor and the secretariat word ("X hosts the cluster's secretariat", "X beherbergt
 #: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet"), also after a relative clause
 #: ("X, dat namens de gemeenten optreedt, voert het secretariaat").
-_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b[^,;.]{0,80},)?"
+_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b(?:[^,;.]{0,80},)?)?"
                     r"\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
                     r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
 #: A relative clause of place right after the host, before the secretariat word ("der Kreisverwaltung X, bei der
@@ -313,7 +313,7 @@ def secretariats(context: Context) -> None:
                 break
         for rcand, rkey in context.mentions(index, "region"):
             if rcand.start >= word_end and _SEAT.match(context.between(word_end, rcand.start)):
-                subject = named[0][1] if named else topic_cluster(context)
+                subject = hosting[-1] if hosting else named[0][1] if named else topic_cluster(context)
                 if subject is not None:
                     context.add("locatedIn", subject, rkey, index, 0.65, "secretariat-seat")
                 break

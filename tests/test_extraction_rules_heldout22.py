@@ -141,3 +141,22 @@ def test_a_sentence_ending_in_by_over_bulleted_lines_names_the_parties(text, lan
 ])
 def test_an_authority_that_grants_money_is_a_body(text, lang, body):
     assert body in labels(text, lang, "organisation")
+
+
+@pytest.mark.parametrize("text, lang, party, agreement", [
+    ("Alle tre har tiltrådt den samarbejdsaftale, som netværket blev stiftet på. Bag aftalen stod oprindeligt "
+     "Hjørring Kommune og Sygehus Vendsyssel.", "da", "Sygehus Vendsyssel", "samarbejdsaftale"),
+    ("Alle drei sind der Kooperationsvereinbarung beigetreten. Hinter der Vereinbarung standen ursprünglich das "
+     "Klinikum Passau und die Universität Passau.", "de", "Universität Passau", "Kooperationsvereinbarung"),
+])
+def test_who_stood_behind_the_agreement_named_after_it_are_its_parties(text, lang, party, agreement):
+    assert ("partyTo", party, agreement) in found(text, lang)
+
+
+def test_a_host_named_with_som_ogsaa_huser_coordinates_and_is_at_the_seat():
+    text = ("Netværket Sundhed Vendsyssel vokser. Bag netværket står Hjørring Kommune og Erhvervshus Nordjylland, som "
+            "også huser netværkets sekretariat i Nørresundby.")
+    relations = found(text, "da")
+    assert ("coordinates", "Erhvervshus Nordjylland", "Sundhed Vendsyssel") in relations
+    assert ("locatedIn", "Erhvervshus Nordjylland", "Nørresundby") in relations
+    assert ("locatedIn", "Hjørring Kommune", "Nørresundby") not in relations
