@@ -398,13 +398,13 @@ def founding_parties(context: Context) -> None:
 
 #: Joining an agreement as an observer ("har tiltrådt aftalen som observatør", "als Beobachter", "as an observer",
 #: "als waarnemer"): a party, perhaps, but no member of what the agreement founds.
-_OBSERVER = re.compile(r"\b(?:som observatør|als beobachter\w*|as (?:an )?observers?|als waarnemer)\b", re.IGNORECASE)
+OBSERVER = re.compile(r"\b(?:som observatør|als beobachter\w*|as (?:an )?observers?|als waarnemer)\b", re.IGNORECASE)
 
 
 def _member_parties(context: Context, agreement) -> list:
     """The parties of ``agreement`` that become members of what it founds: all but observers."""
     return [r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agreement
-            and not _OBSERVER.search(context.sentences[r.sentence].text)]
+            and not OBSERVER.search(context.sentences[r.sentence].text)]
 
 
 #: "Fra tysk side er parterne A, B og C", "Die Parteien sind A und B", "The parties are A and B".

@@ -289,9 +289,14 @@ _TAKES_PART = re.compile(
 def participants(context: Context) -> None:
     """``Aan Nederlandse kant doen A, B en C mee``, ``Auf luxemburgischer Seite beteiligen sich A und
     B``, ``Bag klyngen står A, B og C``: the actors of a sentence that says they take part are members of the cluster it names, else
-    the cluster it refers to, else the page's cluster."""
+    the cluster it refers to, else the page's cluster; not when the sentence denies membership or says they take part as
+    observers (``er ikke medlem af X, men deltager som observatør``)."""
+    from ingest.actor_rules import OBSERVER
+
     for index in range(len(context.sentences)):
-        if context.zones.get(index) != "body" or not _TAKES_PART.search(context.sentences[index].text):
+        text = context.sentences[index].text
+        if context.zones.get(index) != "body" or not _TAKES_PART.search(text) or _NOT_MEMBER.search(text) \
+                or OBSERVER.search(text):
             continue
         if context.mentions(index, "agreement") or context.mentions(index, "person"):
             continue  # a signing or a quote says something else

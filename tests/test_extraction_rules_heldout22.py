@@ -160,3 +160,11 @@ def test_a_host_named_with_som_ogsaa_huser_coordinates_and_is_at_the_seat():
     assert ("coordinates", "Erhvervshus Nordjylland", "Sundhed Vendsyssel") in relations
     assert ("locatedIn", "Erhvervshus Nordjylland", "Nørresundby") in relations
     assert ("locatedIn", "Hjørring Kommune", "Nørresundby") not in relations
+
+
+@pytest.mark.parametrize("text", [
+    "Netværket Sundhed Vendsyssel vokser. Region Nordjylland er ikke medlem af netværket, men deltager i styregruppen.",
+    "Netværket Sundhed Vendsyssel vokser. Region Nordjylland deltager som observatør i styregruppen.",
+])
+def test_taking_part_as_an_observer_or_without_membership_is_no_membership(text):
+    assert not any(kind == "memberOf" and subject == "Region Nordjylland" for kind, subject, _ in found(text, "da"))
