@@ -168,3 +168,16 @@ def test_a_host_named_with_som_ogsaa_huser_coordinates_and_is_at_the_seat():
 ])
 def test_taking_part_as_an_observer_or_without_membership_is_no_membership(text):
     assert not any(kind == "memberOf" and subject == "Region Nordjylland" for kind, subject, _ in found(text, "da"))
+
+
+@pytest.mark.parametrize("text, lang, cluster", [
+    ("Mit der Unterschrift ist die Pflegebrücke Oder offiziell gegründet.", "de", "Pflegebrücke Oder"),
+    ("Met de handtekeningen is de Zorgbrug Schelde opgericht.", "nl", "Zorgbrug Schelde"),
+    ("Med underskrifterne er Sundhedsbro Storebælt etableret.", "da", "Sundhedsbro Storebælt"),
+])
+def test_a_bridge_of_care_with_a_name_is_a_cluster(text, lang, cluster):
+    assert cluster in labels(text, lang, "cluster")
+
+
+def test_a_rivers_bridge_is_no_cluster():
+    assert not labels("Die Altstadtbrücke Görlitz wird im Sommer saniert.", "de", "cluster")
