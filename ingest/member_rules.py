@@ -33,6 +33,10 @@ ANAPHOR = re.compile(
     r"|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
     r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor)"
+    # "die Gesundheitsbrücke", "das Pflegenetz", "die Partnerschaft": a German compound of a cluster word without
+    # a name after it ("die Gesundheitsallianz Westpfalz" names the cluster)
+    r"|(?:die|das|dem|der|des)\s+\w*(?:netzwerk|netz|bündnis|allianz|verbund|partnerschaft|brücke|korridor|konsortium)"
+    r"(?:e?s|en)?(?!\w|\s+[\"„“(]?(?-i:[A-ZÄÖÜ]))"
     r"|klyngen|netværket|alliancen|konsortiet|partnerskabet|projektet|korridoren|platformen"
     r"|klyngens|netværkets|alliancens|konsortiets|partnerskabets"
     r"|(?:ihr|unser|sein)\w*\s+(?:mitglied\w*|partner\w*)|(?:its|their|our)\s+(?:founding\s+|new\s+)?(?:members|partners)|(?:haar|zijn|onze)\s+(?:leden|partners)|(?:dens|vores|deres)\s+(?:medlemmer|partnere))\b",
@@ -560,6 +564,10 @@ _THE_FOUNDERS = re.compile(r"\b(?:de|the|die|alle|all|de\s+\w+|the\s+\w+|die\s+\
 _FOUNDING_RULES = {"founded-by", "founder-member"}
 
 
+#: Partners associated with a cluster ("Als assoziierte Partner unterstützen A und B die Allianz").
+_ASSOCIATED = re.compile(r"\b(?:assoziiert\w*|associated|associerede?|geassocieerde?)\s+partner", re.IGNORECASE)
+
+
 def members_as_parties(context: Context) -> None:
     """``The partners signed a partnership agreement``: an agreement signed by "the partners" or
     "de deelnemers" that names no party has the listed members of the page's cluster as parties;
@@ -572,7 +580,8 @@ def members_as_parties(context: Context) -> None:
     cluster = topic_cluster(context)
     if cluster is None:
         return
-    listed = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object == cluster]
+    listed = [r.subject for r in context.found.values() if r.kind == "memberOf" and r.object == cluster
+              and not _ASSOCIATED.search(context.sentences[r.sentence].text)]  # associated partners did not sign
     if len(set(listed)) < 2:
         return
     for index, agreement, agr_key, head in _signed_agreements(context):

@@ -181,3 +181,25 @@ def test_a_bridge_of_care_with_a_name_is_a_cluster(text, lang, cluster):
 
 def test_a_rivers_bridge_is_no_cluster():
     assert not labels("Die Altstadtbrücke Görlitz wird im Sommer saniert.", "de", "cluster")
+
+
+# -- references -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lead, cluster", [
+    ("Damit ist die „Pflegebrücke Oder“ offiziell gegründet. Die Europa-Universität Viadrina ist Partner. Koordiniert "
+     "wird die Pflegebrücke von der Europa-Universität Viadrina.", "Europa-Universität Viadrina", "Pflegebrücke Oder"),
+    ("Das Herznetz Ostalb wurde 2023 gegründet. Das Herznetz wird vom Ostalb-Klinikum Aalen koordiniert.",
+     "Ostalb-Klinikum Aalen", "Herznetz Ostalb"),
+])
+def test_a_german_compound_cluster_word_alone_refers_to_the_cluster(text, lead, cluster):
+    assert ("coordinates", lead, cluster) in found(text, "de")
+
+
+def test_associated_partners_are_not_counted_among_the_members_who_signed():
+    text = ("Mit ihren Unterschriften unter eine Kooperationsvereinbarung haben drei Einrichtungen die Pflegeallianz "
+            "Ostalb gegründet. Gründungspartner sind das Ostalb-Klinikum Aalen, die Hochschule Aalen und der "
+            "Ostalbkreis. Als assoziierte Partner unterstützen die AOK Ostwürttemberg und die IHK Ostwürttemberg die "
+            "Allianz.")
+    relations = found(text, "de")
+    assert ("partyTo", "Hochschule Aalen", "Kooperationsvereinbarung") in relations
+    assert ("memberOf", "AOK Ostwürttemberg", "Pflegeallianz Ostalb") in relations
+    assert ("partyTo", "AOK Ostwürttemberg", "Kooperationsvereinbarung") not in relations
