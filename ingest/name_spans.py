@@ -299,9 +299,9 @@ class NameSpans:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
             elif not self.german and tok.low in AND_WORDS and taken \
                     and (len(taken) == 1 and self._town_like(taken[0])
-                         or self.lang == "en" and self._place_opens(taken)) \
+                         or self.lang == "en" and (self._place_opens(taken) or self._area_council(taken))) \
                     and (self._hospital_after(before) or self.lang == "en") \
-                    and (first := self._towns_before(before, k)) is not None:
+                    and (first := self._towns_before(before, k, loose=self._area_council(taken))) is not None:
                 # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
                 # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce"), also after more towns
                 # ("Armagh City, Banbridge and Craigavon Borough Council", "Derry City and Strabane District Council")
@@ -607,14 +607,23 @@ class NameSpans:
 
         return self._place_word(tok) or gazetteer().town(tok.text) is not None
 
-    def _towns_before(self, before: list[Token], k: int) -> int | None:
+    def _area_council(self, taken: list[Token]) -> bool:
+        """English: is ``taken`` one capitalised word and a council's type ("Down District" of "Newry, Mourne and
+        Down District Council"), whose areas need not be towns of the reference data?"""
+        return len(taken) == 2 and taken[1].text in _COUNCIL_TYPES and taken[0].is_cap and taken[0].is_word
+
+    def _towns_before(self, before: list[Token], k: int, loose: bool = False) -> int | None:
         """The index of the first of the towns that "and" at ``k`` joins to the town after it, in
         English also a list of them with commas and a council type after a town ("Derry City"), when
-        no other name goes on before them; else None."""
+        no other name goes on before them; else None.  ``loose``: any capitalised words (the areas of a
+        council)."""
+        def place(tok: Token) -> bool:
+            return tok.is_cap and tok.is_word and not self.heads.word(tok.text) if loose else self._town_like(tok)
+
         def town_ending(j: int) -> int | None:
-            if self.lang == "en" and j >= 1 and before[j].text in _COUNCIL_TYPES and self._town_like(before[j - 1]):
+            if self.lang == "en" and j >= 1 and before[j].text in _COUNCIL_TYPES and place(before[j - 1]):
                 return j - 1
-            return j if j >= 0 and before[j].is_cap and self._town_like(before[j]) else None
+            return j if j >= 0 and before[j].is_cap and place(before[j]) else None
 
         first = town_ending(k - 1)
         while first is not None and self.lang == "en" and first >= 2 and before[first - 1].text == "," \

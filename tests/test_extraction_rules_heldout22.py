@@ -203,3 +203,13 @@ def test_associated_partners_are_not_counted_among_the_members_who_signed():
     assert ("partyTo", "Hochschule Aalen", "Kooperationsvereinbarung") in relations
     assert ("memberOf", "AOK Ostwürttemberg", "Pflegeallianz Ostalb") in relations
     assert ("partyTo", "AOK Ostwürttemberg", "Kooperationsvereinbarung") not in relations
+
+
+@pytest.mark.parametrize("text, council", [
+    ("The agreement was signed by Ards, Comber and Holywood Borough Council and Ulster University.",
+     "Ards, Comber and Holywood Borough Council"),
+    ("The agreement was signed by Newry, Mourne and Down District Council and Dundalk Institute of Technology.",
+     "Newry, Mourne and Down District Council"),
+])
+def test_an_english_council_of_several_areas_is_one_name(text, council):
+    assert council in labels(text, "en", "organisation")
