@@ -62,8 +62,8 @@ _NAME_PARTICLES = {"von", "van", "zu"}
 #: Words between a town and an English council's head ("Craigavon Borough Council", "Armagh City").
 _COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan"}
 #: Words between the towns and the head of an English hospital trust's name ("York and Scarborough Teaching
-#: Hospitals", "Leeds and York Partnership NHS Foundation Trust").
-_TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare"}
+#: Hospitals", "Leeds and York Partnership NHS Foundation Trust", "Hampshire and Isle of Wight Integrated Care Board").
+_TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare", "Integrated", "Care"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale",

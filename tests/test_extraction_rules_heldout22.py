@@ -213,3 +213,13 @@ def test_associated_partners_are_not_counted_among_the_members_who_signed():
 ])
 def test_an_english_council_of_several_areas_is_one_name(text, council):
     assert council in labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("text, board", [
+    ("The memorandum was signed by Cambridgeshire and Peterborough Integrated Care Board and Anglia Ruskin "
+     "University.", "Cambridgeshire and Peterborough Integrated Care Board"),
+    ("Funding comes from Hampshire and Isle of Wight Integrated Care Board, which is not a member.",
+     "Hampshire and Isle of Wight Integrated Care Board"),
+])
+def test_an_integrated_care_board_of_several_areas_is_one_name(text, board):
+    assert board in labels(text, "en", "organisation")
