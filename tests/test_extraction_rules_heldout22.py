@@ -223,3 +223,10 @@ def test_an_english_council_of_several_areas_is_one_name(text, council):
 ])
 def test_an_integrated_care_board_of_several_areas_is_one_name(text, board):
     assert board in labels(text, "en", "organisation")
+
+
+def test_a_polish_public_health_care_unit_is_one_actor_with_and_without_its_legal_form():
+    text = ("Anna Nowak, die am Szpital Powiatowy die Kooperationen koordiniert, sprach. Unterzeichnet haben das "
+            "Klinikum Frankfurt (Oder) und der Szpital Powiatowy SP ZOZ w Słubicach die Vereinbarung.")
+    hospitals = {label for label in labels(text, "de", "organisation") if "Szpital" in label}
+    assert hospitals == {"Szpital Powiatowy SP ZOZ w Słubicach"}, hospitals
