@@ -701,10 +701,12 @@ _PARTY_HEADING = re.compile(r"partner|unterzeichner|beteiligt|ondertekenaar|deel
                             r"|parter|signator|parties|participant", re.IGNORECASE)
 
 
+#: The signing verb's agent prepositions ("underskrevet af", "signed by", "ondertekend door", "unterzeichnet von").
+_AGENT_WORDS = r"\b(?:af|by|door|von|durch)"
+#: A sentence that ends in the signing verb's agent preposition, the list of signatories under it (no colon).
+_BY_END = re.compile(_AGENT_WORDS + r"\s*$", re.IGNORECASE)
 #: A passive signing sentence that ends with its agent preposition and a colon: the list follows.
-#: A sentence that ends in the signing verb's agent preposition, the list of signatories under it.
-_BY_END = re.compile(r"\b(?:af|by|door|von|durch)\s*$", re.IGNORECASE)
-_BY_COLON = re.compile(r"\b(?:af|by|door|von|durch)(?:\s+(?:the\s+)?(?:representatives|heads|leaders|delegates"
+_BY_COLON = re.compile(_AGENT_WORDS + r"(?:\s+(?:the\s+)?(?:representatives|heads|leaders|delegates"
                        r"|vertegenwoordigers|repræsentanter|ledere|vertreter\w*(?:\s+und\s+vertreter\w*)?)"
                        r"\s+(?:of|van|for|der|des))?\s*:\s*$", re.IGNORECASE)  # "signed by representatives of:"
 
@@ -774,11 +776,9 @@ def _announced_parties(context: Context, index: int):
 
     here = context.sentences[index]
     if here.text.rstrip().endswith(":") and (is_list_heading(here.text) or _BY_COLON.search(here.text)
-                                             or _verb_before_colon(context, index)):
+                                             or _verb_before_colon(context, index)) or _BY_END.search(here.text):
         # "... ondertekend door de volgende partijen:", "Erklæringen blev underskrevet i Køge af:",
-        # "Die Kooperationsvereinbarung unterzeichneten:"
-        return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
-    if _BY_END.search(here.text):  # "Aftalen er underskrevet af" over bulleted lines: the colon left out
+        # "Die Kooperationsvereinbarung unterzeichneten:"; "Aftalen er underskrevet af" over bullets, no colon
         return _item_parties(context, list_items(context.text, context.sentences, index, context.zones))
     nxt = index + 1
     if nxt >= len(context.sentences) or context.zones.get(nxt) != "body":

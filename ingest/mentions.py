@@ -17,7 +17,7 @@ from ingest.agreements import find_agreements, named_agreement
 from ingest.candidates import Candidate, keep_longest, within_columns
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.model import Sentence
-from ingest.name_spans import REGION_BODY, UNIT_OF
+from ingest.name_spans import MUNICIPAL_ASSOCIATION, REGION_BODY, UNIT_OF
 from ingest.persons import find_persons
 from ingest.places import GERMAN_PLACE_BEFORE, find_places
 from ingest.records import profile_names
@@ -81,7 +81,8 @@ COMPOSED = re.compile(r"\b(?:umfasst|umfassen|gehören|omfatter|omvat|omvatten|c
 _AREA_SUBJECT = re.compile(r"^\W*(?:sie|es|die region|das gebiet|der raum|the region|the area|it|de regio|het gebied"
                            r"|die|deze|regionen|området|den)\b", re.IGNORECASE)
 #: Words that name a district or town as a body or as a place ("Landkreis X", "Alb-Donau-Kreis", "Stadt X").
-_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|(?:Verbands|Samt|Markt|Orts|Stadt)?[Gg]emeinde|gemeente|kommune)\b|[Kk]reis$|\b(?:Kommune|County)$")
+_DISTRICT = re.compile(r"^(?:Landkreis|Kreis|Stadt|Gemeinde|" + MUNICIPAL_ASSOCIATION + r"|gemeente|kommune)\b|[Kk]reis$"
+                       r"|\b(?:Kommune|County)$")
 
 
 #: German district and town words, and what puts them as places: "im Kreis Pinneberg", "aus Memmingen und

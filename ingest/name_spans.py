@@ -179,9 +179,11 @@ def _blended(short: list[Token], before: list[Token], after: list[Token]) -> boo
     return crossed and matched >= 2
 
 
+#: German municipal associations and kinds of municipality ("Verbandsgemeinde Daun", "Samtgemeinde Bersenbrück").
+MUNICIPAL_ASSOCIATION = r"(?:Verbands|Samt|Markt|Orts|Stadt)gemeinde"
 #: Words that open the name of a region's or town's authority ("Region Sjælland", "Provincie Limburg", "Stadt Ulm").
 REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Landkreis|Gemeente|Kommune|Stadt|Hansestadt|Stad|City of"
-                         r"|County|Gemeinde|(?:Verbands|Samt|Markt|Orts|Stadt)gemeinde|Landeshauptstadt|Gmina)\b")
+                         r"|County|Gemeinde|" + MUNICIPAL_ASSOCIATION + r"|Landeshauptstadt|Gmina)\b")
 #: The county beside its town at the end of a name ("Diakonie Osnabrück Stadt und Land").
 _COUNTY_WORDS = {"land", "landkreis", "kreis"}
 
