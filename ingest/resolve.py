@@ -284,7 +284,7 @@ def _merge_shortened(groups, names, language):
                         break
                     continue
                 if any(_longer_by_place(a, b) and not _hyphen_tail(a, gj, language) or _prefixed(a, b) or _spells(a, b, language)
-                       or gi[0].kind == "cluster" and _opens_longer(a, b)
+                       or gi[0].kind == "cluster" and _longer_by_place(a, b, shortest=3, most=4)
                        or _one_of_two_places(a, b) for a in names[i] for b in names[j]) or _acronym_of_one(names[i], names[j], names, language) \
                         or _first_word_of_one(names[i], names[j], names, language) \
                         or _first_and_head_of_one(names[i], names[j], names, language) \
@@ -323,17 +323,12 @@ def _one_of_two_places(a: str, b: str) -> bool:
                                                                                f"{words[2]} {words[3]}")
 
 
-def _longer_by_place(a: str, b: str) -> bool:
-    """Is ``b`` the name ``a`` (two words or more) followed by one or two more words?"""
+def _longer_by_place(a: str, b: str, shortest: int = 2, most: int = 2) -> bool:
+    """Is ``b`` the name ``a`` (``shortest`` words or more) followed by one to ``most`` more words (a place:
+    ``Bündnis X`` / ``Bündnis X Weser-Ems``; a cluster's headline form, three words and up to four more:
+    ``Alliantie Langer Thuis`` / ``Alliantie Langer Thuis West-Brabant West``)?"""
     extra = len(b.split()) - len(a.split())
-    return len(a.split()) >= 2 and 0 < extra <= 2 and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
-
-
-def _opens_longer(a: str, b: str) -> bool:
-    """Is the cluster name ``a`` (three words or more) the opening of ``b``, which goes on by up to four words
-    (``Alliantie Langer Thuis`` in a headline, ``Alliantie Langer Thuis West-Brabant West`` in the text)?"""
-    extra = len(b.split()) - len(a.split())
-    return len(a.split()) >= 3 and 0 < extra <= 4 and b.startswith(a + " ")
+    return len(a.split()) >= shortest and 0 < extra <= most and b.startswith(a + " ") and b[len(a) + 1:][:1].isalpha()
 
 
 def _rare_word(a: str, language: str, shortest: int) -> bool:
