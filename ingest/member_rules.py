@@ -51,6 +51,9 @@ _ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+
 #: Ordinals and "only", "another" before a noun of what an actor is ("die dritte Kommune", "the only hospital").
 _ORDINALS = (r"erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|einzige[rn]?|weitere[rn]?|eerste|tweede|derde"
              r"|vierde|vijfde|enige|first|second|third|fourth|fifth|only|første|anden|andet|tredje|fjerde|femte|eneste")
+#: An associated partner: in a cluster, but not among those who sign for it ("assoziierte Partner", "associate
+#: partner", "associeret partner", "associerede partnere", "geassocieerde partners").
+_ASSOCIATED_PARTNER = r"(?:assoziiert\w*|associated?|associere(?:t|de)|geassocieerde?)\s+partner"
 _MEMBER = re.compile(
     r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
@@ -67,7 +70,7 @@ _MEMBER = re.compile(
     # "ist die dritte Kommune im Gesundheitsnetz", "de tweede gemeente in het netwerk", "the fourth council in the
     # network", "den tredje kommune i netværket": counted among those in it
     r"|(?:" + _ORDINALS + r")\s+[\w-]+\s+(?:im|in\s+(?:het|de|the)|i)\s"
-    r"|(?:associerede|associated?|assoziierte|geassocieerde)\s+partner\w*|partnere\s+i"
+    r"|" + _ASSOCIATED_PARTNER + r"\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
     r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
@@ -565,7 +568,7 @@ _FOUNDING_RULES = {"founded-by", "founder-member"}
 
 
 #: Partners associated with a cluster ("Als assoziierte Partner unterstützen A und B die Allianz").
-_ASSOCIATED = re.compile(r"\b(?:assoziiert\w*|associated|associerede?|geassocieerde?)\s+partner", re.IGNORECASE)
+_ASSOCIATED = re.compile(r"\b" + _ASSOCIATED_PARTNER, re.IGNORECASE)
 
 
 def members_as_parties(context: Context) -> None:
