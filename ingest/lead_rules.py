@@ -26,6 +26,9 @@ _COORDINATOR = re.compile(
     r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung|netzwerkmanagement|clustermanagement"
     r"|geschäftsführung des (?:netzwerks|clusters|verbunds|bündnisses))(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|tovholder|sekretariatsleder"
+    # "Bei X laufen die Fäden zusammen", "Die Fäden laufen bei X zusammen"; "X voert de regie", "de regie ligt bij X"
+    r"|fäden\s+(?:laufen|liefen)|(?:laufen|liefen)\s+(?:[\w.-]+\s+){0,6}?die\s+fäden|regievoerder|regiehouder"
+    r"|(?:voert|voeren|voerde|heeft|krijgt)\s+(?:\w+\s+)?de\s+regie\b|de\s+regie\s+(?:ligt|lag|blijft|komt)"
     r"|projektleitung(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm|hat)\b)"
     r"|de coördinatie|koordinationen|konsortieleder|träger(?:in)? des (?:clusters|netzwerks|verbunds|bündnisses)"
     # "neemt het programmamanagement van de alliantie op zich", "står for den daglige koordinering af netværket",
@@ -265,7 +268,7 @@ def founded_by_agreement(context: Context) -> None:
 
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
 _SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
-_HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+_HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|beim|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
                         r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$"
                         # "Die Koordinierungsstelle der Allianz wird am Campus Stendal der Hochschule X eingerichtet"
                         r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"

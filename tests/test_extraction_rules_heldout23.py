@@ -24,3 +24,26 @@ def test_associate_partners_are_members_but_not_among_those_who_signed(text, lan
     assert ("partyTo", signer, agreement) in relations
     assert ("memberOf", associate, cluster) in relations
     assert ("partyTo", associate, agreement) not in relations
+
+
+# -- leads ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, lead, cluster", [
+    ("Das Gesundheitsnetz Trier wurde 2024 gegründet. Die Geschäftsstelle des Netzwerks ist beim Klinikum "
+     "Mutterhaus angesiedelt.", "de", "Klinikum Mutterhaus", "Gesundheitsnetz Trier"),
+    ("Das Pflegenetz Saarburg besteht seit 2023. Die Fäden laufen beim Kreiskrankenhaus Saarburg zusammen.", "de",
+     "Kreiskrankenhaus Saarburg", "Pflegenetz Saarburg"),
+    ("Das Pflegenetz Saarburg besteht seit 2023. Bei der Hochschule Trier laufen die Fäden des Netzes zusammen.",
+     "de", "Hochschule Trier", "Pflegenetz Saarburg"),
+    ("Het Zorgnetwerk Bollenstreek werd in 2024 opgericht. De regie ligt bij Alrijne Ziekenhuis.", "nl",
+     "Alrijne Ziekenhuis", "Zorgnetwerk Bollenstreek"),
+    ("Het Zorgnetwerk Bollenstreek werd in 2024 opgericht. Alrijne Ziekenhuis voert de regie over het netwerk.",
+     "nl", "Alrijne Ziekenhuis", "Zorgnetwerk Bollenstreek"),
+])
+def test_who_holds_the_threads_or_the_regie_coordinates(text, language, lead, cluster):
+    assert ("coordinates", lead, cluster) in found(text, language)
+
+
+def test_clients_who_keep_control_of_their_own_care_coordinate_nothing():
+    text = ("Het Zorgnetwerk Bollenstreek werd in 2024 opgericht. Met de app houden ouderen de regie over hun eigen "
+            "zorg, zegt Alrijne Ziekenhuis.")
+    assert not {r for r in found(text, "nl") if r[0] == "coordinates"}
