@@ -69,6 +69,11 @@ _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Val
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale",
 #: "Bergen op Zoom", "Wijk bij Duurstede", "Alphen aan den Rijn").
 PLACE_LINKS = frozenset({"upon", "am", "an", "der", "on", "aan", "sur", "op", "bij", "den"})
+#: A number that names a cluster after its word ("Gesundheitscluster 38", "Netzwerk 4.0"); not a year, and not a
+#: count of what follows ("das Cluster 31 Mitglieder", "the network's 40 members").
+_NAME_NUMBER = re.compile(r"\d{1,3}|\d\.0")
+_COUNTED = frozenset({"members", "partners", "organisations", "organizations", "mitglieder", "partner", "leden",
+                      "partners", "medlemmer", "partnere", "deelnemers", "teilnehmer", "deltagere"})
 #: Capitalised surname particles inside a name left of its head ("Admiraal De Ruyter Ziekenhuis", "Het Van
 #: Weel-Bethesda Ziekenhuis"); in lower case they are articles and prepositions as often ("in Enschede de
 #: Twentse Zorgtechnologie Alliantie opgericht", "Rob Jansen van Isala Ziekenhuis").
@@ -352,6 +357,9 @@ class NameSpans:
         j, fresh, after_preposition = i, True, False
         while j < len(t) and len(taken) < 16:
             tok = t[j]
+            if j == i and i and _NAME_NUMBER.fullmatch(tok.text) and self.clusters.word(t[i - 1].text) \
+                    and (j + 1 >= len(t) or not (t[j + 1].is_cap or t[j + 1].low in _COUNTED)):
+                return [tok], False  # "Gesundheitscluster 38", "Zorgnetwerk 040": a number names the cluster
             if taken and self._qualifier_end(j):
                 taken.extend(t[j:j + 3])  # "Stadt Frankfurt (Oder)": the town's own brackets
                 j += 3

@@ -7,6 +7,26 @@ import pytest
 from tests.test_extraction_rules import found, labels
 
 
+# -- names ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, cluster", [
+    ("Das Gesundheitscluster 42 wurde 2021 in Wuppertal gegründet. Neu dabei ist die Bergische Universität Wuppertal.",
+     "de", "Gesundheitscluster 42"),
+    ("Het Zorgnetwerk 073 verwelkomt het Jeroen Bosch Ziekenhuis als nieuw lid.", "nl", "Zorgnetwerk 073"),
+    ("Sundhedsklynge 7 byder Vejle Sygehus velkommen som nyt medlem.", "da", "Sundhedsklynge 7"),
+    ("Health Cluster 21 welcomes Keele University as a new member.", "en", "Health Cluster 21"),
+])
+def test_a_number_after_a_cluster_word_names_the_cluster(text, language, cluster):
+    assert cluster in labels(text, language, "cluster")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Heute zählt das Netzwerk 31 Mitglieder aus Klinik und Forschung.", "de"),
+    ("Het netwerk telt nu 31 leden uit zorg en onderzoek.", "nl"),
+])
+def test_a_count_after_a_cluster_word_names_nothing(text, language):
+    assert not labels(text, language, "cluster")
+
+
 # -- members and parties --------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, signer, associate, agreement, cluster", [
     ("Three organisations founded the Fenland Care Alliance by signing a memorandum of understanding. The founding "
