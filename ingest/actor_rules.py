@@ -651,11 +651,12 @@ _OP_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?op\b\s*[.,;]")
 def _founded(context: Context, agreement, actors) -> list:
     """Actors named after the agreement word behind a founding word: what the agreement creates;
     also the project or network it is signed for (``overeenkomst voor het X``, ``X, een project
-    waarvoor … een overeenkomst``)."""
+    waarvoor … een overeenkomst``) or named after (``de samenwerkingsovereenkomst Zorgnetwerk X``)."""
     out = []
     for actor, key in actors:
         if actor.end <= agreement.start and _PROJECT_FOR_WHICH.match(context.between(actor.end, agreement.start)) \
                 or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)) \
+                or key[0] == "cluster" and agreement.end < actor.start and not context.between(agreement.end, actor.start).strip() \
                 or agreement.end < actor.start and _ABOUT.match(context.between(agreement.end, actor.start)) \
                 and _network_next(context, actor.sentence):
             if key[0] == "organisation":  # "voor het Delta RevaTech Lab": what the parties set up together

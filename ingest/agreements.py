@@ -90,6 +90,14 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             out.append(cand)
             skip = placed
             continue
+        named_for = _cluster_after(tokens, i + n, language)
+        if named_for > i + n:  # "de samenwerkingsovereenkomst Zorgnetwerk X": the agreement of the cluster it names
+            label = f"{bare} {' '.join(text[tokens[i + n].start:tokens[named_for - 1].end].split())}"
+            cand = Candidate("agreement", tok.start, word_end, text[tok.start:word_end], sentence, label,
+                             "agreement-word", 0.7)
+            cand.aliases.add(bare)
+            out.append(cand)
+            continue
         purpose = _purpose(tokens, i + n)
         while purpose and signing.word(purpose[-1].text):
             purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
@@ -140,6 +148,17 @@ def _place_after(tokens: list[Token], i: int, language: str) -> int:
             and (gazetteer().candidates(tokens[k + 1].text, language) or gazetteer().town(tokens[k + 1].text)):
         k += 1
     return k if k > i and len(tokens[i].text) > 6 else i  # a compound ("Zorgpact"), not the bare "Pact X"
+
+
+def _cluster_after(tokens: list[Token], k: int, language: str) -> int:
+    """The index after a cluster's name that opens at token ``k`` with a capitalised cluster word and goes on
+    with capitalised words ("Zorgnetwerk Leie-Lys", "Gesundheitsnetz Harz"), else ``k``."""
+    if k >= len(tokens) or not tokens[k].is_cap or not wordlist("cluster_words", language).word(tokens[k].text):
+        return k
+    end = k + 1
+    while end < len(tokens) and end - k < 5 and tokens[end].is_word and tokens[end].is_cap:
+        end += 1
+    return end if end > k + 1 else k
 
 
 def _definite_form(tok: Token, n: int, language: str, words) -> bool:

@@ -9,8 +9,9 @@
   table speaks of members (``Ledenoverzicht``, ``Our members``) (``table-actor``); ``(lead partner)``
   after the name or a type cell ``coördinator`` makes it the coordinator (``table-lead``); when the
   sentence before the table has an agreement and a signing verb (``The MoU would be signed by the
-  following five organisations:``) the actors are its parties; a focus column gives the actor's
-  fields;
+  following five organisations:``) the actors are its parties, and so they are of the agreement named
+  last before the table when a short heading over it signs (``Wie tekende?``) or a column says who
+  signed (``Ondertekend door``); a focus column gives the actor's fields;
 * a person in another cell of an actor's row (``| AZ X | dr. Y, hoofdarts |``) is affiliated with the actor
   (``table-person``);
 * in either, ``A, Town (CC)`` in a cell and every region of a place column locate the actor
@@ -112,6 +113,12 @@ def _actors(context: Context, table: Table) -> None:
         # "Founding partners" / "| Signatory | Country |": the rows signed the agreement that founds the group
         founding = {r.subject for r in context.found.values() if r.kind == "establishes" and r.object == target}
         agreements = list(founding) if len(founding) == 1 else []
+    if not agreements and (context.has_verb(table.header.index, "sign") or intro >= 0 and context.zones.get(intro) != "chrome"
+                           and len(context.sentences[intro].text.split()) <= 6 and context.has_verb(intro, "sign")):
+        # "Wie tekende?" over the table, or a column "Ondertekend door" / "Signed by": the rows signed the
+        # agreement named last before it
+        agreements = [k for i in range(table.header.index) if context.zones.get(i) == "body"
+                      for _, k in context.mentions(i, "agreement")][-1:]
     for sentence, row in table.rows:
         if column >= len(row):
             continue

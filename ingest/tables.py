@@ -1,7 +1,7 @@
 """Tables in a page's text: the one reader of ``|`` rows and of columns aligned with spaces.
 
 * ``|`` tables: consecutive lines of cells separated by ``|`` (with or without outer bars, with or
-  without a ``|---|`` rule row), one sentence a line;
+  without a ``|---|`` or ``----+----`` rule row), one sentence a line;
 * aligned tables: a header line whose cells are separated by gaps of three or more spaces (or
   tabs), and the lines right under it whose cells start where the header's do
   (``Gemeente Essen      België    Essen``).
@@ -51,8 +51,8 @@ LEAD_CELL = re.compile(r"\b(?:co[öo]rdinat\w*|koordinat\w*|penvoerder|lead\s*pa
 #: The header of a column that numbers the rows ("Nr.", "No.", "#").
 _NUMBER_HEADER = re.compile(r"^(?:nr|no|n°|#|nummer|number|pos)\.?$", re.IGNORECASE)
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")
-#: The row under a table's header row ("|---|:---|").
-RULE_ROW = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+#: The row under a table's header row ("|---|:---|", or "-----+-----" of a table drawn in plain text).
+RULE_ROW = re.compile(r"^\s*\|[\s:|-]+\|\s*$|^\s*\+?(?:[-=:]{2,}\+)+[-=:]{2,}\+?\s*$")
 #: A gap between the columns of a table aligned with spaces ("Gemeente Essen      België    Essen").
 COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+ *)(?=\S)")
 
@@ -164,6 +164,8 @@ def _pipe_tables(text: str, sentences: list[Sentence], zones: dict[int, str]) ->
     out: list[Table] = []
     current: Table | None = None
     for s in sentences:
+        if current is not None and RULE_ROW.match(s.text):
+            continue
         row = _pipe_cells(s) if zones.get(s.index) != "chrome" else []
         if not row:
             current = None

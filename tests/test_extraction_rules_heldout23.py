@@ -46,6 +46,34 @@ def test_associate_partners_are_members_but_not_among_those_who_signed(text, lan
     assert ("partyTo", associate, agreement) not in relations
 
 
+@pytest.mark.parametrize("text, language, party, agreement", [
+    ("Zes organisaties ondertekenden gisteren in Ieper een samenwerkingsovereenkomst.\n\nWie tekende?\n\n"
+     "Organisatie             | Vertegenwoordiger\n------------------------+------------------\n"
+     "AZ Jan Palfijn          | Els Peeters\nHogeschool Gent         | Tom Claes\n", "nl", "Hogeschool Gent",
+     "samenwerkingsovereenkomst"),
+    ("Vier Partner unterzeichneten in Goslar eine Kooperationsvereinbarung.\n\n"
+     "Einrichtung             | Unterzeichnet von\n------------------------+------------------\n"
+     "Asklepios Harzklinik    | Dr. Jana Vogt\nTU Clausthal            | Prof. Uwe Kranz\n", "de", "TU Clausthal",
+     "Kooperationsvereinbarung"),
+])
+def test_the_rows_of_a_table_of_who_signed_are_parties_of_the_agreement_before(text, language, party, agreement):
+    assert ("partyTo", party, agreement) in found(text, language)
+
+
+@pytest.mark.parametrize("text, language, agreement, cluster", [
+    ("Zes partners zetten hun handtekening onder de samenwerkingsovereenkomst Zorgnetwerk Westhoek: AZ West, "
+     "Hogeschool VIVES en Jan Yperman Ziekenhuis.", "nl", "samenwerkingsovereenkomst Zorgnetwerk Westhoek",
+     "Zorgnetwerk Westhoek"),
+    ("Die Harzklinik Goslar und die TU Clausthal unterzeichneten die Kooperationsvereinbarung Gesundheitsnetz Harz.",
+     "de", "Kooperationsvereinbarung Gesundheitsnetz Harz", "Gesundheitsnetz Harz"),
+])
+def test_an_agreement_named_after_a_cluster_founds_it_and_the_cluster_signs_nothing(text, language, agreement,
+                                                                                    cluster):
+    relations = found(text, language)
+    assert ("establishes", agreement, cluster) in relations
+    assert ("partyTo", cluster, agreement) not in relations
+
+
 # -- leads ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, lead, cluster", [
     ("Das Gesundheitsnetz Trier wurde 2024 gegründet. Die Geschäftsstelle des Netzwerks ist beim Klinikum "
