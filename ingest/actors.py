@@ -24,7 +24,7 @@ from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.inflection import NORDIC
 from ingest.lexicon import words
 from ingest.name_spans import (FOREIGN_LINKS, INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS,
-                                REGION_BODY, SAINT, NameSpans, place_adjective)
+                                PLAIN_ADJECTIVE, REGION_BODY, SAINT, NameSpans, place_adjective)
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -302,9 +302,11 @@ class _Finder(NameSpans):
 
     def _enclosed(self, i: int, n: int) -> list[Token] | None:
         """The words after a head that opens a quotation, up to its closing quote (at most six
-        words of capitalised names, `/` and `-`), or None."""
+        words of capitalised names, `/` and `-`, the last perhaps a bare German adjective: „Pflegenetz X digital“),
+        or None."""
         rest = self._quoted_at(i - 1, most=n + 7)[n:] if i else []
-        return rest if rest and all(x.is_cap or x.text in "/-&" or x.low in INNER for x in rest) else None
+        words = rest[:-1] if len(rest) >= 2 and self.german and rest[-1].low.endswith(PLAIN_ADJECTIVE) else rest
+        return rest if rest and all(x.is_cap or x.text in "/-&" or x.low in INNER for x in words) else None
 
     def _before_person(self, run: list[Token], start: int = 1) -> list[Token]:
         """``run`` up to a given name (from index ``start`` on) followed by another capitalised word: a

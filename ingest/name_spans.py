@@ -82,7 +82,7 @@ _PARTICLES = {"De", "Van", "Von", "Ter", "Ten", "Le", "La", "Den", "Der", "Vande
 BRAND_ZIPF = 3.2
 #: Endings of German adjectives left uninflected after a noun in a brand-like name ("Pflege digital",
 #: "Gesundheit vernetzt", "Reha aktiv").
-_PLAIN_ADJECTIVE = ("al", "iv", "ell", "vernetzt", "mobil")
+PLAIN_ADJECTIVE = ("al", "iv", "ell", "vernetzt", "mobil")
 _ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em", "ische", "ischen", "ischer", "isches")
 #: Capitalised German adjectives inside a name, before their noun ("und Regionale Entwicklung").
 NAME_ADJECTIVES = ("ale", "ische", "iche", "ige", "igen", "ive", "are", "lose", "ndte", "ierte", "lichen", "ischen", "alen")
@@ -506,7 +506,7 @@ class NameSpans:
                     and j + 1 < len(t) and t[j + 1].is_cap:
                 taken.append(tok)
             elif self.german and taken and taken[-1].is_cap and i and self.clusters.word(t[i - 1].text) \
-                    and tok.low.endswith(_PLAIN_ADJECTIVE) and j + 1 < len(t) and self._place_word(t[j + 1]):
+                    and tok.low.endswith(PLAIN_ADJECTIVE) and j + 1 < len(t) and self._place_word(t[j + 1]):
                 taken.append(tok)  # "Allianz Pflege digital Mittelfranken": a bare adjective, then the place
             else:
                 break

@@ -196,6 +196,30 @@ def _qualified_spans(text: str, language: str):
                 break
 
 
+#: A German town named with its river or region behind an abbreviated link ("Bad Neustadt a.d.Saale",
+#: "Pfaffenhofen a. d. Ilm", "Bischofsheim i.d.Rhön", "Mühldorf a. Inn"), and the words the link stands for.
+_ABBREVIATED = re.compile(rf"(?:(?P<two>[{CAPITAL}][^\W\d_]+[- ])?(?P<one>[{CAPITAL}][^\W\d_]+))"
+                          rf" ?(?P<link>a|i|o|ob|b|v)\. ?(?:(?P<article>d)\. ?)?(?P<river>[{CAPITAL}][^\W\d_]+)(?![\w-])")
+_LINK_WORDS = {("a", True): ("an der", "an den"), ("i", True): ("in der",), ("o", True): ("ob der",),
+               ("ob", True): ("ob der",), ("v", True): ("vor der",), ("a", False): ("am", "an"),
+               ("i", False): ("im", "in"), ("b", False): ("bei",)}
+
+
+def _abbreviated_spans(text: str, language: str):
+    """Towns whose link to their river or region is abbreviated ("Bad Neustadt a.d.Saale" is the
+    gazetteer's "Bad Neustadt an der Saale"): one place, written as the text writes it."""
+    for m in _ABBREVIATED.finditer(text):
+        links = _LINK_WORDS.get((m.group("link"), bool(m.group("article"))), ())
+        for start in (m.start(), m.start("one")):
+            town = text[start:m.start("link")].strip()
+            key = next((k for words in links if (k := gazetteer().town(f"{town} {words} {m.group('river')}")
+                                                  or gazetteer().city(f"{town} {words} {m.group('river')}"))), None)
+            if key is not None:
+                yield RegionMatch(start, m.end(), text[start:m.end()], region_record(key, language), 0.9,
+                                  "gazetteer-abbreviated")
+                break
+
+
 #: Words that join the towns of a list.
 _TOWN_JOINERS = r"und|and|og|en|sowie|et|or|oder|eller|of|ou"
 #: A further town listed after one found in a strong context ("aus Gera und Bad Berka", "aus Memmingen,
@@ -516,7 +540,7 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
              *_adjective_spans(text, language, grammar),
              *_pair_spans(text, language), *_hyphen_pair_spans(text, language), *_suffix_spans(text, language, grammar),
              *_enumeration_spans(text, language, grammar), *_town_spans(text, language),
-             *_qualified_spans(text, language), *_district_spans(text, language),
+             *_qualified_spans(text, language), *_abbreviated_spans(text, language), *_district_spans(text, language),
              *_kreis_spans(text, language)]
     # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
     named, ends = {m.record.key for m in found}, {m.end for m in found}

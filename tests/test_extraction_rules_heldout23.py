@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_rules import found, labels
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found, labels
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -25,6 +26,22 @@ def test_a_number_after_a_cluster_word_names_the_cluster(text, language, cluster
 ])
 def test_a_count_after_a_cluster_word_names_nothing(text, language):
     assert not labels(text, language, "cluster")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Das Modellprojekt startet in Neustadt a.d. Aisch und in Dillingen a. d. Donau.", "Neustadt a.d. Aisch"),
+    ("Das Modellprojekt startet in Neustadt a.d. Aisch und in Dillingen a. d. Donau.", "Dillingen a. d. Donau"),
+    ("Die Kreisklinik in Lauf a.d.Pegnitz ist neu im Netz.", "Lauf a.d.Pegnitz"),
+])
+def test_a_german_town_with_an_abbreviated_river_is_one_place(text, place):
+    regions = [e for e in extract(document(text, "de")).entities if e.kind == "region"]
+    assert any(place in {e.label, *e.alt_labels} and " der " in e.label for e in regions)  # "an der Aisch"
+
+
+def test_a_quoted_cluster_name_may_end_in_a_bare_german_adjective():
+    text = ("Eine Absichtserklärung zum Aufbau des „Pflegeverbunds Kitzingen mobil“ haben die Klinik Kitzinger Land "
+            "und der Caritasverband Kitzingen unterschrieben.")
+    assert "Pflegeverbund Kitzingen mobil" in labels(text, "de", "cluster")
 
 
 # -- members and parties --------------------------------------------------------------------------
