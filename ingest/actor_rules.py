@@ -551,7 +551,9 @@ def _body_in_region(context: Context, rcand, rkey, index: int, confidence: float
 
 
 #: A negation ("niet", "nicht", "not", "ikke"), not "not only" ("nicht nur A, sondern auch B").
-_NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't)\b"
+_NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't"
+                       # "Hverken A eller B har skrevet under", "Weder A noch B", "Neither A nor B", "Noch A noch B"
+                       r"|hverken|weder|neither|noch(?=\s[^.;]{1,80}\bnoch\b))\b"
                        r"(?!\s+(?:nur|only|alleen|kun|blot|just)\b)", re.IGNORECASE)
 #: What ends a clause: a comma or semicolon before a contrasting or joining word.
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:maar|aber|sondern|but|men|doch|while|während|terwijl|mens)\b|;", re.IGNORECASE)

@@ -91,6 +91,26 @@ def test_an_agreement_named_after_a_cluster_founds_it_and_the_cluster_signs_noth
     assert ("partyTo", cluster, agreement) not in relations
 
 
+@pytest.mark.parametrize("text, language, agreement, signer, outsiders", [
+    ("Aarhus Kommune og Odense Kommune har underskrevet en hensigtserklæring om velfærdsteknologi. Hverken VIA "
+     "eller Aarhus Universitet har skrevet under på hensigtserklæringen, men begge er samarbejdspartnere.", "da",
+     "hensigtserklæring om velfærdsteknologi", "Odense Kommune", ("VIA", "Aarhus Universitet")),
+    ("Die Stadt Ulm und der Landkreis Neu-Ulm haben eine Absichtserklärung unterzeichnet. Weder die AOK noch die "
+     "Universität Ulm haben die Erklärung unterzeichnet.", "de", "Absichtserklärung", "Stadt Ulm",
+     ("AOK", "Universität Ulm")),
+    ("Gemeente Zutphen en gemeente Lochem ondertekenden een intentieverklaring. Noch Gelre Ziekenhuis noch de "
+     "GGD Noord- en Oost-Gelderland hebben de verklaring ondertekend.", "nl", "intentieverklaring", "Gemeente Zutphen",
+     ("Gelre Ziekenhuis", "Oost-Gelderland")),
+    ("Lancaster City Council and Lancashire County Council signed a memorandum of understanding. Neither Lancaster "
+     "University nor University Hospitals of Morecambe Bay signed the memorandum.", "en", "memorandum of understanding",
+     "Lancaster City Council", ("Lancaster University", "Morecambe Bay")),
+])
+def test_neither_nor_signs_nothing(text, language, agreement, signer, outsiders):
+    relations = found(text, language)
+    assert ("partyTo", signer, agreement) in relations
+    assert not {r for r in relations if r[0] == "partyTo" and r[1].endswith(outsiders)}
+
+
 # -- leads ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, lead, cluster", [
     ("Das Gesundheitsnetz Trier wurde 2024 gegründet. Die Geschäftsstelle des Netzwerks ist beim Klinikum "
