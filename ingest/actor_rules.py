@@ -647,7 +647,9 @@ _WITH_AGREEMENT = re.compile(r"\b(?:mit|met|with|med)\s+(?:einem|einer|een|an?|e
 #: Dutch "oprichten" split in a main clause ("Met dat akkoord richten A en B samen de X op"): the verb, and its
 #: particle right after what is founded.
 _RICHTEN = re.compile(r"\b(?:richt|richten|richtte|richtten)\b", re.IGNORECASE)
-_OP_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?op\b\s*[.,;]")
+_OP_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?op\b\s*[.,;:]")
+#: "Together" opening a sentence whose subject is the parties ("Samen richten ze", "Gemeinsam gründen sie").
+_TOGETHER = re.compile(r"^\W*(?:samen|gemeinsam|zusammen|together|sammen|jointly)\b", re.IGNORECASE)
 
 
 def _founded(context: Context, agreement, actors) -> list:
@@ -976,12 +978,23 @@ _AGREEMENT_PRONOUN = re.compile(r"^\W*(?:sie|diese|es|ze|deze|dit|den|denne|det|
 
 def _pronoun_founds(context: Context, index: int, agr_key) -> None:
     """``A und B haben eine Kooperationsvereinbarung unterzeichnet. Sie begründet das „X“``: the
-    next sentence opens with a pronoun, has a founding verb and names a cluster after it; the
-    agreement founds that cluster (the parties become its members below)."""
+    next sentence opens with a pronoun (or "together": ``Samen richten ze het X op: een proeftuin ...``),
+    has a founding verb and names a cluster after it, or an organisation the sentence calls a cluster or a
+    test bed; the agreement founds that cluster (the parties become its members below)."""
     nxt = index + 1
-    if nxt >= len(context.sentences) or context.mentions(nxt, "agreement") \
-            or not _AGREEMENT_PRONOUN.match(context.sentences[nxt].text) or not context.has_verb(nxt, "create"):
+    if nxt >= len(context.sentences) or context.mentions(nxt, "agreement") or not (
+            _AGREEMENT_PRONOUN.match(context.sentences[nxt].text) or _TOGETHER.match(context.sentences[nxt].text)):
         return
+    sentence = context.sentences[nxt]
+    actors = context.mentions(nxt, "organisation", "cluster")
+    set_up = [(c, k) for c, k in actors if _RICHTEN.search(sentence.text) and _OP_AFTER.match(context.text, c.end, sentence.end)]
+    if context.has_verb(nxt, "create"):
+        set_up = set_up or actors[:1]  # "Gemeinsam gründen sie das X": the pronoun is the subject, X what they found
+    elif not set_up:
+        return
+    for cand, key in set_up[:1] if _CLUSTER_NOUN.search(sentence.text) else ():
+        if key[0] == "organisation" and cand.head in ("", "other"):  # "het Nordic-Dutch Falls Lab op: een proeftuin"
+            _make_cluster(context, key)
     clusters = context.mentions(nxt, "cluster")
     if clusters and ("partyTo", clusters[0][1], agr_key) not in context.found:
         context.add("establishes", agr_key, clusters[0][1], nxt, 0.7, "pronoun-founds")
@@ -1036,7 +1049,8 @@ _NAMED = re.compile(r"\b(?:" + "|".join(r"\s+".join(phrase) for phrase in NAMING
 
 #: A word for a cluster anywhere in a sentence ("Unter dem Namen „X" soll ein Netzwerk entstehen").
 _CLUSTER_NOUN = re.compile(r"\b(?:netzwerk\w*|netwerk\w*|netværk\w*|network|cluster|klynge\w*|bündnis\w*|allianz"
-                           r"|alliance|alliantie|konsortium|consortium|partnership|partnerschaft|partnerskab\w*)\b",
+                           r"|alliance|alliantie|konsortium|consortium|partnership|partnerschaft|partnerskab\w*"
+                           r"|proeftuin\w*|living labs?|testbeds?|reallabor\w*)\b",
                            re.IGNORECASE)
 #: "the new X Partnership", "das neue X-Netzwerk", "het nieuwe X": an article of novelty right before a cluster.
 _NEW_BEFORE = re.compile(r"\b(?:the new|das neue|der neue|het nieuwe|de nieuwe|det nye|den nye|le nouveau)\s+$",

@@ -111,6 +111,21 @@ def test_neither_nor_signs_nothing(text, language, agreement, signer, outsiders)
     assert not {r for r in relations if r[0] == "partyTo" and r[1].endswith(outsiders)}
 
 
+@pytest.mark.parametrize("text, language, agreement, cluster, member", [
+    ("Het Zorgnetwerk Achterhoek, Slingeland Ziekenhuis en Sensire hebben maandag een intentieverklaring over telezorg "
+     "getekend. Samen richten ze het Nordic Care Lab op: een proeftuin waarin zorgorganisaties dezelfde sensoren "
+     "testen.", "nl", "intentieverklaring over telezorg", "Nordic Care Lab", "Sensire"),
+    ("Das Klinikum Passau und die Universität Passau haben eine Kooperationsvereinbarung unterzeichnet. Gemeinsam "
+     "gründen sie das CareTech Lab Niederbayern, ein Reallabor für Rehabilitationsrobotik.", "de",
+     "Kooperationsvereinbarung", "CareTech Lab Niederbayern", "Universität Passau"),
+])
+def test_what_the_parties_set_up_together_in_the_next_sentence_the_agreement_founds(text, language, agreement,
+                                                                                     cluster, member):
+    relations = found(text, language)
+    assert ("establishes", agreement, cluster) in relations
+    assert ("memberOf", member, cluster) in relations
+
+
 # -- leads ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, lead, cluster", [
     ("Das Gesundheitsnetz Trier wurde 2024 gegründet. Die Geschäftsstelle des Netzwerks ist beim Klinikum "
