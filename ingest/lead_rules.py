@@ -275,10 +275,12 @@ _HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|beim|bij|
                         r"|locatie)\s+[\w-]+\s+(?:der|des|of\s+the|van\s+de|van\s+het)\s+)?$", re.IGNORECASE)
 #: A verb of hosting between an actor and the secretariat word ("X hosts the cluster's secretariat", "X beherbergt
 #: die Geschäftsstelle", "X huisvest het secretariaat", "X er vært for sekretariatet"), also after a relative clause
-#: ("X, dat namens de gemeenten optreedt, voert het secretariaat").
-_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b(?:[^,;.]{0,80},)?)?"
+#: or an apposition ("X, dat namens de gemeenten optreedt, voert het secretariaat").
+_HOSTS = re.compile(r"^(?:\s*,\s*(?:which|that|die|dat|der|das|som)\b(?:[^,;.]{0,80},)?"
+                    # or an apposition: "Regio X, het samenwerkingsverband van de gemeenten, verzorgt het secretariaat"
+                    r"|\s*,\s*(?:the|het|de|die|der|das|den|det|a|an|een|ein|eine|en|et)\s[^,;.]{0,80},)?"
                     r"\s+(?:also\s+|auch\s+|ook\s+|også\s+)?(?:hosts|houses|runs|beherbergt|führt|huisvest|voert"
-                    r"|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
+                    r"|verzorgt|verzorgen|verzorgde|huser|driver|er\s+vært\s+for)\b[^,;.]{0,40}$", re.IGNORECASE)
 #: A relative clause of place right after the host, before the secretariat word ("der Kreisverwaltung X, bei der
 #: die Geschäftsstelle des Netzes angesiedelt ist", "X, waar het secretariaat zit", "X, hvor sekretariatet ligger",
 #: "X, where the secretariat sits").
@@ -303,6 +305,10 @@ def secretariats(context: Context) -> None:
                      and _HOSTED_AT.match(context.between(word_end, c.start))]  # not "Region Hovedstadens enhed"
         hosting = [k for c, k in named if k[0] == "organisation"
                    and (_HOSTS.search(gap := context.between(c.end, sentence.start + m.start())) or _WHERE_HOSTED.match(gap))]
+        hosting = hosting or [  # "Regio Westfriesland, het samenwerkingsverband van de gemeenten, verzorgt het secretariaat"
+            region_body(context, c, k) for c, k in context.mentions(index, "region")[:1]
+            if c.end <= sentence.start + m.start() and REGION_BODY.match(c.text)
+            and _HOSTS.search(context.between(c.end, sentence.start + m.start()))]
         target = _cluster_of(context, index, exclude=hosting[-1:]) if hosting else None
         if target is not None:  # "Limerick Chamber hosts the cluster's secretariat"
             context.add("coordinates", hosting[-1], target, index, 0.65, "secretariat-host")

@@ -147,3 +147,16 @@ def test_clients_who_keep_control_of_their_own_care_coordinate_nothing():
     text = ("Het Zorgnetwerk Bollenstreek werd in 2024 opgericht. Met de app houden ouderen de regie over hun eigen "
             "zorg, zegt Alrijne Ziekenhuis.")
     assert not {r for r in found(text, "nl") if r[0] == "coordinates"}
+
+
+@pytest.mark.parametrize("text, language, host, cluster", [
+    ("Het Zorgnetwerk Bollenstreek werd in 2023 opgericht. Regio Holland Rijnland, het samenwerkingsverband van "
+     "dertien gemeenten, verzorgt sindsdien het secretariaat.", "nl", "Regio Holland Rijnland", "Zorgnetwerk Bollenstreek"),
+    ("Het Zorgnetwerk Bollenstreek werd in 2023 opgericht. Alrijne Ziekenhuis, de grootste zorgaanbieder van de "
+     "streek, verzorgt het secretariaat.", "nl", "Alrijne Ziekenhuis", "Zorgnetwerk Bollenstreek"),
+    ("Sundhedsnetværk Vestfyn blev stiftet i 2023. Region Syddanmark, der også finansierer netværket, driver "
+     "sekretariatet.", "da", "Region Syddanmark", "Sundhedsnetværk Vestfyn"),
+])
+def test_who_keeps_the_secretariat_after_an_apposition_coordinates(text, language, host, cluster):
+    assert ("coordinates", host, cluster) in found(text, language)
+
