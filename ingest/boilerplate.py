@@ -37,7 +37,7 @@ _CONTACT = re.compile(
     r"|\b(?:tel|tlf|mob|fax)\.(?=\s*(?::|[+\d]|$))"
     r"|^\W*(?:kontakt\w*|contact\w*|ansprechpartner(?:in)?|for yderligere oplysninger|weitere informationen"
     r"|meer informatie)\b|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()/.-]{6,}\d"
-    r"|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\w",
+    r"|^(?:D-|DK-|NL-|B-|A-|CH-)?\d{4,5}(?:\s?[A-Z]{2})?\s+(?-i:[A-ZÄÖÜÆØÅ])",  # "8500 Kortrijk"; not "2023 gründeten"
     re.IGNORECASE)
 
 

@@ -160,3 +160,22 @@ def test_clients_who_keep_control_of_their_own_care_coordinate_nothing():
 def test_who_keeps_the_secretariat_after_an_apposition_coordinates(text, language, host, cluster):
     assert ("coordinates", host, cluster) in found(text, language)
 
+
+# -- boilerplate ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, party, agreement", [
+    ("Die Partner arbeiten seit Jahren zusammen.\n\n2023 unterzeichneten das Klinikum Passau und die Stadt Passau "
+     "eine Kooperationsvereinbarung.", "de", "Stadt Passau", "Kooperationsvereinbarung"),
+    ("De partners werken al jaren samen.\n\n2024 ondertekenden Gelre Ziekenhuis en gemeente Zutphen een "
+     "intentieverklaring.", "nl", "Gelre Ziekenhuis", "intentieverklaring"),
+])
+def test_a_sentence_that_opens_with_a_year_is_no_postal_line(text, language, party, agreement):
+    assert ("partyTo", party, agreement) in found(text, language)
+
+
+def test_a_postal_line_still_closes_a_contact_block():
+    from ingest.boilerplate import classify
+    from ingest.sentences import split_sentences
+
+    sentences = split_sentences("Meer informatie\nLeiedal\n8500 Kortrijk\n", "nl")
+    assert classify(sentences)[2] == "contact"
+
