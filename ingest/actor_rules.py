@@ -364,6 +364,13 @@ def agreements(context: Context) -> None:
                     listed = _previous_list(context, index)  # three named in the sentence before
                     for key, where in listed if len(listed) == number_value(counted.group("number")) else ():
                         context.add("partyTo", key, agr_key, where, 0.7, "counted-before")
+            if not signed and not _negated(context, index, agreement) and (
+                    _JOINS.search(context.text, context.sentences[index].start, agreement.start)
+                    or _JOINED_AFTER.match(context.text, agreement.end)):
+                venues = only_venues(context, actors)
+                for actor, key in actors:  # "A en B hebben zich aangesloten bij het convenant": they are parties now
+                    if actor.end <= agreement.start and key not in venues:
+                        context.add("partyTo", key, agr_key, index, 0.7, "joined-agreement")
             if context.has_verb(index, "coordinate"):
                 for actor, key in actors:
                     if actor.end <= agreement.start:
@@ -686,6 +693,16 @@ def _founded(context: Context, agreement, actors) -> list:
 
 #: Who stands behind an agreement signed it: "står A, B og C bag erklæringen", "stehen A und B hinter der
 #: Vereinbarung", "staan A en B achter het akkoord" (the verb's two parts around the parties).
+#: Joining an agreement signed before, right before the agreement word ("hebben zich aangesloten bij het convenant",
+#: "sloten zich in mei aan bij de overeenkomst", "har tilsluttet sig aftalen", "tiltræder aftalen", "have joined the
+#: memorandum", "signed up to the charter", "acceded to the agreement") ...
+_JOINS = re.compile(r"\b(?:(?:aangesloten|aansluiten|sluiten|sluit|sloten|sloot)\s+(?:zich\s+)?(?:[\w-]+\s+){0,3}?(?:aan\s+)?bij"
+                    r"|tilslut(?:ter|tede|tet)\s+sig|tiltr(?:æder|ådte|ådt)|joined|join|joins|signed\s+up\s+to"
+                    r"|acceded\s+to|accede\s+to)\s+(?:(?:nu|også|now|also|ook)\s+)?"
+                    r"(?:(?:het|de|dit|deze|the|this|den|det|denne|dette)\s+)?$",
+                    re.IGNORECASE)
+#: ... or the German verb after it ("sind auch A und B der Vereinbarung beigetreten", "tritt der Erklärung bei").
+_JOINED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:beigetreten|bei(?=\s*[.,;]))", re.IGNORECASE)
 _BEHIND = re.compile(r"\bst(?:år|od)\b[^.;]{0,150}\bbag\s+(?:den|det|denne|aftalen|erklæringen|\w+erklæringen|\w+aftalen)"
                      r"|\bst(?:ehen|anden)\b[^.;]{0,150}\bhinter\s+(?:der|dem|den|die)\b"
                      r"|\bst(?:aan|onden)\b[^.;]{0,150}\bachter\s+(?:het|de)\b|\b(?:are|were|stand|stood)\s+behind\s+the\b"

@@ -206,6 +206,7 @@ class NameSpans:
         self.roles = wordlist("roles", language)
         self.agreements = wordlist("agreement_words", language)
         self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
+        self.agreements = wordlist("agreement_words", language)
         self.founding = wordlist("verbs", language, "create")  # a headline's "Partners Sign Deal to Establish X"
         self.german = language == "de"
         self.given = wordlist("given_names", language, "given")
@@ -485,6 +486,8 @@ class NameSpans:
                     if tok.low in _LIST_JOINERS:
                         break  # "... und der Europäischen Kommission": a new noun phrase
                     nxt = t[j + 2]
+                if self.german and tok.low in _GENITIVE and self.agreements.word(nxt.text):
+                    break  # "die Hochschule X der Kooperationsvereinbarung beigetreten": a dative object, no name part
                 if not (self.name_word(nxt) or (self.german and nxt.low.endswith(_ADJECTIVE_ENDINGS)
                                                  and not nxt.is_cap and (tok.low in {"für", "zur"}
                                                                          or self._portfolio_end(i, taken, tok)))):

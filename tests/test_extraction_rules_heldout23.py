@@ -126,6 +126,23 @@ def test_what_the_parties_set_up_together_in_the_next_sentence_the_agreement_fou
     assert ("memberOf", member, cluster) in relations
 
 
+@pytest.mark.parametrize("text, language, joiner, agreement", [
+    ("In 2023 ondertekenden Alrijne Ziekenhuis, gemeente Lisse en gemeente Hillegom een convenant over ouderenzorg. "
+     "Sinds februari hebben ook Marente en gemeente Teylingen zich aangesloten bij het convenant.", "nl", "Marente",
+     "convenant over ouderenzorg"),
+    ("Im Jahr 2023 unterzeichneten das Klinikum Passau und die Stadt Passau eine Kooperationsvereinbarung. Im Februar "
+     "sind auch die Universität Passau und die Hochschule Deggendorf der Vereinbarung beigetreten.", "de",
+     "Hochschule Deggendorf", "Kooperationsvereinbarung"),
+    ("Svendborg Kommune og OUH Svendborg Sygehus underskrev i 2023 en samarbejdsaftale. Faaborg-Midtfyn Kommune "
+     "tiltræder nu aftalen.", "da", "Faaborg-Midtfyn Kommune", "samarbejdsaftale"),
+    ("Lancaster City Council and Lancaster University signed a memorandum of understanding in 2023. This spring "
+     "Morecambe Bay Community Trust joined the memorandum.", "en", "Morecambe Bay Community Trust",
+     "memorandum of understanding"),
+])
+def test_who_joins_an_agreement_signed_before_is_a_party(text, language, joiner, agreement):
+    assert ("partyTo", joiner, agreement) in found(text, language)
+
+
 # -- leads ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, lead, cluster", [
     ("Das Gesundheitsnetz Trier wurde 2024 gegründet. Die Geschäftsstelle des Netzwerks ist beim Klinikum "
