@@ -74,6 +74,8 @@ PLACE_LINKS = frozenset({"upon", "am", "an", "der", "on", "aan", "sur", "op", "b
 _NAME_NUMBER = re.compile(r"\d{1,3}|\d\.0")
 _COUNTED = frozenset({"members", "partners", "organisations", "organizations", "mitglieder", "partner", "leden",
                       "partners", "medlemmer", "partnere", "deelnemers", "teilnehmer", "deltagere"})
+#: English words of a street or site, which a possessive before them does not bring into a name.
+_STREET_WORDS = frozenset({"Road", "Street", "Lane", "Avenue", "Drive", "Way", "Campus", "Site", "site", "campus"})
 #: Capitalised surname particles inside a name left of its head ("Admiraal De Ruyter Ziekenhuis", "Het Van
 #: Weel-Bethesda Ziekenhuis"); in lower case they are articles and prepositions as often ("in Enschede de
 #: Twentse Zorgtechnologie Alliantie opgericht", "Rob Jansen van Isala Ziekenhuis").
@@ -309,7 +311,8 @@ class NameSpans:
                     and (len(taken) == 1 and self._town_like(taken[0])
                          or self.lang == "en" and (self._place_opens(taken) or self._area_council(taken))) \
                     and (self._hospital_after(before) or self.lang == "en") \
-                    and (first := self._towns_before(before, k, loose=self._area_council(taken))) is not None:
+                    and (first := self._towns_before(before, k, loose=self._area_council(taken),
+                                                     prefixed=any(x.text in _TRUST_WORDS for x in taken))) is not None:
                 # "Herlev og Gentofte Hospital": one hospital of two towns; in English any singular head
                 # ("Perth and Kinross Council", "Dundee and Angus Chamber of Commerce"), also after more towns
                 # ("Armagh City, Banbridge and Craigavon Borough Council", "Derry City and Strabane District Council")
@@ -424,7 +427,8 @@ class NameSpans:
                 continue
             if after_preposition and taken and tok.text in "'’" and j + 2 < len(t) and t[j + 1].text == "s" \
                     and taken[-1].end == tok.start and tok.end == t[j + 1].start and self.name_word(t[j + 2]) \
-                    and zipf(taken[-1].text, "en") >= 4 and not self.heads.word(t[j + 2].text):
+                    and zipf(taken[-1].text, "en") >= 4 and not self.heads.word(t[j + 2].text) \
+                    and not any(x.text in _STREET_WORDS for x in t[j + 2:j + 5]):  # "University of Derby's Kedleston Road site"
                 taken.extend(t[j:j + 2])  # "Department of Older People's Medicine"; not "University of Helsinki's Department"
                 j += 2
                 continue
@@ -625,11 +629,12 @@ class NameSpans:
         Down District Council"), whose areas need not be towns of the reference data?"""
         return len(taken) == 2 and taken[1].text in _COUNCIL_TYPES and taken[0].is_cap and taken[0].is_word
 
-    def _towns_before(self, before: list[Token], k: int, loose: bool = False) -> int | None:
+    def _towns_before(self, before: list[Token], k: int, loose: bool = False, prefixed: bool = False) -> int | None:
         """The index of the first of the towns that "and" at ``k`` joins to the town after it, in
         English also a list of them with commas and a council type after a town ("Derry City"), when
         no other name goes on before them; else None.  ``loose``: any capitalised words (the areas of a
-        council)."""
+        council); ``prefixed``: a prefix head may open the name before the towns ("NHS Derby and Derbyshire
+        Integrated Care Board"; not "NHS Grampian and Aberdeen City Council", two bodies)."""
         def place(tok: Token) -> bool:
             return tok.is_cap and tok.is_word and not self.heads.word(tok.text) if loose else self._town_like(tok)
 
@@ -645,7 +650,8 @@ class NameSpans:
         if first is None:
             return None
         left = before[first - 1] if first >= 1 else None
-        ends = left is None or left.text == "," or left.low in AND_WORDS or left.low not in INNER and not left.is_cap
+        ends = left is None or left.text == "," or left.low in AND_WORDS or left.low not in INNER and not left.is_cap \
+            or prefixed and bool(wordlist("org_heads", self.lang, "prefix").word(left.text))
         return first if ends else None
 
     def _place_opens(self, taken: list[Token]) -> bool:

@@ -44,6 +44,22 @@ def test_a_quoted_cluster_name_may_end_in_a_bare_german_adjective():
     assert "Pflegeverbund Kitzingen mobil" in labels(text, "de", "cluster")
 
 
+@pytest.mark.parametrize("text, name, not_name", [
+    ("The memorandum was signed by NHS Lancashire and South Cumbria Integrated Care Board and Lancaster University.",
+     "NHS Lancashire and South Cumbria Integrated Care Board", "NHS Lancashire"),
+    ("The memorandum was signed by NHS Grampian and Aberdeenshire Council.", "Aberdeenshire Council",
+     "NHS Grampian and Aberdeenshire Council"),
+])
+def test_a_prefix_head_opens_an_integrated_care_board_of_two_areas_only(text, name, not_name):
+    found_names = labels(text, "en", "organisation")
+    assert name in found_names and not_name not in found_names
+
+
+def test_a_possessive_before_a_street_or_site_ends_the_name():
+    text = "The charter was signed at the University of Bath's Claverton Down Road site by Bath and North East Somerset Council."
+    assert "University of Bath" in labels(text, "en", "organisation")
+
+
 # -- members and parties --------------------------------------------------------------------------
 @pytest.mark.parametrize("text, language, signer, associate, agreement, cluster", [
     ("Three organisations founded the Fenland Care Alliance by signing a memorandum of understanding. The founding "
