@@ -26,6 +26,11 @@ _COORDINATOR = re.compile(
     r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung|netzwerkmanagement|clustermanagement"
     r"|geschäftsführung des (?:netzwerks|clusters|verbunds|bündnisses))(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|tovholder|sekretariatsleder"
+    # "Den daglige koordinering af netværket ligger hos X", "de coördinatie ligt bij X", "coordination rests with X"
+    # (the whole of it, not "de wetenschappelijke coördinatie": one part)
+    r"|(?:(?<=\bden )|(?<=\bde )|(?<=\bthe )|(?<=\bdaglige )|(?<=\bdagelijkse )|(?<=\bday-to-day )|(?<=\boverall ))"
+    r"(?:koordinering\w*|koordinationen|coördinatie|coordination)(?=[^.;]{0,60}\b(?:ligger|lå|ligt|lag|lies|lay|rests"
+    r"|rested)\s+(?:\w+\s+)?(?:hos|bij|with)\b)"
     # "Bei X laufen die Fäden zusammen", "Die Fäden laufen bei X zusammen"; "X voert de regie", "de regie ligt bij X"
     r"|fäden\s+(?:laufen|liefen)|(?:laufen|liefen)\s+(?:[\w.-]+\s+){0,6}?die\s+fäden|regievoerder|regiehouder"
     r"|(?:voert|voeren|voerde|heeft|krijgt)\s+(?:\w+\s+)?de\s+regie\b|de\s+regie\s+(?:ligt|lag|blijft|komt)"

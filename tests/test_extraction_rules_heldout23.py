@@ -176,6 +176,23 @@ def test_who_holds_the_threads_or_the_regie_coordinates(text, language, lead, cl
     assert ("coordinates", lead, cluster) in found(text, language)
 
 
+@pytest.mark.parametrize("text, language, lead, cluster", [
+    ("Sundhedsteknologisk Netværk Thy blev stiftet i 2022. Den daglige koordinering af netværket ligger hos "
+     "Professionshøjskolen UCN, der har campus i Thisted.", "da", "Professionshøjskolen UCN",
+     "Sundhedsteknologisk Netværk Thy"),
+    ("The Cumbria Care Network was founded in 2022. Day-to-day coordination rests with the University of Cumbria.",
+     "en", "University of Cumbria", "Cumbria Care Network"),
+])
+def test_the_coordination_lies_with_its_holder(text, language, lead, cluster):
+    assert ("coordinates", lead, cluster) in found(text, language)
+
+
+def test_one_part_of_the_coordination_makes_no_lead():
+    text = ("Het Zorgnetwerk Bollenstreek werd in 2023 opgericht. De wetenschappelijke coördinatie ligt bij de "
+            "vakgroep Verplegingswetenschap van de Universiteit Leiden.")
+    assert not {r for r in found(text, "nl") if r[0] == "coordinates"}
+
+
 def test_clients_who_keep_control_of_their_own_care_coordinate_nothing():
     text = ("Het Zorgnetwerk Bollenstreek werd in 2024 opgericht. Met de app houden ouderen de regie over hun eigen "
             "zorg, zegt Alrijne Ziekenhuis.")
