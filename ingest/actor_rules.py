@@ -691,8 +691,6 @@ def _founded(context: Context, agreement, actors) -> list:
     return out
 
 
-#: Who stands behind an agreement signed it: "står A, B og C bag erklæringen", "stehen A und B hinter der
-#: Vereinbarung", "staan A en B achter het akkoord" (the verb's two parts around the parties).
 #: Joining an agreement signed before, right before the agreement word ("hebben zich aangesloten bij het convenant",
 #: "sloten zich in mei aan bij de overeenkomst", "har tilsluttet sig aftalen", "tiltræder aftalen", "have joined the
 #: memorandum", "signed up to the charter", "acceded to the agreement") ...
@@ -703,6 +701,8 @@ _JOINS = re.compile(r"\b(?:(?:aangesloten|aansluiten|sluiten|sluit|sloten|sloot)
                     re.IGNORECASE)
 #: ... or the German verb after it ("sind auch A und B der Vereinbarung beigetreten", "tritt der Erklärung bei").
 _JOINED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:beigetreten|bei(?=\s*[.,;]))", re.IGNORECASE)
+#: Who stands behind an agreement signed it: "står A, B og C bag erklæringen", "stehen A und B hinter der
+#: Vereinbarung", "staan A en B achter het akkoord" (the verb's two parts around the parties).
 _BEHIND = re.compile(r"\bst(?:år|od)\b[^.;]{0,150}\bbag\s+(?:den|det|denne|aftalen|erklæringen|\w+erklæringen|\w+aftalen)"
                      r"|\bst(?:ehen|anden)\b[^.;]{0,150}\bhinter\s+(?:der|dem|den|die)\b"
                      r"|\bst(?:aan|onden)\b[^.;]{0,150}\bachter\s+(?:het|de)\b|\b(?:are|were|stand|stood)\s+behind\s+the\b"

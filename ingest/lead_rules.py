@@ -29,7 +29,7 @@ _COORDINATOR = re.compile(
     # "Den daglige koordinering af netværket ligger hos X", "de coördinatie ligt bij X", "coordination rests with X"
     # (the whole of it, not "de wetenschappelijke coördinatie": one part)
     r"|(?:(?<=\bden )|(?<=\bde )|(?<=\bthe )|(?<=\bdaglige )|(?<=\bdagelijkse )|(?<=\bday-to-day )|(?<=\boverall ))"
-    r"(?:koordinering\w*|koordinationen|coördinatie|coordination)(?=[^.;]{0,60}\b(?:ligger|lå|ligt|lag|lies|lay|rests"
+    r"(?:koordinering\w*|coördinatie|coordination)(?=[^.;]{0,60}\b(?:ligger|lå|ligt|lag|lies|lay|rests"
     r"|rested)\s+(?:\w+\s+)?(?:hos|bij|with)\b)"
     # "Bei X laufen die Fäden zusammen", "Die Fäden laufen bei X zusammen"; "X voert de regie", "de regie ligt bij X"
     r"|fäden\s+(?:laufen|liefen)|(?:laufen|liefen)\s+(?:[\w.-]+\s+){0,6}?die\s+fäden|regievoerder|regiehouder"

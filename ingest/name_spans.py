@@ -73,7 +73,7 @@ PLACE_LINKS = frozenset({"upon", "am", "an", "der", "on", "aan", "sur", "op", "b
 #: count of what follows ("das Cluster 31 Mitglieder", "the network's 40 members").
 _NAME_NUMBER = re.compile(r"\d{1,3}|\d\.0")
 _COUNTED = frozenset({"members", "partners", "organisations", "organizations", "mitglieder", "partner", "leden",
-                      "partners", "medlemmer", "partnere", "deelnemers", "teilnehmer", "deltagere"})
+                      "medlemmer", "partnere", "deelnemers", "teilnehmer", "deltagere"})
 #: English words of a street or site, which a possessive before them does not bring into a name.
 _STREET_WORDS = frozenset({"Road", "Street", "Lane", "Avenue", "Drive", "Way", "Campus", "Site", "site", "campus"})
 #: Capitalised surname particles inside a name left of its head ("Admiraal De Ruyter Ziekenhuis", "Het Van
@@ -208,7 +208,6 @@ class NameSpans:
         self.roles = wordlist("roles", language)
         self.agreements = wordlist("agreement_words", language)
         self.leading = wordlist("verbs", language, "coordinate")  # "Federführung", "Trekker"
-        self.agreements = wordlist("agreement_words", language)
         self.founding = wordlist("verbs", language, "create")  # a headline's "Partners Sign Deal to Establish X"
         self.german = language == "de"
         self.given = wordlist("given_names", language, "given")
@@ -428,7 +427,7 @@ class NameSpans:
             if after_preposition and taken and tok.text in "'’" and j + 2 < len(t) and t[j + 1].text == "s" \
                     and taken[-1].end == tok.start and tok.end == t[j + 1].start and self.name_word(t[j + 2]) \
                     and zipf(taken[-1].text, "en") >= 4 and not self.heads.word(t[j + 2].text) \
-                    and not any(x.text in _STREET_WORDS for x in t[j + 2:j + 5]):  # "University of Derby's Kedleston Road site"
+                    and not any(x.text in _STREET_WORDS for x in t[j + 2:j + 5]):  # not "Derby's Kedleston Road site"
                 taken.extend(t[j:j + 2])  # "Department of Older People's Medicine"; not "University of Helsinki's Department"
                 j += 2
                 continue
