@@ -212,11 +212,10 @@ def _abbreviated_spans(text: str, language: str):
         links = _LINK_WORDS.get((m.group("link"), bool(m.group("article"))), ())
         for start in (m.start(), m.start("one")):
             town = text[start:m.start("link")].strip()
-            key = next((k for words in links if (k := gazetteer().town(f"{town} {words} {m.group('river')}")
-                                                  or gazetteer().city(f"{town} {words} {m.group('river')}"))), None)
-            if key is not None:
-                yield RegionMatch(start, m.end(), text[start:m.end()], region_record(key, language), 0.9,
-                                  "gazetteer-abbreviated")
+            record = next(filter(None, (_town_or_city(f"{town} {words} {m.group('river')}", language)
+                                        for words in links)), None)
+            if record is not None:
+                yield RegionMatch(start, m.end(), text[start:m.end()], record, 0.9, "gazetteer-abbreviated")
                 break
 
 
