@@ -430,19 +430,47 @@ _BESIDES_THEM = re.compile(r"^\W*" + _BESIDES + r"\s+"
                            r"\b(?:ook|auch|also|også)\b", re.IGNORECASE)
 
 
+#: A joining sentence that leaves what was joined unnamed, the verb closing it: "Für Ungarn traten A und B bei",
+#: "Später sind auch A und B beigetreten", "Later traden ook A en B toe", "Senere tilsluttede A og B sig", "A and B
+#: joined later".
+_JOINED_BARE = re.compile(r"(?:\btr(?:at|aten)\b.*\bbei|\b(?:ist|sind)\b.*\bbeigetreten|\btr(?:ad|aden)\b.*\btoe"
+                          r"|\b(?:is|zijn)\b.*\btoegetreden|\btilsluttede\b.*\bsig|\bhar\b.*\btilsluttet\s+sig"
+                          r"|\bjoined(?:\s+(?:too|as\s+well|later))?)\W*$", re.IGNORECASE)
+#: What one joins besides an agreement: a network or an association.
+_JOINED_BODY = re.compile(r"\b(?:verein\w*|verband\w*|vereniging\w*|forening\w*|association)\b", re.IGNORECASE)
+
+
+def _joined_signing(context: Context, index: int) -> bool:
+    """Sentence ``index`` says its actors joined, naming nothing they joined, right after a signing."""
+    sentence = context.sentences[index]
+    if not _JOINED_BARE.search(sentence.text) or context.mentions(index, "cluster"):
+        return False
+    rest, last = [], sentence.start
+    for actor, _ in sorted(context.mentions(index), key=lambda m: m[0].start):
+        rest.append(context.text[last:actor.start])
+        last = max(last, actor.end)
+    rest = "".join(rest) + context.text[last:sentence.end]
+    return not (_CLUSTER_NOUN.search(rest) or _JOINED_BODY.search(rest)) and any(
+        context.has_verb(back, "sign") or context.mentions(back, "agreement") for back in (index - 1, index - 2)
+        if back >= 0)
+
+
 def later_signatories(context: Context) -> None:
     """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
     names no agreement adds its actors to the parties of the agreement named last (up to eight
-    sentences before).  Joining a network is no signing ("ist dem Netzwerk beigetreten")."""
+    sentences before).  Joining a network is no signing ("ist dem Netzwerk beigetreten"), but
+    joining right after a signing, with nothing named that is joined, is ("Für Ungarn traten A und
+    B bei")."""
     from ingest.member_rules import JOIN_VERBS
 
     joins = re.compile(r"\b" + JOIN_VERBS + r"\b", re.IGNORECASE)
     for index in sorted(context.by_sentence):
         text = context.sentences[index].text
         besides = _BESIDES_THEM.match(text) is not None  # "Naast de twee ziekenhuizen stapten ook A en B mee"
-        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides
+        joined = _joined_signing(context, index)
+        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides or joined
         if context.zones.get(index) != "body" or not signing \
-                or context.mentions(index, "agreement") or joins.search(text) \
+                or context.mentions(index, "agreement") or (joins.search(text) and not joined) \
                 or _NEGATION.search(text):  # "X did not sign the memorandum but ..."
             continue
         recent = next((found[-1][1] for back in range(1, 3 if besides else 9) if index - back >= 0
