@@ -848,12 +848,19 @@ def _announced_parties(context: Context, index: int):
 
 def _verb_before_colon(context: Context, index: int) -> bool:
     """Does sentence ``index`` end in a signing verb and a colon ("Die Vereinbarung unterzeichneten:",
-    "The memorandum was signed by:" is ``_BY_COLON``)?"""
+    "Den Letter of Intent unterschrieben haben:", "De overeenkomst ondertekend hebben:"; "The
+    memorandum was signed by:" is ``_BY_COLON``)?"""
     tokens = [t for t in context.tokens(index) if t.is_word or t.text == ":"]
     if len(tokens) < 2 or tokens[-1].text != ":":
         return False
+    if len(tokens) >= 3 and tokens[-2].low in _AUXILIARIES:
+        tokens = tokens[:-2] + tokens[-1:]
     signing = wordlist("verbs", context.language, "sign")
     return bool(signing.at(tokens, len(tokens) - 2))
+
+
+#: Auxiliaries after a participle that closes a clause ("unterschrieben haben", "ondertekend hebben").
+_AUXILIARIES = frozenset({"haben", "hat", "hatten", "hebben", "heeft", "hadden", "have", "has", "har", "havde"})
 
 
 #: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:",

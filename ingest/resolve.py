@@ -55,8 +55,18 @@ def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int |
 
 def _same_kind(a: str, b: str) -> bool:
     """Do two agreement words name one kind ("memorandum", "memorandum of understanding";
-    "Vereinbarung", "Kooperationsvereinbarung"; "samarbejdsaftale", "samarbejdsaftalen")?"""
-    return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
+    "Vereinbarung", "Kooperationsvereinbarung"; "samarbejdsaftale", "samarbejdsaftalen"; a declaration
+    of intent in any language: "Den Letter of Intent" after "eine Absichtserklärung zur Gründung ...")?"""
+    return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a) or _of_intent(a) and _of_intent(b)
+
+
+#: The words of a declaration of intent in the five languages.
+_INTENT = ("letter of intent", "loi", "absichtserklärung", "absichtserklaerung", "intentieverklaring",
+           "hensigtserklæring", "declaration of intent", "statement of intent", "lettre d'intention")
+
+
+def _of_intent(word: str) -> bool:
+    return any(word.startswith(w) or word.endswith(w) for w in _INTENT)
 
 
 def _generic_agreement(word: str) -> bool:
@@ -176,6 +186,11 @@ def _forms(cand: Candidate, language: str) -> set[str]:
     forms = {canonical(cand.label, language)} | {canonical(a, language) for a in cand.aliases}
     if cand.kind == "organisation" and language == "de":
         forms |= {canonical(name, language) for name in _head_and_place(cand.label)}
+        first, _, rest = cand.label.partition(" ")
+        if first.casefold() in _SHORT_HEADS and rest:  # "FH Kärnten", "Fachhochschule Kärnten"
+            forms.add(canonical(f"{_SHORT_HEADS[first.casefold()]} {rest}", language))
+    if cand.kind == "cluster":
+        forms |= {canonical(name, language) for name in _after_cluster_word(cand, language)}
     if cand.kind == "field" and "/" in cand.label:
         forms |= {canonical(part, language) for part in cand.label.split("/")}
     if cand.kind == "agreement":
@@ -190,7 +205,24 @@ def _forms(cand: Candidate, language: str) -> set[str]:
 _PLACE_AND_HEAD = re.compile(r"^(?P<adjective>[A-ZÄÖÜ][\wäöüß-]+)er\s+(?P<head>[A-ZÄÖÜ][\wäöüß]+)$")
 #: Short head words of German institution names and the full word they stand for.
 _SHORT_HEADS = {"uniklinik": "Universitätsklinikum", "uniklinikum": "Universitätsklinikum", "uni": "Universität",
-                "unispital": "Universitätsspital"}
+                "unispital": "Universitätsspital", "fh": "Fachhochschule", "tu": "Technische Universität",
+                "th": "Technische Hochschule", "ph": "Pädagogische Hochschule"}
+
+
+def _after_cluster_word(cand: Candidate, language: str) -> list[str]:
+    """``Netzwerk TeleCura Alpe Adria`` -> ``TeleCura Alpe Adria``: a bare cluster word (no compound)
+    before a name of two words or more, the name alone being the cluster's name too (not ``Netzwerk
+    Gesundheit``; not ``Gesundheitsverbund Landkreis X``, whose rest names the district)."""
+    from ingest.name_spans import REGION_BODY
+
+    clusters = wordlist("cluster_words", language)
+    out = []
+    for name in (cand.label, *cand.aliases):
+        first, _, rest = name.partition(" ")
+        if rest and len(rest.split()) >= 2 and rest[:1].isupper() and not REGION_BODY.match(rest) \
+                and first.casefold().rstrip("s") in clusters.exact:
+            out.append(rest)
+    return out
 
 
 def _head_and_place(label: str) -> list[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_rules import found
+from ingest.extract import extract
+from tests.test_extraction_rules import document, found
 
 
 # -- agreements and parties -----------------------------------------------------------------------
@@ -32,3 +33,55 @@ def test_who_joins_a_named_network_after_a_signing_is_no_party():
     text = ("Die Kooperationsvereinbarung unterzeichneten die Universität Passau und das Klinikum Deggendorf. "
             "2024 traten die Stadt Straubing und das Klinikum Straubing dem Netzwerk bei.")
     assert not {f for f in found(text, "de") if f[0] == "partyTo" and "Straubing" in f[1]}
+
+
+@pytest.mark.parametrize("text, language, party", [
+    ("Den Kooperationsvertrag unterschrieben haben:\n- die Medizinische Universität Graz,\n- die Technische "
+     "Universität Graz.", "de", "Technische Universität Graz"),
+    ("De overeenkomst ondertekend hebben:\n- Ziekenhuis Amstelland,\n- de Hogeschool van Amsterdam.", "nl",
+     "Ziekenhuis Amstelland"),
+])
+def test_a_signing_verb_and_its_auxiliary_before_a_colon_open_the_parties(text, language, party):
+    assert any(f[0] == "partyTo" and f[1] == party for f in found(text, language))
+
+
+@pytest.mark.parametrize("text, language, agreement, party", [
+    ("Sechs Einrichtungen aus der Steiermark haben eine Absichtserklärung zur Gründung des Netzwerks Pflege "
+     "Digital Steiermark unterzeichnet.\n\nDen Letter of Intent unterschrieben:\n- die Medizinische Universität Graz,"
+     "\n- die Technische Universität Graz.", "de",
+     "Absichtserklärung zur Gründung des Netzwerks Pflege Digital Steiermark", "Technische Universität Graz"),
+    ("Vijf partners uit Twente ondertekenden een intentieverklaring voor het Zorgnetwerk Twente Thuis.\n\n"
+     "De letter of intent werd ondertekend door:\n- Medisch Spectrum Twente,\n- de Universiteit Twente.", "nl",
+     "intentieverklaring voor het Zorgnetwerk Twente Thuis", "Universiteit Twente"),
+])
+def test_a_letter_of_intent_refers_back_to_a_declaration_of_intent(text, language, agreement, party):
+    agreements = [e for e in extract(document(text, language)).entities if e.kind == "agreement"]
+    assert len(agreements) == 1 and ("partyTo", party, agreement) in found(text, language)
+
+
+# -- resolution -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, names", [
+    ("Das Netzwerk Pflege Digital Steiermark wurde in Graz gegründet. Pflege Digital Steiermark verbindet "
+     "Kliniken und Hochschulen.", "de", {"Netzwerk Pflege Digital Steiermark", "Pflege Digital Steiermark"}),
+    ("Het netwerk Zorg Dichtbij Twente is opgericht door de Universiteit Twente. Zorg Dichtbij Twente verbindt "
+     "ziekenhuizen en gemeenten.", "nl", {"netwerk Zorg Dichtbij Twente", "Zorg Dichtbij Twente"}),
+])
+def test_a_cluster_word_before_a_name_and_the_name_alone_are_one_cluster(text, language, names):
+    clusters = [e for e in extract(document(text, language)).entities if e.kind in ("cluster", "organisation")
+                and names & {e.label, *e.alt_labels}]
+    assert len(clusters) == 1 and clusters[0].kind == "cluster"
+
+
+def test_a_district_after_a_compound_cluster_word_stays_the_district():
+    text = ("Der Gesundheitsverbund Landkreis Tübingen gGmbH und der Landkreis Tübingen unterzeichneten die "
+            "Kooperationsvereinbarung.")
+    parties = {f[1] for f in found(text, "de") if f[0] == "partyTo"}
+    assert {"Landkreis Tübingen", "Gesundheitsverbund Landkreis Tübingen gGmbH"} <= parties
+
+
+def test_fh_and_fachhochschule_of_one_place_are_one_organisation():
+    text = ("Die Fachhochschule Salzburg und die Paracelsus Medizinische Privatuniversität unterzeichneten den "
+            "Kooperationsvertrag. Die FH Salzburg übernimmt die Koordination.")
+    organisations = [e for e in extract(document(text, "de")).entities
+                     if e.kind == "organisation" and "Salzburg" in e.label]
+    assert len(organisations) == 1 and "FH Salzburg" in {organisations[0].label, *organisations[0].alt_labels}
