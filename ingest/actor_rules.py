@@ -867,7 +867,11 @@ _AUXILIARIES = frozenset({"haben", "hat", "hatten", "hebben", "heeft", "hadden",
 #: "Die Vertragspartner sind:").
 _SIGNED_HEADING = re.compile(r"\b(?:unterzeichnet|unterzeichner\w*|ondertekend|ondertekenaars|underskrevet|underskrivere"
                              r"|signed|signatories|vertragspartner\w*|vertragsparteien|contractpartijen|aftaleparter\w*"
-                             r"|parties to the \w+)\b[^:\n]{0,40}:\s*$", re.IGNORECASE)
+                             r"|parties to the \w+)\b[^:\n]{0,40}:\s*$"
+                             # "Met hun handtekening richten de volgende partijen de proeftuin op:", "Mit ihrer
+                             # Unterschrift gründen folgende Partner den Verbund:"
+                             r"|\b(?:handtekening\w*|unterschrift\w*|underskrift\w*|signatures?)\b[^:\n]{0,70}:\s*$",
+                             re.IGNORECASE)
 
 
 #: The signatories named as the ones besides whom a list follows.

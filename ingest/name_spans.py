@@ -24,7 +24,7 @@ _LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
 FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "we", "á", "v", "ve", "do", "dos"})
 #: Words that may join the parts of a name after its head ("Kamer van Koophandel").
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
-         "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", *FOREIGN_LINKS}
+         "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", "op", *FOREIGN_LINKS}
 #: Those and the Danish "af" after a head ("Foreningen af Danske Privathospitaler"); not left of a head, where
 #: "af" is the signing verb's "by" ("underskrevet af Bispebjerg og Frederiksberg Hospital").
 RIGHT_INNER = INNER | {"af"}
@@ -473,6 +473,8 @@ class NameSpans:
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part
+                if tok.low in ("in", "i") and nxt.is_cap and j + 2 < len(t) and self._two_word_place(nxt, t[j + 2]):
+                    break  # "Proeftuin in Den Haag Zuidwest": a place whose name opens with an article
                 if self.german and tok.low in ("in", "an") and nxt.low == "den":
                     break  # "das Netzwerk X an den Start", "Cluster in den Bereichen": a phrase, not a name part
                 if tok.low in ("in", "i") and j + 3 < len(t) and self._region_word(t[j + 2].text) and t[j + 3].is_cap:
@@ -600,6 +602,12 @@ class NameSpans:
         from ingest.gazetteer import gazetteer
 
         return tok.text in _compass() or bool(gazetteer().candidates(tok.text, self.lang))
+
+    def _two_word_place(self, first: Token, second: Token) -> bool:
+        """Do two tokens name a place of the reference data together ("Den Haag", "De Bilt")?"""
+        from ingest.gazetteer import gazetteer
+
+        return first.end + 1 == second.start and bool(gazetteer().candidates(f"{first.text} {second.text}", self.lang))
 
     def _region_around(self, tok: Token) -> int | None:
         """The start of the place name ``tok`` ends, or None."""

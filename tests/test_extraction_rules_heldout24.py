@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract import extract
-from tests.test_extraction_rules import document, found
+from tests.test_extraction_rules import document, found, labels
 
 
 # -- agreements and parties -----------------------------------------------------------------------
@@ -85,3 +85,43 @@ def test_fh_and_fachhochschule_of_one_place_are_one_organisation():
     organisations = [e for e in extract(document(text, "de")).entities
                      if e.kind == "organisation" and "Salzburg" in e.label]
     assert len(organisations) == 1 and "FH Salzburg" in {organisations[0].label, *organisations[0].alt_labels}
+
+
+# -- names ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, cluster", [
+    ("De gemeente Zwolle en Isala openen de Proeftuin Leven op Afstand.", "nl", "Proeftuin Leven op Afstand"),
+    ("Das Reallabor Pflege Ostwestfalen wurde von der Universität Bielefeld und der Stadt Bielefeld gegründet.",
+     "de", "Reallabor Pflege Ostwestfalen"),
+    ("Het ThuisZorgLab Kempen is een samenwerking van de stad Turnhout en AZ Turnhout.", "nl",
+     "ThuisZorgLab Kempen"),
+    ("Velfærdslab Horsens er et samarbejde mellem Horsens Kommune og Regionshospitalet Horsens.", "da",
+     "Velfærdslab Horsens"),
+])
+def test_a_test_ground_or_a_care_lab_names_a_cluster(text, language, cluster):
+    assert cluster in labels(text, language, "cluster")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Das Fablab der Hochschule Ulm steht allen offen.", "de"),
+    ("The Citylabs 1.0 building houses the network's office.", "en"),
+])
+def test_a_lab_of_no_care_names_no_cluster(text, language):
+    assert not labels(text, language, "cluster")
+
+
+def test_a_cluster_word_and_a_place_after_in_name_no_cluster():
+    text = "Proeftuin in Den Haag Zuidwest\n\nVoor de periode ontvangt het netwerk een bijdrage van ZonMw."
+    assert not labels(text, "nl", "cluster")
+
+
+@pytest.mark.parametrize("text, language, party, cluster", [
+    ("In Zwolle is de samenwerkingsovereenkomst voor de Proeftuin Leven op Afstand ondertekend.\n\n"
+     "Met hun handtekening richten de volgende partijen de proeftuin op:\n- Isala\n- Gemeente Zwolle\n- Zilveren Kruis",
+     "nl", "Gemeente Zwolle", "Proeftuin Leven op Afstand"),
+    ("In Bielefeld wurde die Kooperationsvereinbarung für das Reallabor Pflege Ostwestfalen unterzeichnet.\n\n"
+     "Mit ihrer Unterschrift gründen folgende Partner das Reallabor:\n- Universität Bielefeld\n- Stadt Bielefeld\n"
+     "- Evangelisches Klinikum Bethel", "de", "Evangelisches Klinikum Bethel", "Reallabor Pflege Ostwestfalen"),
+])
+def test_a_heading_of_signatures_opens_the_parties_of_the_agreement_before(text, language, party, cluster):
+    facts = found(text, language)
+    assert any(f[0] == "partyTo" and f[1] == party for f in facts) and ("memberOf", party, cluster) in facts
