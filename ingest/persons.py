@@ -76,10 +76,12 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
                     k += 1
                 if k >= len(tokens) or not name_word(tokens[k]) or any(
                         c.isupper() for part in tokens[k].text.split("-") for c in part[1:]) \
-                        or len(run) >= 2 and k == j + 1 and _town(tokens[k].text):
+                        or len(run) >= 2 and k == j + 1 and (_town(tokens[k].text) or k + 1 < len(tokens)
+                                                             and tokens[k + 1].is_word and _place(tokens[k + 1].text)):
                     break  # "Tom Vercruysse van IDLab": an acronym or inner capital names no surname; "Marloes
                     # Verhoeven van Woensdrecht": after a full name, a town after one particle says where the person
-                    # works (but "Femke van der Linden")
+                    # works, and so does a name that a place ends ("Marloes Kuipers van Horizon Flevoland"; but
+                    # "Femke van der Linden")
                 run.extend(tokens[j:k])
                 j = k
                 continue
@@ -128,7 +130,8 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
         role_after = (len(after) == 2 and after[0].text == "," and after[1].is_word
                       and roles.word(after[1].text) is not None)
         if role_before and (first_given or len(run) <= 3 and not _common_word(run[0].text, language)
-                            and not (language == "de" and run[0].low.endswith(NAME_ADJECTIVES))):
+                            and not (language == "de" and run[0].low.endswith(NAME_ADJECTIVES))
+                            and not _place(run[-1].text)):  # "communicatieadviseur Zorgtech Flevoland"
             # not "Leiter Klinische Lösungen Deutschland bei X": an adjective opens a unit's name
             out.append(_make(text, sentence, run, "role-name", 0.9))
         elif role_after and len(run) <= 4:
@@ -219,6 +222,13 @@ def _make(text: str, sentence: int, run: list[Token], rule: str, confidence: flo
     start, end = run[0].start, run[-1].end
     label = " ".join(text[start:end].split())
     return Candidate(kind, start, end, text[start:end], sentence, label, rule, confidence)
+
+
+def _place(word: str) -> bool:
+    """Is ``word`` a city or region of the reference data (not a small town: surnames name many)?"""
+    from ingest.regions import lookup_region
+
+    return word[:1].isupper() and lookup_region(word, "und") is not None
 
 
 def _town(word: str) -> bool:

@@ -125,3 +125,24 @@ def test_a_cluster_word_and_a_place_after_in_name_no_cluster():
 def test_a_heading_of_signatures_opens_the_parties_of_the_agreement_before(text, language, party, cluster):
     facts = found(text, language)
     assert any(f[0] == "partyTo" and f[1] == party for f in facts) and ("memberOf", party, cluster) in facts
+
+
+# -- persons ----------------------------------------------------------------------------------------
+def test_a_particle_before_a_name_that_a_region_ends_leads_to_the_employer():
+    text = "De projectleiding ligt bij Sanne Mulder van Kompas Drenthe."
+    assert labels(text, "nl", "person") == {"Sanne Mulder"}
+
+
+def test_a_role_before_a_name_that_a_region_ends_names_no_person():
+    text = "Neem contact op met Daan Visser, communicatieadviseur Zorgnet Groningen, via pers@zorgnet.example."
+    assert labels(text, "nl", "person") == {"Daan Visser"}
+
+
+def test_a_role_before_a_surname_that_is_a_small_town_still_names_a_person():
+    text = "»Det får vi nu,« siger centerchef Lone Vestergaard Bech, Vejle Kommune."
+    assert "Lone Vestergaard Bech" in labels(text, "da", "person")
+
+
+def test_ruben_is_a_given_name():
+    text = "\"Wij doen mee,\" zegt Ruben Janssen, verpleegkundig specialist bij het Catharina Ziekenhuis."
+    assert "Ruben Janssen" in labels(text, "nl", "person")
