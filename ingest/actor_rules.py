@@ -471,7 +471,8 @@ def later_signatories(context: Context) -> None:
         signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides or joined
         if context.zones.get(index) != "body" or not signing \
                 or context.mentions(index, "agreement") or (joins.search(text) and not joined) \
-                or _NEGATION.search(text):  # "X did not sign the memorandum but ..."
+                or _NEGATION.search(text) or _BESIDES_SIGNATORIES.search(text):
+            # "X did not sign the memorandum but ..."; "Naast de ondertekenaars sluiten A en B aan": others
             continue
         recent = next((found[-1][1] for back in range(1, 3 if besides else 9) if index - back >= 0
                        for found in [context.mentions(index - back, "agreement")] if found), None)

@@ -32,7 +32,8 @@ ANAPHOR = re.compile(
     r"\s+(?:\w+e[ns]?\s+|new\s+|nye\s+|nieuwe\s+)?(?:netzwerk\w*|bündnis\w*|allianz|cluster\w*|verbund\w*|zusammenschlus\w*"
     r"|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
-    r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor)"
+    r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor"
+    r"|bridge|brug)"
     # "die Gesundheitsbrücke", "das Pflegenetz", "die Partnerschaft": a German compound of a cluster word without
     # a name after it ("die Gesundheitsallianz Westpfalz" names the cluster)
     r"|(?:die|das|dem|der|des)\s+\w*(?:netzwerk|netz|bündnis|allianz|verbund|partnerschaft|brücke|korridor|konsortium)"

@@ -146,3 +146,21 @@ def test_a_role_before_a_surname_that_is_a_small_town_still_names_a_person():
 def test_ruben_is_a_given_name():
     text = "\"Wij doen mee,\" zegt Ruben Janssen, verpleegkundig specialist bij het Catharina Ziekenhuis."
     assert "Ruben Janssen" in labels(text, "nl", "person")
+
+
+@pytest.mark.parametrize("text, language, cluster", [
+    ("In Kraków the partners signed a memorandum of understanding for the Healthy Ageing Bridge Kolding–Kraków.", "en",
+     "Healthy Ageing Bridge Kolding–Kraków"),
+    ("De partners tekenden een convenant voor de Care Bridge Groningen–Bremen.", "nl", "Care Bridge Groningen–Bremen"),
+])
+def test_a_bridge_of_health_or_care_names_a_cluster(text, language, cluster):
+    assert cluster in labels(text, language, "cluster")
+
+
+def test_who_joins_as_a_partner_besides_the_signatories_is_a_member_not_a_party():
+    text = ("In Bremen tekenden de Universiteit Groningen en de Universität Bremen een convenant voor de Care Bridge "
+            "Groningen–Bremen.\n\nNaast de ondertekenaars sluiten twee organisaties aan als partner van de Bridge: "
+            "het Martini Ziekenhuis en Zorggroep Groningen.")
+    facts = found(text, "nl")
+    assert ("memberOf", "Martini Ziekenhuis", "Care Bridge Groningen–Bremen") in facts
+    assert not any(f[0] == "partyTo" and f[1] == "Martini Ziekenhuis" for f in facts)
