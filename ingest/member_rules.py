@@ -181,23 +181,30 @@ def title_cluster(context: Context) -> None:
 
 #: An appositive that says whose network a cluster is: "X, the joint health innovation network of A,
 #: B and C", "X, het samenwerkingsverband van A en B", "X, das Netzwerk von A und B".
-_NETWORK_OF = re.compile(r"\s*,\s+(?:the|a|an|das|ein|het|een|de|det|et)\s+(?:[\w-]+\s+){0,4}?(?:network|cluster"
-                         r"|alliance|partnership|consortium|netzwerk|verbund|netwerk|samenwerkingsverband|netværk"
-                         r"|partnerskab|konsortium)\s+(?:of|von|van|af|mellem|between|zwischen|tussen)\s", re.IGNORECASE)
+_NETWORK_OF = re.compile(r"(?:\s*,|\s+(?:is|er|ist|was|var|war))\s+(?:the|a|an|das|ein|eine|het|een|de|det|et)\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:network|cluster|alliance|partnership|consortium|collaboration"
+                         r"|cooperation|netzwerk|verbund|\w*kooperation|zusammenschluss|netwerk|\w*samenwerking"
+                         r"|samenwerkingsverband|netværk|partnerskab|konsortium|\w*samarbejde)\s+"
+                         r"(?:of|von|van|af|mellem|between|zwischen|tussen)\s", re.IGNORECASE)
 
 
 def network_of(context: Context) -> None:
-    """``Health Capital Helsinki, the joint health innovation network of A, B, C and D``: the actors of
-    the appositive are members of the cluster it describes (up to the comma that closes it)."""
+    """``Health Capital Helsinki, the joint health innovation network of A, B, C and D``, ``X er et
+    samarbejde mellem A, B og C``, ``X ist eine Kooperation zwischen A und B``: the actors of the
+    appositive or the predicate are members of the cluster it describes (up to the comma that closes
+    it)."""
+    from ingest.actor_rules import region_bodies
+
     for index in sorted(context.by_sentence):
         if context.zones.get(index) != "body":
             continue
-        actors = context.mentions(index, "organisation", "cluster")
         end = context.sentences[index].end
         for cluster, key in context.mentions(index, "cluster"):
             m = _NETWORK_OF.match(context.text, cluster.end, end)
             if m is None:
                 continue
+            region_bodies(context, index)  # "... zwischen der Universität X und der Stadt X": the town's authority
+            actors = context.mentions(index, "organisation", "cluster")
             for cand, member in actors:
                 if cand.start < m.end() or member == key:
                     continue

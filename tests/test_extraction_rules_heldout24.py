@@ -164,3 +164,20 @@ def test_who_joins_as_a_partner_besides_the_signatories_is_a_member_not_a_party(
     facts = found(text, "nl")
     assert ("memberOf", "Martini Ziekenhuis", "Care Bridge Groningen–Bremen") in facts
     assert not any(f[0] == "partyTo" and f[1] == "Martini Ziekenhuis" for f in facts)
+
+
+# -- membership -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, member, cluster", [
+    ("Sundhedsklynge Vejle er et samarbejde mellem Vejle Kommune, Vejle Sygehus og UC Lillebælt.", "da",
+     "UC Lillebælt", "Sundhedsklynge Vejle"),
+    ("Sundhedsklynge Vejle er et udviklings- og forskningssamarbejde mellem Vejle Kommune og Vejle Sygehus.", "da",
+     "Vejle Sygehus", "Sundhedsklynge Vejle"),
+    ("Zorgnetwerk Twente is een samenwerking van Medisch Spectrum Twente, ZGT en de Universiteit Twente.", "nl",
+     "ZGT", "Zorgnetwerk Twente"),
+    ("Das Pflegenetz Graz ist eine Kooperation zwischen der Medizinischen Universität Graz, der FH Joanneum und der "
+     "Stadt Graz.", "de", "Stadt Graz", "Pflegenetz Graz"),
+    ("Care Connect Kent is a partnership between the University of Kent, Kent County Council and Canterbury Christ "
+     "Church University.", "en", "Kent County Council", "Care Connect Kent"),
+])
+def test_a_cluster_that_is_a_collaboration_between_actors_has_them_as_members(text, language, member, cluster):
+    assert ("memberOf", member, cluster) in found(text, language)
