@@ -205,11 +205,13 @@ _AT_ORGANISATION = re.compile(r"^\s+(?:i|at|bei|bij|hos|ved|in|for)\s+(?:the\s+|
 def _no_short_org_persons(found: list[Candidate]) -> list[Candidate]:
     """``For Hywel Dda, director of therapies X said``: a "person" whose whole name opens an organisation's
     name on the page ("Hywel Dda University Health Board") is that organisation's short name, though its first
-    word is a given name."""
+    word is a given name; so is one that an organisation's head names elsewhere on the page ("de hogeschool
+    Thomas More" before "Thomas More, met opleidingen ...")."""
     names = [c.label for c in found if c.kind in ("organisation", "cluster")]
     out = []
     for cand in found:
-        if cand.kind == "person" and " " in cand.label and any(n.startswith(cand.label + " ") for n in names):
+        if cand.kind == "person" and " " in cand.label and cand.rule != "title-name" and any(
+                n.startswith(cand.label + " ") or n == cand.label for n in names):
             cand = Candidate("organisation", cand.start, cand.end, cand.text, cand.sentence, cand.label,
                              "short-of-name", cand.confidence)
         out.append(cand)

@@ -181,3 +181,17 @@ def test_who_joins_as_a_partner_besides_the_signatories_is_a_member_not_a_party(
 ])
 def test_a_cluster_that_is_a_collaboration_between_actors_has_them_as_members(text, language, member, cluster):
     assert ("memberOf", member, cluster) in found(text, language)
+
+
+# -- bodies and organisations ---------------------------------------------------------------------
+def test_a_capitalised_stad_before_a_flemish_town_names_its_authority():
+    text = "De intentieverklaring werd ondertekend door de Gemeente Bonheiden en de Stad Mechelen."
+    assert ("partyTo", "Stad Mechelen", "intentieverklaring") in found(text, "nl")
+
+
+def test_a_name_that_an_organisation_head_names_elsewhere_is_no_person():
+    text = ("De intentieverklaring werd ondertekend door de Stad Mechelen, het Sint-Jozefziekenhuis Mechelen en de "
+            "hogeschool Thomas Moore. \"Na een val komt een oudere bij ons,\" aldus dr. Pieter Peeters, geriater in het "
+            "Sint-Jozefziekenhuis Mechelen. Thomas Moore, met opleidingen verpleegkunde en ergotherapie, zet studenten "
+            "in als coaches.")
+    assert labels(text, "nl", "person") == {"Pieter Peeters"} and "Thomas Moore" in labels(text, "nl", "organisation")
