@@ -253,6 +253,51 @@ def co_founders(context: Context) -> None:
                 context.add("memberOf", key, target, index, 0.65, "founded-together")
 
 
+def active_founders(context: Context) -> None:
+    """``Die Stadt X und der Landkreis Y gründeten 2022 das Gesundheitsnetz Z``, ``Ins Leben gerufen hatten
+    das Netz A, B und C``, ``A en B richtten het netwerk op``, ``A and B founded the alliance``: who founds
+    a cluster in the active voice is its member (the passive, ``founded by``, is :func:`founders`)."""
+    from ingest.actor_rules import _NEGATION
+    from ingest.member_rules import ANAPHOR
+
+    for index, sentence, verb in context.body_matches(_FOUNDS):
+        text = sentence.text
+        if _FOUNDED_BY.search(text) or _FOUNDED_DE.search(text) or _WAS_FOUNDED.search(text) \
+                or _TOGETHER_WITH.search(text) or _NEGATION.search(text) or context.mentions(index, "agreement"):
+            continue  # the passive, the co-founders and the founding agreements have rules of their own
+        at = sentence.start + verb.start()
+        clusters = context.mentions(index, "cluster")
+        anaphor = ANAPHOR.search(text)
+        if not text[:verb.start()].strip(" \"„“'"):  # the participle first: "Ins Leben gerufen hatten das Netz A, B"
+            named = [(c, k) for c, k in clusters if c.start >= at and c.start - sentence.start - verb.end() <= 30]
+            if named:
+                target, agents_from, agents_to = named[0][1], named[0][0].end, sentence.end
+            elif anaphor and 0 <= anaphor.start() - verb.end() <= 30:
+                target, agents_from, agents_to = referenced_cluster(context, index), sentence.start + anaphor.end(), \
+                    sentence.end
+            else:
+                continue
+        else:
+            named = [(c, k) for c, k in clusters if c.start >= at]
+            before = [(c, k) for c, k in clusters if c.end <= at]
+            if named:  # "A und B gründeten das Netzwerk X", "A en B richtten het netwerk X op"
+                target, agents_to = named[0][1], at
+            elif before and verb.end() >= len(text.rstrip(" .!")) - 1:  # "A und B haben das Netzwerk X gegründet"
+                target, agents_to = before[-1][1], before[-1][0].start
+            elif anaphor and (anaphor.start() >= verb.start() or verb.end() >= len(text.rstrip(" .!")) - 1):
+                target, agents_to = referenced_cluster(context, index), sentence.start + min(anaphor.start(),
+                                                                                            verb.start())
+            else:
+                continue
+            agents_from = sentence.start
+        if target is None:
+            continue
+        region_bodies(context, index)  # "Ins Leben gerufen hatten das Netz die Stadt X ...": the town's authority
+        for cand, key in context.mentions(index, "organisation", "cluster"):
+            if agents_from <= cand.start and cand.end <= agents_to and key != target:
+                context.add("memberOf", key, target, index, 0.65, "founded-actively")
+
+
 #: A passive founding verb ("blev etableret", "was established", "wurde gegründet", "werd opgericht").
 _WAS_FOUNDED = re.compile(r"\b(?:blev|er blevet|was|has been|were|wurde|ist|werd|is)\s+(?:\w+\s+){0,3}?"
                           r"(?:etableret|stiftet|grundlagt|oprettet|established|founded|set up|created|launched"
@@ -450,6 +495,6 @@ def work_groups(context: Context) -> None:
 
 
 RULES = [coordinators, chairs, leading_persons, chair_nouns, chairing_actors, work_groups, founders, co_founders,
-         founded_by_agreement, secretariats]
+         active_founders, founded_by_agreement, secretariats]
 #: Run after every other rule: they need the members and coordinators found by all of them.
 LATE_RULES = [coordinator_members]

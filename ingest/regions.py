@@ -296,6 +296,10 @@ _JOINED_NAME = re.compile(rf"{_NAME}\s(?:en|und|og|and)\s{_NAME}")
 _LINKED_NAME = re.compile(rf"{_NAME}(?:\s(?:{'|'.join(sorted(PLACE_LINKS))})){{1,2}}\s{_NAME}")
 
 
+#: A river or region in brackets after a town's name ("Köthen (Anhalt)", "Frankfurt (Oder)").
+_BRACKET_QUALIFIER = re.compile(rf" \([{CAPITAL}][^\W\d_]+\.?\)")
+
+
 def _trigger_spans(text: str, language: str, grammar: dict):
     triggers = grammar["trigger"]
     pattern = rf"(?<![\w-])({_alternation(triggers)})\s+({_NAME}(?:\s{_NAME})?)"
@@ -312,6 +316,10 @@ def _trigger_spans(text: str, language: str, grammar: dict):
         if record is None and triggers[trigger] == "=" and gazetteer().town(name):
             record = region_record(gazetteer().town(name), language)  # "Gemeinde Słubice": a town's own body
         end = start + len(name)
+        bracket = _BRACKET_QUALIFIER.match(text, end)
+        if bracket and record and triggers[trigger] == "=" and not _known(name + bracket.group(), language):
+            end = bracket.end()  # "Stadt Köthen (Anhalt)": the town's official name with its qualifier (a
+            # qualified name the reference data knows, "Frankfurt (Oder)", is a place of its own)
         span = (m.start(), end, text[m.start():end])
         if record and (triggers[trigger] == "=" or record.kind in ("subdivision", "area")):
             yield RegionMatch(*span, record, 0.9, "trigger-known")

@@ -195,3 +195,29 @@ def test_a_name_that_an_organisation_head_names_elsewhere_is_no_person():
             "Sint-Jozefziekenhuis Mechelen. Thomas Moore, met opleidingen verpleegkunde en ergotherapie, zet studenten "
             "in als coaches.")
     assert labels(text, "nl", "person") == {"Pieter Peeters"} and "Thomas Moore" in labels(text, "nl", "organisation")
+
+
+@pytest.mark.parametrize("text, language, member, cluster", [
+    ("Das Gesundheitsnetz Saale wurde 2022 gegründet. Ins Leben gerufen hatten das Netz die Stadt Merseburg, der "
+     "Saalekreis und das Carl-von-Basedow-Klinikum.", "de", "Carl-von-Basedow-Klinikum", "Gesundheitsnetz Saale"),
+    ("Die Stadt Merseburg und das Carl-von-Basedow-Klinikum haben 2022 das Gesundheitsnetz Saale gegründet.", "de",
+     "Carl-von-Basedow-Klinikum", "Gesundheitsnetz Saale"),
+    ("De gemeente Enschede en de Universiteit Twente richtten in 2021 het Zorgnetwerk Twente op.", "nl",
+     "Universiteit Twente", "Zorgnetwerk Twente"),
+    ("Keele University and Staffordshire County Council founded the Staffordshire Care Alliance in 2020.", "en",
+     "Keele University", "Staffordshire Care Alliance"),
+    ("Vejle Kommune og Vejle Sygehus stiftede i 2021 Sundhedsklynge Vejle.", "da", "Vejle Sygehus",
+     "Sundhedsklynge Vejle"),
+])
+def test_who_founds_a_cluster_in_the_active_voice_is_its_member(text, language, member, cluster):
+    assert ("memberOf", member, cluster) in found(text, language)
+
+
+def test_a_cluster_that_founds_something_is_no_member_of_it():
+    text = "Das Gesundheitsnetz Saale gründete 2023 eine Arbeitsgruppe mit der Hochschule Merseburg."
+    assert not {f for f in found(text, "de") if f[0] == "memberOf"}
+
+
+def test_a_town_body_keeps_the_bracketed_qualifier_of_its_town():
+    text = "Ins Leben gerufen hatten das Gesundheitsnetz Ruhr die Stadt Wetter (Ruhr) und die Stadt Frankfurt (Oder)."
+    assert {"Stadt Wetter (Ruhr)", "Stadt Frankfurt (Oder)"} <= labels(text, "de", "organisation")
