@@ -48,9 +48,23 @@ def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int |
     of intent"); then the last one of that kind, else None (a new one)."""
     earlier = [g for g, group in enumerate(groups) if group[0].kind == "agreement"]
     word = cand.text.casefold()
-    if not earlier or _generic_agreement(word) or cand.rule == "agreement-demonstrative":
+    if not earlier or cand.rule == "agreement-demonstrative":
         return earlier[-1] if earlier else None
+    if _generic_agreement(word):  # "erklæringen" after "en hensigtserklæring ... En samarbejdsaftale ventes":
+        # the last of its own kind, else the last one ("the MoU", "the charter": any kind)
+        bare = _without_definite(word)
+        return next((g for g in reversed(earlier) if bare not in _ANY_AGREEMENT
+                     and _same_kind(bare, groups[g][0].text.casefold())), earlier[-1])
     return next((g for g in reversed(earlier) if _same_kind(word, groups[g][0].text.casefold())), None)
+
+
+def _without_definite(word: str) -> str:
+    """A Danish agreement word without its definite ending ("erklæringen" -> "erklæring")."""
+    from ingest.lexicon import words
+    from ingest.tokens import DANISH_DEFINITE
+
+    forms = {row.form.lstrip("*") for row in words("agreement_words", "agreement")}
+    return next((word[:-len(e)] for e in DANISH_DEFINITE if word.endswith(e) and word[:-len(e)] in forms), word)
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -221,3 +221,14 @@ def test_a_cluster_that_founds_something_is_no_member_of_it():
 def test_a_town_body_keeps_the_bracketed_qualifier_of_its_town():
     text = "Ins Leben gerufen hatten das Gesundheitsnetz Ruhr die Stadt Wetter (Ruhr) und die Stadt Frankfurt (Oder)."
     assert {"Stadt Wetter (Ruhr)", "Stadt Frankfurt (Oder)"} <= labels(text, "de", "organisation")
+
+
+def test_a_definite_agreement_word_refers_back_to_the_last_agreement_of_its_kind():
+    text = ("Vejle Kommune og Vejle Sygehus underskrev i dag en hensigtserklæring om velfærdsteknologi. En egentlig "
+            "samarbejdsaftale ventes underskrevet næste år. UC Lillebælt deltog som observatør, men er ikke part i "
+            "erklæringen.\n\nUnderskrivere\nPart | Land | Underskrevet af\nVejle Kommune | Danmark | Anne Holm, "
+            "chefkonsulent\nVejle Sygehus | Danmark | Peter Lund, afdelingschef")
+    agreements = [e for e in extract(document(text, "da")).entities if e.kind == "agreement"]
+    declaration = next(e for e in agreements if e.label.startswith("hensigtserklæring"))
+    assert "erklæringen" in declaration.alt_labels
+    assert ("partyTo", "Vejle Sygehus", declaration.label) in found(text, "da")
