@@ -471,7 +471,7 @@ def later_signatories(context: Context) -> None:
         signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides or joined
         if context.zones.get(index) != "body" or not signing \
                 or context.mentions(index, "agreement") or (joins.search(text) and not joined) \
-                or _NEGATION.search(text) or _BESIDES_SIGNATORIES.search(text):
+                or NEGATION.search(text) or _BESIDES_SIGNATORIES.search(text):
             # "X did not sign the memorandum but ..."; "Naast de ondertekenaars sluiten A en B aan": others
             continue
         recent = next((found[-1][1] for back in range(1, 3 if besides else 9) if index - back >= 0
@@ -587,7 +587,7 @@ def _body_in_region(context: Context, rcand, rkey, index: int, confidence: float
 
 
 #: A negation ("niet", "nicht", "not", "ikke"), not "not only" ("nicht nur A, sondern auch B").
-_NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't"
+NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't"
                        # "Hverken A eller B har skrevet under", "Weder A noch B", "Neither A nor B", "Noch A noch B"
                        r"|hverken|weder|neither|noch(?=\s[^.;]{1,80}\bnoch\b))\b"
                        r"(?!\s+(?:nur|only|alleen|kun|blot|just)\b)", re.IGNORECASE)
@@ -606,7 +606,7 @@ def _negated(context: Context, index: int, agreement) -> bool:
         else:
             end = m.start()
             break
-    return _NEGATION.search(context.text, start, end) is not None
+    return NEGATION.search(context.text, start, end) is not None
 
 
 def only_venues(context: Context, actors) -> set:

@@ -54,7 +54,9 @@ KIND_RANK = {"country": 0, "continent": 1, "subdivision": 2, "city": 3, "area": 
 CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ž"
 _NAME = re.compile(rf"^[{CAPITAL}][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’.\- ]{{2,40}}$")
 #: A town's official name with a river or region in brackets ("Frankfurt (Oder)", "Wetter (Ruhr)").
-QUALIFIED_NAME = re.compile(rf"[{CAPITAL}][^\W\d_]+(?:[- ][{CAPITAL}][^\W\d_]+)? \([{CAPITAL}][^\W\d_]+\.?\)")
+#: The river or region in brackets that qualifies a town's name ("(Oder)", "(Anhalt)").
+QUALIFIER_BRACKET = rf"\([{CAPITAL}][^\W\d_]+\.?\)"
+QUALIFIED_NAME = re.compile(rf"[{CAPITAL}][^\W\d_]+(?:[- ][{CAPITAL}][^\W\d_]+)? {QUALIFIER_BRACKET}")
 
 
 @dataclass(frozen=True)

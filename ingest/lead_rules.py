@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.actor_rules import REGION_BODY, region_body, region_bodies
-from ingest.member_rules import NEXT_CLAUSE, clusters_just_before, referenced_cluster, topic_cluster
+from ingest.actor_rules import NEGATION, REGION_BODY, region_body, region_bodies
+from ingest.member_rules import ANAPHOR, NEXT_CLAUSE, clusters_just_before, referenced_cluster, topic_cluster
 from ingest.relations import Context
 
 #: A noun or phrase that names the lead of a project, consortium or network.
@@ -133,8 +133,6 @@ def _previous_subject(context: Context, index: int, exclude):
     """``Das Konsortium hinter X besteht aus A, B und C. A ist Projektleiter.``: a sentence that names
     no cluster and refers to none before its role noun speaks of the cluster that opens the sentence
     before it in the same paragraph."""
-    from ingest.member_rules import ANAPHOR
-
     text = context.sentences[index].text
     if context.mentions(index, "cluster") or ANAPHOR.search(text[:_COORDINATOR.search(text).start()]):
         return None
@@ -191,8 +189,6 @@ SECRETARIAT = re.compile(r"\b(?:sekretariat\w*|secretariat|secretariaat|geschäf
 
 
 def _refers(head: str) -> bool:
-    from ingest.member_rules import ANAPHOR
-
     return ANAPHOR.search(head) is not None or SECRETARIAT.search(head) is not None
 
 
@@ -257,13 +253,10 @@ def active_founders(context: Context) -> None:
     """``Die Stadt X und der Landkreis Y gründeten 2022 das Gesundheitsnetz Z``, ``Ins Leben gerufen hatten
     das Netz A, B und C``, ``A en B richtten het netwerk op``, ``A and B founded the alliance``: who founds
     a cluster in the active voice is its member (the passive, ``founded by``, is :func:`founders`)."""
-    from ingest.actor_rules import _NEGATION
-    from ingest.member_rules import ANAPHOR
-
     for index, sentence, verb in context.body_matches(_FOUNDS):
         text = sentence.text
         if _FOUNDED_BY.search(text) or _FOUNDED_DE.search(text) or _WAS_FOUNDED.search(text) \
-                or _TOGETHER_WITH.search(text) or _NEGATION.search(text) or context.mentions(index, "agreement"):
+                or _TOGETHER_WITH.search(text) or NEGATION.search(text) or context.mentions(index, "agreement"):
             continue  # the passive, the co-founders and the founding agreements have rules of their own
         at = sentence.start + verb.start()
         clusters = context.mentions(index, "cluster")
@@ -280,11 +273,12 @@ def active_founders(context: Context) -> None:
         else:
             named = [(c, k) for c, k in clusters if c.start >= at]
             before = [(c, k) for c, k in clusters if c.end <= at]
+            closing = verb.end() >= len(text.rstrip(" .!")) - 1  # the participle ends the sentence
             if named:  # "A und B gründeten das Netzwerk X", "A en B richtten het netwerk X op"
                 target, agents_to = named[0][1], at
-            elif before and verb.end() >= len(text.rstrip(" .!")) - 1:  # "A und B haben das Netzwerk X gegründet"
+            elif before and closing:  # "A und B haben das Netzwerk X gegründet"
                 target, agents_to = before[-1][1], before[-1][0].start
-            elif anaphor and (anaphor.start() >= verb.start() or verb.end() >= len(text.rstrip(" .!")) - 1):
+            elif anaphor and (anaphor.start() >= verb.start() or closing):
                 target, agents_to = referenced_cluster(context, index), sentence.start + min(anaphor.start(),
                                                                                             verb.start())
             else:

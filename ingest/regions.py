@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
-from ingest.gazetteer import CAPITAL, RegionRecord, gazetteer, region_record
+from ingest.gazetteer import CAPITAL, QUALIFIER_BRACKET, RegionRecord, gazetteer, region_record
 from ingest.iris import slugify
 from ingest.lexicon import words
 from ingest.name_spans import PLACE_LINKS, SAINT
@@ -177,7 +177,7 @@ _SITE_NAME = re.compile(r"(?:^|,\s+|\s+(?:en|and|und|og)\s+)" + _TOWN + r"(?=\s*
 
 
 #: A bracketed river or region after a word, and the one or two words before it.
-_QUALIFIER = re.compile(rf"(?:(?P<two>[{CAPITAL}][^\W\d_]+[- ])?(?P<one>[{CAPITAL}][^\W\d_]+)) \([{CAPITAL}][^\W\d_]+\.?\)")
+_QUALIFIER = re.compile(rf"(?:(?P<two>[{CAPITAL}][^\W\d_]+[- ])?(?P<one>[{CAPITAL}][^\W\d_]+)) {QUALIFIER_BRACKET}")
 
 
 def _qualified_spans(text: str, language: str):
@@ -297,7 +297,7 @@ _LINKED_NAME = re.compile(rf"{_NAME}(?:\s(?:{'|'.join(sorted(PLACE_LINKS))})){{1
 
 
 #: A river or region in brackets after a town's name ("Köthen (Anhalt)", "Frankfurt (Oder)").
-_BRACKET_QUALIFIER = re.compile(rf" \([{CAPITAL}][^\W\d_]+\.?\)")
+_BRACKET_QUALIFIER = re.compile(" " + QUALIFIER_BRACKET)
 
 
 def _trigger_spans(text: str, language: str, grammar: dict):
