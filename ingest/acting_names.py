@@ -19,7 +19,7 @@ from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
 from ingest.name_spans import FOREIGN_LINKS, NOUN_ENDINGS, place_adjective
 from ingest.tables import cells
-from ingest.tokens import CALENDAR, NUMBER_WORDS, Token, covered, tokenize, wordlist
+from ingest.tokens import CALENDAR, HAVE, NUMBER_WORDS, Token, covered, tokenize, wordlist
 
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "de", "het", "the", "den", "det"}
 _AGENT = {"von", "durch", "door", "af", "by"}
@@ -29,8 +29,8 @@ _SITUATED = {"located", "based", "situated", "headquartered", "gelegen", "gevest
 _AND = {"und", "and", "en", "og", "sowie", "et"}
 #: Verbs after which the run before them is their subject (ingest/lexicon/verbs.tsv).
 _SUBJECT_VERBS = ("fund", "sign", "member")
-_COPULAS = {"ist", "sind", "is", "zijn", "er", "hat", "haben", "has", "have", "heeft", "hebben", "har", "wird",
-            "wordt", "bliver", "also", "auch", "ook", "også", "now", "nu", "jetzt"}
+_COPULAS = HAVE | {"ist", "sind", "is", "zijn", "er", "wird", "wordt", "bliver", "also", "auch", "ook", "også", "now",
+                   "nu", "jetzt"}
 
 
 def acting_names(found: list[Candidate], text: str, language: str, sentences: list[Sentence],

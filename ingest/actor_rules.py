@@ -12,7 +12,7 @@ from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING
 from ingest.name_spans import REGION_BODY, UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
-from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value, wordlist
+from ingest.tokens import HAVE, NUMBER_WORD, WITH_WORDS, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
     r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?i:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
@@ -436,8 +436,6 @@ _BESIDES_THEM = re.compile(r"^\W*" + _BESIDES + r"\s+"
 _JOINED_BARE = re.compile(r"(?:\btr(?:at|aten)\b.*\bbei|\b(?:ist|sind)\b.*\bbeigetreten|\btr(?:ad|aden)\b.*\btoe"
                           r"|\b(?:is|zijn)\b.*\btoegetreden|\btilsluttede\b.*\bsig|\bhar\b.*\btilsluttet\s+sig"
                           r"|\bjoined(?:\s+(?:too|as\s+well|later))?)\W*$", re.IGNORECASE)
-#: What one joins besides an agreement: a network or an association.
-_JOINED_BODY = re.compile(r"\b(?:verein\w*|verband\w*|vereniging\w*|forening\w*|association)\b", re.IGNORECASE)
 
 
 def _joined_signing(context: Context, index: int) -> bool:
@@ -450,9 +448,11 @@ def _joined_signing(context: Context, index: int) -> bool:
         rest.append(context.text[last:actor.start])
         last = max(last, actor.end)
     rest = "".join(rest) + context.text[last:sentence.end]
-    return not (_CLUSTER_NOUN.search(rest) or _JOINED_BODY.search(rest)) and any(
-        context.has_verb(back, "sign") or context.mentions(back, "agreement") for back in (index - 1, index - 2)
-        if back >= 0)
+    heads = wordlist("org_heads", context.language)  # what one joins besides an agreement: a network, an association
+    if _CLUSTER_NOUN.search(rest) or any(heads.word(w) == "association" for w in re.findall(r"\w+", rest)):
+        return False
+    return any(context.has_verb(back, "sign") or context.mentions(back, "agreement")
+               for back in (index - 1, index - 2) if back >= 0)
 
 
 def later_signatories(context: Context) -> None:
@@ -861,7 +861,7 @@ def _verb_before_colon(context: Context, index: int) -> bool:
 
 
 #: Auxiliaries after a participle that closes a clause ("unterschrieben haben", "ondertekend hebben").
-_AUXILIARIES = frozenset({"haben", "hat", "hatten", "hebben", "heeft", "hadden", "have", "has", "har", "havde"})
+_AUXILIARIES = HAVE | {"hatten", "hadden", "havde"}
 
 
 #: A heading over the signatories ("Unterzeichnet haben:", "Ondertekend door:", "Signed by:",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.candidates import Candidate
-from ingest.tokens import WITH_WORDS, Token, danish_definite, wordlist
+from ingest.tokens import HAVE, WITH_WORDS, Token, danish_definite, wordlist
 
 #: Prepositions that open the purpose of an agreement.
 _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
@@ -36,8 +36,8 @@ _DEMONSTRATIVE = {"this", "that", "diese", "dieser", "dieses", "diesem", "diesen
 #: Words that make "the agreement" refer back to one named before.
 _DEFINITE = {"the", "die", "das", "der", "de", "het", "den", "det", "la", "le"} | _DEMONSTRATIVE
 #: Auxiliary verbs: after one, the agreement word's clause has begun and no purpose follows.
-_AUXILIARIES = {"was", "were", "is", "has", "have", "had", "wurde", "wurden", "ist", "hat", "haben", "werd", "werden",
-                "wordt", "heeft", "hebben", "blev", "er", "har", "bliver"}
+_AUXILIARIES = HAVE | {"was", "were", "is", "had", "wurde", "wurden", "ist", "werd", "werden", "wordt", "blev", "er",
+                       "bliver"}
 _STOP = {",", ".", ";", ":", "!", "?", "(", ")", "–", "—", '"', "„", "“", "”"}
 
 

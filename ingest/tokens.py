@@ -31,6 +31,8 @@ WEEKDAYS = {d.casefold() for d in (
 CALENDAR = MONTHS | WEEKDAYS
 #: The words for "and" that join two names.
 AND_WORDS = frozenset({"and", "og", "en", "und"})
+#: The present forms of "have" that make a perfect tense ("A und B haben unterzeichnet", "heeft getekend").
+HAVE = frozenset({"hat", "haben", "has", "have", "heeft", "hebben", "har"})
 #: The words for "with" before a partner ("an agreement with X", "med X").
 WITH_WORDS = frozenset({"with", "mit", "met", "med"})
 #: Number words from two to twenty, in the languages read ("Vierzehn Einrichtungen", "eleven organisations").
