@@ -648,6 +648,9 @@ class NameSpans:
         def town_ending(j: int) -> int | None:
             if self.lang == "en" and j >= 1 and before[j].text in _COUNCIL_TYPES and place(before[j - 1]):
                 return j - 1
+            if j >= 1 and before[j - 1].text in _compass() and before[j].is_cap and before[j].is_word \
+                    and not self.heads.word(before[j].text) and not self.clusters.word(before[j].text):
+                return j - 1  # "North Tees and Hartlepool NHS Foundation Trust": a compass word opens an area
             return j if j >= 0 and before[j].is_cap and place(before[j]) else None
 
         first = town_ending(k - 1)
