@@ -64,6 +64,8 @@ _COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan
 #: Words between the towns and the head of an English hospital trust's name ("York and Scarborough Teaching
 #: Hospitals", "Leeds and York Partnership NHS Foundation Trust", "Hampshire and Isle of Wight Integrated Care Board").
 _TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare", "Integrated", "Care"}
+#: Words that open an integrated-care body's head after the areas it serves ("NHS Kent and Medway ICB").
+_INTEGRATED_CARE = {"Integrated", "ICB", "ICS"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale",
@@ -358,6 +360,8 @@ class NameSpans:
             return [], False
         taken: list[Token] = []
         j, fresh, after_preposition = i, True, False
+        if areas := self._area_list(i):
+            taken, j, fresh = t[i:areas], areas, False  # "NHS Shropshire, Telford and Wrekin": the areas it serves
         while j < len(t) and len(taken) < 16:
             tok = t[j]
             if j == i and i and _NAME_NUMBER.fullmatch(tok.text) and self.clusters.word(t[i - 1].text) \
@@ -572,6 +576,46 @@ class NameSpans:
         placed = self._town_like if hospital else self._place_word
         return k if all(placed(x) for x in run + places) or (
             len(after) > 1 and places != after and all(self._place_word(x) for x in run)) else 0
+
+    def _area_list(self, i: int) -> int:
+        """English, right after a prefix head: the index after the areas one body serves, joined by commas and
+        a last "and" ("NHS Shropshire, Telford and Wrekin", "NHS Bath and North East Somerset, Swindon and
+        Wiltshire", "NHS Mid and South Essex", "NHS Cornwall and the Isles of Scilly"), when they end the name
+        or an integrated-care board's words follow ("... Integrated Care Board", "... ICB"); else 0.  Not
+        "NHS Grampian and Aberdeen City Council": another head after the areas names a second body."""
+        t = self.t
+        if self.lang != "en" or not i or not wordlist("org_heads", self.lang, "prefix").word(t[i - 1].text):
+            return 0
+
+        def area_word(tok: Token) -> bool:
+            return self.name_word(tok) and not self.heads.word(tok.text) and not self.clusters.word(tok.text) \
+                and tok.text not in _TRUST_WORDS | _COUNCIL_TYPES | _INTEGRATED_CARE and not self._country_word(tok)
+
+        def placed(item: list[Token]) -> bool:  # "Telford", "South Essex", "Isles of Scilly", "Thames Valley"
+            return any(self.known_place(x) for x in item) or len(item) > 1 and (
+                item[-1].text in _AREA_WORDS or item[0].text in _AREA_WORDS and item[1].low == "of")
+
+        items, separators, ends, j = [], [], [], i
+        while True:
+            k = j + 1 if j < len(t) and t[j].low == "the" and separators else j  # "and the Isles of Scilly"
+            start = k
+            while k < len(t) and k - start < 4 and (area_word(t[k]) or (
+                    t[k].low == "of" and k > start and k + 1 < len(t) and area_word(t[k + 1]))):
+                k += 1
+            if k == start:
+                break
+            items.append(t[start:k])
+            if separators and separators[-1] in AND_WORDS and (
+                    k == len(t) or not t[k].is_cap or t[k].text in _INTEGRATED_CARE) \
+                    and sum(not placed(item) for item in items) <= 1:
+                ends.append(k)  # the areas may end here (but "..., Swindon and Wiltshire" goes on); one of them
+                # may be unknown to the reference data ("Telford and Wrekin"), not more ("Highlands and Islands Enterprise")
+            if k + 1 < len(t) and (t[k].text == "," or t[k].low in AND_WORDS):
+                separators.append(t[k].low)
+                j = k + 1
+                continue
+            break
+        return ends[-1] if ends else 0
 
     def _spelled_through(self, i: int, j: int) -> int:
         """When ``and`` at token ``j`` joins capitalised words that a bracketed abbreviation after them

@@ -23,3 +23,24 @@ def test_a_university_before_and_stays_its_own_organisation():
     names = labels("The charter was signed by Newcastle University and South Tyneside NHS Foundation Trust.", "en",
                    "organisation")
     assert {"Newcastle University", "South Tyneside NHS Foundation Trust"} <= names
+
+
+@pytest.mark.parametrize("board", [
+    "NHS Shropshire, Telford and Wrekin",
+    "NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board",
+    "NHS Mid and South Essex ICB",
+    "NHS Cornwall and the Isles of Scilly",
+    "NHS Norfolk and Waveney Integrated Care Board",
+])
+def test_the_areas_an_nhs_body_serves_belong_to_its_name(board):
+    text = f"The charter was signed by {board}, Keele University and the Royal Wolverhampton NHS Trust."
+    assert board in labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("The charter was signed by NHS Grampian and Aberdeen City Council.", {"NHS Grampian", "Aberdeen City Council"}),
+    ("The charter was signed by NHS Highland, Highlands and Islands Enterprise and the University of the Highlands "
+     "and Islands.", {"NHS Highland", "University of the Highlands and Islands"}),
+])
+def test_a_second_body_after_an_nhs_body_keeps_its_own_name(text, bodies):
+    assert bodies <= labels(text, "en", "organisation")
