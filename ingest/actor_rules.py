@@ -555,16 +555,21 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|(?<!mi
 
 
 #: A genitive article after a list's comma or conjunction: an item of a list of named actors.
+#: What may stand before a list item's first name: the list mark and an article ("- die Stadt Arnstadt").
+_ITEM_OPENING = re.compile(r"\s*(?:[-–•*·▪]|\d+[.)])?\s*(?:(?:die|der|das|den|dem|de|het|the)\s+)?", re.IGNORECASE)
 _LISTED_GENITIVE = re.compile(r"\w(?:,|\s+und|\s+sowie)\s+(?:der|des)\s+$")
 
 
-def region_bodies(context: Context, index: int) -> None:
+def region_bodies(context: Context, index: int, opening: bool = False) -> None:
     """``De Provincie Drenthe, A en B hebben ... gesloten``, ``Region Syddanmark, A og B har
     underskrevet``: an authority-named region listed among the signatories is the body of the region
-    (an organisation located in it), unless a preposition makes it a place (``aus dem Kreis X``)."""
+    (an organisation located in it), unless a preposition makes it a place (``aus dem Kreis X``).
+    ``opening``: only a region that opens the sentence, after a list mark and an article (``- die Stadt X``)."""
     sentence = context.sentences[index]
     for rcand, rkey in context.mentions(index, "region"):
         before = context.text[sentence.start:rcand.start]
+        if opening and not _ITEM_OPENING.fullmatch(before):
+            continue
         # "ondertekenden de gemeente Almelo, A en B": the authority word may be in lower case
         listed = _LISTED_GENITIVE.search(before)  # "Vertreter des Klinikums X, der Stadt Y und der Z unterzeichneten"
         if authority_word(rcand.text) and (listed or not _LOCATIVE_BEFORE.search(before)) \

@@ -267,7 +267,7 @@ class _Finder(NameSpans):
                     and (before := self._extend_left(self.t[:opening], inner=set(), any_cap=english)):
                 opening = before[0].index  # "die Bergische Struktur- und Wirtschaftsförderungsgesellschaft mbH"
             start = self.t[opening].start
-            end = right[-1].end if right else self.t[i + n - 1].end
+            end = self.spelled_on(start, right[-1].end if right else self.t[i + n - 1].end)
             if _GOVERNING_BODY.fullmatch(self.text[start:end]):
                 continue  # "lid van de Raad van Bestuur": the board of the organisation named around it
             cand = self._make(kind, start, end, "quoted-name" if quoted else f"{kind}-head",

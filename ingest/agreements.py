@@ -171,6 +171,8 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     """The purpose phrase after an agreement word, right after it or after a list of parties
     (``tussen A en B voor ...``, ``getekend tussen A en B voor ...``) or a bracketed short form
     (``(MoU) on ...``) before it."""
+    if i < len(tokens) and tokens[i].text == ",":
+        return []  # "eine Absichtserklärung, mit der beide Seiten ein Angebot für X vorbereiten": a relative clause
     j = i
     while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
         if tokens[j].low in _AUXILIARIES:

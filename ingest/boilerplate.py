@@ -24,7 +24,10 @@ _CHROME = re.compile(
     r"|filter items|keine eintr|no entries|geen resultaten|vond u wat u zocht|war diese seite"
     r"|was this page|impressum\b|datenschutz\b|privacy\b|privatlivs|nieuwsbrief|newsletter\b"
     r"|linkedin\b|facebook\b|twitter\b|instagram\b|xing\b|nach oben|back to top|terug naar boven"
-    r"|tilbage til toppen|mehr erfahren|read more|lees meer|læs mere|weiterlesen)",
+    r"|tilbage til toppen|mehr erfahren|read more|lees meer|læs mere|weiterlesen"
+    # the mark that closes a press release ("– Ende der Pressemitteilung –", "-ends-", "###")
+    r"|[\W_]*(?:ende der (?:presse)?(?:mitteilung|information)|einde (?:van het )?(?:persbericht|bericht)"
+    r"|slut på (?:presse)?meddelelsen|end of (?:the )?(?:press )?release|ends?|slut|einde|ende)[\W_]*$|#{3}\s*$)",
     re.IGNORECASE)
 
 #: Lines that belong to a contact block.

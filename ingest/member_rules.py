@@ -47,8 +47,10 @@ _FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitgl
              r"|stiftende\s+(?:medlemmer|parter)|stifterne")
 #: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
 JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins|join(?!\s+forces))"
-#: Who is new on board ("Neu dabei sind A und B", "New on board are ...", "Nieuw aan boord zijn ...").
-_ABOARD = r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+boord|ny\w*\s+om\s+bord"
+#: Who is new on board ("Neu dabei sind A und B", "New on board are ...", "Nieuw aan boord zijn ...") or came along.
+_ABOARD = (r"neu\s+(?:mit\s+)?(?:dabei|an\s+bord)|new\s+on\s+board|nieuw\s+aan\s+boord|ny\w*\s+om\s+bord"
+           # "Ein Jahr später kamen A und B hinzu": the separated "hinzukommen" ends its clause
+           r"|hinzugekommen|(?:kam|kamen|kommt|kommen)\s[^;:]{0,200}?\s(?:hinzu|dazu)(?=\s*[,.;:]|\s*$)")
 #: Ordinals and "only", "another" before a noun of what an actor is ("die dritte Kommune", "the only hospital").
 _ORDINALS = (r"erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|einzige[rn]?|weitere[rn]?|eerste|tweede|derde"
              r"|vierde|vijfde|enige|first|second|third|fourth|fifth|only|første|anden|andet|tredje|fjerde|femte|eneste")
@@ -61,7 +63,7 @@ _MEMBER = re.compile(
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
     r"|(?:er|nu)\s+med\s+i|(?:sluit\w*|sloot|sloten)\s+zich\s+(?:\w+\s+){0,3}?aan\b"
     # "Seit Jahresbeginn gehören A und B dem Zusammenschluss an": the separated "angehören" ends its clause
-    r"|(?:angehör\w*|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:]{0,80}?\san(?=\s*[,.;:]|\s*$))"
+    r"|(?:angehör(?:en|t|te|ten)\b|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:]{0,80}?\san(?=\s*[,.;:]|\s*$))"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
@@ -261,6 +263,20 @@ def _affirmed(context: Context, sentence, cand) -> bool:
     return bool(_MEMBER.search(clause)) and not _NOT_MEMBER.search(clause)
 
 
+#: A spaced dash that parts a headline into two statements ("X wächst auf zehn Mitglieder – Absichtserklärung mit Y
+#: unterzeichnet").
+_DASH = re.compile(r" [–—-] ")
+
+
+def _signing_part(context: Context, sentence, cand, agreements: list) -> bool:
+    """Does ``cand`` stand in a dash-parted piece of the sentence that names an agreement and no membership?"""
+    cuts = [m.start() for m in _DASH.finditer(context.text, sentence.start, sentence.end)]
+    start = max((c for c in cuts if c < cand.start), default=sentence.start)
+    end = min((c for c in cuts if c >= cand.end), default=sentence.end)
+    return bool(cuts) and any(start <= a.start and a.end <= end for a in agreements) \
+        and not _MEMBER.search(context.text, start, end)
+
+
 def members(context: Context) -> None:
     """memberOf from membership sentences and from member lists."""
     from ingest.actor_rules import region_bodies
@@ -282,10 +298,11 @@ def members(context: Context) -> None:
             actors = previous_organisation(context, index)
         if _NOT_MEMBER.search(sentence.text):
             actors = [(c, k) for c, k in actors if _affirmed(context, sentence, c)]
-        for _, key in actors:
-            if key != target:
+        agreements = [c for c, _ in context.mentions(index, "agreement")]
+        for cand, key in actors:
+            if key != target and not _signing_part(context, sentence, cand, agreements):
                 context.add("memberOf", key, target, index, 0.65, "member-sentence")
-        if sentence.text.rstrip().endswith(":"):
+        if sentence.text.rstrip().endswith(":") or _opens_list(context, index):
             _member_list(context, index, target)
 
 
@@ -434,10 +451,23 @@ _JOINED = re.compile(r"^" + JOIN_VERBS + r"\b", re.IGNORECASE)
 _PARTNER_OF = re.compile(r"\b(?:" + "|".join(sorted(WITH_WORDS)) + r")\b", re.IGNORECASE)
 
 
+def _opens_list(context: Context, index: int) -> bool:
+    """Does the sentence open the list after it without a colon ("... aufgenommen. Neu im Netzwerk sind" and the
+    items)?  It goes on a line of running text; a line of its own is a heading, which :mod:`ingest.actor_names`
+    reads."""
+    sentence = context.sentences[index]
+    line_start = context.text.rfind("\n", 0, sentence.start) + 1
+    return bool(context.text[line_start:sentence.start].strip()) and not sentence.text.rstrip().endswith((".", "!", "?")) \
+        and index + 1 < len(context.sentences) and bool(LIST_ITEM.match(context.sentences[index + 1].text))
+
+
 def _member_list(context: Context, index: int, target) -> None:
     """The list items right after a membership heading ("Our members include:")."""
+    from ingest.actor_rules import region_bodies
+
     k = index + 1
     while k < len(context.sentences) and LIST_ITEM.match(context.sentences[k].text):
+        region_bodies(context, k, opening=True)  # "- die Stadt Arnstadt": the town's authority is the member
         for _, key in context.mentions(k, "organisation", "cluster"):
             if key != target:
                 context.add("memberOf", key, target, k, 0.7, "member-list")

@@ -137,6 +137,8 @@ _OTHER_NAME = re.compile(r" \((?P<name>[A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,6
 #: An abbreviation of two capitalised parts ("PIN OWL", "TH OWL").
 _SPACED_ABBREVIATION = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+ [A-ZÄÖÜ][A-ZÄÖÜ0-9&-]+")
 #: Two to four words in brackets right after a name, a candidate short name.
+#: Lower-case words after a name, then its abbreviation in brackets ("Gesundheitsnetzwerk Ilmtal digital (GID)").
+_LOWER_THEN_ABBREVIATION = re.compile(r"((?: [a-zà-ÿ][\w-]*){1,2}) \(([A-ZÀ-Þ][\w&-]{1,9})\)")
 _SHORT_NAME = re.compile(r" \(([A-ZÀ-Þ][\w&'’-]*(?: [\w&'’-]+){1,3})\)")
 #: Link words a bracketed short name may hold ("IHK zu Rostock").
 _SHORT_LINKS = {"zu", "für", "van", "voor", "of", "for", "i", "de"}
@@ -491,6 +493,8 @@ class NameSpans:
                     break  # "Fraunhofer-Institut für Großstrukturen IGP, Rostock,": the seat after the name
                 if tok.low == "zu" and not self._place_word(nxt):
                     break  # "Universität zu Lübeck", "Handelskammer zu Rostock": only a place follows "zu"
+                if tok.low in {"zur", "zum"} and taken and taken[-1].text.isupper() and not after_preposition:
+                    break  # "Absichtserklärung mit der AOK PLUS zur Telepflege": a named body's purpose, no name part
                 if nxt.low in {"der", "de", "des", "den", "het", "the"} and j + 2 < len(t):
                     if tok.low in _LIST_JOINERS:
                         break  # "... und der Europäischen Kommission": a new noun phrase
@@ -926,6 +930,16 @@ class NameSpans:
             elif 3 <= len(inner) <= 6 and inner.isalpha() and inner[0].isupper() and inner.casefold() == "".join(
                     w[0] for w in cand.text.split() if w[:1].isalpha()).casefold():
                 cand.aliases.add(inner)  # "Admiraal De Ruyter Ziekenhuis (Adrz)": the initials, written as a word
+
+    def spelled_on(self, start: int, end: int) -> int:
+        """The end of a name whose bracketed abbreviation spells lower-case words after it too
+        ("Gesundheitsnetzwerk Ilmtal digital (GID)", "Zorgnetwerk Duin- en Bollenstreek verbonden (ZDBV)"), else ``end``."""
+        m = _LOWER_THEN_ABBREVIATION.match(self.text, end)
+        if not m:
+            return end
+        initials = "".join(w[0] for w in self.text[start:m.end(1)].split() if w[:1].isalpha())
+        letters = "".join(c for c in m.group(2) if c.isalpha())
+        return m.end(1) if len(letters) >= 3 and initials.casefold() == letters.casefold() else end
 
     @staticmethod
     def _own_short_name(cand: Candidate, words: list[str]) -> bool:

@@ -44,3 +44,70 @@ def test_the_areas_an_nhs_body_serves_belong_to_its_name(board):
 ])
 def test_a_second_body_after_an_nhs_body_keeps_its_own_name(text, bodies):
     assert bodies <= labels(text, "en", "organisation")
+
+
+@pytest.mark.parametrize("text, cluster", [
+    ("Das Gesundheitsnetz Altmark digital (GAD) hat vier neue Mitglieder aufgenommen.", "Gesundheitsnetz Altmark digital"),
+    ("Het Zorgnetwerk Twente verbonden (ZTV) heeft vier nieuwe leden.", "Zorgnetwerk Twente verbonden"),
+])
+def test_a_lower_case_word_that_the_abbreviation_spells_belongs_to_the_name(text, cluster):
+    assert cluster in labels(text, "de" if " das " in f" {text.lower()}" else "nl", "cluster")
+
+
+def test_a_lower_case_word_that_the_abbreviation_does_not_spell_stays_outside():
+    text = "Das Gesundheitsnetz Altmark digital (GNA) hat vier neue Mitglieder aufgenommen."
+    assert "Gesundheitsnetz Altmark" in labels(text, "de", "cluster")
+
+
+def test_purpose_after_an_acronym_named_body_is_no_part_of_its_name():
+    assert "AOK PLUS" in labels("Kooperationsvertrag mit der AOK PLUS zur Pflegeberatung unterzeichnet", "de",
+                                "organisation")
+
+
+# -- page furniture ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("mark", ["– Ende der Pressemitteilung –", "-ENDS-", "Einde persbericht", "###"])
+def test_the_mark_that_closes_a_press_release_names_no_person(mark):
+    text = ("Das Pflegenetz Altmark hat drei neue Mitglieder.\n\nPressekontakt\nPflegenetz Altmark – Geschäftsstelle\n"
+            f"Jana Schubert, Kommunikation\nTelefon: +49 3931 12345\n\n{mark}")
+    assert labels(text, "de", "person") == {"Jana Schubert"}
+
+
+# -- agreements and membership -----------------------------------------------------------------------
+def test_a_relative_clause_after_an_agreement_word_names_no_purpose():
+    text = ("Am Montag unterzeichneten das Pflegenetz Altmark und die Hochschule Magdeburg-Stendal eine "
+            "Kooperationsvereinbarung, mit der beide Seiten ein Angebot für ältere Menschen in der Altmark aufbauen "
+            "wollen.")
+    assert labels(text, "de", "agreement") == {"Kooperationsvereinbarung"}
+    assert ("partyTo", "Hochschule Magdeburg-Stendal", "Kooperationsvereinbarung") in found(text, "de")
+
+
+def test_a_headline_part_about_a_signing_names_no_members():
+    text = "Pflegenetz Altmark wächst auf zwölf Mitglieder – Kooperationsvertrag mit der Hochschule Magdeburg-Stendal unterzeichnet"
+    facts = found(text, "de")
+    assert ("partyTo", "Hochschule Magdeburg-Stendal", "Kooperationsvertrag") in facts
+    assert not [f for f in facts if f[0] == "memberOf"]
+
+
+def test_a_membership_sentence_opens_the_list_after_it_without_a_colon():
+    text = ("Das Pflegenetz Altmark hat am Mittwoch drei neue Mitglieder aufgenommen. Neu im Netzwerk sind\n\n"
+            "- das Johanniter-Krankenhaus Genthin-Stendal,\n- die Hochschule Magdeburg-Stendal sowie\n- die Stadt Stendal.")
+    facts = found(text, "de")
+    assert {("memberOf", "Johanniter-Krankenhaus Genthin-Stendal", "Pflegenetz Altmark"),
+            ("memberOf", "Stadt Stendal", "Pflegenetz Altmark")} <= facts
+
+
+def test_a_town_named_inside_a_list_item_stays_a_place():
+    text = ("The alliance has three new members:\n- Kromek Group plc, based in Sedgefield, County Durham\n"
+            "- Newcastle University")
+    assert "County Durham" not in labels(text, "en", "organisation")
+
+
+def test_relatives_cared_for_are_no_membership():
+    text = "Das Pflegenetz Altmark berät pflegende Angehörige gemeinsam mit dem Johanniter-Krankenhaus Genthin-Stendal."
+    assert not [f for f in found(text, "de") if f[0] == "memberOf"]
+
+
+def test_who_came_along_later_is_a_member():
+    text = ("Das Pflegenetz Altmark wurde 2021 von der Stadt Stendal gegründet. Ein Jahr später kamen das "
+            "Johanniter-Krankenhaus Genthin-Stendal und die Hochschule Magdeburg-Stendal hinzu.")
+    assert ("memberOf", "Hochschule Magdeburg-Stendal", "Pflegenetz Altmark") in found(text, "de")
