@@ -262,6 +262,10 @@ def _block_affiliations(context: Context, block: list[int]) -> None:
     opens = [line - 1 if line - 1 in block and line - 1 != (starts[n - 1][0] if n else None)
              and _own_organisations(context, line - 1) and not context.mentions(line - 1, "person")
              else line for n, (line, _) in enumerate(starts)]
+    # "Netzwerk X – Geschäftsstelle / c/o Universität Y / Jana Z": the office above the host's address is hers too
+    opens = [o - 1 if o < line and o - 1 in block and _CARE_OF.match(context.sentences[o].text)
+             and _own_organisations(context, o - 1) and not context.mentions(o - 1, "person") else o
+             for o, (line, _) in zip(opens, starts)]
     head = [i for i in block if i < opens[0]]
     for n, (line, person) in enumerate(starts):
         end = opens[n + 1] if n + 1 < len(starts) else block[-1] + 1
@@ -282,6 +286,10 @@ def _own_organisations(context: Context, line: int) -> list:
 def _offices(context: Context, lines: list[int]) -> set:
     """Administrative units (a press office, a department) named on ``lines``."""
     return {key for i in lines for cand, key in context.mentions(i, "organisation") if cand.head == "other"}
+
+
+#: A contact line with the address of a host ("c/o Technische Universität Ilmenau").
+_CARE_OF = re.compile(r"^\W*c/o\b", re.IGNORECASE)
 
 
 def _block_organisations(context: Context, lines: list[int], councils: bool = True) -> list:
@@ -789,7 +797,7 @@ _COUNTED = r"(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTI
 #: A definite counted group of institutions ("de drie ziekenhuizen", "die vier Kliniken", "the two universities").
 _THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+" + _COUNTED, re.IGNORECASE)
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed").
-_COUNTED_INSTITUTIONS = re.compile(r"\b" + _COUNTED, re.IGNORECASE)
+COUNTED_INSTITUTIONS = re.compile(r"\b" + _COUNTED, re.IGNORECASE)
 
 
 #: Signed by a number of parties the sentence does not name ("underskrevet af (i alt) syv parter", "von sechs
@@ -804,7 +812,7 @@ def _counted_next(context: Context, index: int, end: int, named: list) -> list:
     """``Two Hampshire hospital trusts and the University of X have signed ...`` followed by a sentence that
     names two trusts: the first organisations of that next sentence (also the next paragraph's first), as
     many as counted, are parties too."""
-    m = _COUNTED_INSTITUTIONS.search(context.text, context.sentences[index].start, end)
+    m = COUNTED_INSTITUTIONS.search(context.text, context.sentences[index].start, end)
     nxt = index + 1
     if m is None or nxt >= len(context.sentences) or context.zones.get(nxt) != "body":
         return []

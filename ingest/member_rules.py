@@ -13,7 +13,7 @@ import re
 
 from ingest.actor_names import FORMING_VERBS, LEAD_HEADING, is_list_heading, list_items
 from ingest.agreements import INTENDED_SIGNING
-from ingest.actor_rules import INSTITUTION_PLURALS
+from ingest.actor_rules import COUNTED_INSTITUTIONS, INSTITUTION_PLURALS
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
 from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value
@@ -57,13 +57,17 @@ _ORDINALS = (r"erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|einzi
 #: An associated partner: in a cluster, but not among those who sign for it ("assoziierte Partner", "associate
 #: partner", "associeret partner", "associerede partnere", "geassocieerde partners").
 _ASSOCIATED_PARTNER = r"(?:assoziiert\w*|associated?|associere(?:t|de)|geassocieerde?)\s+partner"
+#: A sentence that opens with who the partners are, perhaps on one side ("Partner in Rumänien sind A und B", "Partners
+#: in Norway are A and B", "Partners zijn A en B", "Partnere i Sverige er A og B").
+_PARTNERS_OPENING = (r"^\W*(?:die\s+|the\s+|de\s+)?(?:partner|partners|partnere)(?:\s+(?:in|aus|auf|from|on|i|fra|uit|op)"
+                     r"\s+[^,;:]{1,40}?)?\s+(?:sind|are|zijn|er)\b(?!\s*:)")  # "The partners are:" heads a list, read there
 _MEMBER = re.compile(
-    r"\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
+    _PARTNERS_OPENING + r"|\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
     r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
     r"|(?:er|nu)\s+med\s+i|(?:sluit\w*|sloot|sloten)\s+zich\s+(?:\w+\s+){0,3}?aan\b"
     # "Seit Jahresbeginn gehören A und B dem Zusammenschluss an": the separated "angehören" ends its clause
-    r"|(?:angehör(?:en|t|te|ten)\b|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:]{0,80}?\san(?=\s*[,.;:]|\s*$))"
+    r"|(?:angehör(?:en|t|te|ten)\b|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:.]{0,200}?\san(?=\s*[,.;:]|\s*$))"
     r"|treedt\s+toe|treden\s+toe|toegetreden|joins|tritt\w*|treten|" + JOIN_VERBS +
     r"|(?:the|de|die)\s+partners?\s+(?:in|im|of|van|des|der)\b"
     # "The founding partners are A, B and C", "Die Gründungspartner sind", "De oprichters zijn", "Partnerne er" (a
@@ -79,6 +83,7 @@ _MEMBER = re.compile(
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
 _FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
+_PARTNERS_ARE = re.compile(_PARTNERS_OPENING, re.IGNORECASE)
 _NEW_ABOARD = re.compile(r"\b(?:" + _ABOARD + r")\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
@@ -429,7 +434,8 @@ def _target(context: Context, index: int, clusters):
     referred = referenced_cluster(context, index)
     if referred is not None:
         return referred
-    if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text):
+    if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text) \
+            or _PARTNERS_ARE.match(text):
         return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B", "Neu dabei sind"
     actors = context.mentions(index, "organisation", "cluster")
     if clusters and actors[0][1] == clusters[0][1] and len(actors) > len(clusters) and _DATIVE.search(
@@ -581,6 +587,10 @@ _COUNTED_GROUP = re.compile(
     r"\s+(?:[\w,-]+\s+){0,4}?\w*(?:partner\w*|parties|partijen|parter|organisation\w*|organisaties|organizations"
     r"|mitglieder|members|leden|medlemmer|einrichtungen|institutions|instellingen"
     r"|unterschriften|signatures|handtekeningen|underskrifter)\b", re.IGNORECASE)  # "Mit neun Unterschriften unter ..."
+#: The representatives of a group named before ("Am Mittwoch unterzeichneten ihre Vertreter*innen",
+#: "their representatives signed", "hun vertegenwoordigers", "deres repræsentanter").
+_THEIR_REPRESENTATIVES = re.compile(r"\b(?:ihre|their|hun|deres)\s+(?:vertreter\w*|representatives|vertegenwoordigers"
+                                    r"|repræsentanter|bestuurders|leaders|spitzen)\b", re.IGNORECASE)
 
 
 #: Agreements in the plural ("Grant agreements with the three lead partners"): one each, not one for all.
@@ -631,9 +641,16 @@ def members_as_parties(context: Context) -> None:
         actors = [(c, k) for c, k in mentioned if k != cluster and k not in venues]
         named = [k for c, k in actors if c.end <= agreement.start]
         text = context.sentences[index].text
-        counted = _as_many(_counted(text), len(set(listed))) and not _PLURAL_AGREEMENT.search(agreement.text) and (
+        count = _counted(text)
+        if index and _THEIR_REPRESENTATIVES.search(head) and context.paragraph.get(index - 1) == context.paragraph.get(index) \
+                and (group := COUNTED_INSTITUTIONS.search(context.sentences[index - 1].text)):
+            count = number_value(group.group("number"))  # "Fünf Universitäten und Kliniken ... wollen zusammenarbeiten.
+            # Am Mittwoch unterzeichneten ihre Vertreter*innen ...": the representatives of the group counted before
+        parties = {r.subject for r in context.found.values() if r.kind == "partyTo" and r.object == agr_key}
+        counted = _as_many(count, len(set(listed))) and not _PLURAL_AGREEMENT.search(agreement.text) and (
             cluster in {k for _, k in mentioned} or referenced_cluster(context, index) == cluster
-            or cluster in clusters_just_before(context, index))
+            or cluster in clusters_just_before(context, index)
+            or ("establishes", agr_key, cluster) in context.found and len(parties) < 2)  # not when named elsewhere
         group = not any(c.end > agreement.start for c, _ in actors) and (_ALL_MEMBERS.search(text) or counted)
         kinds = _KINDS_SIGN.match(head) and cluster in {k for _, k in mentioned}
         if named or not (_THE_MEMBERS.search(head) or group or kinds):

@@ -17,7 +17,7 @@ _LINE = re.compile(r"[^\n]+")
 #: A piece that ends so is no sentence: an abbreviation or a legal form ("Krajská zdravotní, a.s., Betreiber
 #: der ...", "Neustadt a.d. Aisch"), a comma or an ampersand.
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Dr|Prof|St|Sp|z o\.o|o\.o|Nr|Str|ca|bzw|vgl|z\.B|u\.a|dhr|mevr|Hr|Fr|Mr|Mrs|Ms|adm|Adm|stellv|kbh|pr|PR"
-                             r"|a\.s|s\.r\.o|[aiov]\.\s?d|med|dent|vet|rer|nat|Ing|MUDr|PhDr|RNDr|Mgr|Doz|doc|prof|dr|drs|ir|mr|ing|hab|habil|Dipl\.-\w+"
+                             r"|a\.s|s\.r\.o|[aiov]\.\s?d|med|dent|vet|rer|nat|Ing|MUDr|PhDr|RNDr|Mgr|Mag|Doz|doc|prof|dr|drs|ir|mr|ing|hab|habil|Dipl\.-\w+"
                              r"|[A-ZÀ-ÖØ-Þ])\.|\be\.\s?V\.|[&+]\s?Co\.|,|[&+])$")  # "GmbH & Co. KG", "GmbH+Co. KG", "Ltd. & Co. KG"
 
 

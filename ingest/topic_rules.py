@@ -623,11 +623,12 @@ def contact_coordination(context: Context) -> None:
                 context.add("coordinates", key, topic, s.index + 1, 0.7, "contact-office")
 
 
-#: What joins two agents of one verb ("led by A and B", "von A und der B koordiniert").
+#: What joins two agents of one verb ("led by A and B", "von A und der B koordiniert", "von A gemeinsam mit der B").
 #: Between two agents joined by a conjunction, perhaps after a relative clause on the first one that names
 #: nothing ("ledes af A, der har sekretariatet på dansk side, og B", "led by A, which hosts the office, and B").
 _AGENTS_AND = re.compile(r"^\s*(?:,\s*(?:der|die|das|som|which|who|that|dat|welke)\s[^,;.A-ZÀ-Þ]{1,60},)?"
-                         r"\s*(?:and|und|en|og|sowie|as well as)\s+(?:the|der|die|dem|den|de|het)?\s*$")
+                         r"\s*(?:and|und|en|og|sowie|as well as|(?:gemeinsam|zusammen) mit|together with|jointly with"
+                         r"|samen met|sammen med)\s+(?:the|der|die|dem|den|de|het)?\s*$")
 
 
 def _joined_agents(context: Context, actors, agent) -> list:

@@ -111,3 +111,58 @@ def test_who_came_along_later_is_a_member():
     text = ("Das Pflegenetz Altmark wurde 2021 von der Stadt Stendal gegründet. Ein Jahr später kamen das "
             "Johanniter-Krankenhaus Genthin-Stendal und die Hochschule Magdeburg-Stendal hinzu.")
     assert ("memberOf", "Hochschule Magdeburg-Stendal", "Pflegenetz Altmark") in found(text, "de")
+
+
+def test_a_long_list_between_gehoeren_and_an_names_members():
+    text = ("Die Partnerschaft Pflegebrücke Altmark–Opole wurde im Mai gegründet. Auf deutscher Seite gehören der "
+            "Partnerschaft die Hochschule Magdeburg-Stendal (HS) mit ihrem Fachbereich Soziale Arbeit, das "
+            "Johanniter-Krankenhaus Genthin-Stendal (JKGS) sowie die Altmark-Klinikum gGmbH an, die sich mit ihrer "
+            "Pflegeschule einbringt.")
+    assert ("memberOf", "Altmark-Klinikum gGmbH", "Partnerschaft Pflegebrücke Altmark–Opole") in found(text, "de")
+
+
+@pytest.mark.parametrize("text, language, member, cluster", [
+    ("Die Partnerschaft Pflegebrücke Altmark–Opole wurde im Mai gegründet. Partner in Polen sind die Universität Opole "
+     "und das Universitätsklinikum Opole.", "de", "Universitätsklinikum Opole", "Partnerschaft Pflegebrücke Altmark–Opole"),
+    ("The Care Bridge Tees–Opole partnership was launched in May. Partners in Poland are the University of Opole and "
+     "Opole University Hospital.", "en", "University of Opole", "Care Bridge Tees–Opole"),
+])
+def test_a_sentence_opening_with_who_the_partners_are_names_members(text, language, member, cluster):
+    assert ("memberOf", member, cluster) in found(text, language)
+
+
+def test_the_representatives_of_a_counted_group_sign_for_the_members():
+    text = ("Vier Hochschulen und Kliniken aus der Altmark und Opole wollen künftig zusammenarbeiten. Am Mittwoch "
+            "unterzeichneten ihre Vertreterinnen und Vertreter einen Letter of Intent zur Gründung der Partnerschaft "
+            "„Pflegebrücke Altmark–Opole“.\n\nAuf deutscher Seite gehören der Partnerschaft die Hochschule "
+            "Magdeburg-Stendal und das Johanniter-Krankenhaus Genthin-Stendal an. Partner in Polen sind die Universität "
+            "Opole und das Universitätsklinikum Opole.")
+    parties = {f[1] for f in found(text, "de") if f[0] == "partyTo"}
+    assert {"Hochschule Magdeburg-Stendal", "Universität Opole", "Universitätsklinikum Opole"} <= parties
+
+
+def test_an_austrian_title_ends_no_sentence():
+    text = "Für das Universitätsklinikum Magdeburg unterzeichnete Mag. Stefan Pichler aus der Stabsstelle Innovation."
+    assert ("affiliatedWith", "Stefan Pichler", "Universitätsklinikum Magdeburg") in found(text, "de")
+
+
+def test_rueckfragen_heads_a_contact_block():
+    text = ("Die Hochschule Magdeburg-Stendal und das Johanniter-Krankenhaus Genthin-Stendal unterzeichneten den "
+            "Vertrag.\n\nRückfragen\n\nMag.a Verena Huber\n\nKommunikation und Marketing, Hochschule Magdeburg-Stendal\n\n"
+            "Tel. +49 3931 2187 0000")
+    assert ("affiliatedWith", "Verena Huber", "Hochschule Magdeburg-Stendal") in found(text, "de")
+
+
+def test_the_office_above_a_care_of_line_is_the_contact_persons_too():
+    text = ("Das Pflegenetz Altmark hat drei neue Mitglieder.\n\nPressekontakt\nPflegenetz Altmark – Geschäftsstelle\n"
+            "c/o Hochschule Magdeburg-Stendal\nJana Schubert, Netzwerkkommunikation\nTelefon: +49 3931 12345")
+    facts = found(text, "de")
+    assert {("affiliatedWith", "Jana Schubert", "Pflegenetz Altmark"),
+            ("affiliatedWith", "Jana Schubert", "Hochschule Magdeburg-Stendal")} <= facts
+
+
+def test_a_second_coordinator_together_with_the_first():
+    text = ("Das Netzwerk Pflege Altmark wurde 2023 gegründet. Koordiniert wird das Netzwerk von der Hochschule "
+            "Magdeburg-Stendal gemeinsam mit der Investitions- und Marketinggesellschaft Sachsen-Anhalt mbH.")
+    assert ("coordinates", "Investitions- und Marketinggesellschaft Sachsen-Anhalt mbH", "Netzwerk Pflege Altmark") \
+        in found(text, "de")
