@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.candidates import Candidate
-from ingest.tokens import HAVE, WITH_WORDS, Token, danish_definite, wordlist
+from ingest.tokens import HAVE, QUOTES_CLOSE, QUOTES_OPEN, WITH_WORDS, Token, danish_definite, wordlist
 
 #: Prepositions that open the purpose of an agreement.
 _PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
@@ -103,6 +103,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
+        elif quoted := _quoted_end(tokens, i + n):  # "De intentieverklaring ‘Samen zorgen in Noord-Limburg’": its name
+            label = f"{bare} {' '.join(text[tokens[i + n].start:tokens[quoted - 1].end].split())}"
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
         pointing = anaphor and tokens[i - 1].low in _DEMONSTRATIVE
         rule = "agreement-demonstrative" if pointing else "agreement-anaphor" if anaphor else "agreement-word"
@@ -207,8 +209,7 @@ def _with_party(tokens: list[Token], k: int) -> bool:
 
 #: Words that do not end a purpose phrase: conjunctions and articles ("to build an", "über den Aufbau des").
 _TRAILING = {"og", "und", "en", "and", "de", "het", "der", "des", "den", "dem", "die", "das", "the", "a", "an", "een"}
-_QUOTES_OPEN = {'"', "„", "“"}
-_QUOTES_CLOSE = {'"', "“", "”"}
+_QUOTES_OPEN = QUOTES_OPEN | {"‘"}  # Dutch and English single quotes open with ‘ ("de intentieverklaring ‘Samen zorgen’")
 
 
 def _quoted_end(tokens: list[Token], k: int) -> int:
@@ -216,7 +217,7 @@ def _quoted_end(tokens: list[Token], k: int) -> int:
     if k >= len(tokens) or tokens[k].text not in _QUOTES_OPEN:
         return 0
     for m in range(k + 1, min(len(tokens), k + 9)):
-        if tokens[m].text in _QUOTES_CLOSE:
+        if tokens[m].text in QUOTES_CLOSE:
             return m + 1 if m > k + 1 else 0
         if tokens[m].text in _STOP:
             return 0

@@ -166,3 +166,39 @@ def test_a_second_coordinator_together_with_the_first():
             "Magdeburg-Stendal gemeinsam mit der Investitions- und Marketinggesellschaft Sachsen-Anhalt mbH.")
     assert ("coordinates", "Investitions- und Marketinggesellschaft Sachsen-Anhalt mbH", "Netzwerk Pflege Altmark") \
         in found(text, "de")
+
+
+def test_a_dutch_care_platform_names_a_cluster():
+    text = "Vijf gemeenten en het AZ Herentals richten samen het Zorgplatform Kempen op."
+    assert "Zorgplatform Kempen" in labels(text, "nl", "cluster")
+
+
+@pytest.mark.parametrize("text, language, agreement, cluster", [
+    ("Vijf gemeenten hebben een intentieverklaring ondertekend die de basis legt voor het Zorgplatform Kempen. De "
+     "intentieverklaring werd ondertekend door de Stad Geel en het AZ Herentals.", "nl", "intentieverklaring",
+     "Zorgplatform Kempen"),
+    ("The memorandum, signed by Keele University and Staffordshire County Council, lays the foundation for the "
+     "Staffordshire Care Technology Alliance.", "en", "memorandum", "Staffordshire Care Technology Alliance"),
+])
+def test_an_agreement_that_lays_the_foundation_of_a_cluster_establishes_it(text, language, agreement, cluster):
+    assert ("establishes", agreement, cluster) in found(text, language)
+
+
+@pytest.mark.parametrize("text, language, agreement", [
+    ("De intentieverklaring ‘Samen zorgen in de Kempen’ werd ondertekend door de Stad Geel en het AZ Herentals.", "nl",
+     "intentieverklaring ‘Samen zorgen in de Kempen’"),
+    ("Die Absichtserklärung „Gesund im Emsland“ unterzeichneten der Landkreis Emsland und das Bonifatius Hospital "
+     "Lingen.", "de", "Absichtserklärung „Gesund im Emsland“"),
+])
+def test_a_quoted_name_after_an_agreement_word_names_the_agreement(text, language, agreement):
+    assert labels(text, language, "agreement") == {agreement}
+
+
+@pytest.mark.parametrize("text, language, person, org", [
+    ("Het AZ Herentals tekende mee. Hilde Vanhoof, stafmedewerker transmurale zorg in het AZ Herentals, is tevreden.",
+     "nl", "Hilde Vanhoof", "AZ Herentals"),
+    ("Ook het Wit-Gele Kruis Antwerpen ziet een kans. “We kunnen sneller ingrijpen,” zegt regioverantwoordelijke Koen "
+     "Claes.", "nl", "Koen Claes", "Wit-Gele Kruis Antwerpen"),
+])
+def test_a_staff_or_regional_role_compound_names_the_employer(text, language, person, org):
+    assert ("affiliatedWith", person, org) in found(text, language)
