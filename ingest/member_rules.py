@@ -22,7 +22,8 @@ from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value
 #: page's cluster.
 _GROUP = re.compile(
     r"\b(?:medlemmerne|partnerne|deltagerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|(?:the|die|de)\s+(?:new\s+|neuen\s+|nieuwe\s+)?(?:members|partners|partner|mitglieder|leden|deelnemers)"
+    r"|(?:the|die|de|its|ihre|seine|zijn|haar|hun)\s+(?:new\s+|neuen\s+|nieuwe\s+|first\s+|ersten\s+|eerste\s+)?"
+    r"(?:members|partners|partner|mitglieder|leden|deelnemers)"  # "Its first members include A and B"
     r"|zu\s+den\s+\w*mitglieder\w*|among\s+(?:its|the)\s+(?:founding\s+)?members|blandt\s+(?:\w+\s+)?medlemmer\w*"
     r"|(?:tot|onder)\s+de\s+\w*leden)\b",
     re.IGNORECASE)

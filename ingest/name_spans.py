@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
-from ingest.tokens import AND_WORDS, CALENDAR, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
+from ingest.tokens import AND_WORDS, CALENDAR, NUMBER_WORDS, QUOTES_CLOSE, QUOTES_OPEN, Token, pattern, wordlist
 
 #: A local place name is this frequent in its own language and rarer than _FOREIGN_ZIPF in English.
 _LOCAL_NAME_ZIPF, _FOREIGN_ZIPF = 3.5, 2.5
@@ -343,6 +343,9 @@ class NameSpans:
                 taken[:0] = before[k - 1:k + 1]
                 k -= 2
                 continue
+            elif tok.is_cap and tok.low in NUMBER_WORDS and tok.index and taken and taken[0].is_cap \
+                    and not self.heads.word(taken[0].text):
+                taken.insert(0, tok)  # "its Three Counties Medical School": a capitalised number inside the name
             else:
                 break
             k -= 1

@@ -202,3 +202,14 @@ def test_a_quoted_name_after_an_agreement_word_names_the_agreement(text, languag
 ])
 def test_a_staff_or_regional_role_compound_names_the_employer(text, language, person, org):
     assert ("affiliatedWith", person, org) in found(text, language)
+
+
+def test_its_first_members_are_members_of_the_cluster_before():
+    text = ("The Staffordshire Care Technology Cluster was launched in May. Its first members include Recycling Lives "
+            "Ltd and Michelin Tyre plc.")
+    assert ("memberOf", "Michelin Tyre plc", "Staffordshire Care Technology Cluster") in found(text, "en")
+
+
+def test_a_capitalised_number_word_inside_a_name_belongs_to_it():
+    text = "Keele University will take part through its Three Counties Medical School, which will offer placements."
+    assert "Three Counties Medical School" in labels(text, "en", "organisation")
