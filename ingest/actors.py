@@ -547,6 +547,12 @@ class _Finder(NameSpans):
                     j += 1
                     continue
                 break
+            if len(names) == 2 and all(len(run) == 1 and not run[0].looks_proper and not self.heads.word(run[0].text)
+                                       and not place_adjective(run[0].text, self.lang)
+                                       and zipf(run[0].text, self.lang) >= COMMON_ZIPF for run in names) \
+                    and names[1][0].index == names[0][0].index + 2:
+                names = [self.t[names[0][0].index:names[1][0].index + 1]]  # "zorgverzekeraar Zorg en Zekerheid": two
+                # common words joined name one body (not "CZ en Menzis", two names)
             for k, run in enumerate(names):
                 nxt = self.t[run[-1].index + 1] if run[-1].index + 1 < len(self.t) else None
                 if len(run) == 1 and place_adjective(run[0].text, self.lang) and nxt is not None \

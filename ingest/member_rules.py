@@ -749,10 +749,29 @@ def founders_as_parties(context: Context) -> None:
     if cluster is None or len(founders) < 2:
         return
     for index, agreement, agr_key, head in _signed_agreements(context):
-        if _THE_FOUNDERS.search(head) and not any(
-                c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
+        # "Die vijf partijen sloten destijds de samenwerkingsovereenkomst": the founders, counted
+        group = _THE_FOUNDERS.search(head) or _counted(head) == len(set(founders))
+        if group and not any(c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
             for key in founders:
                 context.add("partyTo", key, agr_key, index, 0.6, "founders-as-parties")
+
+
+#: A subject pronoun anywhere before the agreement ("Dinsdagmiddag zetten zij hun handtekening onder ...").
+_THEY_ANYWHERE = re.compile(r"\b(?:zij|sie|they)\b", re.IGNORECASE)
+
+
+def joiners_sign(context: Context) -> None:
+    """``A, B en C hebben zich aangesloten bij het netwerk. Dinsdagmiddag zetten zij hun handtekening onder de
+    samenwerkingsovereenkomst``: "they" who sign, naming no party before the agreement, are the two or more actors
+    who joined in the sentence just before."""
+    for index, agreement, agr_key, head in _signed_agreements(context):
+        if not index or not _THEY_ANYWHERE.search(head) \
+                or any(c.end <= agreement.start for c, _ in context.mentions(index, "organisation", "cluster")):
+            continue
+        joined = list(dict.fromkeys(r.subject for r in context.found.values()
+                                    if r.kind == "memberOf" and r.sentence == index - 1))
+        for key in joined if len(joined) >= 2 else ():
+            context.add("partyTo", key, agr_key, index, 0.6, "joiners-sign")
 
 
 def item_places(context: Context) -> None:
@@ -868,4 +887,4 @@ RULES = [title_cluster, members, network_of, networks_under, participants, among
 #: Run after the table rules: members listed in a table of partners sign as "all ten partners" too.
 AFTER_TABLES = [members_as_parties, they_sign_for_cluster, new_members_as_parties]
 #: Run after every rule that finds founders.
-LATE_RULES = [founders_as_parties]
+LATE_RULES = [founders_as_parties, joiners_sign]

@@ -213,3 +213,25 @@ def test_its_first_members_are_members_of_the_cluster_before():
 def test_a_capitalised_number_word_inside_a_name_belongs_to_it():
     text = "Keele University will take part through its Three Counties Medical School, which will offer placements."
     assert "Three Counties Medical School" in labels(text, "en", "organisation")
+
+
+def test_a_counted_group_as_many_as_the_founders_signs_for_them():
+    text = ("Het Zorgnetwerk Twente Thuis is opgericht door het Medisch Spectrum Twente, de Universiteit Twente en de "
+            "Saxion Hogeschool. Die drie partijen sloten destijds de samenwerkingsovereenkomst waarop het netwerk rust.")
+    parties = {f[1] for f in found(text, "nl") if f[0] == "partyTo"}
+    assert {"Medisch Spectrum Twente", "Universiteit Twente", "Saxion Hogeschool"} <= parties
+
+
+def test_they_who_sign_after_joining_are_the_joiners():
+    text = ("Het Zorgnetwerk Twente Thuis groeit. Ziekenhuisgroep Twente en de GGD Twente hebben zich aangesloten bij het "
+            "netwerk. Dinsdagmiddag zetten zij hun handtekening onder de samenwerkingsovereenkomst van het netwerk.")
+    parties = {f[1] for f in found(text, "nl") if f[0] == "partyTo"}
+    assert {"Ziekenhuisgroep Twente", "GGD Twente"} <= parties
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ook GGZ Centraal en zorgverzekeraar Zorg en Zekerheid doen mee.", {"GGZ Centraal", "Zorg en Zekerheid"}),
+    ("Ook de zorgverzekeraars CZ en Menzis doen mee.", {"CZ", "Menzis"}),
+])
+def test_two_common_words_joined_after_a_descriptor_name_one_body(text, names):
+    assert names <= labels(text, "nl", "organisation")
