@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING
+from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING, PURPOSE
 from ingest.name_spans import REGION_BODY, UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
@@ -311,6 +311,10 @@ def agreements(context: Context) -> None:
             after = [t for t in tokens if t.start >= agreement.end]
             if after and after[0].text == "(" and any(t.text == ")" for t in after[:10]):
                 after = after[next(n for n, t in enumerate(after) if t.text == ")") + 1:]  # "(MoU) with X"
+            if after and after[0].low in PURPOSE:  # "samarbejdsaftale om virtuel skadebehandling mellem A og B"
+                k = next((n for n, t in enumerate(after[:8]) if t.low in BETWEEN), 0)
+                if k and all(t.is_word for t in after[:k]):
+                    after = after[k:]
             if context.has_verb(index, "sign") or (after and after[0].low in BETWEEN):
                 region_bodies(context, index)
             actors = context.mentions(index, "organisation", "cluster")

@@ -70,12 +70,14 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
              + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units()
-             + finder.shared_heads() + finder.place_agencies())
+             + finder.shared_heads() + finder.place_agencies() + finder.described_items())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_dashes(finder.join_slashes(found))
 
 
+#: The marks that open a list item.
+_ITEM_MARKS = {"-", "–", "•", "*", "·", "▪"}
 #: English head words: in German text the capitalised English words before them are the name
 #: ("das Luxembourg Health Innovation Network"), not German common nouns.
 _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consortium", "centre", "center",
@@ -573,6 +575,24 @@ class _Finder(NameSpans):
                 self._bracket_alias(cand, run[-1].end)  # "im Verbundprojekt TeleGeriatrie Donau-Iller (TGDI)"
                 out.append(cand)
         return out
+
+    def described_items(self) -> list[Candidate]:
+        """``- Mercantec, den tekniske erhvervsskole i Viborg, som ...``: a list item that opens with capitalised
+        words and a comma or dash, then says what they are with an organisation's word (a descriptor or a head)
+        within six words, names an organisation (not a person's given name, nor a place alone)."""
+        t = self.t
+        if len(t) < 4 or t[0].text not in _ITEM_MARKS:
+            return []
+        j = 1
+        while j < len(t) and j <= 4 and self.name_word(t[j]) and not self.heads.word(t[j].text) \
+                and not self.clusters.word(t[j].text):
+            j += 1
+        if j == 1 or j >= len(t) or t[j].text not in {",", "–", "—"} or self.given.word(t[1].text) \
+                or all(self.known_place(x) for x in t[1:j]):
+            return []
+        if not any(self.descriptors.word(x.text) or self.heads.word(x.text) for x in t[j + 1:j + 7]):
+            return []
+        return [self._make("organisation", t[1].start, t[j - 1].end, "described-item", 0.7)]
 
     def _quoted_at(self, j: int, most: int = 6) -> list[Token]:
         """The words between quote marks that open at token ``j`` (at most ``most``, the first

@@ -13,8 +13,8 @@ from ingest.candidates import Candidate
 from ingest.tokens import HAVE, QUOTES_CLOSE, QUOTES_OPEN, WITH_WORDS, Token, danish_definite, wordlist
 
 #: Prepositions that open the purpose of an agreement.
-_PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
-            "vedr", "inden", "ter", "pour", "sur", "concerning"}
+PURPOSE = {"om", "over", "voor", "für", "zur", "zum", "über", "about", "on", "for", "to", "til",
+           "vedr", "inden", "ter", "pour", "sur", "concerning"}
 #: Prepositions that open the list of its parties.
 BETWEEN = {"tussen", "zwischen", "between", "mellem", "among", "amongst", "entre", "met", "mit", "with", "med"}
 #: A founding participle right after what was founded, at the end of the clause.
@@ -176,11 +176,11 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     if i < len(tokens) and tokens[i].text == ",":
         return []  # "eine Absichtserklärung, mit der beide Seiten ein Angebot für X vorbereiten": a relative clause
     j = i
-    while j < len(tokens) and tokens[j].low not in _PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
+    while j < len(tokens) and tokens[j].low not in PURPOSE and tokens[j].text not in {".", ";", ":"} and j - i < 25:
         if tokens[j].low in _AUXILIARIES:
             return []  # "The memorandum was signed on Monday by ...": a clause, not a purpose
         j += 1
-    if j >= len(tokens) or tokens[j].low not in _PURPOSE:
+    if j >= len(tokens) or tokens[j].low not in PURPOSE:
         return []
     if j + 1 < len(tokens) and tokens[j].low == "on" and tokens[j + 1].low == "behalf":
         return []  # "sign the compact on behalf of their organisation": who signs, not what about
@@ -194,7 +194,7 @@ def _purpose(tokens: list[Token], i: int) -> list[Token]:
     if quoted:  # "über den Aufbau des „Intensivnetz Nord“": the quoted name ends the purpose
         k = quoted
     phrase = tokens[j:k]
-    while phrase and phrase[-1].low in _PURPOSE | _TRAILING:
+    while phrase and phrase[-1].low in PURPOSE | _TRAILING:
         phrase = phrase[:-1]
     return phrase if len(phrase) >= 2 else []
 

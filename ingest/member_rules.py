@@ -65,7 +65,7 @@ _PARTNERS_OPENING = (r"^\W*(?:die\s+|the\s+|de\s+)?(?:partner|partners|partnere)
 _MEMBER = re.compile(
     _PARTNERS_OPENING + r"|\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
+    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|(?:blevet|blev|bliver)\s+(?:\w+\s+){0,2}?optaget\b|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
     r"|(?:er|nu)\s+med\s+i|(?:sluit\w*|sloot|sloten)\s+zich\s+(?:\w+\s+){0,3}?aan\b"
     # "Seit Jahresbeginn gehören A und B dem Zusammenschluss an": the separated "angehören" ends its clause
     r"|(?:angehör(?:en|t|te|ten)\b|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:.]{0,200}?\san(?=\s*[,.;:]|\s*$))"

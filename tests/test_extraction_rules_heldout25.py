@@ -235,3 +235,33 @@ def test_they_who_sign_after_joining_are_the_joiners():
 ])
 def test_two_common_words_joined_after_a_descriptor_name_one_body(text, names):
     assert names <= labels(text, "nl", "organisation")
+
+
+def test_parties_after_the_purpose_of_an_agreement():
+    text = ("Det sker gennem en ny samarbejdsaftale om virtuel genoptræning mellem Samsø Kommune og Aarhus "
+            "Universitetshospital.")
+    parties = {f[1] for f in found(text, "da") if f[0] == "partyTo"}
+    assert parties == {"Samsø Kommune", "Aarhus Universitetshospital"}
+
+
+def test_admitted_to_a_network_is_membership():
+    text = ("Fire nye medlemmer styrker Sundhedsteknologisk Netværk Skive. På styregruppemødet blev følgende optaget:\n"
+            "- Skive Kommune\n- Falck Danmark A/S")
+    assert ("memberOf", "Falck Danmark A/S", "Sundhedsteknologisk Netværk Skive") in found(text, "da")
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Nye medlemmer:\n- Mercantec, den tekniske erhvervsskole i Viborg, som uddanner teknikere.\n- Falck Danmark A/S",
+     "da", "Mercantec"),
+    ("Nye medlemmer:\n- Ældre Sagen Skive, lokalafdelingen af Ældre Sagen, som skal sikre borgernes stemme.\n"
+     "- Falck Danmark A/S", "da", "Ældre Sagen Skive"),
+    ("New members:\n- Recycling Lives, a social enterprise company in Preston, which trains carers.\n- Keele University",
+     "en", "Recycling Lives"),
+])
+def test_a_list_item_that_says_what_its_opening_name_is_names_an_organisation(text, language, name):
+    assert name in labels(text, language, "organisation")
+
+
+def test_a_list_item_opening_with_a_person_names_no_organisation_there():
+    text = "Kontakt:\n- Jonas Brix Thomsen, uddannelseskonsulent i Mercantec\n- Falck Danmark A/S"
+    assert "Jonas Brix Thomsen" not in labels(text, "da", "organisation")
