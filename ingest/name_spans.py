@@ -310,7 +310,7 @@ class NameSpans:
             elif any_cap and tok.low == "in" and k > 0 and before[k - 1].is_cap and taken \
                     and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
-            elif not self.german and tok.low in AND_WORDS and taken \
+            elif not self.german and (tok.low in AND_WORDS or tok.text == "&") and taken \
                     and (len(taken) == 1 and self._town_like(taken[0])
                          or self.lang == "en" and (self._place_opens(taken) or self._area_council(taken))) \
                     and (self._hospital_after(before) or self.lang == "en") \
@@ -578,6 +578,8 @@ class NameSpans:
         if k + 2 < len(t) and t[k].text == "," and self._town_like(t[k + 1]) and t[k + 2].low in AND_WORDS:
             return 0  # "University of Exeter and Armagh City, Banbridge and ...": a list of towns goes on
         places = after[:-1] if len(after) > 1 and after[-1].text in _AREA_WORDS else after
+        while len(places) > 1 and (places[-1].text in _TRUST_WORDS or places[-1].text in {"NHS", "Trust", "Foundation"}):
+            places = places[:-1]  # "University Hospitals Coventry and Warwickshire NHS Trust": the trust's words
         # a hospital's name may end in two towns it serves ("Westküstenkliniken Brunsbüttel und Heide")
         hospital = run[0].index and self.heads.word(t[run[0].index - 1].text) == "hospital" and len(run + after) == 2
         placed = self._town_like if hospital else self._place_word

@@ -285,8 +285,10 @@ def _same_translation(group: list[Candidate], cand: Candidate, language: str) ->
         a, b = _content(cand, language), _content(other, language)
         short, long_ = (a, b) if len(a) <= len(b) else (b, a)
         least = 1 if cand.head in _ONE_PLACE_HEADS else 2  # "Landratsamt Konstanz" = "Landkreis Konstanz"
-        if len(short) >= least and all(any(w[:5] == v[:5] for v in long_) for w in short):
-            return True
+        if len(short) >= least and all(any(w[:5] == v[:5] for v in long_) for w in short) and not (
+                all(_place(w, language) for w in short) and not all(_place(w, language) for w in long_)):
+            return True  # (not "University Hospitals Coventry and Warwickshire NHS Trust" and "NHS Coventry and
+            # Warwickshire Integrated Care Board": the same places, and more than places in only one name)
     return False
 
 

@@ -265,3 +265,20 @@ def test_a_list_item_that_says_what_its_opening_name_is_names_an_organisation(te
 def test_a_list_item_opening_with_a_person_names_no_organisation_there():
     text = "Kontakt:\n- Jonas Brix Thomsen, uddannelseskonsulent i Mercantec\n- Falck Danmark A/S"
     assert "Jonas Brix Thomsen" not in labels(text, "da", "organisation")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Partners are University Hospitals Coventry and Warwickshire NHS Trust (UHCW) and Coventry University.",
+     "University Hospitals Coventry and Warwickshire NHS Trust"),
+    ("Partners are Staffordshire & Stoke-on-Trent Chamber of Commerce and Keele University.",
+     "Staffordshire & Stoke-on-Trent Chamber of Commerce"),
+])
+def test_two_areas_joined_before_a_head_or_a_trust_belong_to_the_name(text, name):
+    assert name in labels(text, "en", "organisation")
+
+
+def test_a_trust_and_a_board_of_the_same_areas_are_two_bodies():
+    text = ("University Hospitals Coventry and Warwickshire NHS Trust signed the charter. NHS Coventry and Warwickshire "
+            "Integrated Care Board attends as an observer.")
+    assert {"University Hospitals Coventry and Warwickshire NHS Trust",
+            "NHS Coventry and Warwickshire Integrated Care Board"} <= labels(text, "en", "organisation")
