@@ -12,6 +12,7 @@ from ingest.agreements import BETWEEN, FOUNDED_AFTER, INTENDED_SIGNING, PURPOSE
 from ingest.name_spans import REGION_BODY, UNIT_HEADS, UNIT_OF
 from ingest.places import GERMAN_PLACE_BEFORE
 from ingest.relations import Context
+from ingest.sentences import LIST_MARK
 from ingest.tokens import HAVE, NUMBER_WORD, WITH_WORDS, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
@@ -566,9 +567,9 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|aus|uit|fra|from|i|van|von|vom|(?<!mi
                               r"|heel|hele|ganz\w*)\s*(?:der|dem|den|de|het|the)?\s*)$", re.IGNORECASE)
 
 
-#: A genitive article after a list's comma or conjunction: an item of a list of named actors.
 #: What may stand before a list item's first name: the list mark and an article ("- die Stadt Arnstadt").
-_ITEM_OPENING = re.compile(r"\s*(?:[-–•*·▪]|\d+[.)])?\s*(?:(?:die|der|das|den|dem|de|het|the)\s+)?", re.IGNORECASE)
+_ITEM_OPENING = re.compile(rf"\s*{LIST_MARK}?\s*(?:(?:die|der|das|den|dem|de|het|the)\s+)?", re.IGNORECASE)
+#: A genitive article after a list's comma or conjunction: an item of a list of named actors.
 _LISTED_GENITIVE = re.compile(r"\w(?:,|\s+und|\s+sowie)\s+(?:der|des)\s+$")
 
 

@@ -25,6 +25,7 @@ from ingest.inflection import NORDIC
 from ingest.lexicon import words
 from ingest.name_spans import (FOREIGN_LINKS, INDEFINITE, INNER, LEFT_INNER, NAME_ADJECTIVES, NOUN_ENDINGS,
                                 PLAIN_ADJECTIVE, REGION_BODY, SAINT, NameSpans, place_adjective)
+from ingest.sentences import LIST_MARK
 from ingest.tokens import QUOTES_CLOSE, QUOTES_OPEN, Token, number_value, pattern, wordlist
 
 #: "at" before the organisation a person works at ("Dean of Health Sciences at the X").
@@ -76,8 +77,6 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
     return finder.join_dashes(finder.join_slashes(found))
 
 
-#: The marks that open a list item.
-_ITEM_MARKS = {"-", "–", "•", "*", "·", "▪"}
 #: English head words: in German text the capitalised English words before them are the name
 #: ("das Luxembourg Health Innovation Network"), not German common nouns.
 _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consortium", "centre", "center",
@@ -581,7 +580,7 @@ class _Finder(NameSpans):
         words and a comma or dash, then says what they are with an organisation's word (a descriptor or a head)
         within six words, names an organisation (not a person's given name, nor a place alone)."""
         t = self.t
-        if len(t) < 4 or t[0].text not in _ITEM_MARKS:
+        if len(t) < 4 or not re.fullmatch(LIST_MARK, t[0].text):
             return []
         j = 1
         while j < len(t) and j <= 4 and self.name_word(t[j]) and not self.heads.word(t[j].text) \

@@ -103,7 +103,7 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
-        elif quoted := _quoted_end(tokens, i + n):  # "De intentieverklaring ‘Samen zorgen in Noord-Limburg’": its name
+        elif quoted := _quoted_end(tokens, i + n):  # "De intentieverklaring ‘Samen zorgen in X’": its own name
             label = f"{bare} {' '.join(text[tokens[i + n].start:tokens[quoted - 1].end].split())}"
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
         pointing = anaphor and tokens[i - 1].low in _DEMONSTRATIVE
@@ -209,7 +209,8 @@ def _with_party(tokens: list[Token], k: int) -> bool:
 
 #: Words that do not end a purpose phrase: conjunctions and articles ("to build an", "über den Aufbau des").
 _TRAILING = {"og", "und", "en", "and", "de", "het", "der", "des", "den", "dem", "die", "das", "the", "a", "an", "een"}
-_QUOTES_OPEN = QUOTES_OPEN | {"‘"}  # Dutch and English single quotes open with ‘ ("de intentieverklaring ‘Samen zorgen’")
+#: Quotes that open a short name; Dutch and English single quotes open with ‘ ("de intentieverklaring ‘Samen zorgen’").
+_QUOTES_OPEN = QUOTES_OPEN | {"‘"}
 
 
 def _quoted_end(tokens: list[Token], k: int) -> int:

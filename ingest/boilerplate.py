@@ -50,7 +50,8 @@ CONTACT_HEADING = re.compile(
     r"|\s+persons?)?|neem contact op(?:\s+met\s+[\w-]+)?|ansprechpartner(?:in)?|ihr(?:e)? ansprechpartner(?:in)?|pressekontakt"
     r"|media (?:enquiries|contact)|press contact|further information|more information|for more information"
     r"|meer informatie|contactpersoon|persvragen|yderligere oplysninger|for yderligere oplysninger"
-    r"|presse?kontakt|kontaktperson|(?:für\s+)?rückfragen|rückfragehinweis|(?:ihr|ihre|your|uw|jeres|din)\s+(?:kontakt\w*|contact\w*))\s*:?$", re.IGNORECASE)
+    r"|presse?kontakt|kontaktperson|(?:für\s+)?rückfragen|rückfragehinweis"
+    r"|(?:ihr|ihre|your|uw|jeres|din)\s+(?:kontakt\w*|contact\w*))\s*:?$", re.IGNORECASE)
 #: How many short lines after a contact heading belong to its block.
 _BLOCK_LINES = 8
 #: A line that ends with an abbreviation (a legal form, a title), not with a full stop.

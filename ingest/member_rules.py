@@ -60,12 +60,15 @@ _ORDINALS = (r"erste[rn]?|zweite[rn]?|dritte[rn]?|vierte[rn]?|fünfte[rn]?|einzi
 _ASSOCIATED_PARTNER = r"(?:assoziiert\w*|associated?|associere(?:t|de)|geassocieerde?)\s+partner"
 #: A sentence that opens with who the partners are, perhaps on one side ("Partner in Rumänien sind A und B", "Partners
 #: in Norway are A and B", "Partners zijn A en B", "Partnere i Sverige er A og B").
-_PARTNERS_OPENING = (r"^\W*(?:die\s+|the\s+|de\s+)?(?:partner|partners|partnere)(?:\s+(?:in|aus|auf|from|on|i|fra|uit|op)"
-                     r"\s+[^,;:]{1,40}?)?\s+(?:sind|are|zijn|er)\b(?!\s*:)")  # "The partners are:" heads a list, read there
+#: ("The partners are:" heads a list, read there.)
+_PARTNERS_OPENING = (r"^\W*(?:die\s+|the\s+|de\s+)?(?:partner|partners|partnere)"
+                     r"(?:\s+(?:in|aus|auf|from|on|i|fra|uit|op)\s+[^,;:]{1,40}?)?\s+(?:sind|are|zijn|er)\b(?!\s*:)")
 _MEMBER = re.compile(
-    _PARTNERS_OPENING + r"|\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
+    _PARTNERS_OPENING + r"|\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD
+    + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
     r"|membership|partnerbedrijven|partnerne|verbundpartner\w*|projektpartner\w*|konsortialpartner\w*"
-    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|(?:blevet|blev|bliver)\s+(?:\w+\s+){0,2}?optaget\b|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
+    r"|tilslutter\s+sig|melde[rt]?\s+sig\s+ind|(?:blevet|blev|bliver)\s+(?:\w+\s+){0,2}?optaget\b"
+    r"|kommer\s+med\s+i|gå(?:r|et)?\s+med\s+i|gik\s+med\s+i"
     r"|(?:er|nu)\s+med\s+i|(?:sluit\w*|sloot|sloten)\s+zich\s+(?:\w+\s+){0,3}?aan\b"
     # "Seit Jahresbeginn gehören A und B dem Zusammenschluss an": the separated "angehören" ends its clause
     r"|(?:angehör(?:en|t|te|ten)\b|gehör(?:t|en)\b[^;:]{0,200}?\s(?:dem|der)\s[^;:.]{0,200}?\san(?=\s*[,.;:]|\s*$))"
@@ -464,7 +467,8 @@ def _opens_list(context: Context, index: int) -> bool:
     reads."""
     sentence = context.sentences[index]
     line_start = context.text.rfind("\n", 0, sentence.start) + 1
-    return bool(context.text[line_start:sentence.start].strip()) and not sentence.text.rstrip().endswith((".", "!", "?")) \
+    return bool(context.text[line_start:sentence.start].strip()) \
+        and not sentence.text.rstrip().endswith((".", "!", "?")) \
         and index + 1 < len(context.sentences) and bool(LIST_ITEM.match(context.sentences[index + 1].text))
 
 
@@ -643,7 +647,8 @@ def members_as_parties(context: Context) -> None:
         named = [k for c, k in actors if c.end <= agreement.start]
         text = context.sentences[index].text
         count = _counted(text)
-        if index and _THEIR_REPRESENTATIVES.search(head) and context.paragraph.get(index - 1) == context.paragraph.get(index) \
+        if index and _THEIR_REPRESENTATIVES.search(head) \
+                and context.paragraph.get(index - 1) == context.paragraph.get(index) \
                 and (group := COUNTED_INSTITUTIONS.search(context.sentences[index - 1].text)):
             count = number_value(group.group("number"))  # "Fünf Universitäten und Kliniken ... wollen zusammenarbeiten.
             # Am Mittwoch unterzeichneten ihre Vertreter*innen ...": the representatives of the group counted before

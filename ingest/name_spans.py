@@ -66,6 +66,8 @@ _COUNCIL_TYPES = {"Borough", "District", "County", "City", "Town", "Metropolitan
 _TRUST_WORDS = {"Teaching", "University", "Community", "Partnership", "General", "Healthcare", "Integrated", "Care"}
 #: Words that open an integrated-care body's head after the areas it serves ("NHS Kent and Medway ICB").
 _INTEGRATED_CARE = {"Integrated", "ICB", "ICS"}
+#: The words that end an English trust's name after its areas ("Warwickshire NHS Trust", "... NHS Foundation Trust").
+_TRUST_TAIL = _TRUST_WORDS | {"NHS", "Trust", "Foundation"}
 #: Last words of an area's name ("Thames Valley", "Western Isles").
 _AREA_WORDS = {"Valley", "Coast", "Islands", "Isles", "Highlands", "Dales", "Vale"}
 #: Lower-case words inside a city's name ("Newcastle upon Tyne", "Frankfurt am Main", "Halle an der Saale",
@@ -578,7 +580,7 @@ class NameSpans:
         if k + 2 < len(t) and t[k].text == "," and self._town_like(t[k + 1]) and t[k + 2].low in AND_WORDS:
             return 0  # "University of Exeter and Armagh City, Banbridge and ...": a list of towns goes on
         places = after[:-1] if len(after) > 1 and after[-1].text in _AREA_WORDS else after
-        while len(places) > 1 and (places[-1].text in _TRUST_WORDS or places[-1].text in {"NHS", "Trust", "Foundation"}):
+        while len(places) > 1 and places[-1].text in _TRUST_TAIL:
             places = places[:-1]  # "University Hospitals Coventry and Warwickshire NHS Trust": the trust's words
         # a hospital's name may end in two towns it serves ("Westküstenkliniken Brunsbüttel und Heide")
         hospital = run[0].index and self.heads.word(t[run[0].index - 1].text) == "hospital" and len(run + after) == 2
@@ -938,7 +940,7 @@ class NameSpans:
 
     def spelled_on(self, start: int, end: int) -> int:
         """The end of a name whose bracketed abbreviation spells lower-case words after it too
-        ("Gesundheitsnetzwerk Ilmtal digital (GID)", "Zorgnetwerk Duin- en Bollenstreek verbonden (ZDBV)"), else ``end``."""
+        ("Gesundheitsnetzwerk Ilmtal digital (GID)", "Zorgnetwerk Twente verbonden (ZTV)"), else ``end``."""
         m = _LOWER_THEN_ABBREVIATION.match(self.text, end)
         if not m:
             return end
