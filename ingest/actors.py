@@ -252,7 +252,7 @@ class _Finder(NameSpans):
                     and not self._nordic_authority(tok) \
                     and not (head_class in ("hospital", "university") and self._proper_compound(tok)):
                 continue
-            if not right and wordlist("org_heads", self.lang, "prefix").word(tok.text):
+            if not right and self.prefix_heads.word(tok.text):
                 continue  # "NHS boards", "Scottish NHS": a prefix head names only the body after it
             if i and self.t[i - 1].low in _NEW and right and right[0].is_word and not right[0].is_cap:
                 continue  # "Neuer Forschungsverbund zur Telemedizin": a description, not a name

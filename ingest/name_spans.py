@@ -201,6 +201,11 @@ REGION_BODY = re.compile(r"^(?:Region|Regio|Région|Provincie|Provinz|Kreis|Land
 _COUNTY_WORDS = {"land", "landkreis", "kreis"}
 
 
+def _initials(name: str) -> str:
+    """The first letters of a name's words, in lower case ("Admiraal De Ruyter Ziekenhuis": "adrz")."""
+    return "".join(w[0] for w in name.split() if w[:1].isalpha()).casefold()
+
+
 class NameSpans:
     """Tokens of one sentence with the word lists of its language; the shared name tests."""
 
@@ -209,6 +214,7 @@ class NameSpans:
         self.proper = proper_spans
         self.stop = wordlist("stopwords", language)
         self.heads = wordlist("org_heads", language)
+        self.prefix_heads = wordlist("org_heads", language, "prefix")  # a head only before its name ("NHS X")
         self.clusters = wordlist("cluster_words", language)
         self.descriptors = wordlist("descriptors", language)
         self.roles = wordlist("roles", language)
@@ -595,7 +601,7 @@ class NameSpans:
         or an integrated-care board's words follow ("... Integrated Care Board", "... ICB"); else 0.  Not
         "NHS Grampian and Aberdeen City Council": another head after the areas names a second body."""
         t = self.t
-        if self.lang != "en" or not i or not wordlist("org_heads", self.lang, "prefix").word(t[i - 1].text):
+        if self.lang != "en" or not i or not self.prefix_heads.word(t[i - 1].text):
             return 0
 
         def area_word(tok: Token) -> bool:
@@ -716,7 +722,7 @@ class NameSpans:
             return None
         left = before[first - 1] if first >= 1 else None
         ends = left is None or left.text == "," or left.low in AND_WORDS or left.low not in INNER and not left.is_cap \
-            or prefixed and bool(wordlist("org_heads", self.lang, "prefix").word(left.text))
+            or prefixed and bool(self.prefix_heads.word(left.text))
         return first if ends else None
 
     def _place_opens(self, taken: list[Token]) -> bool:
@@ -934,8 +940,8 @@ class NameSpans:
             if 2 <= len(inner) <= 10 and (inner.replace("-", "").replace("&", "").isalnum() or _SPACED_ABBREVIATION.fullmatch(inner)) \
                     and sum(c.isupper() for c in inner) >= 2 and not self._country_tag(cand, inner):
                 cand.aliases.add(inner)
-            elif 3 <= len(inner) <= 6 and inner.isalpha() and inner[0].isupper() and inner.casefold() == "".join(
-                    w[0] for w in cand.text.split() if w[:1].isalpha()).casefold():
+            elif 3 <= len(inner) <= 6 and inner.isalpha() and inner[0].isupper() \
+                    and inner.casefold() == _initials(cand.text):
                 cand.aliases.add(inner)  # "Admiraal De Ruyter Ziekenhuis (Adrz)": the initials, written as a word
 
     def spelled_on(self, start: int, end: int) -> int:
@@ -944,9 +950,8 @@ class NameSpans:
         m = _LOWER_THEN_ABBREVIATION.match(self.text, end)
         if not m:
             return end
-        initials = "".join(w[0] for w in self.text[start:m.end(1)].split() if w[:1].isalpha())
         letters = "".join(c for c in m.group(2) if c.isalpha())
-        return m.end(1) if len(letters) >= 3 and initials.casefold() == letters.casefold() else end
+        return m.end(1) if len(letters) >= 3 and _initials(self.text[start:m.end(1)]) == letters.casefold() else end
 
     @staticmethod
     def _own_short_name(cand: Candidate, words: list[str]) -> bool:
