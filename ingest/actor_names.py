@@ -17,6 +17,7 @@ from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, frequent, zipf
 from ingest.lexicon import words
 from ingest.model import Sentence
+from ingest.name_spans import PLACE_LINKS
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
 from ingest.tables import RULE_ROW, is_header_row
@@ -26,7 +27,9 @@ from ingest.tokens import AND_WORDS, CALENDAR, pattern, tokenize, wordlist
 LIST_HEADING = re.compile(
     r"\b(?:members?|mitglieder\w*|\w*partner\w*|leden|lidorganisaties|medlemmer|deelnemers|teilnehmer\w*"
     r"|signatories|unterzeichner\w*|ondertekenaars|underskrivere|participants|founders|gründungsmitglieder"
-    r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed)\b"
+    r"|partijen|parteien|parties|parter|parterne|unterzeichnet|ondertekend|underskrevet|signed"
+    # "De intentieverklaring werd getekend door:", "Unterschrieben haben:", "Aftalen blev signeret af:"
+    r"|getekend|tekenden|ondertekenden|unterschrieben|unterzeichneten|underskrev|signeret|signerede)\b"
     r"[^:\n]{0,60}:\s*$"
     r"|\b(?:velkommen til|welcomed?|begrüßt|begrüßen|willkommen|verwelkomd|verwelkomen|welkom aan)\s*:\s*$"  # new members
     # "Wir stellen die Neuen kurz vor:", "Meet the newcomers:", "De nieuwkomers op een rij:", "Her er de nye:"
@@ -238,6 +241,16 @@ def _description(text: str, item: Sentence) -> bool:
     return goes_on or len(words) >= 4 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
+#: Prepositions of origin before a seat, which ends a listed name ("DSW Zorgverzekeraar uit Schiedam").
+_FROM = {"uit", "aus", "from", "fra"}
+
+
+def _place_link(words: list, k: int) -> bool:
+    """Whether ``words[k]`` is a place's own link word between two capitalised words ("gemeente Voorne aan Zee",
+    "Stadt Frankfurt am Main")."""
+    return words[k].low in PLACE_LINKS and 0 < k < len(words) - 1 and words[k - 1].is_cap and words[k + 1].is_cap
+
+
 def name_run(text: str, language: str, sentence: Sentence, start: int, end: int | None = None,
              rule: str = "list-item-name") -> Candidate | None:
     """The capitalised name that opens ``text[start:end]`` (up to a comma, semicolon, bracket, bar or
@@ -247,9 +260,10 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     line_end = text.find("\n", start, sentence.end)
     limit = min(line_end if line_end > 0 else sentence.end, start + 300, end if end is not None else sentence.end)
     tokens = tokenize(Sentence(sentence.index, start, limit, text[start:limit]))
-    cut = next((k for k, t in enumerate(tokens) if t.text in (",", "(", "|", "–", "—", ";") and k > 0), None)
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.text in (",", "(", "|", "–", "—", ";") or (
+        t.low in _FROM and k + 1 < len(tokens) and tokens[k + 1].is_cap))), None)
     if cut is not None:
-        tokens = tokens[:cut]  # "Name, Place (CC)": the place is no part of the name
+        tokens = tokens[:cut]  # "Name, Place (CC)", "DSW Zorgverzekeraar uit Schiedam": the place is not in the name
     heads = wordlist("org_heads", language)
     for k, tok in enumerate(tokens):
         if tok.low in _CONJUNCTIONS and any(heads.word(t.text) or t.low in _AUTHORITY_WORDS for t in tokens[:k]) \
@@ -275,7 +289,8 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     authority = len(words) > 1 and words[0].low in _AUTHORITY_WORDS and words[1].is_cap
     if not words or len(words) > 6 or not (words[0].is_cap or authority) or not (words[-1].is_cap or lower_head):
         return None
-    if any(not t.is_cap and t.low not in _JOINERS and not lower_head for t in words[authority:]) or any(
+    if any(not t.is_cap and t.low not in _JOINERS and not lower_head and not _place_link(words, k)
+           for k, t in enumerate(words) if k >= authority) or any(
             not t.is_word and t.text not in "&.-'’/" for t in tokens):
         return None
     if stop.word(words[0].text) or words[0].low in CALENDAR:
