@@ -14,6 +14,7 @@ import re
 from ingest.actor_names import FORMING_VERBS, LEAD_HEADING, is_list_heading, list_items
 from ingest.agreements import INTENDED_SIGNING
 from ingest.actor_rules import COUNTED_INSTITUTIONS, INSTITUTION_PLURALS
+from ingest.model import Sentence
 from ingest.relations import Context
 from ingest.sentences import LIST_ITEM
 from ingest.tokens import NUMBER_WORD, WITH_WORDS, number_value
@@ -46,6 +47,7 @@ ANAPHOR = re.compile(
 #: The founders as a group ("founding partners", "Gründungsmitglieder", "stichtende leden", "stifterne").
 _FOUNDERS = (r"founding\s+(?:partners|members)|gründungspartner|gründungsmitglieder|oprichters|stichtende\s+(?:leden|partners)"
              r"|stiftende\s+(?:medlemmer|parter)|stifterne")
+_FOUNDERS_HEADING = re.compile(rf"\b(?:{_FOUNDERS})\b", re.IGNORECASE)
 #: Verbs of joining a network ("ist dem Netzwerk beigetreten", "has joined").
 JOIN_VERBS = r"(?:beigetreten|beitreten|toegetreden|aangesloten|tilsluttet|joined|joins|join(?!\s+forces))"
 #: Who is new on board ("Neu dabei sind A und B", "New on board are ...", "Nieuw aan boord zijn ...") or came along.
@@ -538,6 +540,10 @@ def member_lists(context: Context) -> None:
         target = referenced_cluster(context, index, exclude=listed) or founded_cluster(context, exclude=listed) \
             or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
+        # "The eight founding partners are:" of a cluster an agreement founds: they signed that agreement
+        founding = [r for r in context.found.values() if r.kind == "establishes" and r.object == target] \
+            if target is not None and _FOUNDERS_HEADING.search(sentence.text) else []
+        founders = []
         for item in items:
             if not context.mentions(item.index, "organisation", "cluster"):
                 region_bodies(context, item.index)  # "- die Stadt Augsburg sowie": the town's authority
@@ -546,11 +552,26 @@ def member_lists(context: Context) -> None:
                     context.add("memberOf", key, target, item.index, 0.7, "member-list")
                     if lead:
                         context.add("coordinates", key, target, item.index, 0.7, "lead-partner")
+                    founders.append((key, item.index))
                 end = cand.end
                 for rcand, rkey in context.mentions(item.index, "region"):
                     if rcand.start >= end and _PLACE_GAP.match(context.between(end, rcand.start)):
                         context.add("locatedIn", key, rkey, item.index, 0.7, "list-item-place")
                         end = rcand.end
+        _founders_sign(context, sentence, founding, founders)
+
+
+def _founders_sign(context: Context, heading: Sentence, founding: list, founders: list) -> None:
+    """The founders listed under ``heading`` (actor key, item sentence) are parties to the agreement that founds
+    their cluster, unless the heading or the signing sentence counts another number of actors ("Sieben
+    Einrichtungen unterzeichneten" over five founding members: another group)."""
+    count = len({index for _, index in founders})  # items: "- Hartpury University and Hartpury College" is one
+    for founding_relation in founding:
+        if any(n is not None and n != count
+               for n in (_counted(heading.text), _counted(context.sentences[founding_relation.sentence].text))):
+            continue
+        for key, index in founders:
+            context.add("partyTo", key, founding_relation.subject, index, 0.65, "founding-list")
 
 
 def boards(context: Context) -> None:

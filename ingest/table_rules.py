@@ -151,6 +151,8 @@ def _actors(context: Context, table: Table) -> None:
 
 #: A header or heading that says the rows signed: signatories, founding partners or members.
 _SIGNED = re.compile(r"\b(?:signator\w*|unterzeichner\w*|ondertekenaar\w*|underskriver\w*|founding|gründungs\w*"
+                     # "Die Unterzeichnenden und ihre Vertreter", "de ondertekenende partijen", "underskrivende parter"
+                     r"|unterzeichnende\w*|ondertekenende\w*|underskrivende"
                      r"|oprichtende|stiftende|vertragspartner\w*|vertragsparteien|parties|parter|partijen)\b",
                      re.IGNORECASE)
 
