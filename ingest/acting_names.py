@@ -14,6 +14,7 @@ not a month, and not made only of common words of the language (word frequency, 
 """
 from __future__ import annotations
 
+from ingest.actor_rules import PARTIES_ARE
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
@@ -27,6 +28,9 @@ _AGENT = {"von", "durch", "door", "af", "by"}
 _SITUATED = {"located", "based", "situated", "headquartered", "gelegen", "gevestigd", "ansässig", "beliggende",
              "placeret", "lokaliseret", "beheimatet"}
 _AND = {"und", "and", "en", "og", "sowie", "et"}
+#: How common a lone first word of a sentence before a lower-case word is at least to be read as an ordinary word
+#: ("Founding partners sign", "Regional councils join"), below which it stays a name ("Siemens signs", "Philips joins").
+_OPENER_ZIPF = 3.5
 #: Verbs after which the run before them is their subject (ingest/lexicon/verbs.tsv).
 _SUBJECT_VERBS = ("fund", "sign", "member")
 _COPULAS = HAVE | {"ist", "sind", "is", "zijn", "er", "wird", "wordt", "bliver", "also", "auch", "ook", "også", "now",
@@ -70,15 +74,17 @@ class _Sentence:
         #: tokens inside a candidate that a name may not overlap (a region may stand inside a name)
         self.claimed = covered(tokens, [(c.start, c.end) for c in found if c.kind != "region"])
         self.regions = [(c.start, c.end) for c in found if c.kind == "region"]
+        self.region_ends = dict(self.regions)
         self.stop = wordlist("stopwords", language)
         self.roles = wordlist("roles", language)
         self.verbs = [wordlist("verbs", language, kind) for kind in _SUBJECT_VERBS]
         self.fund = wordlist("verbs", language, "fund")
+        self.sign = wordlist("verbs", language, "sign")
         self.descriptors = wordlist("descriptors", language)
         self.clusters = wordlist("cluster_words", language)
 
     def names(self) -> list[Candidate]:
-        runs = self._agents() + self._subjects() + self._listed()
+        runs = self._agents() + self._subjects() + self._listed() + self._parties_are()
         seen, out = set(), []
         for run in runs:
             nxt = self.t[run[-1].index + 1] if run[-1].index + 1 < len(self.t) else None
@@ -102,12 +108,36 @@ class _Sentence:
 
     # -- where a name stands -----------------------------------------------------------------
     def _agents(self) -> list[list[Token]]:
-        """``financed by X``, ``gefördert von der X und der Y``."""
+        """``financed by X``, ``gefördert von der X und der Y``, ``signed by X, by Y and by Z``."""
         out = []
         for i, tok in enumerate(self.t[:-2]):
-            if tok.is_word and self.fund.word(tok.text) and self.t[i + 1].low in _AGENT:
-                out += self._coordinated(i + 2)
+            if tok.is_word and (self.fund.word(tok.text) or self.sign.word(tok.text)) and self.t[i + 1].low in _AGENT:
+                out += self._coordinated(i + 2, agents=True)
         return out
+
+    def _parties_are(self) -> list[list[Token]]:
+        """``the signatories are A, which ...; B; and C, the ...``: the run that opens each part of the list after
+        the copula, the parts parted by semicolons (by commas when the list has none)."""
+        sentence = self.text[self.t[0].start:self.t[-1].end] if self.t else ""
+        m = PARTIES_ARE.search(sentence)
+        if m is None:
+            return []
+        start = self.t[0].start + m.end()
+        rest = [t for t in self.t if t.start >= start]
+        parts = ";" if any(t.text == ";" for t in rest) else ","
+        out, opening = [], True
+        for tok in rest:
+            if tok.text == parts:
+                opening = True
+                continue
+            if opening and tok.low not in _AND and tok.low not in _ARTICLES:
+                opening = False
+                if self._actor_at(tok.index) is None:
+                    out.append(self._run(tok.index))
+        # a run that a punctuation mark or the sentence's end closes ("Manx Care, which ..."), not one a lower-case
+        # word continues ("Freie und Hansestadt Hamburg")
+        return [run for run in out
+                if run and (run[-1].index + 1 == len(self.t) or not self.t[run[-1].index + 1].is_word)]
 
     def _subjects(self) -> list[list[Token]]:
         """``ZonMw financiert``, ``Medilink supports``, ``TNO is partner``, ``Die X, Y und die RWTH
@@ -136,8 +166,9 @@ class _Sentence:
         return out
 
     # -- pieces ----------------------------------------------------------------------------------
-    def _coordination(self, i: int) -> tuple[list[tuple[bool, list[Token]]], int]:
-        """Items ``(anchored, bare run)`` of a list starting at token ``i``, and where it ends."""
+    def _coordination(self, i: int, agents: bool = False) -> tuple[list[tuple[bool, list[Token]]], int]:
+        """Items ``(anchored, bare run)`` of a list starting at token ``i``, and where it ends; with ``agents``, an
+        agent word may open each item again ("by X and by Y")."""
         items: list[tuple[bool, list[Token]]] = []
         j = i
         while j < len(self.t):
@@ -156,12 +187,14 @@ class _Sentence:
                 j += 1
                 if j < len(self.t) and self.t[j].low in _AND:
                     j += 1  # ", and"
+                if agents and j < len(self.t) and self.t[j].low in _AGENT:
+                    j += 1  # "and by"
                 continue
             break
         return items, j
 
-    def _coordinated(self, i: int) -> list[list[Token]]:
-        items, _ = self._coordination(i)
+    def _coordinated(self, i: int, agents: bool = False) -> list[list[Token]]:
+        items, _ = self._coordination(i, agents)
         return [run for anchored, run in items if not anchored and run]
 
     def _actor_at(self, k: int) -> Candidate | None:
@@ -193,8 +226,18 @@ class _Sentence:
         """A run of capitalised words at ``k`` that no other candidate covers and that is not made
         of common words only."""
         run: list[Token] = []
-        while k < len(self.t) and len(run) < 6 and (self._name_word(self.t[k]) or (
-                run and self.t[k].low in FOREIGN_LINKS and k + 1 < len(self.t) and self._name_word(self.t[k + 1]))):
+        opens = not any(t.is_word for t in self.t[:k])
+        while k < len(self.t) and len(run) < 6:
+            place_end = self.region_ends.get(self.t[k].start) if run else None
+            if place_end is not None and self.t[k].end < place_end:
+                # "Digital Isle of Man": a place with its own link words ends the name
+                while k < len(self.t) and self.t[k].end <= place_end:
+                    run.append(self.t[k])
+                    k += 1
+                continue
+            if not (self._name_word(self.t[k]) or (run and self.t[k].low in FOREIGN_LINKS and k + 1 < len(self.t)
+                                                   and self._name_word(self.t[k + 1]))):
+                break
             run.append(self.t[k])  # "Azienda Sanitaria Provinciale di Ragusa"
             k += 1
         if not run or any(t.index in self.claimed for t in run) or any(
@@ -204,6 +247,9 @@ class _Sentence:
             return []  # "the Shoreham-based consultancy": where a company sits, no name
         if all(zipf(t.text, self.lang) >= COMMON_ZIPF and not t.is_acronym for t in run):
             return []
+        if len(run) == 1 and opens and zipf(run[0].text, self.lang) >= _OPENER_ZIPF and k < len(self.t) \
+                and self.t[k].is_word and not self.t[k].is_cap:
+            return []  # "Founding partners sign ...": a common word capitalised as the sentence's first, then its noun
         if len(run) == 1 and self.clusters.word(run[0].text):
             return []  # "Konsortiets medlemmer": the group's own word, no name
         if self.lang == "de" and len(run) == 1 and not run[0].looks_proper and run[0].low.endswith(NOUN_ENDINGS):

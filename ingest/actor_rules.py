@@ -428,7 +428,7 @@ def _member_parties(context: Context, agreement) -> list:
 
 
 #: "Fra tysk side er parterne A, B og C", "Die Parteien sind A und B", "The parties are A and B".
-_PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|die vertragspartner|de partijen"
+PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|die vertragspartner|de partijen"
                           r"|the parties|the signatories|underskriverne|die unterzeichner|de ondertekenaars)\b"
                           r"|\b(?:parterne|die parteien|de partijen|the parties|the signatories)\s+(?:er|sind|zijn|are)\b",
                           re.IGNORECASE)
@@ -481,7 +481,7 @@ def later_signatories(context: Context) -> None:
         text = context.sentences[index].text
         besides = _BESIDES_THEM.match(text) is not None  # "Naast de twee ziekenhuizen stapten ook A en B mee"
         joined = _joined_signing(context, index)
-        signing = context.has_verb(index, "sign") or _PARTIES_ARE.search(text) or besides or joined
+        signing = context.has_verb(index, "sign") or PARTIES_ARE.search(text) or besides or joined
         if context.zones.get(index) != "body" or not signing \
                 or context.mentions(index, "agreement") or (joins.search(text) and not joined) \
                 or NEGATION.search(text) or _BESIDES_SIGNATORIES.search(text):
@@ -604,8 +604,12 @@ def _body_in_region(context: Context, rcand, rkey, index: int, confidence: float
         context.add("locatedIn", key, rkey, index, confidence, rule)
 
 
-#: A negation ("niet", "nicht", "not", "ikke"), not "not only" ("nicht nur A, sondern auch B").
+#: A negation ("niet", "nicht", "not", "ikke", "without signing"), not "not only" ("nicht nur A, sondern auch B").
 NEGATION = re.compile(r"\b(?:niet|nicht|not|ikke|never|nie|nooit|aldrig|didn't|hasn't|haven't"
+                       # "again without signing", "ohne selbst zu unterzeichnen", "zonder te tekenen", "uden at skrive"
+                       r"|(?:without|ohne|zonder|uden)(?=\s+(?:\w+\s+){0,2}?(?:sign|unterzeichn|unterschr"
+                       r"|te\s+(?:onder)?tek|at\s+(?:skrive|underskr|signere)|becoming|joining|beizutreten"
+                       r"|Mitglied|lid\s))"
                        # "Hverken A eller B har skrevet under", "Weder A noch B", "Neither A nor B", "Noch A noch B"
                        r"|hverken|weder|neither|noch(?=\s[^.;]{1,80}\bnoch\b))\b"
                        r"(?!\s+(?:nur|only|alleen|kun|blot|just)\b)", re.IGNORECASE)

@@ -65,7 +65,8 @@ def find_mentions(text: str, language: str, sentences: list[Sentence],
     found += (founded_names(text, language, sentences, zones) + table_names(text, language, sentences, zones)
               + profile_names(text, sentences, zones))
     kept = keep_longest(within_columns(found), PRIORITY)
-    kept = keep_longest(kept + acting_names(kept, text, language, sentences, zones), PRIORITY)
+    tails = [c for c in places if c.rule == NAME_TAIL]  # "Digital Isle of Man": a place that ends a name
+    kept = keep_longest(kept + acting_names(kept + tails, text, language, sentences, zones), PRIORITY)
     kept = translated_names(introduced_short_names(_no_role_units(_no_short_org_persons(kept), text, language), text,
                                                    sentences, language),
                             text, language)
