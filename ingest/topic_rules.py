@@ -449,6 +449,13 @@ def _may_lie_in(place, state) -> bool:
 
 
 # -- focusesOn -----------------------------------------------------------------------------------
+#: A preposition of means right before an actor ("... the health and care workforce, with new routes into clinical
+#: roles through Gloucestershire College and the University of X"): named after every field of its sentence, the
+#: actor is how the work is done, not what works in those fields.
+_MEANS_BEFORE = re.compile(r"\b(?:through|via|durch|über|door|gennem|igennem)\s+(?:the\s+|die\s+|der\s+|de\s+|het\s+)?"
+                           r"(?:[^\s,;]+\s+){0,6}?$", re.IGNORECASE)
+
+
 def focus(context: Context) -> None:
     """Field in the actor's name; actor and field in one sentence; the page's cluster and its
     recurring fields; an agreement and the fields of its paragraph, passed on to what it founds."""
@@ -461,6 +468,7 @@ def focus(context: Context) -> None:
         # the fields are the cluster's; an actor named after a field ("im Handlungsfeld X ... A und B") keeps it
         listed = len({k for c, k in pairs if k[0] in ("organisation", "cluster")}) >= 3
         first_field = min((c.end for c, k in pairs if k[0] == "field"), default=len(context.text))
+        last_field = max((c.end for c, k in pairs if k[0] == "field"), default=len(context.text))
         for cand, key in pairs:
             if key[0] in ("organisation", "cluster"):
                 low = f" {cand.label.casefold()} "
@@ -473,7 +481,9 @@ def focus(context: Context) -> None:
                 # the fields of an agreement sentence are the agreement's, not each party's
                 agreed = bool(context.mentions(index, "agreement")) or context.has_verb(index, "sign")
                 if context.zones.get(index) == "body" and not quote and not row and not agreed \
-                        and not (listed and key[0] != "cluster" and cand.start < first_field):
+                        and not (listed and key[0] != "cluster" and cand.start < first_field) \
+                        and not (cand.start > last_field
+                                 and _MEANS_BEFORE.search(context.text, max(0, cand.start - 80), cand.start)):
                     for fkey in here:
                         context.add("focusesOn", key, fkey, index, 0.55, "actor-field-sentence")
     _topic_cluster(context)

@@ -43,3 +43,125 @@ def test_a_country_in_brackets_before_a_legal_form_is_part_of_the_name():
 ])
 def test_a_country_after_a_capitalised_preposition_is_a_region(text, language, country):
     assert country in labels(text, language, "region")
+
+
+# -- lists of signatories ------------------------------------------------------------------------
+_SIGNED_LIST = ("Het convenant werd getekend door:\n"
+                "1. Evean\n"
+                "2. Zilveren Kruis uit Zeist\n"
+                "3. gemeente Bergen op Zoom\n"
+                "4. Noordwest Ziekenhuisgroep, de ziekenhuizen van Alkmaar en Den Helder")
+
+
+@pytest.mark.parametrize("party", ["Evean", "Zilveren Kruis", "gemeente Bergen op Zoom", "Noordwest Ziekenhuisgroep"])
+def test_the_items_under_a_signed_by_heading_are_parties(party):
+    assert ("partyTo", party, "convenant") in found(_SIGNED_LIST, "nl")
+
+
+def test_a_seat_after_a_preposition_of_origin_is_no_part_of_a_listed_name():
+    facts = found(_SIGNED_LIST, "nl")
+    assert ("locatedIn", "Zilveren Kruis", "Zeist") in facts
+    assert not any(s.startswith("Zilveren Kruis uit") for _, s, _ in facts)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Die Vereinbarung unterschrieben haben:\n- Stadt Frankfurt am Main\n- Stadt Offenbach am Main\n"
+     "- Goethe-Universität Frankfurt", "Stadt Offenbach am Main"),
+    ("De intentieverklaring tekenden:\n- gemeente Bergen op Zoom\n- gemeente Capelle aan den IJssel\n"
+     "- Erasmus MC", "gemeente Bergen op Zoom"),
+])
+def test_a_towns_own_link_word_stays_in_a_listed_council(text, town):
+    assert town in labels(text, "de" if "Die " in text else "nl", "organisation")
+
+
+_FOUNDING = ("Founding partners launch the Tamar Health Cluster\n\n"
+             "Organisations from both sides of the Tamar have signed a cooperation agreement that sets up the Tamar "
+             "Health Cluster. The cluster wants new health technology to be used in Cornwall and Devon.\n\n"
+             "The {count} founding partners are:\n"
+             "- University of Plymouth, which runs the Peninsula Medical School\n"
+             "- Royal Cornwall Hospitals NHS Trust\n"
+             "- Cornwall Council\n"
+             "- Plymouth City Council\n"
+             "- Babcock International Group plc, the engineering group based in Devonport\n\n"
+             "NHS Devon has endorsed the agreement and will have an observer seat, but has chosen not to become a "
+             "signatory. Health Innovation South West has also offered support with evaluation, again without signing.")
+
+
+@pytest.mark.parametrize("partner", ["University of Plymouth", "Royal Cornwall Hospitals NHS Trust", "Cornwall Council",
+                                     "Plymouth City Council", "Babcock International Group plc"])
+def test_the_listed_founders_of_a_cluster_an_agreement_sets_up_signed_it(partner):
+    assert ("partyTo", partner, "cooperation agreement") in found(_FOUNDING.format(count="five"), "en")
+
+
+def test_founders_counted_otherwise_than_listed_are_another_group():
+    facts = found(_FOUNDING.format(count="seven"), "en")
+    assert not any(k == "partyTo" and s == "Cornwall Council" for k, s, _ in facts), facts
+
+
+def test_support_given_without_signing_makes_no_party():
+    facts = found(_FOUNDING.format(count="five"), "en")
+    assert not any(s == "Health Innovation South West" and k in ("partyTo", "memberOf") for k, s, _ in facts), facts
+
+
+def test_a_common_word_that_opens_a_headline_before_its_noun_is_no_name():
+    assert not any(name.startswith("Founding") for name in labels(_FOUNDING.format(count="five"), "en", "organisation"))
+
+
+def test_a_lone_brand_that_opens_a_sentence_stays_a_name():
+    assert ("partyTo", "Medilink", "agreement") in found(
+        "The Tamar Health Cluster agreement was signed on Monday by Cornwall Council. Medilink signs the agreement "
+        "too.", "en")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Das Netzwerk Pflege Rheintal wurde gegründet. Die Stiftung Liechtenstein hat den Prozess begleitet, ohne "
+     "selbst zu unterzeichnen.", "de"),
+    ("Het netwerk Zorg Rijnmond is opgericht. Ook het Erasmus MC steunt het netwerk, zonder te tekenen.", "nl"),
+])
+def test_without_signing_negates_the_signing(text, language):
+    assert not any(k == "partyTo" for k, _, _ in found(text, language))
+
+
+# -- signatories named in a sentence -------------------------------------------------------------
+def test_the_parts_after_the_signatories_are_are_names():
+    facts = found("Four organisations signed a letter of intent on Monday. On the island side, the signatories are "
+                  "Manx Care, which delivers health and social care services; University College Isle of Man; and "
+                  "Business Isle of Man, the government agency for enterprise.", "en")
+    for party in ("Manx Care", "University College Isle of Man", "Business Isle of Man"):
+        assert ("partyTo", party, "letter of intent") in facts, (party, facts)
+
+
+def test_each_agent_of_a_signing_is_a_name():
+    facts = found("Three organisations signed a letter of intent on Monday. From Canada, the letter has been signed by "
+                  "Vitalité Health Network, the provincial health authority, by UNB and by Holland College.", "en")
+    assert ("partyTo", "Vitalité Health Network", "letter of intent") in facts, facts
+    assert ("partyTo", "Holland College", "letter of intent") in facts, facts
+
+
+def test_a_part_that_a_lower_case_word_continues_is_no_name():
+    names = labels("Hensigtserklæringen blev underskrevet i Bremen. Fra tysk side er parterne Freie und Hansestadt "
+                   "Bremen, repræsenteret ved sundhedsforvaltningen.", "da", "organisation")
+    assert "Freie" not in names
+
+
+# -- fields --------------------------------------------------------------------------------------
+def test_an_actor_named_after_every_field_through_which_work_is_done_gets_no_field():
+    facts = found("The partners have agreed on three priority themes: telehealth; medical imaging; and the care "
+                  "workforce, with new routes into clinical roles through Truro and Penwith College and the University "
+                  "of Exeter.", "en")
+    assert not any(k == "focusesOn" and s in ("Truro and Penwith College", "University of Exeter")
+                   for k, s, _ in facts), facts
+
+
+# -- tables --------------------------------------------------------------------------------------
+def test_a_table_under_the_signing_ones_lists_parties():
+    text = ("Am Mittwoch unterzeichneten sie eine Absichtserklärung zum Aufbau des Netzwerks Pflege Unterinntal.\n\n"
+            "Die Unterzeichnenden und ihre Vertreter\n\n"
+            "| Organisation | Land | vertreten durch |\n"
+            "|---|---|---|\n"
+            "| Bezirkskrankenhaus Kufstein | Tirol | Dr. Eva Moser, Pflegedirektion |\n"
+            "| Stadtgemeinde Wörgl | Tirol | Mag. Paul Huber, Sozialamt |\n"
+            "| fh gesundheit Tirol | Tirol | Anna Berger, Pflegewissenschaft |\n")
+    facts = found(text, "de")
+    for party in ("Bezirkskrankenhaus Kufstein", "Stadtgemeinde Wörgl"):
+        assert ("partyTo", party, "Absichtserklärung") in facts, (party, facts)
