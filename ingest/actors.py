@@ -69,8 +69,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # "BESTYRELSE PR. 31. DECEMBER", "NY PROJEKTLEDER I SEKRETARIATET": an all-capital heading
         # names an institution only by its legal form
         return finder.legal()
-    found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.described() + finder.named()
-             + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units()
+    found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.article_heads() + finder.described()
+             + finder.named() + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units()
              + finder.shared_heads() + finder.place_agencies() + finder.described_items())
     if language != "de":
         found += finder.role_of() + finder.signatories()
@@ -112,6 +112,8 @@ _COOPERATION = re.compile(r"samarbejde[t]?|zusammenarbeit|kooperation|samenwerki
 #: Capitals before a town that name no institution: country codes, the EU, a German state.
 _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
                      "CH", "NRW"}
+#: Heads that Dutch writes in lower case after a name ("het Albert Schweitzer ziekenhuis").
+_LOWER_NAMED_HEADS = {"nl": {"ziekenhuis", "gasthuis"}}
 #: Unit words that Dutch writes in lower case before the unit's name.
 _LOWER_UNITS = {"nl": {"lectoraat", "afdeling", "dienst", "vakgroep", "leerstoel", "sectie", "kenniscentrum"}}
 #: German definite and possessive determiners that end like adjectives: "die Klinik für Neurologie"
@@ -352,6 +354,22 @@ class _Finder(NameSpans):
                 elif nxt and nxt.low in FOREIGN_LINKS and i + 2 < len(self.t) and self.name_word(self.t[i + 2]):
                     end = self.t[i + 2].end  # "Fakultní nemocnice v Motole"
                 out.append(self._make("organisation", before.start, end, "organisation-head", 0.75))
+        return out
+
+    def article_heads(self) -> list[Candidate]:
+        """``het Albert Schweitzer ziekenhuis``, ``het Antonius ziekenhuis``: Dutch writes the head of a hospital
+        named after a person or saint in lower case after the name; the article before the name marks it (not
+        ``het Amsterdamse ziekenhuis``, an adjective)."""
+        out = []
+        for i, tok in enumerate(self.t):
+            if tok.low not in _LOWER_NAMED_HEADS.get(self.lang, ()) or tok.is_cap:
+                continue
+            k = i
+            while k > 0 and i - k < 3 and self.name_word(self.t[k - 1]) and self.t[k - 1].is_cap:
+                k -= 1
+            if k == i or k == 0 or self.t[k - 1].low != "het" or place_adjective(self.t[i - 1].text, self.lang):
+                continue
+            out.append(self._make("organisation", self.t[k].start, tok.end, "organisation-head", 0.75))
         return out
 
     def _pair_alone(self, i: int) -> bool:

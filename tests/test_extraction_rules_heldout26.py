@@ -165,3 +165,16 @@ def test_a_table_under_the_signing_ones_lists_parties():
     facts = found(text, "de")
     for party in ("Bezirkskrankenhaus Kufstein", "Stadtgemeinde Wörgl"):
         assert ("partyTo", party, "Absichtserklärung") in facts, (party, facts)
+
+
+# -- organisation names ---------------------------------------------------------------------------
+@pytest.mark.parametrize("hospital", ["Antonius ziekenhuis", "Rode Kruis ziekenhuis", "Sint Jansdal ziekenhuis"])
+def test_a_dutch_hospital_named_after_a_person_keeps_its_lower_case_head(hospital):
+    text = f"Het {hospital}, de gemeente Harderwijk en Zorggroep Noordwest-Veluwe ondertekenden het convenant."
+    assert ("partyTo", hospital, "convenant") in found(text, "nl")
+
+
+def test_a_place_adjective_before_ziekenhuis_names_no_hospital():
+    names = labels("Het Amsterdamse ziekenhuis en Hogeschool Inholland ondertekenden het convenant.", "nl",
+                   "organisation")
+    assert not any(name.endswith("ziekenhuis") for name in names), names
