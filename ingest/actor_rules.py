@@ -710,12 +710,25 @@ _OP_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?op\b\s*[.,;:]")
 _TOGETHER = re.compile(r"^\W*(?:samen|gemeinsam|zusammen|together|sammen|jointly)\b", re.IGNORECASE)
 
 
+#: A cluster's start told by the signing that made it: "X was launched in September, when A and B signed ...",
+#: "X wurde im Mai gestartet, als ...", "X werd in mei opgericht, toen ...", "X blev sat i gang i september, da ...".
+_LAUNCHED_WHEN = re.compile(
+    r"\s+(?:was|were|has been|wurde|ist|werd|is|blev|er)\s+(?:[\w.]+\s+){0,4}?(?:launched|started|set up|founded|created"
+    r"|established|formed|gestartet|gegründet|ins\s+Leben\s+gerufen|gestart|opgericht|opgezet|van\s+start\s+gegaan"
+    r"|sat\s+i\s+gang|skudt\s+i\s+gang|startet|stiftet|etableret|oprettet|dannet)\b(?:\s+[\w.]+){0,4}?\s*,\s*"
+    r"(?:da|als|when|toen|nachdem|after)\b", re.IGNORECASE)
+
+
 def _founded(context: Context, agreement, actors) -> list:
     """Actors named after the agreement word behind a founding word: what the agreement creates;
     also the project or network it is signed for (``overeenkomst voor het X``, ``X, een project
     waarvoor … een overeenkomst``) or named after (``de samenwerkingsovereenkomst Zorgnetwerk X``)."""
     out = []
     for actor, key in actors:
+        if key[0] == "cluster" and actor.end <= agreement.start and _LAUNCHED_WHEN.match(context.text, actor.end,
+                                                                                         agreement.start):
+            out.append(key)  # "Netværket X blev sat i gang i september, da A, B og C underskrev en samarbejdsaftale"
+            continue
         if actor.end <= agreement.start and _PROJECT_FOR_WHICH.match(context.between(actor.end, agreement.start)) \
                 or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)) \
                 or key[0] == "cluster" and agreement.end < actor.start and not context.between(agreement.end, actor.start).strip() \

@@ -149,7 +149,8 @@ _TOWN = (rf"(?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon 
 #: "locaties in" / "sites in" (below).
 _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
-    re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+" + _TOWN + r"\b"),
+    # on the code's own line: "12. marts 2025" over "Falck, UCL og ..." is a date above a name
+    re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+" + _TOWN + r"\b"),
     re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in|hovedsæde i"
                r"|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")

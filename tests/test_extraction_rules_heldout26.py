@@ -178,3 +178,30 @@ def test_a_place_adjective_before_ziekenhuis_names_no_hospital():
     names = labels("Het Amsterdamse ziekenhuis en Hogeschool Inholland ondertekenden het convenant.", "nl",
                    "organisation")
     assert not any(name.endswith("ziekenhuis") for name in names), names
+
+
+# -- founding told by its signing ------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, cluster, agreement, parties", [
+    ("Netværket Sundhed Vestfyn blev sat i gang i september, da Assens Kommune, Nordfyns Kommune og Odense "
+     "Universitetshospital underskrev en samarbejdsaftale.", "da", "Sundhed Vestfyn", "samarbejdsaftale",
+     ["Assens Kommune", "Nordfyns Kommune", "Odense Universitetshospital"]),
+    ("Das Netzwerk Pflege Emsland wurde im September gestartet, als die Stadt Lingen, die Hochschule Osnabrück und das "
+     "Bonifatius Hospital eine Kooperationsvereinbarung unterzeichneten.", "de", "Netzwerk Pflege Emsland",
+     "Kooperationsvereinbarung", ["Stadt Lingen", "Hochschule Osnabrück", "Bonifatius Hospital"]),
+    ("The Tamar Health Network was launched in September, when Cornwall Council, the University of Plymouth and Royal "
+     "Cornwall Hospitals NHS Trust signed a cooperation agreement.", "en", "Tamar Health Network",
+     "cooperation agreement", ["Cornwall Council", "University of Plymouth", "Royal Cornwall Hospitals NHS Trust"]),
+])
+def test_a_cluster_launched_when_others_signed_is_what_the_agreement_founds(text, language, cluster, agreement,
+                                                                             parties):
+    facts = found(text, language)
+    assert ("establishes", agreement, cluster) in facts, facts
+    assert not any(k == "partyTo" and s == cluster for k, s, _ in facts), facts
+    for party in parties:
+        assert ("partyTo", party, agreement) in facts, (party, facts)
+        assert ("memberOf", party, cluster) in facts, (party, facts)
+
+
+def test_a_year_over_a_name_is_no_postal_code():
+    text = "Kerteminde Kommune\n\n12. marts 2025\n\nFalck, UCL og Kerteminde Kommune går med i netværket."
+    assert "Falck" not in labels(text, "da", "region")
