@@ -468,6 +468,12 @@ def _joined_signing(context: Context, index: int) -> bool:
                for back in (index - 1, index - 2) if back >= 0)
 
 
+#: A sentence that opens with one side of a cross-border signing ("Von luxemburgischer Seite", "On the Welsh side",
+#: "Aan Vlaamse zijde", "Fra dansk side").
+_SIDE = re.compile(r"^\W*(?:von|auf|on|from|aan|van|fra|på)\s+(?:der\s+|the\s+|de\s+)?[\w-]+\s+(?:seite|side|zijde|kant)\b",
+                   re.IGNORECASE)
+
+
 def later_signatories(context: Context) -> None:
     """``Verder ondertekenden A, B en C.``, ``Also signing were A and B.``: a signing sentence that
     names no agreement adds its actors to the parties of the agreement named last (up to eight
@@ -481,7 +487,9 @@ def later_signatories(context: Context) -> None:
         text = context.sentences[index].text
         besides = _BESIDES_THEM.match(text) is not None  # "Naast de twee ziekenhuizen stapten ook A en B mee"
         joined = _joined_signing(context, index)
-        signing = context.has_verb(index, "sign") or PARTIES_ARE.search(text) or besides or joined
+        # "Auf deutscher Seite haben A und B unterschrieben. Von luxemburgischer Seite sind C und D dabei."
+        other_side = _SIDE.match(text) is not None and index > 0 and context.has_verb(index - 1, "sign")
+        signing = context.has_verb(index, "sign") or PARTIES_ARE.search(text) or besides or joined or other_side
         if context.zones.get(index) != "body" or not signing \
                 or context.mentions(index, "agreement") or (joins.search(text) and not joined) \
                 or NEGATION.search(text) or _BESIDES_SIGNATORIES.search(text):

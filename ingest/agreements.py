@@ -26,10 +26,12 @@ FOUNDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:aus der taufe gehoben|
 #: bis Herbst einen Vertrag unterzeichnen", "De partners willen in het najaar een overeenkomst ondertekenen", "Parterne
 #: vil underskrive en aftale"): it names no parties yet.
 INTENDED_SIGNING = re.compile(
-    r"\b(?:aims?|plans?|intends?|expects?|hopes?|wants?)\s+to\s+sign\b|\b(?:are|is)\s+to\s+sign\b"
-    r"|\b(?:will|shall)\s+(?:\w+\s+)?sign\b|\b(?:wollen|sollen|planen|möchten|werden)\b[^.;]*\bunterzeichnen\b"
-    r"|\b(?:willen|zullen|gaan|moeten|hopen)\b[^.;]*\b(?:ondertekenen|tekenen)\b"
-    r"|\b(?:vil|skal|forventer\s+at|håber\s+at)\b[^.;]*\bunderskrive\b", re.IGNORECASE)
+    r"\b(?:aims?|plans?|intends?|expects?|hopes?|wants?)\s+to\s+(?:sign|conclude|enter\s+into)\b"
+    r"|\b(?:are|is)\s+to\s+(?:sign|conclude)\b|\b(?:will|shall)\s+(?:\w+\s+)?(?:sign|conclude|enter\s+into)\b"
+    r"|\b(?:wollen|sollen|planen|möchten|werden)\b[^.;]*\b(?:unterzeichnen|abschließen|schließen)\b"
+    r"|\b(?:willen|zullen|gaan|moeten|hopen|verwachten)\b[^.;]*\b(?:ondertekenen|tekenen|sluiten|afsluiten)\b"
+    # "Parterne forventer at indgå en egentlig samarbejdsaftale ... inden udgangen af 2025"
+    r"|\b(?:vil|skal|forventer\s+at|håber\s+at)\b[^.;]*\b(?:underskrive|indgå)\b", re.IGNORECASE)
 #: Demonstratives: "dat samenwerkingsakkoord", "this agreement" point back to the agreement named last, of any kind.
 _DEMONSTRATIVE = {"this", "that", "diese", "dieser", "dieses", "diesem", "diesen", "deze", "dit", "dat", "denne",
                   "dette", "cette", "cet"}

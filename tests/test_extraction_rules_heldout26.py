@@ -205,3 +205,30 @@ def test_a_cluster_launched_when_others_signed_is_what_the_agreement_founds(text
 def test_a_year_over_a_name_is_no_postal_code():
     text = "Kerteminde Kommune\n\n12. marts 2025\n\nFalck, UCL og Kerteminde Kommune går med i netværket."
     assert "Falck" not in labels(text, "da", "region")
+
+
+# -- signings told in parts -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, language, agreement, party", [
+    ("Am Montag unterzeichneten sie eine Kooperationsvereinbarung. Auf deutscher Seite haben die Universität des "
+     "Saarlandes und die Hochschule für Technik und Wirtschaft des Saarlandes unterschrieben. Von französischer Seite "
+     "sind das CHR Metz-Thionville und die Université de Lorraine dabei.", "de", "Kooperationsvereinbarung",
+     "CHR Metz-Thionville"),
+    ("Maandag werd het convenant getekend. Aan Nederlandse zijde tekenden het Amphia ziekenhuis en Avans Hogeschool. "
+     "Aan Vlaamse zijde zijn AZ Turnhout en Thomas More erbij.", "nl", "convenant", "AZ Turnhout"),
+])
+def test_the_other_side_of_a_cross_border_signing_signs_too(text, language, agreement, party):
+    assert ("partyTo", party, agreement) in found(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Die Universität Trier und die Hochschule Trier haben eine Absichtserklärung unterzeichnet. Die Partner wollen "
+     "bis Ende 2026 eine Kooperationsvereinbarung abschließen.", "de"),
+    ("Syddansk Universitet og Odense Kommune har underskrevet en hensigtserklæring. Parterne forventer at indgå en "
+     "egentlig samarbejdsaftale inden udgangen af 2025.", "da"),
+    ("Cornwall Council and the University of Plymouth signed a letter of intent. The partners expect to conclude a "
+     "formal memorandum of understanding by the summer.", "en"),
+])
+def test_an_agreement_the_parties_expect_to_conclude_has_no_parties_yet(text, language):
+    facts = found(text, language)
+    later = {"de": "Kooperationsvereinbarung", "da": "samarbejdsaftale", "en": "memorandum of understanding"}[language]
+    assert not any(k == "partyTo" and o.startswith(later) for k, _, o in facts), facts
