@@ -312,7 +312,7 @@ def founded_by_agreement(context: Context) -> None:
 
 #: "Sekretariatet ligger hos X", "The secretariat is hosted by X", "Die Geschäftsstelle ist bei X angesiedelt".
 _SHARED = re.compile(r"\b(?:mellem|between|zwischen|tussen)\s", re.IGNORECASE)
-_HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,5}?(?:hos|at|with|by|bei|beim|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
+_HOSTED_AT = re.compile(r"^\W*(?:[\w,]+\s+){0,6}?(?:hos|at|with|by|bei|beim|bij|på|von|door|af|mellem|between|zwischen|tussen)\s+(?:(?:os|us|uns|ons)\s+(?:på|at|bei|bij)\s+)?"
                         r"(?:the\s+|der\s+|dem\s+|de\s+|het\s+)?$"
                         # "Die Koordinierungsstelle der Allianz wird am Campus Stendal der Hochschule X eingerichtet"
                         r"|^\W*(?:\w+\s+){0,4}?(?:an\s+der|an\s+dem|am|at\s+the|aan\s+de|op\s+de)\s+(?:(?:campus|standort|site"

@@ -232,3 +232,9 @@ def test_an_agreement_the_parties_expect_to_conclude_has_no_parties_yet(text, la
     facts = found(text, language)
     later = {"de": "Kooperationsvereinbarung", "da": "samarbejdsaftale", "en": "memorandum of understanding"}[language]
     assert not any(k == "partyTo" and o.startswith(later) for k, _, o in facts), facts
+
+
+def test_a_secretariat_that_comes_to_lie_with_an_actor_is_hosted_there():
+    facts = found("Het netwerk Zorgeiland Goeree is opgericht. Het secretariaat van het netwerk komt te liggen bij de "
+                  "gemeente Goeree-Overflakkee.", "nl")
+    assert ("coordinates", "gemeente Goeree-Overflakkee", "Zorgeiland Goeree") in facts, facts
