@@ -156,7 +156,9 @@ def test_an_actor_named_after_every_field_through_which_work_is_done_gets_no_fie
 # -- tables --------------------------------------------------------------------------------------
 def test_a_table_under_the_signing_ones_lists_parties():
     text = ("Am Mittwoch unterzeichneten sie eine Absichtserklärung zum Aufbau des Netzwerks Pflege Unterinntal.\n\n"
-            "Die Unterzeichnenden und ihre Vertreter\n\n"
+            "Im Netzwerk sollen Kliniken, Pflegedienste und Gemeinden gemeinsam Lösungen für die Pflege zu Hause "
+            "entwickeln.\n\n"
+            "Die Unterzeichnenden und ihre Vertreterinnen und Vertreter\n\n"
             "| Organisation | Land | vertreten durch |\n"
             "|---|---|---|\n"
             "| Bezirkskrankenhaus Kufstein | Tirol | Dr. Eva Moser, Pflegedirektion |\n"
