@@ -21,7 +21,7 @@ from ingest.name_spans import PLACE_LINKS
 from ingest.records import records, value_items
 from ingest.sentences import LIST_MARK
 from ingest.tables import RULE_ROW, is_header_row
-from ingest.tokens import AND_WORDS, CALENDAR, pattern, tokenize, wordlist
+from ingest.tokens import AND_WORDS, CALENDAR, FROM_WORDS, pattern, tokenize, wordlist
 
 #: A heading line that announces a list of actors.
 LIST_HEADING = re.compile(
@@ -241,10 +241,6 @@ def _description(text: str, item: Sentence) -> bool:
     return goes_on or len(words) >= 4 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
-#: Prepositions of origin before a seat, which ends a listed name ("DSW Zorgverzekeraar uit Schiedam").
-_FROM = {"uit", "aus", "from", "fra"}
-
-
 def _place_link(words: list, k: int) -> bool:
     """Whether ``words[k]`` is a place's own link word between two capitalised words ("gemeente Voorne aan Zee",
     "Stadt Frankfurt am Main")."""
@@ -261,7 +257,7 @@ def name_run(text: str, language: str, sentence: Sentence, start: int, end: int 
     limit = min(line_end if line_end > 0 else sentence.end, start + 300, end if end is not None else sentence.end)
     tokens = tokenize(Sentence(sentence.index, start, limit, text[start:limit]))
     cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.text in (",", "(", "|", "–", "—", ";") or (
-        t.low in _FROM and k + 1 < len(tokens) and tokens[k + 1].is_cap))), None)
+        t.low in FROM_WORDS and k + 1 < len(tokens) and tokens[k + 1].is_cap))), None)
     if cut is not None:
         tokens = tokens[:cut]  # "Name, Place (CC)", "DSW Zorgverzekeraar uit Schiedam": the place is not in the name
     heads = wordlist("org_heads", language)

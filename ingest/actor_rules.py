@@ -429,9 +429,10 @@ def _member_parties(context: Context, agreement) -> list:
 
 #: "Fra tysk side er parterne A, B og C", "Die Parteien sind A und B", "The parties are A and B".
 PARTIES_ARE = re.compile(r"\b(?:er|sind|zijn|are)\s+(?:parterne|die parteien|die vertragspartner|de partijen"
-                          r"|the parties|the signatories|underskriverne|die unterzeichner|de ondertekenaars)\b"
-                          r"|\b(?:parterne|die parteien|de partijen|the parties|the signatories)\s+(?:er|sind|zijn|are)\b",
-                          re.IGNORECASE)
+                         r"|the parties|the signatories|underskriverne|die unterzeichner|de ondertekenaars)\b"
+                         r"|\b(?:parterne|die parteien|de partijen|the parties|the signatories)"
+                         r"\s+(?:er|sind|zijn|are)\b",
+                         re.IGNORECASE)
 
 
 #: "Besides" in the four languages.
@@ -470,8 +471,8 @@ def _joined_signing(context: Context, index: int) -> bool:
 
 #: A sentence that opens with one side of a cross-border signing ("Von luxemburgischer Seite", "On the Welsh side",
 #: "Aan Vlaamse zijde", "Fra dansk side").
-_SIDE = re.compile(r"^\W*(?:von|auf|on|from|aan|van|fra|på)\s+(?:der\s+|the\s+|de\s+)?[\w-]+\s+(?:seite|side|zijde|kant)\b",
-                   re.IGNORECASE)
+_SIDE = re.compile(r"^\W*(?:von|auf|on|from|aan|van|fra|på)\s+(?:der\s+|the\s+|de\s+)?[\w-]+\s+"
+                   r"(?:seite|side|zijde|kant)\b", re.IGNORECASE)
 
 
 def later_signatories(context: Context) -> None:

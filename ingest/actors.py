@@ -70,8 +70,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         # names an institution only by its legal form
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.article_heads() + finder.described()
-             + finder.named() + finder.spelled_out() + finder.lower_units() + finder.acronym_places() + finder.acronym_units()
-             + finder.shared_heads() + finder.place_agencies() + finder.described_items())
+             + finder.named() + finder.spelled_out() + finder.lower_units() + finder.acronym_places()
+             + finder.acronym_units() + finder.shared_heads() + finder.place_agencies() + finder.described_items())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_dashes(finder.join_slashes(found))

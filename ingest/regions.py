@@ -21,7 +21,7 @@ from ingest.iris import slugify
 from ingest.lexicon import words
 from ingest.name_spans import PLACE_LINKS, SAINT
 from ingest.sentences import LIST_MARK
-from ingest.tokens import wordlist
+from ingest.tokens import FROM_WORDS, wordlist
 
 _UPPER = CAPITAL
 _WORD = re.compile(r"[^\W\d_]+")
@@ -151,8 +151,8 @@ _TOWN_CONTEXTS = [
     re.compile(r"(?m)^\s*" + _TOWN + r",\s+(?:den\s+)?\d{1,2}\.?\s"),
     # on the code's own line: "12. marts 2025" over "Falck, UCL og ..." is a date above a name
     re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]+" + _TOWN + r"\b"),
-    re.compile(r"\b(?:aus|uit|fra|from|based in|gevestigd in|ligger i|mit Sitz in|headquartered in|hovedsæde i"
-               r"|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
+    re.compile(rf"\b(?:{'|'.join(sorted(FROM_WORDS))}|based in|gevestigd in|ligger i|mit Sitz in|headquartered in"
+               r"|hovedsæde i|hovedkontor i|hoofdkantoor in|headquarters in)\s+" + _TOWN + r"\b"),
     # a word holding a capital, matched from its first character only (linear on "A.A.A.…")
     # and a short name in brackets, also one written as a word ("(ADRZ) in Goes", "(Adrz) in Goes")
     re.compile(r"(?:(?<![\w.&-])(?=[\w.&-]*[A-Z])[\w.&-]+|A/S|\([A-Z][A-Za-z]{1,7}\))\s+(?:in|i)\s+" + _TOWN + r"\b"),

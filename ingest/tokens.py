@@ -33,6 +33,8 @@ CALENDAR = MONTHS | WEEKDAYS
 AND_WORDS = frozenset({"and", "og", "en", "und"})
 #: The present forms of "have" that make a perfect tense ("A und B haben unterzeichnet", "heeft getekend").
 HAVE = frozenset({"hat", "haben", "has", "have", "heeft", "hebben", "har"})
+#: The prepositions of origin before a seat ("DSW Zorgverzekeraar uit Schiedam", "Firmen aus Jena").
+FROM_WORDS = frozenset({"aus", "uit", "fra", "from"})
 #: The words for "with" before a partner ("an agreement with X", "med X").
 WITH_WORDS = frozenset({"with", "mit", "met", "med"})
 #: Number words from two to twenty, in the languages read ("Vierzehn Einrichtungen", "eleven organisations").
