@@ -131,6 +131,11 @@ def founded_cluster(context: Context, exclude=()):
                  if r.kind == "establishes" and r.object[0] == "cluster" and r.object not in exclude), None)
 
 
+def foundings(context: Context, cluster) -> list:
+    """The ``establishes`` relations found so far that found ``cluster`` (an agreement that sets it up)."""
+    return [r for r in context.found.values() if r.kind == "establishes" and r.object == cluster]
+
+
 #: A second clause ("og er et af ...", "and is part of", "und ist Teil"): a cluster named in it is not what
 #: the first clause's definite phrase refers to, nor one of the founders the first clause lists.
 NEXT_CLAUSE = re.compile(r"\b(?:og|and|und|en)\s+(?:er|is|ist|har|has|hat|heeft|was|blev|wurde|werd|skal|will|wird"
@@ -540,9 +545,6 @@ def member_lists(context: Context) -> None:
         target = referenced_cluster(context, index, exclude=listed) or founded_cluster(context, exclude=listed) \
             or topic_cluster(context, exclude=listed)
         lead = LEAD_HEADING.match(sentence.text) is not None
-        # "The eight founding partners are:" of a cluster an agreement founds: they signed that agreement
-        founding = [r for r in context.found.values() if r.kind == "establishes" and r.object == target] \
-            if target is not None and _FOUNDERS_HEADING.search(sentence.text) else []
         founders = []
         for item in items:
             if not context.mentions(item.index, "organisation", "cluster"):
@@ -558,15 +560,16 @@ def member_lists(context: Context) -> None:
                     if rcand.start >= end and _PLACE_GAP.match(context.between(end, rcand.start)):
                         context.add("locatedIn", key, rkey, item.index, 0.7, "list-item-place")
                         end = rcand.end
-        _founders_sign(context, sentence, founding, founders)
+        if target is not None and _FOUNDERS_HEADING.search(sentence.text):
+            _founders_sign(context, sentence, target, founders)
 
 
-def _founders_sign(context: Context, heading: Sentence, founding: list, founders: list) -> None:
-    """The founders listed under ``heading`` (actor key, item sentence) are parties to the agreement that founds
-    their cluster, unless the heading or the signing sentence counts another number of actors ("Sieben
-    Einrichtungen unterzeichneten" over five founding members: another group)."""
+def _founders_sign(context: Context, heading: Sentence, cluster, founders: list) -> None:
+    """The founders listed under ``heading`` ("The eight founding partners are:"; actor key, item sentence) are
+    parties to the agreement that founds ``cluster``, unless the heading or the signing sentence counts another
+    number of actors ("Sieben Einrichtungen unterzeichneten" over five founding members: another group)."""
     count = len({index for _, index in founders})  # items: "- Hartpury University and Hartpury College" is one
-    for founding_relation in founding:
+    for founding_relation in foundings(context, cluster):
         if any(n is not None and n != count
                for n in (_counted(heading.text), _counted(context.sentences[founding_relation.sentence].text))):
             continue

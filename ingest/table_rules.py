@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.member_rules import LEAD_MARK, referenced_cluster, topic_cluster
+from ingest.member_rules import LEAD_MARK, foundings, referenced_cluster, topic_cluster
 from ingest.relations import Context
 from ingest.tables import LEAD_CELL, Table, find_tables
 
@@ -111,7 +111,7 @@ def _actors(context: Context, table: Table) -> None:
     if not agreements and target is not None and any(
             _SIGNED.search(context.sentences[i].text) for i in range(max(0, intro - 1), table.header.index + 1)):
         # "Founding partners" / "| Signatory | Country |": the rows signed the agreement that founds the group
-        founding = {r.subject for r in context.found.values() if r.kind == "establishes" and r.object == target}
+        founding = {r.subject for r in foundings(context, target)}
         agreements = list(founding) if len(founding) == 1 else []
     if not agreements and (context.has_verb(table.header.index, "sign") or intro >= 0 and context.zones.get(intro) != "chrome"
                            and len(context.sentences[intro].text.split()) <= 6 and context.has_verb(intro, "sign")):
