@@ -14,7 +14,9 @@ not a month, and not made only of common words of the language (word frequency, 
 """
 from __future__ import annotations
 
-from ingest.actor_rules import PARTIES_ARE
+import re
+
+from ingest.actor_rules import PARTIES_ARE, authority_word
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
@@ -33,6 +35,9 @@ _AND = {"und", "and", "en", "og", "sowie", "et"}
 _OPENER_ZIPF = 3.5
 #: Verbs after which the run before them is their subject (ingest/lexicon/verbs.tsv).
 _SUBJECT_VERBS = ("fund", "sign", "member")
+#: The rest of a legal form of public law ("Anstalt des öffentlichen Rechts", "Körperschaft des öffentlichen Rechts",
+#: "rechtspersoon van publiek recht", "body of public law").
+_PUBLIC_LAW = re.compile(r"\s+(?:des|van|of)\s+(?:öffentlichen|publiek|public)\s+(?:rechts|recht|law)\b", re.IGNORECASE)
 _COPULAS = HAVE | {"ist", "sind", "is", "zijn", "er", "wird", "wordt", "bliver", "also", "auch", "ook", "også", "now",
                    "nu", "jetzt"}
 
@@ -66,11 +71,21 @@ def acting_names(found: list[Candidate], text: str, language: str, sentences: li
     return out
 
 
+def _definite_head(word: str) -> bool:
+    """Is ``word`` the definite form of a Nordic head written in lower case after a place ("högskolan",
+    "universitetet", "sjukhuset")?"""
+    from ingest.actors import LOWER_HEADS
+
+    return any(word.endswith(end) and word[:-len(end)] in LOWER_HEADS for end in ("n", "en", "et", "an"))
+
+
 class _Sentence:
     def __init__(self, tokens: list[Token], index: int, text: str, language: str, found: list[Candidate]):
         self.t, self.s, self.text, self.lang = tokens, index, text, language
         self.found = found
-        self.actors = {c.start: c for c in found if c.kind in ("organisation", "cluster")}
+        # a council named by its place ("de gemeente Hardenberg") stands in a list of actors like one
+        self.actors = {c.start: c for c in found if c.kind in ("organisation", "cluster")
+                       or c.kind == "region" and authority_word(c.text)}
         #: tokens inside a candidate that a name may not overlap (a region may stand inside a name)
         self.claimed = covered(tokens, [(c.start, c.end) for c in found if c.kind != "region"])
         self.regions = [(c.start, c.end) for c in found if c.kind == "region"]
@@ -99,6 +114,8 @@ class _Sentence:
             if run[0].index >= 2 and self.t[run[0].index - 1].low in ("in", "i", "im") \
                     and any(c.end == self.t[run[0].index - 2].end for c in self.actors.values()):
                 continue  # "AZ Sint-Maria in Halle en AZ Jan Portaels": the actor's seat, no name
+            if _PUBLIC_LAW.match(self.text, run[-1].end):
+                continue  # "X (UKD), Anstalt des öffentlichen Rechts": X's legal form, no name
             if (run[0].start, run[-1].end) not in seen:
                 seen.add((run[0].start, run[-1].end))
                 span = self.text[run[0].start:run[-1].end]
@@ -173,9 +190,12 @@ class _Sentence:
         j = i
         while j < len(self.t):
             k = j + 1 if self.t[j].low in _ARTICLES else j
+            if k + 1 < len(self.t) and not self.t[k].is_cap and self.descriptors.word(self.t[k].text) \
+                    and self._actor_at(k + 1) is not None:
+                k += 1  # "en zorgverzekeraar Zilveren Kruis": the word that introduces the name
             actor = self._actor_at(k)
-            if actor is not None:
-                items.append((True, []))
+            if actor is not None:  # a council ("de gemeente X") stands in the list, but anchors no list of actors alone
+                items.append((actor.kind != "region", []))
                 j = self._index_after(actor.end)
             else:
                 run = self._run(k)
@@ -240,6 +260,10 @@ class _Sentence:
                 break
             run.append(self.t[k])  # "Azienda Sanitaria Provinciale di Ragusa"
             k += 1
+        if len(run) == 1 and k + 1 < len(self.t) and self.t[k].low in ("i", "på") and _definite_head(run[0].low) \
+                and self.t[k + 1].start in self.region_ends:  # "Högskolan i Halmstad", "Universitetet i Bergen"
+            end = self.region_ends[self.t[k + 1].start]
+            run += [t for t in self.t[k:] if t.end <= end]
         if not run or any(t.index in self.claimed for t in run) or any(
                 a <= run[0].start and run[-1].end <= b for a, b in self.regions):
             return []  # a place may stand inside a name ("RWTH Aachen"), not be all of it

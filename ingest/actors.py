@@ -71,7 +71,8 @@ def find_actors(tokens: list[Token], sentence: int, text: str, language: str,
         return finder.legal()
     found = (finder.legal() + finder.headed() + finder.placed_heads() + finder.article_heads() + finder.described()
              + finder.named() + finder.spelled_out() + finder.lower_units() + finder.acronym_places()
-             + finder.acronym_units() + finder.shared_heads() + finder.place_agencies() + finder.described_items())
+             + finder.acronym_units() + finder.shared_heads() + finder.place_agencies() + finder.described_items()
+             + finder.appositive() + finder.district_compounds())
     if language != "de":
         found += finder.role_of() + finder.signatories()
     return finder.join_dashes(finder.join_slashes(found))
@@ -86,6 +87,13 @@ _ENGLISH_HEADS = {"network", "alliance", "partnership", "hub", "valley", "consor
 #: The governing body of whatever organisation the sentence names, no actor of its own.
 _GOVERNING_BODY = re.compile(r"(?:Raad van (?:Bestuur|Toezicht|Commissarissen)|Board of (?:Directors|Trustees|Governors)"
                              r"|Aufsichtsrat|Vorstand|Bestyrelse[n]?|Direktion)", re.IGNORECASE)
+def _town_adjective(word: str) -> bool:
+    """``Düsseldorfer``, ``Münchener``: a German adjective made of a town's name with -er."""
+    from ingest.gazetteer import gazetteer
+
+    return word.endswith("er") and len(word) > 5 and bool(gazetteer().forms.get(word[:-2]))
+
+
 #: Task words that national and regional agencies put before their country or town.
 _AGENCY_TASKS = {"Innovation", "Enterprise", "Research", "Business", "Invest", "Science", "Visit"}
 #: Words before "Scottish Enterprise" that make it a description ("a Scottish enterprise", "any Danish Research").
@@ -108,6 +116,12 @@ _SHARED_HEADS = {
            (re.compile(_PLACES + r"\s+(?:county|city|borough) councils\b"), "{} Council")],
 }
 #: "The cooperation" as what a new name is given to: a partnership, a cluster.
+#: A German district's one-word name: a region and "kreis" ("Vogtlandkreis", "Erzgebirgskreis").
+_DISTRICT_COMPOUND = re.compile(r"(?P<place>[A-ZÄÖÜ][a-zäöüß]{3,}?)s?kreis")
+#: Words for a joint programme or platform, which an appositive name may follow like a cluster word.
+_PROGRAMME = re.compile(r"programme|program|programm|programma|initiative|initiativ|initiatief|platform|plattform")
+#: Indefinite articles before such a word ("a small joint programme, X,").
+_INDEFINITE_ARTICLES = {"a", "an", "ein", "eine", "einen", "einem", "een", "et", "en"}
 _COOPERATION = re.compile(r"samarbejde[t]?|zusammenarbeit|kooperation|samenwerking|cooperation|collaboration")
 #: Capitals before a town that name no institution: country codes, the EU, a German state.
 _NOT_INSTITUTIONS = {"EU", "EC", "UK", "US", "USA", "DE", "NL", "DK", "BE", "FR", "NO", "SE", "PL", "CZ", "AT",
@@ -187,6 +201,15 @@ class _Finder(NameSpans):
         return (article.low in _ARTICLES and tok.is_word and tok.text.isalpha() and tok.text.islower()
                 and len(tok.text) >= 3 and max(zipf(tok.text, self.lang), zipf(tok.text, "en")) < _BRAND_ZIPF)
 
+    def _named_again(self, i: int, right: list[Token]) -> bool:
+        """``die Pflegeallianz Düssel`` (a river): the head and the rare capitalised words after it stand so
+        again elsewhere in the document. A common noun after a bare head ("das Bündnis Beiträge leisten") is
+        a frequent word and is not repeated as a whole."""
+        if any(frequent(x.text, self.lang) for x in right if x.is_word):
+            return False
+        name = self.text[self.t[i].start:right[-1].end]
+        return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", self.text)) >= 2
+
     def headed(self) -> list[Candidate]:
         out = []
         for i, tok in enumerate(self.t):
@@ -234,7 +257,7 @@ class _Finder(NameSpans):
                                and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
             if self.german and right and not left and not quoted and enclosed is None and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER or x.text in SAINT for x in right) \
-                    and right[-1].low.endswith(NOUN_ENDINGS) and head_class != "unit":
+                    and right[-1].low.endswith(NOUN_ENDINGS) and head_class != "unit" and not self._named_again(i, right):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name (but
                 # "Fakultät Gesundheitswissenschaften": a faculty or chair is named by its subject)
             if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
@@ -246,6 +269,15 @@ class _Finder(NameSpans):
             if self.german and not left and not quoted and enclosed is None and i >= 1 and self.t[i - 1].low in INDEFINITE \
                     and right and not any(self.is_proper(x) for x in right):
                 continue  # "ist ein Krankenhaus der Maximalversorgung": what kind of hospital, not its name
+            if self.german and not left and not quoted and i >= 1 and self.t[i - 1].low == "als" \
+                    and not any(self.is_proper(x) for x in right):
+                continue  # "das KSGR, das als Zentrumsspital des Kantons ...": the role it plays, no name
+            if self.german and not left and not quoted and i >= 2 and self.t[i - 1].is_word and not self.t[i - 1].is_cap \
+                    and self.t[i - 1].low.endswith(("sten", "ste")) and self.t[i - 2].low in _ARTICLES:
+                continue  # "der nördlichsten Universität Norwegens", "die größte Klinik": a superlative describes it
+            if self.german and left and not right and not quoted and self.t[left[0].index - 1:left[0].index] \
+                    and self.t[left[0].index - 1].low in INDEFINITE and all(_town_adjective(x.text) for x in left):
+                continue  # "in einer Düsseldorfer Klinik": a hospital of that town, not its name
             if self.german and not left and not quoted and enclosed is None and i >= 2 and not self.t[i - 1].is_cap \
                     and self.t[i - 1].is_word and self.t[i - 2].low in INDEFINITE:
                 continue  # "ein grenzüberschreitendes Netzwerk für Notfallversorgung": what kind of thing, not its name
@@ -336,8 +368,11 @@ class _Finder(NameSpans):
         from ingest.gazetteer import gazetteer  # the gazetteer's module reads names with this one
         out = []
         for i, tok in enumerate(self.t[1:], start=1):
-            before = self.t[i - 1]
-            if tok.low not in LOWER_HEADS or tok.is_cap or not (before.is_word and before.is_cap):
+            if tok.low not in LOWER_HEADS or tok.is_cap:
+                continue
+            adjective = self._nordic_adjective(i - 1)  # "Norges arktiske universitet"
+            before = self.t[i - 1 - adjective]
+            if not (before.is_word and before.is_cap):
                 continue
             # the place, or its genitive ("Lunds", Faroese and Icelandic "Tórshavnar", "Klaksvíkar")
             stems = [before.text] + [before.text[:-len(end)] for end in ("s", "ar") if before.text.endswith(end)]
@@ -353,8 +388,18 @@ class _Finder(NameSpans):
                     end = nxt.end  # "Fakultní nemocnice Brno"
                 elif nxt and nxt.low in FOREIGN_LINKS and i + 2 < len(self.t) and self.name_word(self.t[i + 2]):
                     end = self.t[i + 2].end  # "Fakultní nemocnice v Motole"
-                out.append(self._make("organisation", before.start, end, "organisation-head", 0.75))
+                first = before.index - 1 if adjective and before.index and self.t[before.index - 1].is_acronym \
+                    and self.t[before.index - 1].end + 1 == before.start else before.index  # "UiT Norges ..."
+                out.append(self._make("organisation", self.t[first].start, end, "organisation-head", 0.75))
         return out
+
+    def _nordic_adjective(self, k: int) -> int:
+        """1 when token ``k`` is a lower-case Nordic adjective between a place's genitive and a head ("Norges arktiske
+        universitet", "Norges teknisk-naturvitenskapelige universitet"), else 0."""
+        tok = self.t[k]
+        return int(k >= 1 and tok.is_word and tok.text.islower() and tok.low.endswith("e") and len(tok.text) > 4
+                   and not (tok.low.endswith("ste") and not tok.low.endswith("iste"))  # "Danmarks mindste kommune"
+                   and self.t[k - 1].is_cap and self.t[k - 1].text.endswith("s") and self.stop.word(tok.text) is None)
 
     def article_heads(self) -> list[Candidate]:
         """``het Albert Schweitzer ziekenhuis``, ``het Antonius ziekenhuis``: Dutch writes the head of a hospital
@@ -514,6 +559,9 @@ class _Finder(NameSpans):
                 tok = t[k]
                 if tok.is_word and tok.is_cap:
                     initials = "".join(part[0] for part in tok.text.split("-") if part).upper() + initials
+                elif tok.is_word and tok.text.isalpha() and tok.low not in _SPELLED_LINKS:
+                    initials = tok.text[0].upper() + initials  # "Ålands hälso- och sjukvård (ÅHS)", "Zentrum für
+                    # klinische Studien (ZKS)": a name that capitalises its first word only
                 elif tok.low not in _SPELLED_LINKS:
                     break
                 if initials == abbr and tok.is_cap:
@@ -527,7 +575,7 @@ class _Finder(NameSpans):
             words = t[start:end]
             cluster = any(self.clusters.word(x.text) for x in words)
             if not cluster and not any(self.heads.word(x.text) for x in words) and (
-                    len(abbr) < 3 or sum(x.is_cap for x in words) < 3):
+                    len(abbr) < 3 or sum(x.is_word and x.low not in _SPELLED_LINKS for x in words) < 3):
                 continue  # three capitalised words that spell it are a name without a head word too
             cand = self._make("cluster" if cluster else "organisation", words[0].start, t[i - 1].end,
                               "spelled-out", 0.85)
@@ -653,6 +701,42 @@ class _Finder(NameSpans):
                     self.clusters.word(x.text) or self.descriptors.word(x.text) == "cluster"
                     or _COOPERATION.fullmatch(x.low) for x in named) else "organisation"
                 out.append(self._make(kind, run[0].start, run[-1].end, "named-as", 0.8))
+        return out
+
+    def district_compounds(self) -> list[Candidate]:
+        """``Vogtlandkreis``, ``Erzgebirgskreis``, ``Burgenlandkreis``: a German district named by one word, a known
+        region and "kreis"; the district's administration is the actor."""
+        from ingest.gazetteer import gazetteer
+
+        out = []
+        for tok in self.t if self.german else ():
+            m = _DISTRICT_COMPOUND.fullmatch(tok.text)
+            if m and (gazetteer().forms.get(m.group("place")) or gazetteer().forms.get(m.group("place") + "e")):
+                cand = self._make("organisation", tok.start, tok.end, "district-compound", 0.75)
+                cand.head = "district"
+                out.append(cand)
+        return out
+
+    def appositive(self) -> list[Candidate]:
+        """``sets up a small joint programme, Connected Islands Care, for ...``, ``ein Netzwerk, die Pflegebrücke
+        Nord, ...``: the capitalised words set off by commas after an indefinite cluster or programme word."""
+        out, t = [], self.t
+        for i, tok in enumerate(t[:-3]):
+            if t[i + 1].text != "," or not tok.is_word or not (self.clusters.word(tok.text) or _PROGRAMME.fullmatch(tok.low)):
+                continue
+            k = i - 1
+            while k >= 0 and i - k <= 4 and t[k].is_word and not t[k].is_cap and t[k].low not in _INDEFINITE_ARTICLES:
+                k -= 1  # "a small joint programme"
+            if k < 0 or t[k].low not in _INDEFINITE_ARTICLES:
+                continue
+            j = i + 2 + (t[i + 2].low in _ARTICLES)
+            run = []
+            while j < len(t) and t[j].is_word and t[j].is_cap and len(run) < 6:
+                run.append(t[j])
+                j += 1
+            if len(run) >= 2 and j < len(t) and t[j].text in {",", "(", ".", ";"} and not any(
+                    c for c in self.proper if c[0] <= run[0].start and run[-1].end <= c[1]):
+                out.append(self._make("cluster", run[0].start, run[-1].end, "appositive-name", 0.7))
         return out
 
     def role_of(self) -> list[Candidate]:
@@ -791,7 +875,7 @@ _DASH_BEFORE = re.compile(r"(?<=\S) [–—-] (?:[Tt]he )?$")
 
 #: Words an abbreviation skips ("Hogeschool van Arnhem en Nijmegen (HAN)").
 _SPELLED_LINKS = {"und", "and", "en", "og", "of", "for", "für", "van", "voor", "for", "de", "der", "the", "&", "-",
-                  "zur", "zum", "i", "in", "af"}
+                  "zur", "zum", "i", "in", "af", "och", "för", "på"}
 
 
 #: "new" before a head word: what follows describes a new actor ("Neues Netzwerk für Pflege").

@@ -26,8 +26,9 @@ FOREIGN_LINKS = frozenset({"di", "degli", "della", "del", "dei", "delle", "w", "
 INNER = {"für", "fur", "van", "voor", "for", "of", "zur", "zum", "de", "du", "des", "der", "in",
          "i", "on", "and", "und", "og", "en", "&", "am", "an", "und", ",", "the", "zu", "op", *FOREIGN_LINKS}
 #: Those and the Danish "af" after a head ("Foreningen af Danske Privathospitaler"); not left of a head, where
-#: "af" is the signing verb's "by" ("underskrevet af Bispebjerg og Frederiksberg Hospital").
-RIGHT_INNER = INNER | {"af"}
+#: "af" is the signing verb's "by" ("underskrevet af Bispebjerg og Frederiksberg Hospital"); and the Dutch "aan de"
+#: of a river or coast ("Innovatienetwerk Zorg aan de Waterweg").
+RIGHT_INNER = INNER | {"af", "aan"}
 #: Of those, the ones that may stand between name words left of a legal form.
 LEFT_INNER = {"für", "van", "voor", "for", "of", "zur", "zum", "am", "an", "im", "&", "-"}
 #: Enumerations inside a name are only allowed after a preposition ("für Arbeit, Gesundheit und ...").
@@ -315,6 +316,12 @@ class NameSpans:
                 taken.insert(0, tok)
             elif tok.low in inner and k > 0 and self.name_word(before[k - 1]) and taken:
                 taken.insert(0, tok)
+            elif self.lang == "en" and tok.low == "of" and taken and k >= 2 and self.name_word(before[k - 1]) \
+                    and before[k - 2].low == "the" and not self.roles.word(before[k - 1].text) \
+                    and self.is_proper(taken[0]):  # "the Countess of Chester Hospital", "the Prince of Wales Hospital"
+                taken[:0] = before[k - 1:k + 1]
+                k -= 2
+                continue
             elif any_cap and tok.low == "in" and k > 0 and before[k - 1].is_cap and taken \
                     and (region := self._region_around(taken[-1])) is not None and region == taken[0].start:
                 taken.insert(0, tok)  # "Invest in Mecklenburg-Vorpommern GmbH": a place inside a company's name
@@ -487,6 +494,8 @@ class NameSpans:
                 nxt = t[j + 1]
                 definite = j == i and i and tok.low == "i" and t[i - 1].low.endswith("et") and nxt.is_cap \
                     and not self._country_word(nxt)  # "Tampere Universitet i Finland": the country says where
+                if tok.low == "aan" and nxt.low not in {"de", "den", "het"}:
+                    break  # "Netwerk X aan tafel": only "aan de" + a name is part of one
                 if tok.low in ("in", "i", "an", "am") and nxt.low not in {"der", "de", "den", "het", "the"} \
                         and not definite:  # "Universitetet i Flensborg" is one name
                     break  # "Kliniken in Hamburg": a place, not a name part

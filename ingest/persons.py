@@ -77,11 +77,14 @@ def find_persons(tokens: list[Token], sentence: int, text: str, language: str,
                 if k >= len(tokens) or not name_word(tokens[k]) or any(
                         c.isupper() for part in tokens[k].text.split("-") for c in part[1:]) \
                         or len(run) >= 2 and k == j + 1 and (_town(tokens[k].text) or k + 1 < len(tokens)
-                                                             and tokens[k + 1].is_word and _place(tokens[k + 1].text)):
+                                                             and tokens[k + 1].is_word and _place(tokens[k + 1].text)) \
+                        or len(run) >= 2 and k == j + 1 and tok.text == "van" and given.word(run[0].text) \
+                        and not given.word(run[-1].text):
                     break  # "Tom Vercruysse van IDLab": an acronym or inner capital names no surname; "Marloes
                     # Verhoeven van Woensdrecht": after a full name, a town after one particle says where the person
                     # works, and so does a name that a place ends ("Marloes Kuipers van Horizon Flevoland"; but
-                    # "Femke van der Linden")
+                    # "Femke van der Linden"); after a given name and a surname, "van X" is where the person works
+                    # ("Anouk Hulsman van Saxenburgh"; but "Jan Peter van Dijk")
                 run.extend(tokens[j:k])
                 j = k
                 continue

@@ -128,7 +128,7 @@ def _join_abbreviations(line: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 #: A list item's number alone ("1.", "b)"), which the sentencizer may cut off from its item.
 _LIST_NUMBER = re.compile(r"(?:\d{1,2}|[a-z])[.)]")
-_OPENING_QUOTE = re.compile(r"\s[\"„“«‚']$")
+_OPENING_QUOTE = re.compile(r"\s[\"„“«‚'‘]$")  # "‘We merken ...": Dutch and English open with ‘ too
 
 
 def _move_opening_quotes(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
