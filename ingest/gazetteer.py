@@ -289,7 +289,7 @@ def _add_local_authorities(gaz: Gazetteer) -> None:
     """The United Kingdom's unitary authorities, council areas, metropolitan districts and London
     boroughs (ISO 3166-2:GB), each part of its nation; after the cities, so that a city keeps its own
     name ("Southampton", "Glasgow"), and not where the name is a common word or a given name ("Reading",
-    "Angus")."""
+    "Angus"); an island council area also without "Islands" ("Orkney")."""
     given = {row.form for row in words("given_names", "given")}
     for sub in pycountry.subdivisions.get(country_code="GB") or ():
         if sub.type not in LOCAL_AUTHORITY_TYPES:
@@ -304,6 +304,9 @@ def _add_local_authorities(gaz: Gazetteer) -> None:
         gaz.add_place(_Place(key, "subdivision", slugify(name), {"": name}, (), sub.code,
                              f"subdivision:{sub.parent_code}" if sub.parent_code else "country:GB", 0, "GB"))
         gaz.add_form(name, key)
+        island = name.removesuffix(" Islands")
+        if island != name and island not in gaz.forms and zipf(island, "en") < COMMON_ZIPF:
+            gaz.add_form(island, key)  # "Orkney", "Shetland": the islands' council area without "Islands"
 
 
 #: A subdivision name with another form or an old code in brackets.

@@ -115,6 +115,11 @@ def _in_name(text: str, start: int, end: int, language: str) -> bool:
     return m is not None and m.group().strip().casefold() not in wordlist("stopwords", language).exact
 
 
+#: An amount right before a word ("1,4 Millionen Franken", "2 mio. kroner"): the word is a currency.
+_AMOUNT_BEFORE = re.compile(r"\b(?:Millionen|Mio\.|Milliarden|Mrd\.|million|millions|millioner|mio\.|miljoen|miljard"
+                            r"|mia\.)\s+$", re.IGNORECASE)
+
+
 def _gazetteer_spans(text: str, language: str):
     tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     for i, (start, _) in enumerate(tokens):
@@ -129,6 +134,8 @@ def _gazetteer_spans(text: str, language: str):
             record = _known(text[start:end], language)
             if record is None:
                 continue
+            if _AMOUNT_BEFORE.search(text, max(0, start - 20), start):
+                break  # "1,4 Millionen Franken": a currency after an amount, not Franconia
             if record.kind in ("continent", "country") and _in_name(text, start, end, language):
                 if record.kind == "country":  # the name finder may read it as the name's last word
                     yield RegionMatch(start, end, text[start:end], record, 0.5, NAME_TAIL)
@@ -172,6 +179,9 @@ _TOWN_CONTEXTS = [
     re.compile(r"\|[ \t]*" + _TOWN + r"(?:[ \t]+\([A-Z]{2}\)|,[ \t]*[A-Z][\w-]+)?[ \t]*(?=\|)"),
     # a town and its country closing a line ("- Polar Electro Oy, Kempele, Finland")
     re.compile(r"(?m),[ \t]+" + _TOWN + r",[ \t]+[A-Z][\w]+(?:[ \t][A-Z]\w+)?[ \t]*$"),
+    # both ends of a stretch of land ("Van Kinrooi tot Lanaken", "von Plauen bis Greiz", "fra Skagen til Gedser")
+    re.compile(r"\b(?:[Vv]an|[Vv]on|[Ff]rom|[Ff]ra)\s+" + _TOWN + rf"(?=\s+(?:tot|bis|to|til)\s+[{CAPITAL}])"),
+    re.compile(rf"\b(?:[Vv]an|[Vv]on|[Ff]rom|[Ff]ra)\s+[{CAPITAL}][\w-]+\s+(?:tot|bis|to|til)\s+" + _TOWN + r"\b"),
     # a town in brackets after a name ("Medica Lemgo GmbH (Lemgo)", "UMIT (Hall in Tirol)")
     re.compile(rf"(?<=\w)[ \t]\((?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[ \t](?:in|an der|am|im)[ \t][{CAPITAL}]"
                r"[a-zß-öø-ÿĀ-ž]+)?)\)"),
