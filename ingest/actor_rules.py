@@ -16,7 +16,7 @@ from ingest.sentences import LIST_MARK
 from ingest.tokens import HAVE, NUMBER_WORD, WITH_WORDS, number_value, wordlist
 
 _PREP_AFFILIATION = re.compile(
-    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?i:van|von|vom|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
+    r"^\s*(?:\([^)]{1,12}\))?\s*,?\s*(?i:van|von|vom|aus|of|from|bei|beim|at|fra|hos|uit|for|für|,|\()?\s*"
     r"(?i:de|het|der|die|dem|den|des|the)?\s*"
     r"(?:[A-ZÆØÅÄÖÜ][\w-]*(?:\s+[A-ZÆØÅÄÖÜ][\w-]*){0,2}[’']s\s+)?$")  # "of Cardiff Met's School of X": the unit
 _ROLE_FOR = re.compile(r"(?:for|für|van|of|der|des|i|hos|bei|at|på|ved|bij|beim|am|af)\s*(?:de|het|the|der|des)?\s*$", re.IGNORECASE)
@@ -56,6 +56,14 @@ _SIGNS_FOR = (r"\s[–—-]\s+(?:für|for|voor|pour|på vegne af|namens|on behal
 SIGNS_FOR = re.compile(_SIGNS_FOR + r"(?=\S)", re.IGNORECASE)
 #: The gap of a signatory line between the person and whom they sign for.
 _SIGNS_FOR_GAP = re.compile(r"^,\s[^–—\n]{2,120}?" + _SIGNS_FOR + r"$", re.IGNORECASE)
+
+
+def _verb_before(context: Context, index: int, category: str, end: int) -> bool:
+    """Does a verb of ``category`` stand in sentence ``index`` before offset ``end`` ("X organised the signing of the
+    agreement"; not "signed the memorandum with Y, which will lead the evaluation")?"""
+    verbs = wordlist("verbs", context.language, category)
+    tokens = context.tokens(index)
+    return any(tokens[i].is_word and tokens[i].start < end and verbs.at(tokens, i) for i in range(len(tokens)))
 
 
 def authority_word(text: str) -> bool:
@@ -375,7 +383,8 @@ def agreements(context: Context) -> None:
                         context.add("partyTo", key, agr_key, where, 0.7, "these-parties")
                 elif counted := _THE_COUNTED.search(head):  # "Dinsdag ondertekenden de drie ziekenhuizen ...": the
                     listed = _previous_list(context, index)  # three named in the sentence before
-                    for key, where in listed if len(listed) == number_value(counted.group("number")) else ():
+                    for key, where in listed if len(listed) == number_value(counted.group("number")
+                                                                            or counted.group("both")) else ():
                         context.add("partyTo", key, agr_key, where, 0.7, "counted-before")
             if not signed and not _negated(context, index, agreement) and (
                     _JOINS.search(context.text, context.sentences[index].start, agreement.start)
@@ -384,7 +393,7 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:  # "A en B hebben zich aangesloten bij het convenant": they are parties now
                     if actor.end <= agreement.start and key not in venues:
                         context.add("partyTo", key, agr_key, index, 0.7, "joined-agreement")
-            if context.has_verb(index, "coordinate"):
+            if context.has_verb(index, "coordinate") and _verb_before(context, index, "coordinate", agreement.start):
                 for actor, key in actors:
                     if actor.end <= agreement.start:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")
@@ -740,9 +749,10 @@ def _founded(context: Context, agreement, actors) -> list:
             continue
         if actor.end <= agreement.start and _PROJECT_FOR_WHICH.match(context.between(actor.end, agreement.start)) \
                 or agreement.end < actor.start and _FOR_WHAT.match(context.between(agreement.end, actor.start)) \
-                or key[0] == "cluster" and agreement.end < actor.start and not context.between(agreement.end, actor.start).strip() \
+                or key[0] == "cluster" and agreement.end < actor.start \
+                and not context.between(agreement.end, actor.start).strip(" \t‘'\"„“«") \
                 or agreement.end < actor.start and _ABOUT.match(context.between(agreement.end, actor.start)) \
-                and _network_next(context, actor.sentence):
+                and (key[0] == "cluster" or _network_next(context, actor.sentence)):  # "samarbejdsaftalen om X Alliance"
             if key[0] == "organisation":  # "voor het Delta RevaTech Lab": what the parties set up together
                 _make_cluster(context, key)
                 key = ("cluster", key[1])
@@ -821,12 +831,15 @@ def _previous_list(context: Context, index: int):
 #: Plural words for kinds of institutions ("hospitals", "Hochschulen", "gemeenten", "virksomheder").
 INSTITUTION_PLURALS = (r"(?:trusts|hospitals|universities|councils|municipalities|companies|businesses|firms|insurers"
                        r"|kliniken|krankenhäuser|hochschulen|universitäten|kommunen|unternehmen|ziekenhuizen|hogescholen"
-                       r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder)")
+                       r"|universiteiten|gemeenten|bedrijven|hospitaler|sygehuse|universiteter|kommuner|virksomheder"
+                       r"|landkreise|kreise|counties|provincies|regioner)")
 #: A number word or digits and up to three words before a plural word for institutions ("two Hampshire hospital
 #: trusts", "drie ziekenhuizen").
 _COUNTED = r"(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTITUTION_PLURALS + r"\b"
 #: A definite counted group of institutions ("de drie ziekenhuizen", "die vier Kliniken", "the two universities").
-_THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+" + _COUNTED, re.IGNORECASE)
+_THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+" + _COUNTED
+                          # "Beide Landkreise haben ... unterzeichnet", "both councils signed"
+                          + r"|\b(?P<both>beide|both|begge)\s+(?:[\w-]+\s+)?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed").
 COUNTED_INSTITUTIONS = re.compile(r"\b" + _COUNTED, re.IGNORECASE)
 
@@ -1276,3 +1289,5 @@ def funding_bodies(context: Context) -> None:
 
 
 RULES = [affiliations, agreements, later_signatories, members, agreed_therein, founding_parties, funding_bodies]
+#: Run again after every other rule: a founding agreement's parties may come from a table or a list read later.
+LATE_RULES = [founding_parties]

@@ -67,6 +67,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         hit = words.at(tokens, i) or ((1, "agreement") if _definite_form(tok, 1, language, words) else None)
         if not hit:  # "Aftalen" is the definite form of the word "aftale" itself, not of a compound
             continue
+        if i and tokens[i - 1].low in _STAGE_TO and i > 1 and words.at(tokens, i - 2):
+            continue  # "Fra hensigtserklæring til aftale", "from letter of intent to agreement": a stage, not one
         if hit[1] == "signed" and (not any(signing.at(tokens, k) for k in range(len(tokens)) if tokens[k].is_word)
                                    or i > 0 and words.at(tokens, i - 1)):
             continue  # "Daarmee is het Zorgpact X opgericht", "de intentieverklaring Zorgpact X": the cooperation
@@ -75,6 +77,9 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         bare = " ".join(text[tok.start:word_end].split())
         label = bare
         first = _name_before(tokens, i) if n == 1 and tok.is_cap and tok.low in _NAME_WORDS else i
+        if first == i and n == 1 and i >= 2 and not tok.is_cap and tokens[i - 1].low in _KIND_NOUNS:
+            first = _name_before(tokens, i - 1) if _name_before(tokens, i - 1) < i - 1 else i  # "the BHAT Network
+            # membership charter": a cluster's name and the kind of agreement
         if first < i:  # "the North Wales Care Technology Compact": the agreement's own name
             cand = Candidate("agreement", tokens[first].start, word_end, text[tokens[first].start:word_end], sentence,
                              " ".join(text[tokens[first].start:word_end].split()), "named-agreement", 0.7)
@@ -101,12 +106,24 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             out.append(cand)
             continue
         purpose = _purpose(tokens, i + n)
-        while purpose and signing.word(purpose[-1].text):
-            purpose = purpose[:-1]  # "... de samenwerkingsovereenkomst voor de X ondertekend": the verb ends the clause
+        if len(purpose) == 2 and purpose[0].low in _STAGE_TO and words.at(tokens, purpose[1].index):
+            purpose = []  # "hensigtserklæring til aftale": the next stage, no purpose
+        verb = next((k for k, t in enumerate(purpose) if k and (signing.word(t.text) or k + 1 < len(purpose)
+                                                                  and _FOLLOWING.fullmatch(purpose[k + 1].low))), None)
+        if verb is not None:  # "... voor de X ondertekend", "Die Vereinbarung zur X unterzeichneten A und B", "Die
+            purpose = purpose[:verb]  # Vereinbarung zur X tragen folgende Partner:": the verb ends the purpose
+            while purpose and purpose[-1].low in PURPOSE | _TRAILING:
+                purpose = purpose[:-1]
         if purpose:
             label = f"{bare} {' '.join(text[purpose[0].start:purpose[-1].end].split())}"
         elif quoted := _quoted_end(tokens, i + n):  # "De intentieverklaring ‘Samen zorgen in X’": its own name
             label = f"{bare} {' '.join(text[tokens[i + n].start:tokens[quoted - 1].end].split())}"
+            if quoted - i - n > 3 and _SAME_NAME.search(text, tokens[quoted - 1].end, tokens[quoted - 1].end + 250):
+                # "... de samenwerkingsovereenkomst ‘Zorgzaam Maasland’. Daarmee is het gelijknamige zorgnetwerk
+                # opgericht": the cluster it founds bears the agreement's name
+                first, last = tokens[i + n + 1], tokens[quoted - 2]
+                out.append(Candidate("cluster", first.start, last.end, text[first.start:last.end], sentence,
+                                     " ".join(text[first.start:last.end].split()), "same-name-cluster", 0.7))
         anaphor = (i > 0 and tokens[i - 1].low in _DEFINITE or _definite_form(tok, n, language, words)) and not purpose
         pointing = anaphor and tokens[i - 1].low in _DEMONSTRATIVE
         rule = "agreement-demonstrative" if pointing else "agreement-anaphor" if anaphor else "agreement-word"
@@ -118,10 +135,45 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
             # "memorandum of understanding (MoU)", "Absichtserklärung (Letter of Intent)": one agreement
             cand.aliases.add(" ".join(text[tokens[k + 1].start:tokens[k + inner[0]].end].split()))
             skip = k + inner[0]
+        elif (other := _so_called(tokens, k, words)) is not None:
+            # "eine Absichtserklärung – einen sogenannten Letter of Intent –": the same agreement by another word
+            cand.aliases.add(" ".join(text[tokens[other[0]].start:tokens[other[1] - 1].end].split()))
+            skip = other[1] - 1
         out.append(cand)
     return out
 
 
+#: A cluster that bears the name of the agreement just named ("het gelijknamige zorgnetwerk", "das gleichnamige
+#: Netzwerk", "the network of the same name", "netværket af samme navn").
+_SAME_NAME = re.compile(r"\b(?:gelijknamige|gleichnamigen?|eponymous)\s+\w+|\bof the same name\b|\baf samme navn\b"
+                        r"|\bmed samme navn\b", re.IGNORECASE)
+#: Prepositions that lead from one kind of agreement to the next ("Fra hensigtserklæring til aftale").
+_STAGE_TO = {"til", "to", "tot", "naar", "zur", "zum", "into"}
+#: "sogenannt", "so-called", "zogenaamd", "såkaldt": another word for the same thing follows.
+_SO_CALLED = re.compile(r"sogenannt\w*|so-called|zogenaamde?|såkaldt\w*")
+
+
+def _so_called(tokens: list[Token], k: int, words) -> tuple[int, int] | None:
+    """The span (first, end) of a second agreement word set off by a dash or comma after the first, with "so-called"
+    before it ("– einen sogenannten Letter of Intent –", ", a so-called memorandum of understanding,"), or None."""
+    if k + 2 >= len(tokens) or tokens[k].text not in {"–", "—", "-", ","}:
+        return None
+    j = k + 1
+    if tokens[j].low in _ARTICLES_ANY:
+        j += 1
+    if j >= len(tokens) or not _SO_CALLED.fullmatch(tokens[j].low):
+        return None
+    hit = words.at(tokens, j + 1) if j + 1 < len(tokens) else None
+    return (j + 1, j + 1 + hit[0]) if hit else None
+
+
+#: Articles, definite and indefinite, before a second name of the agreement.
+_ARTICLES_ANY = {"a", "an", "the", "ein", "eine", "einen", "einer", "die", "den", "der", "een", "de", "het", "en", "et",
+                 "det"}
+#: "folgende", "following": a list of the parties comes after the verb before it.
+_FOLLOWING = re.compile(r"folgenden?|following|volgende|følgende")
+#: Lower-case nouns of a kind of agreement between a name and the agreement word ("membership charter").
+_KIND_NOUNS = {"membership", "partnership", "cooperation", "collaboration", "founding", "network"}
 #: Agreement words that end an agreement's own name ("the X Health Innovation Compact", "the Y Charter").
 _NAME_WORDS = {"compact", "charter", "pact", "accord", "covenant"}
 

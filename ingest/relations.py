@@ -105,7 +105,7 @@ def find_relations(context: Context) -> list[Relation]:
     for rule in (record_rules.RULES + actor_rules.RULES + agreement_list_rules.RULES + member_rules.RULES
                  + table_rules.RULES + member_rules.AFTER_TABLES + lead_rules.RULES + office_rules.RULES
                  + anaphor_rules.RULES + role_rules.RULES + topic_rules.RULES + lead_rules.LATE_RULES
-                 + member_rules.LATE_RULES):
+                 + member_rules.LATE_RULES + actor_rules.LATE_RULES):
         rule(context)
     relations = list(context.found.values())
     return drop_weak_agreements(relations)

@@ -51,10 +51,14 @@ NUMBER_WORDS = {w: n for words in (
 NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
 
+#: Words for "both", which count two ("Beide Landkreise haben ... unterzeichnet").
+BOTH_WORDS = {"beide": 2, "both": 2, "begge": 2}
+
+
 def number_value(number: str) -> int | None:
-    """The value of digits or a number word ("14", "Vierzehn"), or None."""
+    """The value of digits, a number word or a word for both ("14", "Vierzehn", "beide"), or None."""
     number = number.casefold()
-    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+    return int(number) if number.isdigit() else NUMBER_WORDS.get(number) or BOTH_WORDS.get(number)
 
 
 @dataclass(frozen=True)
