@@ -23,14 +23,14 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
-    r"|(?:federführung|konsortialführung|gesamtkoordination|gesamtleitung|netzwerkmanagement|clustermanagement"
+    r"|(?:federführung|konsortialführung|gesamtkoordination|koordination|gesamtleitung|netzwerkmanagement|clustermanagement"
     r"|geschäftsführung des (?:netzwerks|clusters|verbunds|bündnisses))(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|tovholder|sekretariatsleder"
     # "Den daglige koordinering af netværket ligger hos X", "de coördinatie ligt bij X", "coordination rests with X"
     # (the whole of it, not "de wetenschappelijke coördinatie": one part)
     r"|(?:(?<=\bden )|(?<=\bde )|(?<=\bthe )|(?<=\bdaglige )|(?<=\bdagelijkse )|(?<=\bday-to-day )|(?<=\boverall ))"
     r"(?:koordinering\w*|coördinatie|coordination)(?=[^.;]{0,60}\b(?:ligger|lå|ligt|lag|lies|lay|rests"
-    r"|rested)\s+(?:\w+\s+)?(?:hos|bij|with)\b)"
+    r"|rested|stays|remains|blijft|bliver)\s+(?:\w+\s+)?(?:hos|bij|with)\b)"
     # "Bei X laufen die Fäden zusammen", "Die Fäden laufen bei X zusammen"; "X voert de regie", "de regie ligt bij X"
     r"|fäden\s+(?:laufen|liefen)|(?:laufen|liefen)\s+(?:[\w.-]+\s+){0,6}?die\s+fäden|regievoerder|regiehouder"
     r"|(?:voert|voeren|voerde|heeft|krijgt)\s+(?:\w+\s+)?de\s+regie\b|de\s+regie\s+(?:ligt|lag|blijft|komt)"
@@ -45,10 +45,12 @@ _COORDINATOR = re.compile(
     re.IGNORECASE)
 #: Where a sentence turns to a second subject: "..., mens B ...", "..., while B ...", "; B ...".
 _CLAUSE = re.compile(r",\s*(?:mens|while|whereas|während|wohingegen|terwijl|en|og|and|und)\s|;\s", re.IGNORECASE)
-#: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand".
+#: "chaired by X", "unter (dem) Vorsitz von X", "voorgezeten door X", "med X som formand", "coordinated from
+#: Kirkwall by X".
 _CHAIRED = re.compile(
     r"\b(?:chaired by|unter (?:dem )?vorsitz von|geleitet von|voorgezeten door|onder voorzitterschap van"
-    r"|onder leiding van|ledes af|under ledelse af|led by|coordinated by|koordiniert von|gecoördineerd door"
+    r"|onder leiding van|ledes af|under ledelse af|(?:led|coordinated)(?:\s+from\s+\w+)?\s+by|koordiniert von"
+    r"|gecoördineerd door"
     r"|koordineres af|koordineret af)\s+", re.IGNORECASE)
 #: A founding participle with its agent ("etableret af", "founded by", "opgericht door", "von ... gegründet"),
 #: or the initiative of the founders ("stiftet i 2021 på initiativ af", "op initiatief van"); also with the
@@ -103,12 +105,12 @@ def coordinators(context: Context) -> None:
         sentence = context.sentences[index]
         if context.zones.get(index) != "body" or not _COORDINATOR.search(sentence.text):
             continue
-        persons = bool(context.mentions(index, "person"))
         cuts = [sentence.start, *(sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)), sentence.end]
         for a, b in zip(cuts, cuts[1:]):
             role = _COORDINATOR.search(context.text, a, b)
             if role is None:
                 continue
+            persons = any(a <= p.start < b for p, _ in context.mentions(index, "person"))  # in this clause
             orgs = [k for c, k in context.mentions(index, "organisation") if a <= c.start < b] or [
                 k for c, k in context.mentions(index, "cluster")  # "Die Federführung liegt bei Cluster X"
                 if a <= c.start < b and _AT.search(context.text[a:c.start])] or [

@@ -35,7 +35,7 @@ ANAPHOR = re.compile(
     r"|alliance|network|cluster"
     r"|partnership|consortium|netwerk|alliantie|samenwerkingsverband|netværk|klynge|konsortium|projekt|project"
     r"|corridor|korridor|hub|platform|plattform|collaborative|coalition|testbed|test bed|living lab|proeftuin|reallabor"
-    r"|bridge|brug)"
+    r"|bridge|brug|programme|program|programm|programma)"
     # "die Gesundheitsbrücke", "das Pflegenetz", "die Partnerschaft": a German compound of a cluster word without
     # a name after it ("die Gesundheitsallianz Westpfalz" names the cluster)
     r"|(?:die|das|dem|der|des)\s+\w*(?:netzwerk|netz|bündnis|allianz|verbund|partnerschaft|brücke|korridor|konsortium)"
@@ -65,6 +65,13 @@ _ASSOCIATED_PARTNER = r"(?:assoziiert\w*|associated?|associere(?:t|de)|geassocie
 #: ("The partners are:" heads a list, read there.)
 _PARTNERS_OPENING = (r"^\W*(?:die\s+|the\s+|de\s+)?(?:partner|partners|partnere)"
                      r"(?:\s+(?:in|aus|auf|from|on|i|fra|uit|op)\s+[^,;:]{1,40}?)?\s+(?:sind|are|zijn|er)\b(?!\s*:)")
+#: New partners named as a group ("zetten vier nieuwe partners hun handtekening onder het convenant: A, B en C", "neue
+#: Partner sind A und B").
+_NEW_PARTNERS = r"(?:nieuwe|neuen?|new|nye)\s+(?:partners?|partnere|leden|mitglieder|members|medlemmer)"
+#: Who is among the founders or members ("Tot de oprichters behoren A, B en C", "Zu den Gründungsmitgliedern gehören",
+#: "Among the founders are").
+_AMONG_THEM = (r"(?:tot|zu|among|blandt)\s+(?:de|den|the)\s+(?:\w+\s+)?(?:" + _FOUNDERS + r"|partners|leden|mitglieder"
+               r"|members|medlemmer|partnere)\w*\s+(?:behoren|behoorden|gehören|gehörten|are|were|er|var|zählen)")
 _MEMBER = re.compile(
     _PARTNERS_OPENING + r"|\b(?:\w*mitglied\w*|beigetreten|beitreten|neu\s+im|" + _ABOARD
     + r"|lid|leden|aangesloten|\w*medlem\w*|members?|joined"
@@ -85,12 +92,13 @@ _MEMBER = re.compile(
     r"|(?:" + _ORDINALS + r")\s+[\w-]+\s+(?:im|in\s+(?:het|de|the)|i)\s"
     r"|" + _ASSOCIATED_PARTNER + r"\w*|partnere\s+i"
     # "werden A, B en C voorgesteld als nieuwe partners", "als neue Partner aufgenommen", "welcomed as new partners"
-    r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*)\b", re.IGNORECASE)
+    r"|(?:als|as|som)\s+(?:a\s+|een\s+|nieuwe?\s+|neue[rn]?\s+|new\s+|nye?\s+)?partner\w*"
+    r"|" + _NEW_PARTNERS + r"|" + _AMONG_THEM + r")\b", re.IGNORECASE)
 _AGENT = re.compile(r"(?:von|vom|door|by|af)\s*(?:der|dem|den|de|het|the)?\s*$", re.IGNORECASE)
 _JOINED_BY = re.compile(r"\b(?:are|were|is|was|will\s+be|have\s+been)\s+joined\s+by\b", re.IGNORECASE)
 _FOUNDING_PARTNERS_ARE = re.compile(r"\b(?:" + _FOUNDERS + r")\s+(?:are|sind|zijn|er)\b", re.IGNORECASE)
 _PARTNERS_ARE = re.compile(_PARTNERS_OPENING, re.IGNORECASE)
-_NEW_ABOARD = re.compile(r"\b(?:" + _ABOARD + r")\b", re.IGNORECASE)
+_NEW_ABOARD = re.compile(r"\b(?:" + _ABOARD + "|" + _NEW_PARTNERS + "|" + _AMONG_THEM + r")\b", re.IGNORECASE)
 #: A heading over the persons who run a cluster ("Vorstand", "Bestuur", "Bestyrelse", "Board").
 _BOARD_HEADING = re.compile(
     r"^\s*(?:vorstand|präsidium|lenkungskreis|beirat|geschäftsführung|sprecher\w*|bestuur|dagelijks bestuur"
@@ -447,7 +455,7 @@ def _target(context: Context, index: int, clusters):
         return referred
     if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text) \
             or _PARTNERS_ARE.match(text):
-        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B", "Neu dabei sind"
+        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B", "Neu dabei sind", "vier nieuwe partners"
     actors = context.mentions(index, "organisation", "cluster")
     if clusters and actors[0][1] == clusters[0][1] and len(actors) > len(clusters) and _DATIVE.search(
             context.between(context.sentences[index].start, clusters[0][0].start)):
@@ -692,26 +700,33 @@ def members_as_parties(context: Context) -> None:
 #: The members just admitted, as a group ("alle fünf Neumitglieder", "the three new members", "de nieuwe leden",
 #: "de nye medlemmer", "Alle drei Neuzugänge"), with their number.
 _NEW_MEMBERS = re.compile(r"\b(?:(?P<number>\d+|" + NUMBER_WORD + r")\s+)?(?:neumitglied\w*|neuzugäng\w*|neue[nr]?\s+"
-                          r"(?:mitglied\w*|partner\w*)|new (?:members|partners)|newcomers|nieuwe (?:leden|partners)"
+                          r"(?:mitglied\w*|partner\w*)|new (?:members?|partners?)|newcomers|nieuwe (?:leden|partners)"
                           r"|nieuwkomers|nye (?:medlemmer|partnere))\b", re.IGNORECASE)
 
 
 def new_members_as_parties(context: Context) -> None:
     """``Die neuen Mitglieder im Überblick: - A - B - C. Mit ihrer Unterschrift unter die Charta haben sich alle drei
     Neumitglieder verpflichtet``: an agreement the new members sign, naming no party, has as parties the members
-    found since the last mention of new members before it (up to twelve sentences back), as many as it counts."""
+    found since the last mention of new members before it (up to sixteen sentences back: a list of seven with its
+    lead-in), as many as it counts."""
     for index, agreement, agr_key, head in _signed_agreements(context):
         text = context.sentences[index].text
         group = _NEW_MEMBERS.search(text)
         if group is None or context.mentions(index, "organisation"):
             continue
-        since = next((k for k in range(index - 1, max(-1, index - 13), -1)
+        since = next((k for k in range(index - 1, max(-1, index - 17), -1)
                       if _NEW_MEMBERS.search(context.sentences[k].text)), None)
         if since is None:
             continue
-        new = list(dict.fromkeys(r.subject for r in context.found.values()
-                                 if r.kind == "memberOf" and since <= r.sentence < index))
+        found = sorted((r.sentence, r.subject) for r in context.found.values()
+                       if r.kind == "memberOf" and since <= r.sentence < index)
+        new = list(dict.fromkeys(key for _, key in found))
         count = number_value(group.group("number")) if group.group("number") else None
+        announced = _NEW_MEMBERS.search(context.sentences[since].text).group("number")
+        if count is None and announced and number_value(announced) < len(new):
+            # "welcomed seven new members ... The network was set up by A and B ... The seven that joined are: ...
+            # Each new member has signed ...": the last seven members found
+            new = list(dict.fromkeys(key for _, key in reversed(found)))[:number_value(announced)]
         if len(new) < 2 or count is not None and count != len(new):
             continue
         for key in new:
