@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.false_friends import frequent
 from ingest.field_lexicon import FieldConcept, field_lexicon, stem
 from ingest.iris import slugify
 from ingest.lexicon import words
 from ingest.sentences import LIST_MARK
 
 _QUOTED = r"[„“”\"‚‘'«»]([^„“”\"‚‘'«»\n]{2,60})[“”\"‘’'«»]"
-_DE_ITEM = r"(?:[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+_DE_ITEM = r"(?:(?!wie\s)[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"  # not "Bereichen wie X"
 _LIST_LINE = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(.+?)[ \t]*$", re.M)
 _MAX_ITEM_WORDS = 6
 #: The name of a list item that goes on to say more: up to a colon, an opening bracket or a dash.
@@ -93,14 +94,59 @@ _ARTICLE = re.compile(r"^(?:des|der|dem|den|die|das|eines|einer|ein|eine|einen|t
                       re.IGNORECASE)
 
 
+#: A definite article before a listed field's name ("- de arbeidsmarkt in zorg en welzijn;").
+_LIST_ARTICLE = re.compile(r"^(?:de|het|the|die|der|das|den|det)\s+(?=\w)", re.IGNORECASE)
+
+
+#: Prepositions after which a long list item goes on to say where, for whom or how ("kompetenceudvikling for
+#: terapeuter og sosu-personale i brugen af velfærdsteknologi").
+_ITEM_PREPOSITIONS = {"i", "for", "af", "på", "til", "med", "efter", "in", "für", "von", "mit", "bei", "nach", "zur",
+                      "zum", "im", "van", "voor", "met", "bij", "naar", "op", "on", "with", "after", "to", "at", "of"}
+
+
+def _head_phrase(name: str) -> str:
+    """A list item too long for a field's name, cut before its first preposition when one rare word stays
+    ("kompetenceudvikling for terapeuter og sosu-personale i brugen af velfærdsteknologi" -> "kompetenceudvikling");
+    else the item."""
+    if len(name.split()) <= _MAX_ITEM_WORDS:
+        return name
+    cut = next((m.start() for m in re.finditer(r"\s+(\S+)", name) if m.group(1).casefold() in _ITEM_PREPOSITIONS), None)
+    if not cut or " " in name[:cut] or frequent(name[:cut], "en", 4.0):
+        return name  # "support for start-ups that ...": a common word names no field; "fælles uddannelse af ...": the
+    return name[:cut]  # words before the preposition may only describe what follows
+
+
+def _shortened(name: str, path: Path | None) -> str:
+    """A list item's name without its article, elaboration and long tail ("de arbeidsmarkt in zorg en welzijn",
+    "kompetenceudvikling for terapeuter og ..."), unless the shorter name opens with a field of the scheme or joins two
+    ("velfærdsteknologi i plejen, herunder ...", "telemedicin og hjemmebehandling af ..."): those the scheme's labels
+    name."""
+    short = _head_phrase(_LIST_ARTICLE.sub("", _elaborated(name)))
+    if short == name.strip(" \t,;:.") or field_lexicon(path).concept_for(short):
+        return short
+    lexicon = field_lexicon(path)
+    parts = re.split(r"\s+(?:og|und|and|en|et)\s+", short)
+    if lexicon.concept_for(short.split()[0]) or len(parts) > 1 and lexicon.concept_for(parts[0]):
+        return name
+    return short
+
+
+def _elaborated(name: str) -> str:
+    """A listed name up to a comma that opens an elaboration ("langer thuis wonen, onder meer met valpreventie")."""
+    for m in re.finditer(r",\s*", name):
+        if _ELABORATION.match(name[m.end():]):
+            return name[:m.start()]
+    return name
+
+
 def _item(start: int, item: str, text: str, language: str, path, confidence, rule):
     """A pattern item as a match: linked to a concept where it is a label, else a new field.
 
     ``start`` is where the search for ``item`` in ``text`` begins."""
     item = item.strip(" \t,;:.")
-    if not item:
+    start = text.find(item, start)
+    if not item or start < 0:
         return None
-    start = text.index(item, start)
     if len(item.split()) > _MAX_ITEM_WORDS or re.search(r"\d", item) or _ARTICLE.match(item):
         return None
     lexicon = field_lexicon(path)
@@ -127,6 +173,7 @@ def _pattern_matches(text: str, language: str, path: Path | None):
                          re.M | re.I):  # the items may stand a blank line apart (an HTML list read by trafilatura)
         for line in _LIST_LINE.finditer(m.group(1)):
             name = _ITEM_NAME.match(line.group(1)).group(1)  # "Data en AI: een platform ... (trekker: X)"
+            name = _shortened(name, path)
             found = _item(m.start(1) + line.start(1), name, text, language, path, 0.8, "heading-list")
             if found:
                 yield found
@@ -135,7 +182,7 @@ def _pattern_matches(text: str, language: str, path: Path | None):
     # also with a copula instead of the colon ("Schwerpunkte sind A, B und C.", "The focus areas are A and B.")
     for m in re.finditer(rf"(?<!\w)(?:{heading})(?!\w)(?:[^\n:.]{{0,60}}:|\s+(?:sind|zijn|er|are))[ \t]+([^\n]+?)"
                          rf"(?:\.(?:\s|$)|\n|$)", text, re.I):
-        for start, name in _inline_items(m.group(1), m.start(1), conj):
+        for start, name in _inline_items(m.group(1), m.start(1), conj, language == "de"):
             found = _item(start, name, text, language, path, 0.75, "heading-inline")
             if found:
                 yield found
@@ -148,7 +195,8 @@ def _pattern_matches(text: str, language: str, path: Path | None):
                 yield found
     if language != "de":
         return
-    for m in re.finditer(rf"(?<![\w-])(?:{plural})\s+({_DE_ITEM}(?:,\s+{_DE_ITEM})*"
+    # the names stand on the trigger word's line: a heading "Drei Handlungsfelder" names no word of the next line
+    for m in re.finditer(rf"(?<![\w-])(?:{plural})[ \t]+({_DE_ITEM}(?:,\s+{_DE_ITEM})*"
                          rf"(?:\s+(?:{conj})\s+{_DE_ITEM})*)", text):
         parts = re.split(r",\s+", m.group(1))
         last = re.split(rf"\s+(?:{conj})\s+", parts.pop())
@@ -158,7 +206,7 @@ def _pattern_matches(text: str, language: str, path: Path | None):
             if found:
                 cursor = found.end
                 yield found
-    for m in re.finditer(rf"(?<![\w-])(?:{single})\s+({_DE_ITEM}(?:\s+(?:{conj})\s+{_DE_ITEM})?)"
+    for m in re.finditer(rf"(?<![\w-])(?:{single})[ \t]+({_DE_ITEM}(?:\s+(?:{conj})\s+{_DE_ITEM})?)"
                          rf"(?=[\s.,;:!?)]|$)", text):
         found = _item(m.start(1), m.group(1), text, language, path, 0.7, "trigger-single")
         if found:
@@ -173,17 +221,26 @@ _DESCRIPTION = re.compile(r"\s+(?:(?:für|for|voor|til|pour)\s+(?:die|den|das|de
                           r"|zur|zum)\s+\w", re.IGNORECASE)  # not "robotteknologi til rehabilitering"
 #: A part of a list that only elaborates the one before ("herunder X og Y", "including X"): the list ends.
 _ELABORATION = re.compile(r"^(?:herunder|heriblandt|including|darunter|waaronder|such as|etwa|e\.\s?g\.|z\.\s?B\."
-                          r"|bl\.\s?a\.|unter anderem|onder andere)\b", re.IGNORECASE)
+                          r"|bl\.\s?a\.|unter anderem|onder andere|onder meer|among others|insbesondere|vor allem"
+                          r"|bijvoorbeeld|zoals|for example|zum beispiel|blandt andet|f\.\s?eks\."
+                          # a relative clause about the item ("anderhalvelijnszorg, waarbij medisch specialisten ...")
+                          r"|waarbij|wobei|whereby|hvorved|hvor|where|which)(?!\w)", re.IGNORECASE)
 #: Headings over the parts of a project's work ("drei Arbeitspakete", "drie sporen", "work packages"):
 #: their items are tasks, so the cluster's fields are not read from them (ingest.topic_rules).
 WORK_STRUCTURE = re.compile(r"arbeitspaket|werkpakket|\bsporen\b|pijlers|programmalijn|arbejdspakke|indsatsspor"
                             r"|work\s?packages?|work\s?streams?|\bstrands\b|programme lines", re.IGNORECASE)
 
 
-def _inline_items(listed: str, offset: int, conj: str) -> list[tuple[int, str]]:
+#: An aside set off by dashes inside a list ("und – mit Blick auf die Staatsbäder – den Gesundheitstourismus").
+_ASIDE = re.compile(r"(?:\s(?:und|and|en|og|sowie))?\s[–—]\s[^–—]{1,120}?\s[–—]\s")
+
+
+def _inline_items(listed: str, offset: int, conj: str, german: bool = False) -> list[tuple[int, str]]:
     """The items of a list written in a sentence, with where each starts: split at semicolons where
     it has them, else at commas; at "sowie"/"as well as" where it has one, else the last part at its
     last conjunction; up to a part that elaborates the one before ("herunder ...")."""
+    listed = _ASIDE.sub(lambda m: "," + " " * (len(m.group()) - 1), listed)  # "und – mit Blick auf X – den Y": the
+    # aside and its conjunction part two items (a comma and blanks keep the offsets)
     separator = r"[^;]+" if ";" in listed else r"[^,]+"
     parts = []
     for m in re.finditer(separator, listed):
@@ -205,6 +262,9 @@ def _inline_items(listed: str, offset: int, conj: str) -> list[tuple[int, str]]:
     for start, part in parts:  # the start is where the search for the item's name begins (:func:`_item`)
         name = re.sub(rf"^(?:{conj})\s+", "", part.strip(), flags=re.IGNORECASE)  # "; and community testing"
         name = name.split(",")[0].strip()  # "infection diagnostics, led by LSTM"
+        bare = _LIST_ARTICLE.sub("", name)  # "die Fachkräftegewinnung im Gesundheitswesen"; not a relative clause
+        name = bare if bare == name or not german or bare.split()[-1][:1].isupper() else name  # ("die abwechselnd in
+        # X stattfinden": a German noun phrase ends in a capitalised noun)
         described = _DESCRIPTION.search(name)
         out.append((start, name[:described.start()] if described else name))
     return out

@@ -31,7 +31,8 @@ _PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+" + _COMPANY_
 #: "med base i", ", the regional health authority for western Norway based in".
 _SEAT_PHRASE = re.compile(
     r"^\s*,?\s*(?:(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn|har|has|hat|heeft)\s+)?"
-    r"(?:(?:mit|met|med|with)\s+(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|sit|sine?)\s+)?)?"
+    # "mit seinem Sitz in", "hat ihren Sitz in", ", die ihren Sitz in X hat", ", das seinen Deutschland-Sitz in X hat"
+    r"(?:(?:mit|met|med|with)\s+)?(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|their|sit|sine?)\s+)?(?:[^\W\d_]+-)?"
     r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
     r"|base|headquarters|headquartered|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
     r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses|klinikker|hospitaler|clinics)\s+(?:in|i)\s+$"
@@ -520,6 +521,9 @@ def _heading_list_fields(context: Context) -> None:
         actor = named[0][1] if named else referenced_cluster(context, heading)
         for fkey in listed if actor else []:
             context.add("focusesOn", actor, fkey, index, 0.65, "heading-list-field")
+        for _, agreement in context.mentions(heading, "agreement"):  # "In der Vereinbarung haben die Partner drei
+            for fkey in listed:  # Schwerpunkte festgelegt:": the agreement's fields too
+                context.add("focusesOn", agreement, fkey, index, 0.6, "heading-list-agreement-field")
 
 
 #: A verb of working on a topic ("arbejder med", "arbeitet an", "werkt aan", "works on", "richt zich op").
