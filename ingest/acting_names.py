@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ingest.actor_rules import PARTIES_ARE, authority_word
+from ingest.actors import LOWER_HEADS
 from ingest.candidates import Candidate, clean_label
 from ingest.false_friends import COMMON_ZIPF, zipf
 from ingest.model import Sentence
@@ -37,7 +38,8 @@ _OPENER_ZIPF = 3.5
 _SUBJECT_VERBS = ("fund", "sign", "member")
 #: The rest of a legal form of public law ("Anstalt des öffentlichen Rechts", "Körperschaft des öffentlichen Rechts",
 #: "rechtspersoon van publiek recht", "body of public law").
-_PUBLIC_LAW = re.compile(r"\s+(?:des|van|of)\s+(?:öffentlichen|publiek|public)\s+(?:rechts|recht|law)\b", re.IGNORECASE)
+_PUBLIC_LAW = re.compile(r"\s+(?:des|van|of)\s+(?:öffentlichen|publiek|public)\s+(?:rechts|recht|law)\b",
+                         re.IGNORECASE)
 _COPULAS = HAVE | {"ist", "sind", "is", "zijn", "er", "wird", "wordt", "bliver", "also", "auch", "ook", "også", "now",
                    "nu", "jetzt"}
 
@@ -74,8 +76,6 @@ def acting_names(found: list[Candidate], text: str, language: str, sentences: li
 def _definite_head(word: str) -> bool:
     """Is ``word`` the definite form of a Nordic head written in lower case after a place ("högskolan",
     "universitetet", "sjukhuset")?"""
-    from ingest.actors import LOWER_HEADS
-
     return any(word.endswith(end) and word[:-len(end)] in LOWER_HEADS for end in ("n", "en", "et", "an"))
 
 

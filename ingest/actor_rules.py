@@ -752,7 +752,7 @@ def _founded(context: Context, agreement, actors) -> list:
                 or key[0] == "cluster" and agreement.end < actor.start \
                 and not context.between(agreement.end, actor.start).strip(" \t‘'\"„“«") \
                 or agreement.end < actor.start and _ABOUT.match(context.between(agreement.end, actor.start)) \
-                and (key[0] == "cluster" or _network_next(context, actor.sentence)):  # "samarbejdsaftalen om X Alliance"
+                and (key[0] == "cluster" or _network_next(context, actor.sentence)):  # "aftalen om X Alliance"
             if key[0] == "organisation":  # "voor het Delta RevaTech Lab": what the parties set up together
                 _make_cluster(context, key)
                 key = ("cluster", key[1])
@@ -839,7 +839,8 @@ _COUNTED = r"(?P<number>\d+|" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + INSTI
 #: A definite counted group of institutions ("de drie ziekenhuizen", "die vier Kliniken", "the two universities").
 _THE_COUNTED = re.compile(r"\b(?:de|die|the|den|disse|deze|diese)\s+" + _COUNTED
                           # "Beide Landkreise haben ... unterzeichnet", "both councils signed"
-                          + r"|\b(?P<both>beide|both|begge)\s+(?:[\w-]+\s+)?" + INSTITUTION_PLURALS + r"\b", re.IGNORECASE)
+                          + r"|\b(?P<both>beide|both|begge)\s+(?:[\w-]+\s+)?" + INSTITUTION_PLURALS + r"\b",
+                          re.IGNORECASE)
 #: A counted group of institutions among the signatories ("Two Hampshire hospital trusts and X signed").
 COUNTED_INSTITUTIONS = re.compile(r"\b" + _COUNTED, re.IGNORECASE)
 

@@ -257,7 +257,8 @@ class _Finder(NameSpans):
                                and right[0].low.endswith(NAME_ADJECTIVES) and right[1].is_cap)
             if self.german and right and not left and not quoted and enclosed is None and not named_adjective and not any(
                     self.is_proper(x) or x.low in INNER or x.text in SAINT for x in right) \
-                    and right[-1].low.endswith(NOUN_ENDINGS) and head_class != "unit" and not self._named_again(i, right):
+                    and right[-1].low.endswith(NOUN_ENDINGS) and head_class != "unit" \
+                    and not self._named_again(i, right):
                 continue  # "das Bündnis Beiträge leisten": a noun after a bare head is no name (but
                 # "Fakultät Gesundheitswissenschaften": a faculty or chair is named by its subject)
             if self.german and right and not left and not quoted and enclosed is None and i and not self.t[i - 1].is_cap \
@@ -272,9 +273,10 @@ class _Finder(NameSpans):
             if self.german and not left and not quoted and i >= 1 and self.t[i - 1].low == "als" \
                     and not any(self.is_proper(x) for x in right):
                 continue  # "das KSGR, das als Zentrumsspital des Kantons ...": the role it plays, no name
-            if self.german and not left and not quoted and i >= 2 and self.t[i - 1].is_word and not self.t[i - 1].is_cap \
-                    and self.t[i - 1].low.endswith(("sten", "ste")) and self.t[i - 2].low in _ARTICLES:
-                continue  # "der nördlichsten Universität Norwegens", "die größte Klinik": a superlative describes it
+            if self.german and not left and not quoted and i >= 2 and self.t[i - 1].is_word \
+                    and not self.t[i - 1].is_cap and self.t[i - 1].low.endswith(("sten", "ste")) \
+                    and self.t[i - 2].low in _ARTICLES:
+                continue  # "der nördlichsten Universität Norwegens": a superlative describes the head
             if self.german and left and not right and not quoted and self.t[left[0].index - 1:left[0].index] \
                     and self.t[left[0].index - 1].low in INDEFINITE and all(_town_adjective(x.text) for x in left):
                 continue  # "in einer Düsseldorfer Klinik": a hospital of that town, not its name
@@ -722,7 +724,8 @@ class _Finder(NameSpans):
         Nord, ...``: the capitalised words set off by commas after an indefinite cluster or programme word."""
         out, t = [], self.t
         for i, tok in enumerate(t[:-3]):
-            if t[i + 1].text != "," or not tok.is_word or not (self.clusters.word(tok.text) or _PROGRAMME.fullmatch(tok.low)):
+            if t[i + 1].text != "," or not tok.is_word \
+                    or not (self.clusters.word(tok.text) or _PROGRAMME.fullmatch(tok.low)):
                 continue
             k = i - 1
             while k >= 0 and i - k <= 4 and t[k].is_word and not t[k].is_cap and t[k].low not in _INDEFINITE_ARTICLES:

@@ -78,8 +78,8 @@ def find_agreements(tokens: list[Token], sentence: int, text: str, language: str
         label = bare
         first = _name_before(tokens, i) if n == 1 and tok.is_cap and tok.low in _NAME_WORDS else i
         if first == i and n == 1 and i >= 2 and not tok.is_cap and tokens[i - 1].low in _KIND_NOUNS:
-            first = _name_before(tokens, i - 1) if _name_before(tokens, i - 1) < i - 1 else i  # "the BHAT Network
-            # membership charter": a cluster's name and the kind of agreement
+            named = _name_before(tokens, i - 1)  # "the BHAT Network membership charter": a cluster's name and the
+            first = named if named < i - 1 else i  # kind of agreement
         if first < i:  # "the North Wales Care Technology Compact": the agreement's own name
             cand = Candidate("agreement", tokens[first].start, word_end, text[tokens[first].start:word_end], sentence,
                              " ".join(text[tokens[first].start:word_end].split()), "named-agreement", 0.7)

@@ -27,7 +27,8 @@ from ingest.lexicon import words
 from ingest.sentences import LIST_MARK
 
 _QUOTED = r"[„“”\"‚‘'«»]([^„“”\"‚‘'«»\n]{2,60})[“”\"‘’'«»]"
-_DE_ITEM = r"(?:(?!wie\s)[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"  # not "Bereichen wie X"
+#: A German field name after a trigger, perhaps after an adjective (not "wie": "in Bereichen wie X" gives examples).
+_DE_ITEM = r"(?:(?!wie\s)[a-zäöüß]+(?:e|es|er|en|em)\s+)?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
 _LIST_LINE = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(.+?)[ \t]*$", re.M)
 _MAX_ITEM_WORDS = 6
 #: The name of a list item that goes on to say more: up to a colon, an opening bracket or a dash.
@@ -122,9 +123,9 @@ def _shortened(name: str, path: Path | None) -> str:
     ("velfærdsteknologi i plejen, herunder ...", "telemedicin og hjemmebehandling af ..."): those the scheme's labels
     name."""
     short = _head_phrase(_LIST_ARTICLE.sub("", _elaborated(name)))
-    if short == name.strip(" \t,;:.") or field_lexicon(path).concept_for(short):
-        return short
     lexicon = field_lexicon(path)
+    if short == name.strip(" \t,;:.") or lexicon.concept_for(short):
+        return short
     parts = re.split(r"\s+(?:og|und|and|en|et)\s+", short)
     if lexicon.concept_for(short.split()[0]) or len(parts) > 1 and lexicon.concept_for(parts[0]):
         return name

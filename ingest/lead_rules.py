@@ -23,7 +23,8 @@ from ingest.relations import Context
 _COORDINATOR = re.compile(
     r"\b(?:penvoerder|penvoering|lead partner|leadpartner|projektkoordinator\w*|konsortialführer\w*"
     r"|koordinator(?:in)?|coordinator|coördinator|hovedpartner|projektleder|projectleider|die koordination|the coordination"
-    r"|(?:federführung|konsortialführung|gesamtkoordination|koordination|gesamtleitung|netzwerkmanagement|clustermanagement"
+    r"|(?:federführung|konsortialführung|gesamtkoordination|koordination|gesamtleitung|netzwerkmanagement"
+    r"|clustermanagement"
     r"|geschäftsführung des (?:netzwerks|clusters|verbunds|bündnisses))(?=.{0,60}\b(?:liegt|lag|übernimmt|übernahm)\b)"
     r"|tovholder|sekretariatsleder"
     # "Den daglige koordinering af netværket ligger hos X", "de coördinatie ligt bij X", "coordination rests with X"

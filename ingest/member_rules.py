@@ -455,7 +455,8 @@ def _target(context: Context, index: int, clusters):
         return referred
     if _JOINED_BY.search(text) or _FOUNDING_PARTNERS_ARE.search(text) or _NEW_ABOARD.search(text) \
             or _PARTNERS_ARE.match(text):
-        return topic_cluster(context)  # "They are joined by A", "The founding partners are A, B", "Neu dabei sind", "vier nieuwe partners"
+        # "They are joined by A", "The founding partners are A, B", "Neu dabei sind", "vier nieuwe partners"
+        return topic_cluster(context)
     actors = context.mentions(index, "organisation", "cluster")
     if clusters and actors[0][1] == clusters[0][1] and len(actors) > len(clusters) and _DATIVE.search(
             context.between(context.sentences[index].start, clusters[0][0].start)):

@@ -150,6 +150,8 @@ def _gazetteer_spans(text: str, language: str):
 
 _TOWN = (rf"(?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[- ](?:an der |am |upon |aan (?:de |het )?)?[{CAPITAL}]"
          r"[a-zß-öø-ÿĀ-ž]+)?)")
+#: The two ends of a stretch of land ("Van X tot Y", "von X bis Y", "from X to Y", "fra X til Y").
+_FROM, _TO = r"\b(?:[Vv]an|[Vv]on|[Ff]rom|[Ff]ra)\s+", r"(?:tot|bis|to|til)"
 #: Strong contexts for a town too small for the gazetteer: a dateline, a postal code, "aus/uit/fra
 #: X", a name or a bracketed short name before "in/i X", "X-based", a list item "Name, X (DK)", a
 #: table cell "| X (NL) |", "Name, X, Country" closing a line, "Name (X)"; and every town listed after
@@ -180,8 +182,8 @@ _TOWN_CONTEXTS = [
     # a town and its country closing a line ("- Polar Electro Oy, Kempele, Finland")
     re.compile(r"(?m),[ \t]+" + _TOWN + r",[ \t]+[A-Z][\w]+(?:[ \t][A-Z]\w+)?[ \t]*$"),
     # both ends of a stretch of land ("Van Kinrooi tot Lanaken", "von Plauen bis Greiz", "fra Skagen til Gedser")
-    re.compile(r"\b(?:[Vv]an|[Vv]on|[Ff]rom|[Ff]ra)\s+" + _TOWN + rf"(?=\s+(?:tot|bis|to|til)\s+[{CAPITAL}])"),
-    re.compile(rf"\b(?:[Vv]an|[Vv]on|[Ff]rom|[Ff]ra)\s+[{CAPITAL}][\w-]+\s+(?:tot|bis|to|til)\s+" + _TOWN + r"\b"),
+    re.compile(_FROM + _TOWN + rf"(?=\s+{_TO}\s+[{CAPITAL}])"),
+    re.compile(_FROM + rf"[{CAPITAL}][\w-]+\s+{_TO}\s+" + _TOWN + r"\b"),
     # a town in brackets after a name ("Medica Lemgo GmbH (Lemgo)", "UMIT (Hall in Tirol)")
     re.compile(rf"(?<=\w)[ \t]\((?P<town>[{CAPITAL}][a-zß-öø-ÿĀ-ž]+(?:[ \t](?:in|an der|am|im)[ \t][{CAPITAL}]"
                r"[a-zß-öø-ÿĀ-ž]+)?)\)"),

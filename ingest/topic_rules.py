@@ -32,7 +32,8 @@ _PLACE_BEFORE = re.compile(r"^(?:-(?:based|baseret|baserede)\s+|\s+" + _COMPANY_
 _SEAT_PHRASE = re.compile(
     r"^\s*,?\s*(?:(?:which|that|who|die|der|das|dat|som)\s+)?(?:(?:is|are|ist|er|sind|zijn|har|has|hat|heeft)\s+)?"
     # "mit seinem Sitz in", "hat ihren Sitz in", ", die ihren Sitz in X hat", ", das seinen Deutschland-Sitz in X hat"
-    r"(?:(?:mit|met|med|with)\s+)?(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|their|sit|sine?)\s+)?(?:[^\W\d_]+-)?"
+    r"(?:(?:mit|met|med|with)\s+)?(?:(?:seinem|seinen|ihrem|ihren|dem|haar|zijn|its|their|sit|sine?)\s+)?"
+    r"(?:[^\W\d_]+-)?"
     r"(?:sitz|hauptsitz|standorten?|locaties|locatie|hoofdkantoor|hoofdzetel|zetel|vestigingen|hovedsæde|hovedkontor"
     r"|base|headquarters|headquartered|gevestigd|ansässig|based|baseret|located|placeret|ziekenhuizen|klinieken|kliniken"
     r"|krankenhäusern|hospitals|sygehuse|matrikler|campussen|campuses|klinikker|hospitaler|clinics)\s+(?:in|i)\s+$"
