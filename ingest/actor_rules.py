@@ -58,14 +58,6 @@ SIGNS_FOR = re.compile(_SIGNS_FOR + r"(?=\S)", re.IGNORECASE)
 _SIGNS_FOR_GAP = re.compile(r"^,\s[^–—\n]{2,120}?" + _SIGNS_FOR + r"$", re.IGNORECASE)
 
 
-def _verb_before(context: Context, index: int, category: str, end: int) -> bool:
-    """Does a verb of ``category`` stand in sentence ``index`` before offset ``end`` ("X organised the signing of the
-    agreement"; not "signed the memorandum with Y, which will lead the evaluation")?"""
-    verbs = wordlist("verbs", context.language, category)
-    tokens = context.tokens(index)
-    return any(tokens[i].is_word and tokens[i].start < end and verbs.at(tokens, i) for i in range(len(tokens)))
-
-
 def authority_word(text: str) -> bool:
     """Does a region's mention open with a word for its authority, also in lower case ("de gemeente
     Almelo", "die Stadt X")?  A lower-case "regio"/"region" names the area only ("de regio Twente")."""
@@ -393,7 +385,7 @@ def agreements(context: Context) -> None:
                 for actor, key in actors:  # "A en B hebben zich aangesloten bij het convenant": they are parties now
                     if actor.end <= agreement.start and key not in venues:
                         context.add("partyTo", key, agr_key, index, 0.7, "joined-agreement")
-            if context.has_verb(index, "coordinate") and _verb_before(context, index, "coordinate", agreement.start):
+            if context.has_verb(index, "coordinate", before=agreement.start):
                 for actor, key in actors:
                     if actor.end <= agreement.start:
                         context.add("coordinates", key, agr_key, index, 0.75, "organises-agreement")

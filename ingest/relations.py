@@ -45,7 +45,7 @@ class Context:
     #: every rule that found each relation (``found`` keeps only the most confident one's evidence)
     rules: dict[tuple[str, tuple, tuple], set[str]] = field(default_factory=dict)
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
-    _verbs: dict[tuple[int, str], bool] = field(default_factory=dict)
+    _verbs: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     def tokens(self, index: int) -> list[Token]:
         if index not in self._tokens:
@@ -73,15 +73,17 @@ class Context:
         if old is None or old.confidence < confidence:
             self.found[key] = Relation(kind, subject, obj, sentence, round(confidence, 2), rule)
 
-    def has_verb(self, index: int, category: str) -> bool:
+    def has_verb(self, index: int, category: str, before: int | None = None) -> bool:
         """Does sentence ``index`` hold a verb of ``category`` (sign, coordinate, create, member,
-        speak) from ``ingest/lexicon/verbs.tsv``?"""
+        speak) from ``ingest/lexicon/verbs.tsv``, with ``before`` one that starts before that offset ("X
+        organised the signing of the agreement"; not "signed it with Y, which will lead the evaluation")?"""
         if (index, category) not in self._verbs:  # the rules ask again and again
             verbs = wordlist("verbs", self.language, category)
             tokens = self.tokens(index)
-            self._verbs[index, category] = any(verbs.at(tokens, i) for i in range(len(tokens))
-                                               if tokens[i].is_word)
-        return self._verbs[index, category]
+            self._verbs[index, category] = [tokens[i].start for i in range(len(tokens))
+                                            if tokens[i].is_word and verbs.at(tokens, i)]
+        starts = self._verbs[index, category]
+        return bool(starts) if before is None else any(start < before for start in starts)
 
     def between(self, a: int, b: int) -> str:
         return self.text[a:b] if a <= b else ""

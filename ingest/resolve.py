@@ -54,21 +54,13 @@ def _referred_agreement(groups: list[list[Candidate]], cand: Candidate) -> int |
         # the last of its own kind, else the last one ("the MoU", "the charter": any kind)
         bare = _without_definite(word)
         return next((g for g in reversed(earlier) if bare not in _ANY_AGREEMENT
-                     and _same_kind(bare, _danish_indefinite(groups[g][0].text.casefold()))), earlier[-1])
+                     and _same_kind(bare, _without_definite(groups[g][0].text.casefold()))), earlier[-1])
     return next((g for g in reversed(earlier) if _same_kind(word, groups[g][0].text.casefold())), None)
 
 
 def _without_definite(word: str) -> str:
-    """A Danish agreement word without its definite ending ("erklæringen" -> "erklæring")."""
-    from ingest.lexicon import words
-    from ingest.tokens import DANISH_DEFINITE
-
-    forms = {row.form.lstrip("*") for row in words("agreement_words", "agreement")}
-    return next((word[:-len(e)] for e in DANISH_DEFINITE if word.endswith(e) and word[:-len(e)] in forms), word)
-
-
-def _danish_indefinite(word: str) -> str:
-    """A Danish agreement compound without its definite ending ("samarbejdsaftalen" -> "samarbejdsaftale")."""
+    """A Danish agreement word without its definite ending ("erklæringen" -> "erklæring", "samarbejdsaftalen" ->
+    "samarbejdsaftale")."""
     from ingest.tokens import DANISH_DEFINITE
 
     agreements = wordlist("agreement_words", "da")
@@ -218,7 +210,7 @@ def _forms(cand: Candidate, language: str) -> set[str]:
     if cand.kind == "agreement":
         forms = {canonical(a, language) for a in cand.aliases}  # the bare agreement word
         if language == "da":  # "samarbejdsaftalen om X" after "en samarbejdsaftale": one word, definite or not
-            forms |= {canonical(_danish_indefinite(a.casefold()), language) for a in cand.aliases}
+            forms |= {canonical(_without_definite(a.casefold()), language) for a in cand.aliases}
         heads = {a.split(" of ")[0] for a in cand.aliases if " of " in a}  # "memorandum" of understanding
         forms |= {canonical(h, language) for h in heads if wordlist("agreement_words", language).word(h)}
     return {f for f in forms if f}
